@@ -1,0 +1,75 @@
+"""The `frontwatch` command group.
+
+Each command lives in its own module and is imported only when it runs, so that
+`frontwatch place` answers without loading spaCy. Commands parse arguments, call the
+stage objects and render; they hold no pipeline logic of their own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from frontwatch import __version__
+from frontwatch.errors import FrontwatchError
+
+COMMANDS: dict[str, str] = {
+    "extract": "frontwatch.cli.extract:extract",
+    "ingest": "frontwatch.cli.ingest:ingest",
+    "place": "frontwatch.cli.place:place",
+    "places": "frontwatch.cli.place:places",
+    "claims": "frontwatch.cli.claims:claims",
+    "export": "frontwatch.cli.export:export",
+    "layer": "frontwatch.cli.layer:layer",
+    "eval": "frontwatch.cli.eval:eval_command",
+    "serve": "frontwatch.cli.serve:serve",
+    "token": "frontwatch.cli.token:token",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if _importable(COMMANDS[name]))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not _importable(target):
+            return None
+        module_name, attr = target.split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FrontwatchError as error:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(2)
+
+
+def _importable(target: str) -> bool:
+    return importlib.util.find_spec(target.split(":")[0]) is not None
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(__version__, prog_name="frontwatch")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn war reporting into sourced, dated, geocoded territorial-control claims.
+
+    \b
+    Example:
+        frontwatch extract samples/ --jsonl
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug

@@ -1,0 +1,195 @@
+"""Plain records that cross stage boundaries.
+
+Every stage of the pipeline (ingest -> nlp -> places -> claims -> store -> reconcile)
+takes and returns these frozen dataclasses and nothing else, so a stage can be
+replaced or run elsewhere (a worker, a test) without reaching into another's internals.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Side = Literal["RU", "UA", "third"]
+Actor = Literal["RU", "UA"]
+Stance = Literal["asserts", "denies"]
+Precision = Literal["year", "month", "day"]
+
+KINDS: tuple[str, ...] = ("capture", "presence", "advance", "fighting", "repelled")
+ACTORS: tuple[str, ...] = ("RU", "UA")
+STANCES: tuple[str, ...] = ("asserts", "denies")
+SIDES: tuple[str, ...] = ("RU", "UA", "third")
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year ("fin juillet 2024" -> 2024-07)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range: {self.month}")
+        if self.day is not None:
+            dt.date(self.year, self.month or 1, self.day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse YYYY, YYYY-MM, YYYY-MM-DD or an ISO datetime (time and zone are dropped)."""
+        value = text.strip()
+        if "T" in value or " " in value:
+            value = value.replace(" ", "T").split("T", 1)[0]
+        match = _DATE_RE.match(value)
+        if not match:
+            raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def truncate(self, precision: Precision) -> PartialDate:
+        if precision == "year":
+            return PartialDate(self.year)
+        if precision == "month" and self.month is not None:
+            return PartialDate(self.year, self.month)
+        return self
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from disk or an API call: its text and what we know about it."""
+
+    id: str
+    text: str
+    origin: str = ""
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    lang: str | None = None
+    published: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a settlement or an admin region (GeoNames id and coordinates)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    admin1: str
+    country: str
+    feature: str
+    population: int = 0
+
+    @property
+    def is_region(self) -> bool:
+        return self.feature.startswith("ADM")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A span of the document text resolved to a place; `how` says which rule resolved it."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    score: float
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who makes a statement: a registry name (or a person found in the text) and their side."""
+
+    name: str
+    side: Side
+
+    @classmethod
+    def narrator(cls, side: Side = "third") -> Source:
+        return cls("narrator", side)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement about territorial control, with the text span that supports it."""
+
+    doc: str
+    place: Place
+    place_mention: str
+    kind: str
+    actor: Actor
+    stance: Stance
+    source: Source
+    date: PartialDate | None
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    mention_start: int = -1
+    mention_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the pipeline found in one document."""
+
+    document: Document
+    mentions: tuple[PlaceMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    extractor_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """A file or record that could not be read; the batch goes on without it."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One step of a place's control timeline, with the claims that support and oppose it."""
+
+    place: Place
+    date: PartialDate
+    status: str
+    partial: str | None = None
+    claims_for: tuple[Claim, ...] = field(default=())
+    claims_against: tuple[Claim, ...] = field(default=())

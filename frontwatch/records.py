@@ -193,3 +193,43 @@ class StatusChange:
     partial: str | None = None
     claims_for: tuple[Claim, ...] = field(default=())
     claims_against: tuple[Claim, ...] = field(default=())
+
+
+def place_as_dict(place: Place) -> dict[str, object]:
+    """The `place` object of the output contract."""
+    return {
+        "name": place.name,
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "admin1": place.admin1,
+    }
+
+
+def claim_as_dict(claim: Claim) -> dict[str, object]:
+    """A claim as the `frontwatch extract --jsonl` contract prints it (without "type")."""
+    return {
+        "doc": claim.doc,
+        "place": place_as_dict(claim.place),
+        "place_mention": claim.place_mention,
+        "kind": claim.kind,
+        "actor": claim.actor,
+        "stance": claim.stance,
+        "source": {"name": claim.source.name, "side": claim.source.side},
+        "date": str(claim.date) if claim.date else None,
+        "evidence": claim.evidence,
+        "evidence_start": claim.evidence_start,
+        "evidence_end": claim.evidence_end,
+        "confidence": round(claim.confidence, 3),
+    }
+
+
+def mention_as_dict(doc: str, mention: PlaceMention) -> dict[str, object]:
+    """A resolved toponym as `--with-mentions` prints it (without "type")."""
+    return {
+        "doc": doc,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "place": place_as_dict(mention.place),
+    }

@@ -191,8 +191,8 @@ class StatusChange:
     date: PartialDate
     status: str
     partial: str | None = None
-    claims_for: tuple[Claim, ...] = field(default=())
-    claims_against: tuple[Claim, ...] = field(default=())
+    claims_for: tuple[Claim | StoredClaim, ...] = field(default=())
+    claims_against: tuple[Claim | StoredClaim, ...] = field(default=())
 
 
 def place_as_dict(place: Place) -> dict[str, object]:
@@ -233,3 +233,20 @@ def mention_as_dict(doc: str, mention: PlaceMention) -> dict[str, object]:
         "text": mention.text,
         "place": place_as_dict(mention.place),
     }
+
+
+ReviewState = Literal["accepted", "rejected", "corrected"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as the store holds it: its row id, its article's URL and its review state.
+
+    `claim` already carries a reviewer's correction; a `rejected` claim is kept (editors see
+    it) but reconciliation ignores it.
+    """
+
+    id: int
+    claim: Claim
+    url: str | None = None
+    review: ReviewState | None = None

@@ -1,0 +1,25 @@
+"""Reconciliation: claims about a place -> its control status over time (no database)."""
+
+from frontwatch.reconcile.timeline import (
+    CAPTURE_STATUSES,
+    STATUSES,
+    claim_of,
+    counts,
+    in_effect,
+    status_as_of,
+    status_of,
+    timeline,
+    weight,
+)
+
+__all__ = [
+    "CAPTURE_STATUSES",
+    "STATUSES",
+    "claim_of",
+    "counts",
+    "in_effect",
+    "status_as_of",
+    "status_of",
+    "timeline",
+    "weight",
+]

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -88,25 +89,30 @@ def _entry_text(entry: Mapping[str, Any]) -> str:
     return html_to_text(entry.get("summary") or entry.get("description") or "")
 
 
+def _parse_error(parsed: Mapping[str, Any]) -> str:
+    """feedparser's reason for rejecting the XML, on one line."""
+    error = parsed.get("bozo_exception")
+    if isinstance(error, SAXParseException):
+        return f"XML error: {error.getMessage()}"
+    return str(error).splitlines()[0] if error else "unreadable"
+
+
 def read_feed(path: Path) -> Iterator[Document | InputFailure]:
     """One Document per entry; an entry without text fails alone as `path#N`."""
     origin = str(path)
     parsed = feedparser.parse(read_bytes(path))
-    entries = parsed.entries
-    if not entries:
-        if parsed.bozo:
-            error = parsed.get("bozo_exception")
-            detail = str(error).splitlines()[0] if error else "unreadable"
-            raise InputError(origin, f"not an RSS/Atom feed ({detail})")
+    texts = [_entry_text(entry) for entry in parsed.entries]
+    if parsed.bozo and not any(texts):
+        raise InputError(origin, f"not an RSS/Atom feed ({_parse_error(parsed)})")
+    if not texts:
         raise InputError(origin, "feed has no entries")
     if parsed.bozo:
-        logger.info("%s: feed is not well-formed (%s)", origin, parsed.get("bozo_exception"))
+        logger.info("%s: feed is not well-formed (%s)", origin, _parse_error(parsed))
     feed = parsed.feed
     outlet = feed.get("title") or None
     lang = feed.get("language") or None
-    for number, entry in enumerate(entries, start=1):
+    for number, (entry, text) in enumerate(zip(parsed.entries, texts, strict=True), start=1):
         entry_origin = f"{origin}#{number}"
-        text = _entry_text(entry)
         if not text:
             yield InputFailure(entry_origin, "entry has no text")
             continue

@@ -1,0 +1,78 @@
+"""Named, recorded schema migrations.
+
+Each step runs in its own transaction together with the insert of its row in
+`frontwatch_migrations`, so a crash leaves either the whole step and its row or neither.
+Listing what is applied or pending only reads. A new schema change is a new step appended
+to `MIGRATIONS`; steps already released are never edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from frontwatch.store import schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _create(*tables: str) -> Callable[[Connection], None]:
+    def step(conn: Connection) -> None:
+        for name in tables:
+            schema.metadata.tables[name].create(conn, checkfirst=True)
+
+    return step
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_claims",
+        _create("documents", "places", "mentions", "claims", "reviews", "tokens", "place_status"),
+    ),
+    Migration("0002_layers", _create("layers", "layer_geometries")),
+)
+
+
+def applied(conn: Connection) -> dict[str, dt.datetime]:
+    """Applied migration names with their time; empty on a fresh database. Read-only."""
+    if not inspect(conn).has_table(schema.migrations.name):
+        return {}
+    rows = conn.execute(select(schema.migrations.c.name, schema.migrations.c.applied_at))
+    return {name: at for name, at in rows}
+
+
+def status(engine: Engine) -> list[tuple[str, dt.datetime | None]]:
+    """Every known migration with when it was applied (None while pending). Read-only."""
+    with engine.connect() as conn:
+        done = applied(conn)
+    return [(m.name, done.get(m.name)) for m in MIGRATIONS]
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply pending migrations in order, one transaction each; returns the names applied."""
+    with engine.begin() as conn:
+        schema.migrations.create(conn, checkfirst=True)
+    ran: list[str] = []
+    for migration in MIGRATIONS:
+        with engine.connect().execution_options(frontwatch_write=True) as conn, conn.begin():
+            if migration.name in applied(conn):
+                continue
+            migration.apply(conn)
+            conn.execute(
+                schema.migrations.insert().values(
+                    name=migration.name, applied_at=dt.datetime.now(dt.UTC)
+                )
+            )
+            log.info("applied migration %s", migration.name)
+            ran.append(migration.name)
+    return ran

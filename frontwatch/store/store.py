@@ -1,0 +1,967 @@
+"""The claim store: documents, claims, reviews and the materialized per-place status.
+
+A plain path opens a SQLite file (WAL, foreign keys, busy timeout); a URL opens any
+SQLAlchemy database (PostgreSQL through psycopg). Every write is one transaction: a
+document with all its mentions and claims, or a review, lands together with the recomputed
+`place_status` rows of the places it touches, so the map's "status of every place as of D"
+is a single indexed query and a killed process never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import secrets
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from frontwatch.errors import InputError, StoreError
+from frontwatch.reconcile import status_as_of, timeline
+from frontwatch.records import (
+    ACTORS,
+    KINDS,
+    SIDES,
+    STANCES,
+    Claim,
+    Document,
+    Extraction,
+    PartialDate,
+    Place,
+    PlaceMention,
+    Source,
+    StatusChange,
+    StoredClaim,
+)
+from frontwatch.store import migrations
+from frontwatch.store.schema import claims as t_claims
+from frontwatch.store.schema import documents as t_docs
+from frontwatch.store.schema import mentions as t_mentions
+from frontwatch.store.schema import place_status as t_status
+from frontwatch.store.schema import places as t_places
+from frontwatch.store.schema import reviews as t_reviews
+from frontwatch.store.schema import tokens as t_tokens
+
+log = logging.getLogger(__name__)
+
+AddResult = Literal["new", "unchanged", "updated"]
+ReviewAction = Literal["accept", "reject", "correct"]
+ROLES: tuple[str, ...] = ("editor", "admin")
+REVIEW_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct")
+CORRECTABLE: tuple[str, ...] = ("kind", "actor", "stance", "source", "date", "place")
+_REVIEW_STATE = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
+_SQLITE_BUSY_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A stored article with its text, its resolved mentions and its claims (with ids)."""
+
+    id: str
+    text: str
+    origin: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    lang: str | None
+    published: PartialDate | None
+    extractor_version: str
+    ingested_at: dt.datetime
+    claims: tuple[StoredClaim, ...]
+    mentions: tuple[PlaceMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceStatus:
+    """One place as of a date: its status, since when, why, and everything said about it.
+
+    `timeline` holds the changes up to `as_of`; `claims` every claim about the place dated
+    up to `as_of` (or undated), rejected ones included so editors see them.
+    """
+
+    place: Place
+    as_of: dt.date | None
+    status: str
+    since: PartialDate | None
+    partial: str | None
+    claims_for: tuple[StoredClaim, ...]
+    claims_against: tuple[StoredClaim, ...]
+    timeline: tuple[StatusChange, ...]
+    claims: tuple[StoredClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceStatusRow:
+    """One line of the map: a place's status on a date, read from `place_status`."""
+
+    place: Place
+    status: str
+    since: PartialDate
+    partial: str | None
+    n_for: int
+    n_against: int
+    n_claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as listed (its secret is never stored, only its hash)."""
+
+    id: int
+    role: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+def _hash_secret(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _engine_for(url_or_path: str) -> Engine:
+    """An engine for a path (SQLite) or an SQLAlchemy URL, with friendly errors."""
+    if "://" not in url_or_path:
+        path = Path(url_or_path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory; give a database file path or a URL")
+        if not path.parent.is_dir():
+            raise StoreError(f"{path}: folder {path.parent} does not exist")
+        return create_engine(f"sqlite:///{path}")
+    try:
+        url = make_url(url_or_path)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url_or_path!r} ({exc})") from exc
+    if url.get_backend_name() == "postgresql":
+        if url.get_driver_name() in ("", "psycopg2"):
+            url = url.set(drivername="postgresql+psycopg")
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise StoreError(
+                "PostgreSQL needs psycopg: pip install 'frontwatch[postgres]'"
+            ) from exc
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"cannot use database URL {url.render_as_string()!r}: {exc}") from exc
+
+
+def _setup_sqlite(engine: Engine) -> None:
+    """WAL for concurrent readers, FKs for cascades, IMMEDIATE writes to avoid deadlocks."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("frontwatch_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _place_of(row: Row[Any]) -> Place:
+    return Place(
+        geonameid=int(row.geonameid),
+        name=row.name,
+        lat=float(row.lat),
+        lon=float(row.lon),
+        admin1=row.admin1,
+        country=row.country,
+        feature=row.feature,
+        population=int(row.population or 0),
+    )
+
+
+def _date_or_none(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text) if text else None
+
+
+def _validate_claim_fields(values: dict[str, Any], where: str) -> None:
+    checks = (("kind", KINDS), ("actor", ACTORS), ("stance", STANCES), ("source_side", SIDES))
+    for name, allowed in checks:
+        if values[name] not in allowed:
+            raise InputError(
+                where, f"{name} must be one of {', '.join(allowed)}, got {values[name]!r}"
+            )
+
+
+class Store:
+    """The claim database. Open with `Store.open(path_or_url)`; close with `close()`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url_or_path: str, *, migrate: bool = True) -> Store:
+        """Open (creating and migrating when needed) a SQLite file path or a database URL."""
+        engine = _engine_for(url_or_path)
+        if engine.dialect.name == "sqlite":
+            _setup_sqlite(engine)
+        store = cls(engine)
+        if migrate:
+            with store._errors("migrate"):
+                migrations.migrate(engine)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def migrations(self) -> list[tuple[str, dt.datetime | None]]:
+        """Known migrations and when each was applied (None: pending). Read-only."""
+        with self._errors("list migrations"):
+            return migrations.status(self.engine)
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise StoreError(f"{self.url}: cannot {what}: {detail}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); rolls back on any exception."""
+        with self._errors("write"):
+            with self.engine.connect().execution_options(frontwatch_write=True) as conn:
+                with conn.begin():
+                    yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._errors("read"), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # -- documents -------------------------------------------------------------------------
+
+    def stored_version(self, doc_id: str) -> str | None:
+        """The extractor version a document was stored with, or None when it is not stored."""
+        with self._read() as conn:
+            return conn.scalar(
+                select(t_docs.c.extractor_version).where(t_docs.c.id == doc_id)
+            )
+
+    def document_ids(self, *, not_version: str | None = None) -> list[str]:
+        """Stored document ids, optionally only those extracted by another version."""
+        query = select(t_docs.c.id).order_by(t_docs.c.ingested_at, t_docs.c.id)
+        if not_version is not None:
+            query = query.where(t_docs.c.extractor_version != not_version)
+        with self._read() as conn:
+            return list(conn.scalars(query))
+
+    def documents_text_ids(self, *, not_version: str | None = None) -> Iterator[Document]:
+        """Stored documents as `Document` records (for re-extraction), oldest first."""
+        for doc_id in self.document_ids(not_version=not_version):
+            with self._read() as conn:
+                row = conn.execute(select(t_docs).where(t_docs.c.id == doc_id)).first()
+            if row is not None:
+                yield self._document_record(row)
+
+    @staticmethod
+    def _document_record(row: Row[Any]) -> Document:
+        return Document(
+            id=row.id,
+            text=row.text,
+            origin=row.origin,
+            url=row.url,
+            title=row.title,
+            outlet=row.outlet,
+            lang=row.lang,
+            published=_date_or_none(row.published),
+        )
+
+    def add_extraction(self, extraction: Extraction, *, force: bool = False) -> AddResult:
+        """Store a document with its mentions and claims in one transaction.
+
+        "unchanged" when the document is stored with the same extractor version (unless
+        `force`); "updated" when it is stored with another one (its mentions and claims are
+        replaced, reviews carried over to identical claims); "new" otherwise.
+        """
+        doc = extraction.document
+        with self.transaction() as conn:
+            version = conn.scalar(select(t_docs.c.extractor_version).where(t_docs.c.id == doc.id))
+            if version is not None and version == extraction.extractor_version and not force:
+                return "unchanged"
+            touched: set[int] = set()
+            old_ids: list[int] = []
+            carried: dict[str, list[int]] = {}
+            values = {
+                "origin": doc.origin,
+                "url": doc.url,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "lang": doc.lang,
+                "published": str(doc.published) if doc.published else None,
+                "published_precision": doc.published.precision if doc.published else None,
+                "text": doc.text,
+                "content_hash": _content_hash(doc.text),
+                "extractor_version": extraction.extractor_version,
+                "ingested_at": _now(),
+            }
+            if version is None:
+                conn.execute(t_docs.insert().values(id=doc.id, **values))
+            else:
+                touched |= set(
+                    conn.scalars(select(t_claims.c.geonameid).where(t_claims.c.doc_id == doc.id))
+                )
+                carried = self._reviews_to_carry(conn, doc.id)
+                old_ids = list(
+                    conn.scalars(select(t_claims.c.id).where(t_claims.c.doc_id == doc.id))
+                )
+                conn.execute(delete(t_mentions).where(t_mentions.c.doc_id == doc.id))
+                conn.execute(update(t_docs).where(t_docs.c.id == doc.id).values(**values))
+            self._upsert_places(
+                conn, [m.place for m in extraction.mentions] + [c.place for c in extraction.claims]
+            )
+            if extraction.mentions:
+                conn.execute(
+                    t_mentions.insert(),
+                    [
+                        {
+                            "doc_id": doc.id,
+                            "geonameid": m.place.geonameid,
+                            "start": m.start,
+                            "end": m.end,
+                            "text": m.text,
+                            "score": m.score,
+                            "how": m.how,
+                        }
+                        for m in extraction.mentions
+                    ],
+                )
+            for claim in extraction.claims:
+                if claim.doc != doc.id:
+                    raise InputError(doc.origin or doc.id, f"claim belongs to document {claim.doc}")
+                row = self._claim_values(claim)
+                _validate_claim_fields(row, doc.origin or doc.id)
+                claim_id = conn.execute(
+                    t_claims.insert().values(doc_id=doc.id, **row).returning(t_claims.c.id)
+                ).scalar_one()
+                touched.add(claim.place.geonameid)
+                for old_id in carried.pop(row["extracted"], []):
+                    conn.execute(
+                        update(t_reviews)
+                        .where(t_reviews.c.claim_id == old_id)
+                        .values(claim_id=claim_id)
+                    )
+                    touched |= self._apply_reviews(conn, claim_id)
+            if old_ids:
+                conn.execute(delete(t_claims).where(t_claims.c.id.in_(old_ids)))
+            self._refresh(conn, touched)
+            log.info("stored document %s (%d claims)", doc.id, len(extraction.claims))
+            return "new" if version is None else "updated"
+
+    @staticmethod
+    def _claim_values(claim: Claim) -> dict[str, Any]:
+        extracted = {
+            "place": claim.place.geonameid,
+            "kind": claim.kind,
+            "actor": claim.actor,
+            "stance": claim.stance,
+            "source": {"name": claim.source.name, "side": claim.source.side},
+            "date": str(claim.date) if claim.date else None,
+            "evidence_start": claim.evidence_start,
+            "evidence_end": claim.evidence_end,
+        }
+        return {
+            "geonameid": claim.place.geonameid,
+            "place_mention": claim.place_mention,
+            "kind": claim.kind,
+            "actor": claim.actor,
+            "stance": claim.stance,
+            "source_name": claim.source.name,
+            "source_side": claim.source.side,
+            "date": str(claim.date) if claim.date else None,
+            "date_precision": claim.date.precision if claim.date else None,
+            "date_first": claim.date.first_day() if claim.date else None,
+            "evidence": claim.evidence,
+            "evidence_start": claim.evidence_start,
+            "evidence_end": claim.evidence_end,
+            "mention_start": claim.mention_start,
+            "mention_end": claim.mention_end,
+            "confidence": claim.confidence,
+            "extracted": json.dumps(extracted, sort_keys=True),
+        }
+
+    @staticmethod
+    def _reviews_to_carry(conn: Connection, doc_id: str) -> dict[str, list[int]]:
+        """Reviewed claims of a document about to be re-extracted, keyed by what was extracted."""
+        rows = conn.execute(
+            select(t_claims.c.id, t_claims.c.extracted)
+            .where(t_claims.c.doc_id == doc_id, t_claims.c.review.is_not(None))
+        ).all()
+        carried: dict[str, list[int]] = {}
+        for row in rows:
+            carried.setdefault(row.extracted, []).append(int(row.id))
+        return carried
+
+    def _upsert_places(self, conn: Connection, places: Iterable[Place]) -> None:
+        unique = {p.geonameid: p for p in places}
+        if not unique:
+            return
+        rows = [
+            {
+                "geonameid": p.geonameid,
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "admin1": p.admin1,
+                "country": p.country,
+                "feature": p.feature,
+                "population": p.population,
+            }
+            for p in unique.values()
+        ]
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            pg = pg_insert(t_places)
+            conn.execute(
+                pg.on_conflict_do_update(
+                    index_elements=["geonameid"],
+                    set_={k: pg.excluded[k] for k in rows[0] if k != "geonameid"},
+                ),
+                rows,
+            )
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            lite = sqlite_insert(t_places)
+            conn.execute(
+                lite.on_conflict_do_update(
+                    index_elements=["geonameid"],
+                    set_={k: lite.excluded[k] for k in rows[0] if k != "geonameid"},
+                ),
+                rows,
+            )
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Make places known to the store (claims add theirs automatically)."""
+        with self.transaction() as conn:
+            self._upsert_places(conn, places)
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        """A stored document with its text, mentions and claims; None when unknown."""
+        with self._read() as conn:
+            row = conn.execute(select(t_docs).where(t_docs.c.id == doc_id)).first()
+            if row is None:
+                return None
+            claims = self._stored_claims(conn, [t_claims.c.doc_id == doc_id], order_by_id=True)
+            mention_rows = conn.execute(
+                select(t_mentions, t_places)
+                .join(t_places, t_places.c.geonameid == t_mentions.c.geonameid)
+                .where(t_mentions.c.doc_id == doc_id)
+                .order_by(t_mentions.c.start)
+            ).all()
+        mentions = tuple(
+            PlaceMention(m.start, m.end, m.text, _place_of(m), m.score, m.how) for m in mention_rows
+        )
+        record = self._document_record(row)
+        return StoredDocument(
+            id=record.id,
+            text=record.text,
+            origin=record.origin,
+            url=record.url,
+            title=record.title,
+            outlet=record.outlet,
+            lang=record.lang,
+            published=record.published,
+            extractor_version=row.extractor_version,
+            ingested_at=_aware(row.ingested_at),
+            claims=tuple(claims),
+            mentions=mentions,
+        )
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def _stored_claims(
+        self,
+        conn: Connection,
+        where: Sequence[Any],
+        *,
+        limit: int | None = None,
+        order_by_id: bool = True,
+    ) -> list[StoredClaim]:
+        query = (
+            select(
+                t_claims,
+                t_places.c.name,
+                t_places.c.lat,
+                t_places.c.lon,
+                t_places.c.admin1,
+                t_places.c.country,
+                t_places.c.feature,
+                t_places.c.population,
+                t_docs.c.url,
+            )
+            .join(t_places, t_places.c.geonameid == t_claims.c.geonameid)
+            .join(t_docs, t_docs.c.id == t_claims.c.doc_id)
+            .where(*where)
+        )
+        query = query.order_by(t_claims.c.id) if order_by_id else query.order_by(
+            t_claims.c.date_first, t_claims.c.id
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return [self._stored_claim(row) for row in conn.execute(query)]
+
+    @staticmethod
+    def _stored_claim(row: Row[Any]) -> StoredClaim:
+        claim = Claim(
+            doc=row.doc_id,
+            place=_place_of(row),
+            place_mention=row.place_mention,
+            kind=row.kind,
+            actor=row.actor,
+            stance=row.stance,
+            source=Source(row.source_name, row.source_side),
+            date=_date_or_none(row.date),
+            evidence=row.evidence,
+            evidence_start=row.evidence_start,
+            evidence_end=row.evidence_end,
+            confidence=float(row.confidence),
+            mention_start=row.mention_start,
+            mention_end=row.mention_end,
+        )
+        return StoredClaim(id=row.id, claim=claim, url=row.url, review=row.review)
+
+    def claims(
+        self,
+        *,
+        place: int | None = None,
+        source: str | None = None,
+        side: str | None = None,
+        since: PartialDate | None = None,
+        until: PartialDate | None = None,
+        limit: int | None = None,
+        after_id: int | None = None,
+    ) -> list[StoredClaim]:
+        """Claims by id, filtered; `after_id` pages (keyset). `source` is case-insensitive.
+
+        `since`/`until` compare at the filter's precision (until 2024-10 includes the whole
+        of October); undated claims are left out when either is given.
+        """
+        where: list[Any] = []
+        if place is not None:
+            where.append(t_claims.c.geonameid == place)
+        if source is not None:
+            where.append(func.lower(t_claims.c.source_name) == source.lower())
+        if side is not None:
+            if side not in SIDES:
+                raise InputError("side", f"must be one of {', '.join(SIDES)}, got {side!r}")
+            where.append(t_claims.c.source_side == side)
+        if since is not None:
+            where.append(t_claims.c.date_first >= since.first_day())
+        if until is not None:
+            where.append(t_claims.c.date_first <= until.last_day())
+        if after_id is not None:
+            where.append(t_claims.c.id > after_id)
+        with self._read() as conn:
+            return self._stored_claims(conn, where, limit=limit)
+
+    def claim(self, claim_id: int) -> StoredClaim | None:
+        with self._read() as conn:
+            found = self._stored_claims(conn, [t_claims.c.id == claim_id])
+        return found[0] if found else None
+
+    # -- places and statuses ---------------------------------------------------------------
+
+    def place(self, geonameid: int) -> Place | None:
+        with self._read() as conn:
+            row = conn.execute(select(t_places).where(t_places.c.geonameid == geonameid)).first()
+        return _place_of(row) if row else None
+
+    def places_named(self, name: str) -> list[Place]:
+        """Stored places with this exact name (case-insensitive), most claimed first."""
+        counts = (
+            select(t_claims.c.geonameid, func.count().label("n"))
+            .group_by(t_claims.c.geonameid)
+            .subquery()
+        )
+        query = (
+            select(t_places)
+            .outerjoin(counts, counts.c.geonameid == t_places.c.geonameid)
+            .where(func.lower(t_places.c.name) == name.strip().lower())
+            .order_by(func.coalesce(counts.c.n, 0).desc(), t_places.c.population.desc())
+        )
+        with self._read() as conn:
+            return [_place_of(row) for row in conn.execute(query)]
+
+    def claim_counts(self, geonameids: Iterable[int]) -> dict[int, int]:
+        """How many claims each of these places has (0 when none)."""
+        ids = list(set(geonameids))
+        if not ids:
+            return {}
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t_claims.c.geonameid, func.count())
+                .where(t_claims.c.geonameid.in_(ids))
+                .group_by(t_claims.c.geonameid)
+            ).all()
+        found = {int(g): int(n) for g, n in rows}
+        return {g: found.get(g, 0) for g in ids}
+
+    def place_status(self, geonameid: int, as_of: dt.date | None = None) -> PlaceStatus:
+        """A place's status as of a date (latest when None), reconciled from its claims."""
+        place = self.place(geonameid)
+        if place is None:
+            raise InputError(str(geonameid), "no claims about this place in the store")
+        with self._read() as conn:
+            stored = self._stored_claims(
+                conn, [t_claims.c.geonameid == geonameid], order_by_id=False
+            )
+        changes = timeline(stored, place)
+        if as_of is not None:
+            changes = [c for c in changes if c.date.first_day() <= as_of]
+            stored = [
+                s for s in stored if s.claim.date is None or s.claim.date.first_day() <= as_of
+            ]
+        current = status_as_of(changes, None)
+
+        def only_stored(items: Iterable[object]) -> tuple[StoredClaim, ...]:
+            return tuple(i for i in items if isinstance(i, StoredClaim))
+
+        return PlaceStatus(
+            place=place,
+            as_of=as_of,
+            status=current.status if current else "unknown",
+            since=current.date if current else None,
+            partial=current.partial if current else None,
+            claims_for=only_stored(current.claims_for) if current else (),
+            claims_against=only_stored(current.claims_against) if current else (),
+            timeline=tuple(changes),
+            claims=tuple(stored),
+        )
+
+    def statuses(
+        self,
+        as_of: dt.date | None = None,
+        *,
+        status: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[PlaceStatusRow]:
+        """Every place's status on a date (latest when None): one indexed query.
+
+        `bbox` is (min_lon, min_lat, max_lon, max_lat), the GeoJSON order.
+        """
+        query = select(t_status, t_places).join(
+            t_places, t_places.c.geonameid == t_status.c.geonameid
+        )
+        if as_of is None:
+            query = query.where(t_status.c.valid_until.is_(None))
+        else:
+            query = query.where(
+                t_status.c.valid_from <= as_of,
+                or_(t_status.c.valid_until.is_(None), t_status.c.valid_until > as_of),
+            )
+        if status is not None:
+            query = query.where(t_status.c.status == status)
+        if bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = bbox
+            query = query.where(
+                and_(
+                    t_places.c.lon >= min_lon,
+                    t_places.c.lon <= max_lon,
+                    t_places.c.lat >= min_lat,
+                    t_places.c.lat <= max_lat,
+                )
+            )
+        query = query.order_by(t_places.c.name, t_places.c.geonameid)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [
+            PlaceStatusRow(
+                place=_place_of(row),
+                status=row.status,
+                since=PartialDate.parse(row.date),
+                partial=row.partial,
+                n_for=len(json.loads(row.claims_for)),
+                n_against=len(json.loads(row.claims_against)),
+                n_claims=row.n_claims,
+            )
+            for row in rows
+        ]
+
+    def _refresh(self, conn: Connection, geonameids: Iterable[int]) -> None:
+        """Recompute the materialized timeline of these places inside the caller's transaction."""
+        for geonameid in sorted(set(geonameids)):
+            conn.execute(delete(t_status).where(t_status.c.geonameid == geonameid))
+            stored = self._stored_claims(
+                conn, [t_claims.c.geonameid == geonameid], order_by_id=False
+            )
+            changes = timeline(stored)
+            if not changes:
+                continue
+            firsts = sorted(
+                s.claim.date.first_day()
+                for s in stored
+                if s.claim.date is not None and s.review != "rejected"
+            )
+            rows = []
+            for seq, change in enumerate(changes):
+                nxt = changes[seq + 1].date.first_day() if seq + 1 < len(changes) else None
+                rows.append(
+                    {
+                        "geonameid": geonameid,
+                        "seq": seq,
+                        "date": str(change.date),
+                        "valid_from": change.date.first_day(),
+                        "valid_until": nxt,
+                        "status": change.status,
+                        "partial": change.partial,
+                        "claims_for": json.dumps(
+                            [c.id for c in change.claims_for if isinstance(c, StoredClaim)]
+                        ),
+                        "claims_against": json.dumps(
+                            [c.id for c in change.claims_against if isinstance(c, StoredClaim)]
+                        ),
+                        "n_claims": sum(1 for d in firsts if nxt is None or d < nxt),
+                    }
+                )
+            conn.execute(t_status.insert(), rows)
+
+    def refresh_statuses(self) -> int:
+        """Recompute every place's materialized timeline (after a rules change); returns count."""
+        with self.transaction() as conn:
+            ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
+            conn.execute(delete(t_status))
+            self._refresh(conn, ids)
+        return len(ids)
+
+    # -- reviews ---------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        claim_id: int,
+        *,
+        action: str,
+        author: str,
+        note: str = "",
+        correction: dict[str, Any] | None = None,
+    ) -> int:
+        """Record an editor's review and re-reconcile the places it affects; returns its id.
+
+        `reject` takes the claim out of reconciliation, `accept` only marks it, `correct`
+        overrides fields: kind, actor, stance, source ({name, side}), date ("YYYY[-MM[-DD]]")
+        and place (a geonameid already in the store).
+        """
+        if action not in REVIEW_ACTIONS:
+            raise InputError(
+                "action", f"must be one of {', '.join(REVIEW_ACTIONS)}, got {action!r}"
+            )
+        if action == "correct" and not correction:
+            raise InputError("correction", "a correct review needs the fields to change")
+        if correction:
+            unknown = set(correction) - set(CORRECTABLE)
+            if unknown:
+                raise InputError(
+                    "correction", f"cannot correct {', '.join(sorted(unknown))} "
+                    f"(correctable: {', '.join(CORRECTABLE)})"
+                )
+        if not author:
+            raise InputError("author", "a review needs an author")
+        with self.transaction() as conn:
+            exists = conn.scalar(select(t_claims.c.id).where(t_claims.c.id == claim_id))
+            if exists is None:
+                raise InputError(str(claim_id), "no such claim")
+            review_id = conn.execute(
+                t_reviews.insert()
+                .values(
+                    claim_id=claim_id,
+                    action=action,
+                    correction=json.dumps(correction, sort_keys=True) if correction else None,
+                    note=note,
+                    author=author,
+                    created_at=_now(),
+                )
+                .returning(t_reviews.c.id)
+            ).scalar_one()
+            self._refresh(conn, self._apply_reviews(conn, claim_id))
+        return int(review_id)
+
+    def reviews(self, claim_id: int) -> list[dict[str, Any]]:
+        """The review history of a claim, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t_reviews).where(t_reviews.c.claim_id == claim_id).order_by(t_reviews.c.id)
+            ).all()
+        return [
+            {
+                "id": r.id,
+                "claim_id": r.claim_id,
+                "action": r.action,
+                "correction": json.loads(r.correction) if r.correction else None,
+                "note": r.note,
+                "author": r.author,
+                "created_at": _aware(r.created_at).isoformat(),
+            }
+            for r in rows
+        ]
+
+    def _apply_reviews(self, conn: Connection, claim_id: int) -> set[int]:
+        """Replay a claim's reviews over what was extracted; returns the places touched."""
+        row = conn.execute(
+            select(t_claims.c.geonameid, t_claims.c.extracted).where(t_claims.c.id == claim_id)
+        ).one()
+        base: dict[str, Any] = json.loads(row.extracted)
+        values = dict(base)
+        state: str | None = None
+        for review in conn.execute(
+            select(t_reviews.c.action, t_reviews.c.correction)
+            .where(t_reviews.c.claim_id == claim_id)
+            .order_by(t_reviews.c.id)
+        ):
+            state = _REVIEW_STATE[review.action]
+            if review.correction:
+                values.update(json.loads(review.correction))
+        where = f"correction of claim {claim_id}"
+        source = values["source"]
+        if not isinstance(source, dict) or "name" not in source or "side" not in source:
+            raise InputError(where, "source must be an object with name and side")
+        try:
+            date = PartialDate.parse(values["date"]) if values["date"] else None
+        except (ValueError, TypeError) as exc:
+            raise InputError(where, str(exc)) from exc
+        try:
+            place = int(values["place"])
+        except (ValueError, TypeError) as exc:
+            raise InputError(where, f"place must be a geonameid, got {values['place']!r}") from exc
+        if conn.scalar(select(t_places.c.geonameid).where(t_places.c.geonameid == place)) is None:
+            raise InputError(where, f"place {place} is not in the store")
+        columns = {
+            "geonameid": place,
+            "kind": values["kind"],
+            "actor": values["actor"],
+            "stance": values["stance"],
+            "source_name": str(source["name"]),
+            "source_side": source["side"],
+            "date": str(date) if date else None,
+            "date_precision": date.precision if date else None,
+            "date_first": date.first_day() if date else None,
+            "review": state,
+            "correction": json.dumps(
+                {k: v for k, v in values.items() if base.get(k) != v}, sort_keys=True
+            )
+            if values != base
+            else None,
+        }
+        _validate_claim_fields(columns, where)
+        conn.execute(update(t_claims).where(t_claims.c.id == claim_id).values(**columns))
+        return {int(row.geonameid), place}
+
+    # -- tokens ----------------------------------------------------------------------------
+
+    def create_token(self, role: str) -> str:
+        """A new API token for `role`; the raw secret is returned once, only its hash is kept."""
+        if role not in ROLES:
+            raise InputError("role", f"must be one of {', '.join(ROLES)}, got {role!r}")
+        raw = "fw_" + secrets.token_urlsafe(32)
+        with self.transaction() as conn:
+            conn.execute(
+                t_tokens.insert().values(
+                    secret_hash=_hash_secret(raw), role=role, created_at=_now()
+                )
+            )
+        return raw
+
+    def token_role(self, raw: str) -> str | None:
+        """The role of a live token, or None for an unknown or revoked one."""
+        with self._read() as conn:
+            return conn.scalar(
+                select(t_tokens.c.role).where(
+                    t_tokens.c.secret_hash == _hash_secret(raw), t_tokens.c.revoked_at.is_(None)
+                )
+            )
+
+    def revoke_token(self, token_id: int) -> None:
+        """Revoke a token by id (idempotent); unknown ids are an input error."""
+        with self.transaction() as conn:
+            found = conn.scalar(select(t_tokens.c.id).where(t_tokens.c.id == token_id))
+            if found is None:
+                raise InputError(str(token_id), "no such token")
+            conn.execute(
+                update(t_tokens)
+                .where(t_tokens.c.id == token_id, t_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=_now())
+            )
+
+    def tokens(self) -> list[TokenInfo]:
+        with self._read() as conn:
+            rows = conn.execute(select(t_tokens).order_by(t_tokens.c.id)).all()
+        return [
+            TokenInfo(
+                r.id,
+                r.role,
+                _aware(r.created_at),
+                _aware(r.revoked_at) if r.revoked_at else None,
+            )
+            for r in rows
+        ]
+
+    # -- housekeeping ----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (for status lines and tests)."""
+        tables = {
+            "documents": t_docs,
+            "mentions": t_mentions,
+            "claims": t_claims,
+            "places": t_places,
+            "reviews": t_reviews,
+            "place_status": t_status,
+        }
+        with self._read() as conn:
+            return {
+                name: int(conn.scalar(select(func.count()).select_from(table)) or 0)
+                for name, table in tables.items()
+            }
+
+
+
+__all__ = ["AddResult", "PlaceStatus", "PlaceStatusRow", "Store", "StoredDocument", "TokenInfo"]

@@ -1,0 +1,296 @@
+"""The gazetteer: GeoNames places and admin regions, looked up by transliteration-blind keys.
+
+The packaged file (`frontwatch/data/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`)
+carries every place's matching keys precomputed, so loading is parsing plus dict inserts.
+Lookups never scan: names go through `name_keys`, proximity through a coarse grid.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import gzip
+import math
+import zlib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from frontwatch.errors import GazetteerError
+from frontwatch.places.keys import (
+    KEY_VERSION,
+    fold,
+    folded_key,
+    name_keys,
+    phonetic_keys,
+    region_stem,
+    skeleton,
+)
+from frontwatch.records import Place
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_PATH = DATA / "gazetteer.tsv.gz"
+RENAMINGS_PATH = DATA / "renamings.tsv"
+COLUMNS = (
+    "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
+    "population", "keys",
+)
+FEATURE_RANK = {
+    "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.6, "PPL": 0.4, "PPLF": 0.3,
+    "PPLL": 0.3, "PPLS": 0.3, "PPLW": 0.15, "PPLX": 0.1, "PPLH": 0.05, "PPLQ": 0.05,
+    "ADM1": 0.9,
+}
+"""How likely news means a place of this GeoNames feature code, all else being equal."""
+
+_GRID = 0.5  # degrees per proximity-grid cell
+
+
+def feature_rank(place: Place) -> float:
+    return FEATURE_RANK.get(place.feature, 0.3)
+
+
+def prominence(place: Place) -> float:
+    """0..1: seats and big towns first; used to break ties between same-name places."""
+    pop = math.log10(place.population + 1) / 7.0
+    return 0.6 * feature_rank(place) + 0.4 * min(pop, 1.0)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Places by id, by matching key, by region name and by proximity."""
+
+    def __init__(
+        self,
+        places: Sequence[Place],
+        keys: Sequence[Iterable[str]],
+        *,
+        admin2: Sequence[str] = (),
+        renamings: Iterable[tuple[str, int]] = (),
+        origin: str = "<memory>",
+    ) -> None:
+        self.origin = origin
+        self._places = list(places)
+        self._admin2 = list(admin2) or [""] * len(self._places)
+        self._by_id = {p.geonameid: i for i, p in enumerate(self._places)}
+        index: dict[str, list[int]] = {}
+        for i, place_keys in enumerate(keys):
+            for key in place_keys:
+                index.setdefault(key, []).append(i)
+        self._index = index
+        self._keys = [list(k) for k in keys]
+        self._historical: dict[str, list[int]] = {}
+        for old_name, geonameid in renamings:
+            i = self._by_id.get(geonameid)
+            if i is None:
+                continue
+            for key in name_keys(old_name):
+                bucket = self._historical.setdefault(key, [])
+                if i not in bucket:
+                    bucket.append(i)
+                    self._index.setdefault(key, []).append(i)
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i, p in enumerate(self._places):
+            grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
+        self._grid = grid
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {self.origin}: {len(self)} places>"
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """The gazetteer in `path` (default: the packaged one), parsed once per process."""
+        return _load_cached(Path(path).resolve() if path is not None else DEFAULT_PATH)
+
+    @classmethod
+    def read(cls, path: Path) -> Gazetteer:
+        """Parse a gazetteer file, without the per-process cache."""
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                text = handle.read()
+        except FileNotFoundError:
+            raise GazetteerError(
+                f"{path}: gazetteer file not found (rebuild it with scripts/build_gazetteer.py)"
+            ) from None
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+            raise GazetteerError(f"{path}: not a gzipped gazetteer TSV ({exc})") from exc
+        lines = text.split("\n")
+        if len(lines) < 2 or not lines[0].startswith("#frontwatch-gazetteer"):
+            raise GazetteerError(f"{path}: not a frontwatch gazetteer (missing header line)")
+        if f"key_version={KEY_VERSION}" not in lines[0].split("\t"):
+            raise GazetteerError(
+                f"{path}: built with other matching keys; rebuild it with "
+                "scripts/build_gazetteer.py"
+            )
+        if tuple(lines[1].split("\t")) != COLUMNS:
+            raise GazetteerError(f"{path}: unexpected columns {lines[1]!r}")
+        places: list[Place] = []
+        keys: list[list[str]] = []
+        admin2: list[str] = []
+        for number, line in enumerate(lines[2:], start=3):
+            if not line:
+                continue
+            fields = line.split("\t")
+            try:
+                gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys = fields
+                places.append(
+                    Place(int(gid), name, float(lat), float(lon), admin1, country, feature,
+                          int(pop or 0))
+                )
+            except ValueError as exc:
+                raise GazetteerError(f"{path}: line {number} is malformed ({exc})") from exc
+            keys.append(row_keys.split("|") if row_keys else [])
+            admin2.append(adm2)
+        return cls(places, keys, admin2=admin2, renamings=read_renamings(RENAMINGS_PATH),
+                   origin=str(path))
+
+    # lookups -----------------------------------------------------------------------------
+
+    def get(self, geonameid: int) -> Place | None:
+        i = self._by_id.get(geonameid)
+        return self._places[i] if i is not None else None
+
+    def admin2(self, place: Place) -> str:
+        """The raion code (KATOTTG digits for Ukraine; GeoNames code for Russia) or ""."""
+        i = self._by_id.get(place.geonameid)
+        return self._admin2[i] if i is not None else ""
+
+    def candidates(self, key: str) -> list[Place]:
+        """Places indexed under one key (a folded "=..." key, a phonetic key or a "@" region key)."""
+        return [self._places[i] for i in self._index.get(key, ())]
+
+    def historical(self, name: str) -> list[Place]:
+        """Places that `name` used to be the name of (Soviet-era and other renamings)."""
+        found: list[int] = []
+        for key in name_keys(name):
+            for i in self._historical.get(key, ()):
+                if i not in found:
+                    found.append(i)
+        return [self._places[i] for i in found]
+
+    def match(self, name: str) -> list[tuple[Place, str]]:
+        """Settlements (not regions) named `name`, each with how: "exact" or "key"."""
+        seen: dict[int, str] = {}
+        for i in self._index.get(folded_key(name), ()):
+            seen.setdefault(i, "exact")
+        for key in phonetic_keys(name):
+            for i in self._index.get(key, ()):
+                seen.setdefault(i, "key")
+        return [(self._places[i], how) for i, how in seen.items()]
+
+    def region(self, name: str) -> Place | None:
+        """The admin1 region that `name` ("Donetsk Oblast", "oblast de Donetsk", "Курская") names."""
+        stem = region_stem(name) or name
+        best: Place | None = None
+        for key in sorted(name_keys(stem)):
+            for i in self._index.get("@" + key, ()):
+                place = self._places[i]
+                if best is None or (key.startswith("=") and place.country == "UA"):
+                    best = place
+        return best
+
+    def search(self, name: str, *, admin1: str | None = None) -> list[Place]:
+        """Places named `name`, best first (exact spelling, then key; region phrases first)."""
+        found: list[tuple[tuple[float, ...], Place]] = []
+        is_phrase = region_stem(name) != name.strip()
+        region = self.region(name)
+        if region is not None:
+            found.append(((0.0 if is_phrase else 2.0, 0.0), region))
+        for place, how in self.match(name):
+            exact = 0.0 if how == "exact" else 1.0
+            found.append(((1.0 + exact, -prominence(place) - (place.country == "UA") * 0.1),
+                          place))
+        if admin1 is not None:
+            wanted = fold(admin1)
+            found = [f for f in found if fold(f[1].admin1) == wanted]
+        found.sort(key=lambda item: item[0])
+        result: list[Place] = []
+        for _, place in found:
+            if place not in result:
+                result.append(place)
+        return result
+
+    def near(self, lat: float, lon: float, km: float) -> list[Place]:
+        """Places within `km` of a point, nearest first."""
+        span_lat = km / 111.0
+        span_lon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        lo = self._cell(lat - span_lat, lon - span_lon)
+        hi = self._cell(lat + span_lat, lon + span_lon)
+        hits: list[tuple[float, Place]] = []
+        for a in range(lo[0], hi[0] + 1):
+            for b in range(lo[1], hi[1] + 1):
+                for i in self._grid.get((a, b), ()):
+                    p = self._places[i]
+                    d = distance_km(lat, lon, p.lat, p.lon)
+                    if d <= km:
+                        hits.append((d, p))
+        hits.sort(key=lambda item: item[0])
+        return [p for _, p in hits]
+
+    def fuzzy(
+        self, name: str, *, around: Sequence[Place], km: float = 40.0, cutoff: float = 0.85
+    ) -> list[tuple[Place, float]]:
+        """Places near `around` whose phonetic key is close to `name`'s, with a similarity.
+
+        Only the places within `km` of the context places are compared, which keeps the guess
+        both cheap and plausible: a mangled name is taken for a village next to the others.
+        Equal consonant skeletons count as a match even below `cutoff` ("Krakhmalnoie" /
+        "Krokhmalne").
+        """
+        queries = phonetic_keys(name)
+        if not queries or not around:
+            return []
+        pool: dict[int, Place] = {}
+        for anchor in around:
+            for place in self.near(anchor.lat, anchor.lon, km):
+                if not place.is_region:
+                    pool[place.geonameid] = place
+        results: list[tuple[Place, float]] = []
+        for gid, place in pool.items():
+            best = 0.0
+            for key in self._keys[self._by_id[gid]]:
+                if key[0] in "=@":
+                    continue
+                for query in queries:
+                    if abs(len(key) - len(query)) > 3:
+                        continue
+                    ratio = difflib.SequenceMatcher(None, query, key).ratio()
+                    if ratio < cutoff and len(query) >= 6 and skeleton(query) == skeleton(key):
+                        ratio = max(ratio, cutoff)
+                    best = max(best, ratio)
+            if best >= cutoff:
+                results.append((place, best))
+        results.sort(key=lambda item: -item[1])
+        return results
+
+    # internals ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / _GRID), math.floor(lon / _GRID))
+
+
+def read_renamings(path: Path) -> list[tuple[str, int]]:
+    """(old name, geonameid) pairs from the renamings table."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return [(row["old_name"], int(row["geonameid"])) for row in rows]
+    except FileNotFoundError:
+        return []
+    except (KeyError, ValueError) as exc:
+        raise GazetteerError(f"{path}: malformed renamings table ({exc})") from exc
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: Path) -> Gazetteer:
+    return Gazetteer.read(path)

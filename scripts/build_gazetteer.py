@@ -1,0 +1,191 @@
+"""Build frontwatch's compact gazetteer from the GeoNames/KATOTTG extract.
+
+    python scripts/build_gazetteer.py [SOURCE_DIR] [-o frontwatch/data/gazetteer.tsv.gz]
+
+SOURCE_DIR (default ../shared/data/gazetteer from the repository root) holds ua_places.tsv.gz,
+ru_places.tsv.gz, admin1.tsv and ua_katottg.tsv.gz as described in its README. The output
+keeps Ukraine's populated places, every Russian row and the admin1 regions of both countries,
+with matching keys precomputed (see frontwatch/places/keys.py), so loading needs no text work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from frontwatch.places.keys import KEY_VERSION, name_keys, region_stem  # noqa: E402
+
+csv.field_size_limit(1 << 24)
+
+UA_ADMIN1 = {
+    "01": "Cherkasy Oblast", "02": "Chernihiv Oblast", "03": "Chernivtsi Oblast",
+    "04": "Dnipropetrovsk Oblast", "05": "Donetsk Oblast", "06": "Ivano-Frankivsk Oblast",
+    "07": "Kharkiv Oblast", "08": "Kherson Oblast", "09": "Khmelnytskyi Oblast",
+    "10": "Kirovohrad Oblast", "11": "Crimea", "12": "Kyiv City", "13": "Kyiv Oblast",
+    "14": "Luhansk Oblast", "15": "Lviv Oblast", "16": "Mykolaiv Oblast", "17": "Odesa Oblast",
+    "18": "Poltava Oblast", "19": "Rivne Oblast", "20": "Sevastopol", "21": "Sumy Oblast",
+    "22": "Ternopil Oblast", "23": "Vinnytsia Oblast", "24": "Volyn Oblast",
+    "25": "Zakarpattia Oblast", "26": "Zaporizhzhia Oblast", "27": "Zhytomyr Oblast",
+}
+"""English Wikipedia names of Ukraine's regions (GeoNames mixes "Donetska", "Sumska"...)."""
+
+RU_ADMIN1 = {
+    "Altai": "Altai Republic", "Altai Krai": "Altai Krai", "Arkhangelskaya": "Arkhangelsk Oblast",
+    "Chechnya": "Chechnya", "Chukotka": "Chukotka", "Chuvashia": "Chuvashia",
+    "Dagestan": "Dagestan", "Karelia": "Karelia", "Khabarovsk": "Khabarovsk Krai",
+    "Khanty-Mansia": "Khanty-Mansi Autonomous Okrug", "Komi": "Komi Republic",
+    "Krasnodarskiy": "Krasnodar Krai", "Krasnoyarskiy": "Krasnoyarsk Krai",
+    "Leningradskaya Oblast'": "Leningrad Oblast", "Moscow": "Moscow",
+    "Nenets": "Nenets Autonomous Okrug", "North Ossetia": "North Ossetia",
+    "Perm": "Perm Krai", "Primorskiy (Maritime) Kray": "Primorsky Krai",
+    "Sakha": "Sakha Republic", "St.-Petersburg": "Saint Petersburg",
+    "Saratovskaya Oblast": "Saratov Oblast", "Stavropol’ Kray": "Stavropol Krai",
+    "Tver’ Oblast": "Tver Oblast", "Tyumen’ Oblast": "Tyumen Oblast",
+    "Voronezj": "Voronezh Oblast", "Jaroslavl": "Yaroslavl Oblast",
+    "Kamchatka": "Kamchatka Krai", "Yamalo-Nenets": "Yamalo-Nenets Autonomous Okrug",
+    "Transbaikal Territory": "Zabaykalsky Krai", "Jewish Autonomous Oblast":
+    "Jewish Autonomous Oblast", "Republic of Tyva": "Tuva",
+}
+"""Russian admin1 names that the default rule (bare name + " Oblast") gets wrong."""
+
+_RU_SUFFIXES = ("Oblast", "Republic", "Krai", "Kray", "Okrug")
+
+COLUMNS = (
+    "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
+    "population", "keys",
+)
+_LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff' ’ʼ.\-]+$")
+_CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def ru_admin1_name(name: str) -> str:
+    """'Kursk' -> 'Kursk Oblast', like the names news and Wikipedia use."""
+    if name in RU_ADMIN1:
+        return RU_ADMIN1[name]
+    clean = name.replace("’", "").replace("'", "")
+    if clean.endswith(_RU_SUFFIXES):
+        return clean
+    return f"{clean} Oblast"
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def matching_names(*names: str) -> list[str]:
+    """Latin and Cyrillic names only: other scripts never appear in fr/en/uk/ru news."""
+    kept: list[str] = []
+    for name in names:
+        name = name.strip()
+        if len(name) < 3 or _CODE.match(name) or not _LATIN_OR_CYRILLIC.match(name):
+            continue
+        kept.append(name)
+    return kept
+
+
+def keys_of(names: Iterable[str], *, prefix: str = "") -> str:
+    keys: set[str] = set()
+    for name in names:
+        keys.update(prefix + key for key in name_keys(name))
+    return "|".join(sorted(k for k in keys if "|" not in k and "\t" not in k))
+
+
+def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
+    """Rows of the compact gazetteer and counts per kind of row."""
+    counts = {"UA places": 0, "RU places": 0, "UA regions": 0, "RU regions": 0}
+    katottg_raion: dict[str, str] = {}
+    for row in read_tsv(source / "ua_katottg.tsv.gz"):
+        if row["geonameid"] and row["category"] in {"M", "X", "C"}:
+            katottg_raion[row["geonameid"]] = row["katottg_code"][2:6]
+
+    rows: list[list[str]] = []
+    ua_region_rows: dict[str, dict[str, str]] = {}
+    for row in read_tsv(source / "ua_places.tsv.gz"):
+        if row["feature_code"] == "ADM1":
+            ua_region_rows[row["admin1_code"]] = row
+        if row["feature_class"] != "P":
+            continue
+        names = matching_names(
+            row["name"], row["asciiname"], row["name_uk_katottg"],
+            *row["alternatenames"].split(","),
+        )
+        rows.append([
+            row["geonameid"], row["name"], row["latitude"], row["longitude"],
+            row["feature_code"], "UA", UA_ADMIN1.get(row["admin1_code"], ""),
+            katottg_raion.get(row["geonameid"], row["admin2_code"]),
+            row["population"] or "0", keys_of(names),
+        ])
+        counts["UA places"] += 1
+
+    ru_largest: dict[str, dict[str, str]] = {}
+    for row in read_tsv(source / "ru_places.tsv.gz"):
+        names = matching_names(row["name"], row["asciiname"], *row["alternatenames"].split(","))
+        rows.append([
+            row["geonameid"], row["name"], row["latitude"], row["longitude"],
+            row["feature_code"] or "PPL", "RU", ru_admin1_name(row["admin1_name"]),
+            row["admin2_code"], row["population"] or "0", keys_of(names),
+        ])
+        counts["RU places"] += 1
+        best = ru_largest.get(row["admin1_code"])
+        if best is None or int(row["population"] or 0) > int(best["population"] or 0):
+            ru_largest[row["admin1_code"]] = row
+
+    for row in read_tsv(source / "admin1.tsv"):
+        code = row["admin1_code"]
+        if row["country_code"] == "UA":
+            name = UA_ADMIN1[code]
+            where = ua_region_rows.get(code)
+        else:
+            name = ru_admin1_name(row["name"])
+            where = ru_largest.get(code)
+        if where is None:
+            continue
+        names = matching_names(
+            name, row["name"], row["asciiname"], row["name_uk_katottg"],
+            *row["alternatenames"].split(","),
+        )
+        stems = {region_stem(n) for n in names} - {""}
+        rows.append([
+            row["geonameid"], name, where["latitude"], where["longitude"], "ADM1",
+            row["country_code"], name, "", "0", keys_of(stems, prefix="@"),
+        ])
+        counts[f"{row['country_code']} regions"] += 1
+    return rows, counts
+
+
+def write(rows: list[list[str]], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw:
+        lines = [f"#frontwatch-gazetteer\tkey_version={KEY_VERSION}", "\t".join(COLUMNS)]
+        lines += ["\t".join(row) for row in rows]
+        raw.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=REPO / "../shared/data/gazetteer")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=REPO / "frontwatch/data/gazetteer.tsv.gz"
+    )
+    args = parser.parse_args(argv)
+    if not (args.source / "ua_places.tsv.gz").is_file():
+        parser.error(f"{args.source}: no ua_places.tsv.gz here (pass the gazetteer source folder)")
+    rows, counts = build(args.source)
+    write(rows, args.output)
+    summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
+    print(f"{args.output}: {summary}; {args.output.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

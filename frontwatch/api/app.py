@@ -1,0 +1,61 @@
+"""The FastAPI application: built by `create_app`, never at import time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from frontwatch import __version__
+from frontwatch.api import envelope
+from frontwatch.api.routes import claims, documents, places, reviews, tokens
+from frontwatch.api.service import ExtractorLike, Service
+from frontwatch.settings import Settings
+from frontwatch.store import Store
+from frontwatch.web import mount as mount_web
+
+DESCRIPTION = """Sourced, dated, geocoded territorial-control claims and the control status
+they add up to. Reads are open; writes need `Authorization: Bearer <token>` (see
+`frontwatch token create`). Every error comes in one envelope:
+`{"ok": false, "error": {"status", "code", "message", "details"}}`."""
+
+
+def create_app(
+    settings: Settings,
+    store: Store | None = None,
+    *,
+    extractor: ExtractorLike | None = None,
+) -> FastAPI:
+    """The API and the map page over `store` (opened from `settings.db` when None).
+
+    A store opened here is closed on shutdown; a store passed in belongs to the caller.
+    `extractor` replaces the spaCy pipeline that POST /api/documents builds on first use.
+    """
+    owned = store is None
+    db = store if store is not None else Store.open(settings.db)
+    service = Service(db, settings, extractor=extractor)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            service.close()
+            if owned:
+                db.close()
+
+    app = FastAPI(
+        title="frontwatch",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.service = service
+    envelope.install(app)
+    for module in (places, claims, reviews, documents, tokens):
+        app.include_router(module.router)
+    mount_web(app)
+    return app

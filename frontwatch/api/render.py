@@ -1,0 +1,92 @@
+"""Store records -> JSON-ready dicts. The shapes here are the API's contract (docs/api.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from frontwatch.records import Claim, Place, StatusChange, StoredClaim, claim_as_dict, place_as_dict
+from frontwatch.store import PlaceStatus, PlaceStatusRow, StoredDocument
+
+
+def place(p: Place) -> dict[str, Any]:
+    return {**place_as_dict(p), "country": p.country, "feature": p.feature,
+            "population": p.population}
+
+
+def claim(item: StoredClaim) -> dict[str, Any]:
+    """A stored claim: the `extract --jsonl` contract plus its id, article URL and review."""
+    return {"id": item.id, **claim_as_dict(item.claim), "url": item.url, "review": item.review}
+
+
+def _claim_id(item: Claim | StoredClaim) -> int | None:
+    return item.id if isinstance(item, StoredClaim) else None
+
+
+def _ids(items: tuple[Claim | StoredClaim, ...]) -> list[int]:
+    return [i for i in (_claim_id(item) for item in items) if i is not None]
+
+
+def change(step: StatusChange) -> dict[str, Any]:
+    return {
+        "date": str(step.date),
+        "status": step.status,
+        "partial": step.partial,
+        "claims_for": _ids(step.claims_for),
+        "claims_against": _ids(step.claims_against),
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def status_row(row: PlaceStatusRow) -> dict[str, Any]:
+    return {
+        "place": place(row.place),
+        "status": row.status,
+        "since": str(row.since),
+        "partial": row.partial,
+        "n_for": row.n_for,
+        "n_against": row.n_against,
+        "n_claims": row.n_claims,
+    }
+
+
+def place_status(status: PlaceStatus, *, with_timeline: bool) -> dict[str, Any]:
+    """One place as of a date; with its timeline and every claim when `with_timeline`."""
+    body: dict[str, Any] = {
+        "place": place(status.place),
+        "as_of": _iso(status.as_of),
+        "status": status.status,
+        "since": str(status.since) if status.since else None,
+        "partial": status.partial,
+        "claims_for": [claim(c) for c in status.claims_for],
+        "claims_against": [claim(c) for c in status.claims_against],
+    }
+    if with_timeline:
+        body["timeline"] = [change(step) for step in status.timeline]
+        body["claims"] = [claim(c) for c in status.claims]
+    return body
+
+
+def document(doc: StoredDocument) -> dict[str, Any]:
+    """An article with its full text; claims carry [evidence_start, evidence_end) into it."""
+    return {
+        "id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "lang": doc.lang,
+        "published": str(doc.published) if doc.published else None,
+        "origin": doc.origin,
+        "extractor_version": doc.extractor_version,
+        "ingested_at": doc.ingested_at.isoformat(),
+        "text": doc.text,
+        "claims": [claim(c) for c in doc.claims],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "geonameid": m.place.geonameid,
+             "name": m.place.name}
+            for m in doc.mentions
+        ],
+    }

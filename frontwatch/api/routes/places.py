@@ -1,0 +1,83 @@
+"""GET /api/places, /api/places/{geonameid}, /api/places/{geonameid}/timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from frontwatch.api import render
+from frontwatch.api.auth import service
+from frontwatch.api.envelope import ApiError
+from frontwatch.api.service import Service
+from frontwatch.reconcile import STATUSES
+
+router = APIRouter(prefix="/api/places", tags=["places"])
+
+AsOf = Annotated[
+    dt.date | None,
+    Query(description="YYYY-MM-DD; the latest known status when left out."),
+]
+GeonameId = Annotated[int, Path(ge=0, description="GeoNames id of the place.")]
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(math.isfinite(v) for v in values) \
+            or values[0] > values[2] or values[1] > values[3]:
+        raise ApiError(422, "bbox must be minlon,minlat,maxlon,maxlat (numbers, min <= max)",
+                       code="invalid_bbox",
+                       details=[{"loc": ["query", "bbox"], "type": "invalid_bbox",
+                                 "message": text}])
+    return values
+
+
+def _status(value: str | None) -> str | None:
+    if value is not None and value not in STATUSES:
+        raise ApiError(422, f"status must be one of {', '.join(STATUSES)}", code="invalid_status",
+                       details=[{"loc": ["query", "status"], "type": "invalid_status",
+                                 "message": value}])
+    return value
+
+
+@router.get("", summary="Every place's control status on a date (the map)")
+def list_places(
+    svc: Annotated[Service, Depends(service)],
+    as_of: AsOf = None,
+    bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+    status: Annotated[str | None, Query(description=f"one of {', '.join(STATUSES)}")] = None,
+) -> dict[str, Any]:
+    rows = svc.statuses(as_of, status=_status(status), bbox=_bbox(bbox))
+    bounds = svc.date_range()
+    return {
+        "as_of": as_of.isoformat() if as_of else None,
+        "range": {
+            "first": bounds.first.isoformat() if bounds.first else None,
+            "last": bounds.last.isoformat() if bounds.last else None,
+        },
+        "count": len(rows),
+        "places": [render.status_row(row) for row in rows],
+    }
+
+
+@router.get("/{geonameid}", summary="One place's status on a date, with the claims behind it")
+def get_place(
+    geonameid: GeonameId, svc: Annotated[Service, Depends(service)], as_of: AsOf = None
+) -> dict[str, Any]:
+    return render.place_status(svc.place_status(geonameid, as_of), with_timeline=False)
+
+
+@router.get("/{geonameid}/timeline",
+            summary="A place's status timeline and every claim about it, up to a date")
+def get_timeline(
+    geonameid: GeonameId, svc: Annotated[Service, Depends(service)], as_of: AsOf = None
+) -> dict[str, Any]:
+    return render.place_status(svc.place_status(geonameid, as_of), with_timeline=True)

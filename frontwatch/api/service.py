@@ -1,0 +1,228 @@
+"""The web service's core object: what the API does, with HTTP left to the routes.
+
+SQLite allows many readers but one writer, so reads run on the server's thread pool
+while every write goes through one dedicated thread, in order (the datasette pattern);
+the store's BEGIN IMMEDIATE and busy timeout then never make two writers wait on each
+other. Extraction (spaCy) runs outside the writer so a slow article does not hold up
+reviews.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import func, select
+
+from frontwatch.api.envelope import ApiError
+from frontwatch.ingest import document_from_text
+from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
+from frontwatch.settings import Settings
+from frontwatch.store import (
+    AddResult,
+    PlaceStatus,
+    PlaceStatusRow,
+    Store,
+    StoredDocument,
+    TokenInfo,
+)
+from frontwatch.store.schema import claims as claims_table
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class ExtractorLike(Protocol):
+    def extract(self, documents: Any) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: a live token's role and a short fingerprint that names it in reviews."""
+
+    role: str
+    fingerprint: str
+
+    def author(self, name: str | None) -> str:
+        who = name.strip() if name and name.strip() else self.role
+        return f"{who} ({self.role} token {self.fingerprint})"
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    result: AddResult
+    document: StoredDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    review_id: int
+    claim: StoredClaim
+    reviews: list[dict[str, Any]]
+    status: PlaceStatus
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    first: dt.date | None
+    last: dt.date | None
+
+
+class Service:
+    """Reads and writes of the claim store on behalf of API clients."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        extractor: ExtractorLike | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self._extractor = extractor
+        self._extract_lock = threading.Lock()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontwatch-writer")
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
+
+    async def _write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, partial(fn, *args, **kwargs))
+
+    # -- auth ------------------------------------------------------------------------------
+
+    def authenticate(self, raw: str) -> Principal | None:
+        role = self.store.token_role(raw)
+        if role is None:
+            return None
+        return Principal(role, hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8])
+
+    # -- reads (any thread) ----------------------------------------------------------------
+
+    def date_range(self) -> DateRange:
+        """First and last claim dates: the bounds of the map's time slider."""
+        query = select(func.min(claims_table.c.date_first), func.max(claims_table.c.date_first))
+        with self.store.engine.connect() as conn:
+            first, last = conn.execute(query).one()
+        return DateRange(_as_date(first), _as_date(last))
+
+    def statuses(
+        self,
+        as_of: dt.date | None,
+        *,
+        status: str | None,
+        bbox: tuple[float, float, float, float] | None,
+    ) -> list[PlaceStatusRow]:
+        return self.store.statuses(as_of, status=status, bbox=bbox)
+
+    def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
+        if self.store.place(geonameid) is None:
+            raise ApiError(404, f"no place {geonameid} in the store", code="place_not_found")
+        return self.store.place_status(geonameid, as_of)
+
+    def claims(
+        self,
+        *,
+        place: int | None,
+        source: str | None,
+        side: str | None,
+        since: PartialDate | None,
+        until: PartialDate | None,
+        limit: int,
+        after_id: int | None,
+    ) -> tuple[list[StoredClaim], int | None]:
+        """One page of claims and the id the next page starts after (None on the last)."""
+        found = self.store.claims(
+            place=place, source=source, side=side, since=since, until=until,
+            limit=limit + 1, after_id=after_id,
+        )
+        page = found[:limit]
+        return page, (page[-1].id if len(found) > limit else None)
+
+    def document(self, doc_id: str) -> StoredDocument:
+        doc = self.store.document(doc_id)
+        if doc is None:
+            raise ApiError(404, f"no document {doc_id!r} in the store", code="document_not_found")
+        return doc
+
+    # -- writes (one thread) ---------------------------------------------------------------
+
+    async def ingest(self, text: str, **fields: Any) -> Ingested:
+        """Read, extract and store one posted article (re-posting it is a no-op)."""
+        document = document_from_text(text, origin="api", **fields)
+        loop = asyncio.get_running_loop()
+        extraction = await loop.run_in_executor(None, self._extract, document)
+        result = await self._write(self.store.add_extraction, extraction)
+        stored = self.document(document.id)
+        return Ingested(result, stored)
+
+    def _extract(self, document: Document) -> Extraction:
+        with self._extract_lock:
+            extractor = self._get_extractor()
+            found = list(extractor.extract([document]))
+        return found[0] if found else Extraction(document)
+
+    def _get_extractor(self) -> ExtractorLike:
+        if self._extractor is None:
+            from frontwatch.claims import Extractor
+
+            self._extractor = Extractor(gazetteer=self.settings.gazetteer_path)
+        return self._extractor
+
+    async def review(
+        self,
+        claim_id: int,
+        *,
+        principal: Principal,
+        action: str,
+        note: str,
+        author: str | None,
+        correction: dict[str, Any] | None,
+    ) -> Reviewed:
+        """Record an editor's verdict on a claim; the store re-reconciles its place."""
+        if self.store.claim(claim_id) is None:
+            raise ApiError(404, f"no claim {claim_id} in the store", code="claim_not_found")
+        review_id = await self._write(
+            self.store.add_review, claim_id, action=action, author=principal.author(author),
+            note=note, correction=correction,
+        )
+        claim = self.store.claim(claim_id)
+        assert claim is not None
+        return Reviewed(
+            review_id=review_id,
+            claim=claim,
+            reviews=self.store.reviews(claim_id),
+            status=self.store.place_status(claim.claim.place.geonameid),
+        )
+
+    def tokens(self) -> list[TokenInfo]:
+        return self.store.tokens()
+
+    async def create_token(self, role: str) -> str:
+        return await self._write(self.store.create_token, role)
+
+    async def revoke_token(self, token_id: int) -> None:
+        if not any(t.id == token_id for t in self.store.tokens()):
+            raise ApiError(404, f"no token {token_id}", code="token_not_found")
+        await self._write(self.store.revoke_token, token_id)
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

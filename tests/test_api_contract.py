@@ -1,0 +1,451 @@
+"""The JSON API in process (httpx ASGITransport over create_app) on a real SQLite store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from test_api_support import (
+    KURAKHOVE,
+    POKROVSK,
+    TORETSK,
+    TORETSK_UA,
+    VUHLEDAR,
+    FakeExtractor,
+    filled_store,  # noqa: F401  (fixture)
+)
+
+from frontwatch.api import create_app
+from frontwatch.api.envelope import error_body
+from frontwatch.settings import Settings
+from frontwatch.store import Store
+
+ERROR_KEYS = {"status", "code", "message", "details"}
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+async def client(filled_store: Store, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:  # noqa: F811
+    app = create_app(Settings(db=str(tmp_path / "unused.db")), filled_store,
+                     extractor=FakeExtractor())
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+        transport=transport, base_url="http://testserver"
+    ) as http:
+        yield http
+
+
+@pytest.fixture
+def editor(filled_store: Store) -> dict[str, str]:  # noqa: F811
+    return {"Authorization": f"Bearer {filled_store.create_token('editor')}"}
+
+
+@pytest.fixture
+def admin(filled_store: Store) -> dict[str, str]:  # noqa: F811
+    return {"Authorization": f"Bearer {filled_store.create_token('admin')}"}
+
+
+def assert_envelope(
+    response: httpx.Response, status: int, code: str | None = None
+) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"ok", "error"}
+    assert body["ok"] is False
+    assert set(body["error"]) == ERROR_KEYS
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    assert isinstance(body["error"]["details"], list)
+    if code is not None:
+        assert body["error"]["code"] == code
+    return body["error"]
+
+
+def test_api_envelope_helper_shape() -> None:
+    assert error_body(404, "nope") == {
+        "ok": False,
+        "error": {"status": 404, "code": "not_found", "message": "nope", "details": []},
+    }
+
+
+# -- errors: one envelope ------------------------------------------------------------------
+
+
+async def test_api_unknown_place_is_404_envelope(client: httpx.AsyncClient) -> None:
+    error = assert_envelope(await client.get("/api/places/999999999"), 404, "place_not_found")
+    assert "999999999" in error["message"]
+    assert_envelope(await client.get("/api/places/999999999/timeline"), 404, "place_not_found")
+
+
+async def test_api_unknown_route_and_document_are_404_envelope(client: httpx.AsyncClient) -> None:
+    assert_envelope(await client.get("/api/nothing-here"), 404, "not_found")
+    assert_envelope(await client.get("/api/documents/deadbeef"), 404, "document_not_found")
+    assert_envelope(await client.get("/static/missing.js"), 404, "not_found")
+
+
+async def test_api_wrong_method_is_405_envelope(client: httpx.AsyncClient) -> None:
+    assert_envelope(await client.delete("/api/places"), 405, "method_not_allowed")
+
+
+async def test_api_malformed_json_is_422_envelope(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    response = await client.post(
+        "/api/documents", content=b'{"text": "unterminated', headers={
+            **editor, "Content-Type": "application/json"})
+    error = assert_envelope(response, 422, "invalid_json")
+    assert error["details"] and error["details"][0]["type"] == "json_invalid"
+    response = await client.post(
+        "/api/claims/1/review", content=b"not json at all",
+        headers={**editor, "Content-Type": "application/json"})
+    assert_envelope(response, 422, "invalid_json")
+
+
+@pytest.mark.parametrize("path", [
+    "/api/places?as_of=yesterday",
+    "/api/places?as_of=2025-13-01",
+    "/api/places?bbox=1,2,3",
+    "/api/places?bbox=40,50,30,45",
+    "/api/places?status=liberated",
+    "/api/places/abc",
+    "/api/claims?limit=0",
+    "/api/claims?limit=100000",
+    "/api/claims?side=NATO",
+    "/api/claims?since=last-week",
+    "/api/claims?place=' OR 1=1 --",
+    "/api/claims?cursor=not-a-cursor",
+])
+async def test_api_bad_query_values_are_422_envelope(client: httpx.AsyncClient, path: str) -> None:
+    error = assert_envelope(await client.get(path), 422)
+    assert error["details"], "a 422 names the offending field"
+
+
+async def test_api_schema_mismatch_is_422_with_field_details(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    response = await client.post("/api/claims/1/review", json={"action": "shrug"}, headers=editor)
+    error = assert_envelope(response, 422, "validation_error")
+    assert error["details"][0]["loc"] == ["body", "action"]
+
+
+async def test_api_unexpected_failure_is_500_envelope(
+    client: httpx.AsyncClient, filled_store: Store, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(filled_store, "statuses", broken)
+    error = assert_envelope(await client.get("/api/places"), 500, "internal_error")
+    assert "secret" not in error["message"]
+
+
+# -- auth ----------------------------------------------------------------------------------
+
+
+async def test_api_write_without_token_is_401(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/claims/1/review", json={"action": "accept"})
+    assert_envelope(response, 401, "unauthorized")
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert_envelope(await client.post("/api/documents", json={"text": "x"}), 401)
+
+
+async def test_api_unknown_token_is_401(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/claims/1/review", json={"action": "accept"},
+                                  headers={"Authorization": "Bearer fw_not-a-real-token"})
+    assert_envelope(response, 401, "invalid_token")
+    response = await client.post("/api/claims/1/review", json={"action": "accept"},
+                                 headers={"Authorization": "Basic dXNlcjpwYXNz"})
+    assert_envelope(response, 401)
+
+
+async def test_api_revoked_token_is_401(
+    client: httpx.AsyncClient, filled_store: Store  # noqa: F811
+) -> None:
+    raw = filled_store.create_token("editor")
+    headers = {"Authorization": f"Bearer {raw}"}
+    claim_id = filled_store.claims(limit=1)[0].id
+    ok = await client.post(f"/api/claims/{claim_id}/review", json={"action": "accept"},
+                           headers=headers)
+    assert ok.status_code == 200, ok.text
+    filled_store.revoke_token(filled_store.tokens()[-1].id)
+    response = await client.post(f"/api/claims/{claim_id}/review", json={"action": "accept"},
+                                 headers=headers)
+    assert_envelope(response, 401, "invalid_token")
+
+
+async def test_api_wrong_role_is_403(
+    client: httpx.AsyncClient, editor: dict[str, str], admin: dict[str, str]
+) -> None:
+    assert_envelope(await client.get("/api/tokens", headers=editor), 403, "forbidden")
+    assert_envelope(await client.post("/api/tokens", json={"role": "admin"}, headers=editor), 403)
+    listed = await client.get("/api/tokens", headers=admin)
+    assert listed.status_code == 200
+    assert {t["role"] for t in listed.json()["tokens"]} == {"editor", "admin"}
+    assert all("token" not in t and "secret_hash" not in t for t in listed.json()["tokens"])
+
+
+async def test_api_admin_creates_and_revokes_tokens(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    created = await client.post("/api/tokens", json={"role": "editor"}, headers=admin)
+    assert created.status_code == 201
+    raw = created.json()["token"]
+    new = {"Authorization": f"Bearer {raw}"}
+    assert (await client.get("/api/tokens", headers=new)).status_code == 403  # editor, not 401
+    token_id = (await client.get("/api/tokens", headers=admin)).json()["tokens"][-1]["id"]
+    assert (await client.delete(f"/api/tokens/{token_id}", headers=admin)).status_code == 200
+    assert_envelope(await client.get("/api/tokens", headers=new), 401)
+    assert_envelope(await client.delete("/api/tokens/9999", headers=admin), 404)
+
+
+# -- reads ---------------------------------------------------------------------------------
+
+
+async def test_api_places_as_of_status_and_bbox(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/api/places?as_of=2024-10-01")).json()
+    assert body["as_of"] == "2024-10-01"
+    assert body["range"] == {"first": "2024-10-01", "last": "2025-02-07"}
+    assert [(p["place"]["name"], p["status"]) for p in body["places"]] == [
+        ("Vuhledar", "ru_claimed")]
+    later = (await client.get("/api/places?as_of=2025-02-08")).json()
+    statuses = {p["place"]["name"]: p["status"] for p in later["places"]}
+    assert statuses["Vuhledar"] == "ru_confirmed"
+    assert statuses["Toretsk"] == "contested"
+    assert later["count"] == len(later["places"]) == 6
+    only = (await client.get("/api/places?status=ru_claimed")).json()
+    assert [p["place"]["name"] for p in only["places"]] == ["Kurakhove"]
+    west = (await client.get("/api/places?bbox=37.0,47.5,37.3,48.0")).json()
+    assert sorted(p["place"]["geonameid"] for p in west["places"]) == sorted(
+        [VUHLEDAR.geonameid, KURAKHOVE.geonameid])
+    row = later["places"][0]
+    assert set(row) == {"place", "status", "since", "partial", "n_for", "n_against", "n_claims"}
+    assert set(row["place"]) >= {"name", "geonameid", "lat", "lon", "admin1"}
+
+
+async def test_api_place_and_timeline(client: httpx.AsyncClient) -> None:
+    place = (await client.get(f"/api/places/{TORETSK.geonameid}?as_of=2025-02-10")).json()
+    assert place["status"] == "contested"
+    assert place["as_of"] == "2025-02-10"
+    assert "timeline" not in place
+    timeline = (await client.get(
+        f"/api/places/{TORETSK.geonameid}/timeline?as_of=2025-02-10")).json()
+    assert {"status", "as_of", "place", "timeline", "claims"} <= set(timeline)
+    assert timeline["place"]["name"] == "Toretsk"
+    assert [(s["date"], s["status"]) for s in timeline["timeline"]] == [
+        ("2024-11-20", "contested")]
+    assert len(timeline["claims"]) == 3
+    early = (await client.get(
+        f"/api/places/{TORETSK.geonameid}/timeline?as_of=2024-12-01")).json()
+    assert [c["source"]["name"] for c in early["claims"]] == ["ISW"]
+    before = (await client.get(f"/api/places/{TORETSK.geonameid}?as_of=2024-01-01")).json()
+    assert before["status"] == "unknown"
+
+
+async def test_api_document_text_with_claim_spans(client: httpx.AsyncClient) -> None:
+    claims = (await client.get(f"/api/claims?place={TORETSK.geonameid}")).json()["claims"]
+    denial = next(c for c in claims if c["stance"] == "denies")
+    doc = (await client.get(f"/api/documents/{denial['doc']}")).json()
+    assert doc["id"] == denial["doc"]
+    assert {c["id"] for c in doc["claims"]} >= {denial["id"]}
+    for claim in doc["claims"]:
+        assert doc["text"][claim["evidence_start"]:claim["evidence_end"]] == claim["evidence"]
+    assert denial["evidence"] == TORETSK_UA
+
+
+async def test_api_claims_cursor_pagination(client: httpx.AsyncClient) -> None:
+    everything = (await client.get("/api/claims?limit=500")).json()
+    assert everything["next"] is None
+    total = len(everything["claims"])
+    assert total == 9
+    seen: list[int] = []
+    url = "/api/claims?limit=2"
+    pages = 0
+    while True:
+        body = (await client.get(url)).json()
+        assert set(body) == {"claims", "next"}
+        assert len(body["claims"]) <= 2
+        seen += [c["id"] for c in body["claims"]]
+        pages += 1
+        if body["next"] is None:
+            break
+        assert body["next"].isascii() and not body["next"].isdigit()  # opaque
+        url = f"/api/claims?limit=2&cursor={body['next']}"
+    assert pages == 5
+    assert seen == sorted(seen) == [c["id"] for c in everything["claims"]]
+
+
+async def test_api_claims_filters(client: httpx.AsyncClient) -> None:
+    ua = (await client.get("/api/claims?side=UA")).json()["claims"]
+    assert {c["source"]["side"] for c in ua} == {"UA"} and len(ua) == 3
+    mod = (await client.get("/api/claims?source=russian ministry of defence")).json()["claims"]
+    assert len(mod) == 3
+    window = (await client.get("/api/claims?since=2024-12&until=2024-12")).json()["claims"]
+    assert {c["date"] for c in window} == {"2024-12-03", "2024-12-15"}
+    one = (await client.get(f"/api/claims?place={POKROVSK.geonameid}")).json()["claims"]
+    assert [c["place"]["name"] for c in one] == ["Pokrovsk"]
+
+
+@pytest.mark.parametrize("value", [
+    "' OR 1=1 --",
+    "x'; DROP TABLE claims; --",
+    '" OR ""="',
+    "1) UNION SELECT secret_hash FROM tokens --",
+])
+async def test_api_sql_looking_values_are_inert(
+    client: httpx.AsyncClient, filled_store: Store, value: str  # noqa: F811
+) -> None:
+    before = filled_store.counts()
+    response = await client.get("/api/claims", params={"source": value})
+    assert response.status_code == 200
+    assert response.json() == {"claims": [], "next": None}
+    response = await client.get(f"/api/documents/{value}")
+    assert_envelope(response, 404)
+    assert filled_store.counts() == before
+
+
+async def test_api_openapi_lists_every_endpoint(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    assert {"/api/places", "/api/places/{geonameid}", "/api/places/{geonameid}/timeline",
+            "/api/claims", "/api/claims/{claim_id}/review", "/api/documents",
+            "/api/documents/{doc_id}"} <= set(spec["paths"])
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+# -- writes --------------------------------------------------------------------------------
+
+
+async def test_api_review_changes_status_and_keeps_author(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    url = f"/api/places/{TORETSK.geonameid}?as_of=2025-02-10"
+    assert (await client.get(url)).json()["status"] == "contested"
+    claims = (await client.get(f"/api/claims?place={TORETSK.geonameid}")).json()["claims"]
+    denial = next(c for c in claims if c["stance"] == "denies")
+    response = await client.post(
+        f"/api/claims/{denial['id']}/review",
+        json={"action": "reject", "note": "the brigade's statement predates the report",
+              "author": "Olena"},
+        headers=editor,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["claim"]["review"] == "rejected"
+    assert body["reviews"][-1]["author"].startswith("Olena (editor token ")
+    assert body["reviews"][-1]["note"] == "the brigade's statement predates the report"
+    assert body["place"]["status"] == "ru_claimed"
+    assert (await client.get(url)).json()["status"] == "ru_claimed"
+    mapped = (await client.get("/api/places?as_of=2025-02-10")).json()["places"]
+    assert {p["place"]["name"]: p["status"] for p in mapped}["Toretsk"] == "ru_claimed"
+
+
+async def test_api_review_correct_moves_status(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    claim = (await client.get(f"/api/claims?place={KURAKHOVE.geonameid}")).json()["claims"][0]
+    response = await client.post(
+        f"/api/claims/{claim['id']}/review",
+        json={"action": "correct", "note": "a third party said it",
+              "correction": {"source": {"name": "ISW", "side": "third"}}},
+        headers=editor,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["claim"]["source"] == {"name": "ISW", "side": "third"}
+    assert response.json()["reviews"][-1]["author"].startswith("editor (editor token ")
+    assert response.json()["place"]["status"] == "ru_confirmed"
+
+
+async def test_api_review_unknown_claim_and_bad_correction(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    assert_envelope(await client.post("/api/claims/99999/review", json={"action": "accept"},
+                                      headers=editor), 404, "claim_not_found")
+    response = await client.post("/api/claims/1/review", json={"action": "correct"},
+                                 headers=editor)
+    assert_envelope(response, 422, "invalid_input")
+    response = await client.post("/api/claims/1/review", headers=editor, json={
+        "action": "correct", "correction": {"colour": "red"}})
+    assert_envelope(response, 422, "validation_error")
+
+
+async def test_api_concurrent_reviews_are_serialized(
+    client: httpx.AsyncClient, editor: dict[str, str], filled_store: Store  # noqa: F811
+) -> None:
+    ids = [c.id for c in filled_store.claims()]
+    responses = await asyncio.gather(*(
+        client.post(f"/api/claims/{i}/review", json={"action": "accept", "note": str(n)},
+                    headers=editor)
+        for n, i in enumerate(ids * 3)
+    ))
+    assert [r.status_code for r in responses] == [200] * len(ids) * 3
+    assert filled_store.counts()["reviews"] == len(ids) * 3
+
+
+async def test_api_post_document_extracts_and_stores(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    article = {
+        "text": "Front report\n\nReporters saw heavy fighting in Kurakhove on Tuesday. "
+                "The town was empty.",
+        "url": "https://news.example.org/kurakhove-2",
+        "title": "Front report",
+        "published": "2025-01-14",
+        "lang": "en",
+    }
+    created = await client.post("/api/documents", json=article, headers=editor)
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["result"] == "new"
+    assert [(c["place"]["name"], c["kind"], c["date"]) for c in body["claims"]] == [
+        ("Kurakhove", "fighting", "2025-01-14")]
+    assert isinstance(body["claims"][0]["id"], int)
+    again = await client.post("/api/documents", json=article, headers=editor)
+    assert again.status_code == 200 and again.json()["result"] == "unchanged"
+    doc = (await client.get(f"/api/documents/{body['document']}")).json()
+    assert doc["url"] == article["url"] and doc["published"] == "2025-01-14"
+    status = (await client.get(f"/api/places/{KURAKHOVE.geonameid}?as_of=2025-01-20")).json()
+    assert status["status"] == "contested"
+
+
+async def test_api_post_document_rejects_bad_input(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    assert_envelope(await client.post("/api/documents", json={"text": ""}, headers=editor), 422)
+    assert_envelope(await client.post("/api/documents", json={"text": "   "}, headers=editor),
+                    422, "invalid_input")
+    response = await client.post("/api/documents", headers=editor,
+                                 json={"text": "Some text.", "published": "soon"})
+    assert_envelope(response, 422, "invalid_input")
+    response = await client.post("/api/documents", headers=editor,
+                                 content=json.dumps(["not", "an", "object"]),)
+    assert_envelope(response, 422)
+
+
+# -- page ----------------------------------------------------------------------------------
+
+
+async def test_api_serves_map_page_and_assets(client: httpx.AsyncClient) -> None:
+    page = await client.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "http" not in csp
+    assert "/static/vendor/leaflet/leaflet.js" in page.text
+    assert "http://" not in page.text and "https://" not in page.text and '"//' not in page.text
+    for path in ("/static/app.js", "/static/app.css", "/static/vendor/leaflet/leaflet.js",
+                 "/static/vendor/leaflet/leaflet.css", "/static/data/oblasts.geojson",
+                 "/static/data/countries.geojson"):
+        assert (await client.get(path)).status_code == 200, path
+    js = (await client.get("/static/app.js")).text
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js

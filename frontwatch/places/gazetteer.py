@@ -87,14 +87,14 @@ class Gazetteer:
         self._keys = [list(k) for k in keys]
         self._historical: dict[str, list[int]] = {}
         for old_name, geonameid in renamings:
-            i = self._by_id.get(geonameid)
-            if i is None:
+            renamed = self._by_id.get(geonameid)
+            if renamed is None:
                 continue
             for key in name_keys(old_name):
                 bucket = self._historical.setdefault(key, [])
-                if i not in bucket:
-                    bucket.append(i)
-                    self._index.setdefault(key, []).append(i)
+                if renamed not in bucket:
+                    bucket.append(renamed)
+                    self._index.setdefault(key, []).append(renamed)
         grid: dict[tuple[int, int], list[int]] = {}
         for i, p in enumerate(self._places):
             grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
@@ -165,7 +165,7 @@ class Gazetteer:
         return self._admin2[i] if i is not None else ""
 
     def candidates(self, key: str) -> list[Place]:
-        """Places indexed under one key (a folded "=..." key, a phonetic key or a "@" region key)."""
+        """Places indexed under one key: folded ("=..."), phonetic, or region ("@...")."""
         return [self._places[i] for i in self._index.get(key, ())]
 
     def historical(self, name: str) -> list[Place]:
@@ -188,7 +188,7 @@ class Gazetteer:
         return [(self._places[i], how) for i, how in seen.items()]
 
     def region(self, name: str) -> Place | None:
-        """The admin1 region that `name` ("Donetsk Oblast", "oblast de Donetsk", "Курская") names."""
+        """The admin1 region `name` names ("Donetsk Oblast", "oblast de Donetsk", "Курская")."""
         stem = region_stem(name) or name
         best: Place | None = None
         for key in sorted(name_keys(stem)):
@@ -249,28 +249,59 @@ class Gazetteer:
         queries = phonetic_keys(name)
         if not queries or not around:
             return []
-        pool: dict[int, Place] = {}
+        cells: set[tuple[int, int]] = set()
         for anchor in around:
-            for place in self.near(anchor.lat, anchor.lon, km):
-                if not place.is_region:
-                    pool[place.geonameid] = place
+            span_lon = km / max(1.0, 111.0 * math.cos(math.radians(anchor.lat)))
+            lo = self._cell(anchor.lat - km / 111.0, anchor.lon - span_lon)
+            hi = self._cell(anchor.lat + km / 111.0, anchor.lon + span_lon)
+            cells.update(
+                (a, b) for a in range(lo[0], hi[0] + 1) for b in range(lo[1], hi[1] + 1)
+            )
+        matchers = []
+        for query in queries:
+            matcher = difflib.SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(query)
+            matchers.append((query, skeleton(query), matcher))
         results: list[tuple[Place, float]] = []
-        for gid, place in pool.items():
-            best = 0.0
-            for key in self._keys[self._by_id[gid]]:
-                if key[0] in "=@":
+        for cell in cells:
+            for i in self._grid.get(cell, ()):
+                place = self._places[i]
+                if place.is_region:
                     continue
-                for query in queries:
-                    if abs(len(key) - len(query)) > 3:
+                best = 0.0
+                for key in self._keys[i]:
+                    if key[0] in "=@":
                         continue
-                    ratio = difflib.SequenceMatcher(None, query, key).ratio()
-                    if ratio < cutoff and len(query) >= 6 and skeleton(query) == skeleton(key):
-                        ratio = max(ratio, cutoff)
-                    best = max(best, ratio)
-            if best >= cutoff:
-                results.append((place, best))
+                    for query, query_skeleton, matcher in matchers:
+                        # Mangled names keep their first sound (Uroyaine / Urozhaine).
+                        if key[0] != query[0] or abs(len(key) - len(query)) > 3:
+                            continue
+                        matcher.set_seq1(key)
+                        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                            best = max(best, matcher.ratio())
+                        if best < cutoff and len(query) >= 6 and skeleton(key) == query_skeleton:
+                            best = cutoff
+                if best >= cutoff and any(
+                    distance_km(place.lat, place.lon, a.lat, a.lon) <= km for a in around
+                ):
+                    results.append((place, best))
         results.sort(key=lambda item: -item[1])
         return results
+
+    def is_named(self, place: Place, name: str) -> bool:
+        """Does `name` match one of `place`'s names (current, alternate or former)?
+
+        The transliteration-blind test for "is this the place the gold calls X", which also
+        holds for places renamed since ("Sievierodonetsk" / GeoNames "Siverskodonetsk").
+        """
+        i = self._by_id.get(place.geonameid)
+        if i is None:
+            return False
+        own = set(self._keys[i])
+        keys = name_keys(name)
+        if place.is_region:
+            keys = frozenset("@" + k for k in name_keys(region_stem(name) or name))
+        return bool(own & keys) or place in self.historical(name)
 
     # internals ---------------------------------------------------------------------------
 

@@ -1,0 +1,111 @@
+"""Per-language place-name knowledge, read from `frontwatch/nlp/lang/<lang>/places.yml`.
+
+Region phrases, case endings, stop names and place cues are data: supporting a language means
+adding its file, not a branch in the resolver. A language without a file gets an empty lexicon
+(plain gazetteer matching still works).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontwatch.errors import ConfigError
+from frontwatch.places.keys import fold
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "nlp" / "lang"
+
+NAME = r"(?P<name>[^\W\d_][\w'’ʼ\-]*(?:[ \u00a0][^\W\d_][\w'’ʼ\-]*){0,2})"
+"""What {name} in a pattern stands for: one to three words (capitals are checked in code)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhrasePattern:
+    """A region or direction phrase; `name_first` says which side of the name to trim."""
+
+    regex: re.Pattern[str]
+    name_first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    lang: str
+    region_patterns: tuple[PhrasePattern, ...] = ()
+    direction_patterns: tuple[PhrasePattern, ...] = ()
+    bare_regions: dict[str, str] = field(default_factory=dict)
+    metonyms: frozenset[str] = frozenset()
+    stop_names: frozenset[str] = frozenset()
+    place_cues: frozenset[str] = frozenset()
+    inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    region_adjective: tuple[re.Pattern[str], str] | None = None
+    possessives: tuple[str, ...] = ()
+
+    def nominatives(self, word: str) -> list[str]:
+        """Dictionary forms a case-inflected word may come from, most likely first."""
+        lower = word.casefold()
+        forms: list[str] = []
+        for ending, replacements in self.inflections:
+            if lower.endswith(ending) and len(word) - len(ending) >= 2:
+                stem = word[: len(word) - len(ending)]
+                for repl in replacements:
+                    form = stem + repl
+                    if form != word and form not in forms:
+                        forms.append(form)
+        return forms
+
+    def region_adjective_form(self, word: str) -> str:
+        """'Донецької' -> 'Донецька': the form region names are indexed under."""
+        if self.region_adjective is None:
+            return word
+        pattern, nominative = self.region_adjective
+        return pattern.sub(nominative, word, count=1)
+
+
+def _patterns(items: Any, path: Path) -> tuple[PhrasePattern, ...]:
+    result: list[PhrasePattern] = []
+    for item in items or ():
+        text = str(item)
+        if "{name}" not in text:
+            raise ConfigError(f"{path}: pattern without {{name}}: {text!r}")
+        try:
+            regex = re.compile(text.replace("{name}", NAME), re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{path}: bad pattern {text!r} ({exc})") from exc
+        result.append(PhrasePattern(regex, text.startswith("{name}")))
+    return tuple(result)
+
+
+@lru_cache(maxsize=16)
+def load_place_lexicon(lang: str) -> PlaceLexicon:
+    """The lexicon of `lang` (an ISO 639-1 code), or an empty one when there is no file."""
+    path = LANG_DIR / lang / "places.yml"
+    if not lang or not path.is_file():
+        return PlaceLexicon(lang=lang)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+    inflections = sorted(
+        ((str(k), tuple(str(v) for v in vs)) for k, vs in (data.get("inflections") or {}).items()),
+        key=lambda item: -len(item[0]),
+    )
+    adjective = data.get("region_adjective")
+    return PlaceLexicon(
+        lang=lang,
+        region_patterns=_patterns(data.get("region_patterns"), path),
+        direction_patterns=_patterns(data.get("direction_patterns"), path),
+        bare_regions={fold(k): str(v) for k, v in (data.get("bare_regions") or {}).items()},
+        metonyms=frozenset(fold(str(n)) for n in data.get("metonyms") or ()),
+        stop_names=frozenset(fold(str(n)) for n in data.get("stop_names") or ()),
+        place_cues=frozenset(fold(str(n)) for n in data.get("place_cues") or ()),
+        inflections=tuple(inflections),
+        possessives=tuple(str(p) for p in data.get("possessives") or ()),
+        region_adjective=(
+            (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
+        ),
+    )

@@ -1,0 +1,521 @@
+"""Toponym spotting and resolution: which spans of an article are places, and which places.
+
+Spotting proposes capitalised token n-grams (and region phrases from the language's lexicon);
+the gazetteer's transliteration-blind keys, case-ending guesses for Ukrainian and Russian and the
+renamings table propose places; context picks one. Context is what an analyst would use: the
+regions the article names, the places it names unambiguously (a Druzhba next to Toretsk,
+Pivnichne and Zalizne is the Druzhba of the Toretsk hromada), then prominence and country.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from frontwatch.places.gazetteer import Gazetteer, distance_km, prominence
+from frontwatch.places.keys import fold, name_keys
+from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
+from frontwatch.records import Place, PlaceMention
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;«»\"“”\n(]\s*)$")
+_MAX_TOKENS = 4
+
+MATCH_QUALITY = {
+    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.85, "key": 0.85,
+    "fuzzy": 0.5,
+}
+_LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
+_PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
+_PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
+_NEAR_KM = 40.0
+_PROXIMITY_KM = 60.0
+_OUTLIER_KM = 250.0
+_SUPPORT_KM = 50.0
+
+
+@dataclass(slots=True)
+class _Candidate:
+    place: Place
+    how: str
+    surface: str = ""
+
+
+@dataclass(slots=True)
+class _Spot:
+    start: int
+    end: int
+    text: str
+    candidates: list[_Candidate]
+    common_word: bool = False
+    person_like: bool = False
+    sentence_start: bool = False
+    metonym: bool = False
+    cued: bool = False
+    chosen: _Candidate | None = None
+    score: float = 0.0
+    alternatives: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+class PlaceFinder:
+    """Finds and resolves the toponyms of an article against one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+
+    def find(
+        self,
+        text: str,
+        *,
+        lang: str,
+        entities: Sequence[tuple[int, int, str]] = (),
+    ) -> list[PlaceMention]:
+        """Resolved place mentions of `text`, sorted by start offset.
+
+        `entities` are optional NER spans (start, end, label): persons and organisations veto
+        guesses, and any entity is one more candidate span. Nothing here needs them.
+        """
+        lexicon = load_place_lexicon(lang)
+        tokens = [_trim_possessive(m, lexicon) for m in _TOKEN.finditer(text)]
+        taken: list[tuple[int, int]] = []
+        spots: list[_Spot] = []
+        spots += self._region_phrases(text, lexicon, taken)
+        spots += self._name_spans(text, tokens, lexicon, entities, taken)
+        _bind_regions(text, spots)
+        self._resolve(spots)
+        unmatched = self._unmatched(text, tokens, lexicon, entities, taken)
+        spots += self._fuzzy(unmatched, spots)
+        mentions = [
+            PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
+            for s in spots
+            if s.chosen is not None
+        ]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    # spotting ----------------------------------------------------------------------------
+
+    def _region_phrases(
+        self, text: str, lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+    ) -> list[_Spot]:
+        spots: list[_Spot] = []
+        for pattern, is_direction in itertools.chain(
+            ((p, False) for p in lexicon.region_patterns),
+            ((p, True) for p in lexicon.direction_patterns),
+        ):
+            for match in pattern.regex.finditer(text):
+                if _overlaps(taken, match.start(), match.end()):
+                    continue
+                found = self._region_in(match, pattern, lexicon)
+                if found is None:
+                    if is_direction:
+                        spots += self._direction_town(match, lexicon, taken)
+                    continue
+                region, name_start, name_end = found
+                start = name_start if pattern.name_first else match.start()
+                end = match.end() if pattern.name_first else name_end
+                spots.append(_Spot(start, end, text[start:end], [_Candidate(region, "region")]))
+                taken.append((start, end))
+        return spots
+
+    def _direction_town(
+        self, match: re.Match[str], lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+    ) -> list[_Spot]:
+        """'Покровському напрямку': a front sector is named after a town, not a hamlet."""
+        words = list(re.finditer(r"\S+", match.group("name")))
+        if not words or not words[-1].group()[0].isupper():
+            return []
+        start = match.start("name") + words[-1].start()
+        surface = words[-1].group()
+        candidates = list(self._lookup(surface, lexicon.lang))
+        towns = [
+            c for c in candidates
+            if c.place.feature in _PROMINENT or c.place.population >= 10000
+        ]
+        if not towns:
+            return []
+        taken.append((start, start + len(surface)))
+        return [_Spot(start, start + len(surface), surface, towns)]
+
+    def _region_in(
+        self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon
+    ) -> tuple[Place, int, int] | None:
+        """The region a phrase's name slot names, and where that name lies in the text.
+
+        The slot may have caught lowercase or unrelated words ("settlements in Kharkiv"): the
+        capitalised runs next to the phrase's keyword are tried, longest first.
+        """
+        base = match.start("name")
+        words = [(m.start() + base, m.end() + base, m.group())
+                 for m in re.finditer(r"\S+", match.group("name"))]
+        runs = (
+            [words[i:] for i in range(len(words))]
+            if pattern.name_first
+            else [words[:i] for i in range(len(words), 0, -1)]
+        )
+        for run in runs:
+            if not run or not all(w[2][0].isupper() for w in run):
+                continue
+            phrase = " ".join(w[2] for w in run)
+            for form in (phrase, lexicon.region_adjective_form(phrase)):
+                region = self.gazetteer.region(form)
+                if region is not None:
+                    return region, run[0][0], run[-1][1]
+        return None
+
+    def _name_spans(
+        self,
+        text: str,
+        tokens: list[_Token],
+        lexicon: PlaceLexicon,
+        entities: Sequence[tuple[int, int, str]],
+        taken: list[tuple[int, int]],
+    ) -> list[_Spot]:
+        spots: list[_Spot] = []
+        vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
+        i = 0
+        after_capital = False
+        while i < len(tokens):
+            token = tokens[i]
+            if not token.capitalized or _overlaps(taken, token.start, token.end):
+                after_capital = False
+                i += 1
+                continue
+            run = 1
+            while (
+                run < _MAX_TOKENS
+                and i + run < len(tokens)
+                and tokens[i + run].capitalized
+                and text[tokens[i + run - 1].end:tokens[i + run].start] in (" ", "\u00a0")
+            ):
+                run += 1
+            consumed = 1
+            for n in range(run, 0, -1):
+                start, end = token.start, tokens[i + n - 1].end
+                surface = text[start:end]
+                folded = fold(surface)
+                if folded in lexicon.stop_names:
+                    consumed = n
+                    taken.append((start, end))
+                    break
+                region = self._bare_region(surface, lexicon)
+                candidates = (
+                    [_Candidate(region, "region")]
+                    if region
+                    else self._lookup(surface, lexicon.lang)
+                )
+                if not candidates:
+                    continue
+                spot = _Spot(start, end, surface, list(candidates))
+                if n == 1 and not region:
+                    spot.common_word = _is_common_word(token.text, lexicon.lang)
+                    spot.metonym = folded in lexicon.metonyms
+                # "Serhiy Kovalev": a name inside a longer capitalised run reads as a person's.
+                spot.person_like = not region and (n < run or after_capital)
+                spot.sentence_start = _sentence_start(text, start)
+                spot.cued = _cued(text, start, lexicon)
+                if spot.common_word and _overlaps(vetoed, start, end):
+                    spot.candidates = []
+                spots.append(spot)
+                taken.append((start, end))
+                consumed = n
+                break
+            else:
+                spots += self._hyphen_parts(token, lexicon, taken)
+            last = tokens[i + consumed - 1]
+            after_capital = not last.text.isupper() and i + consumed < len(tokens) and text[
+                tokens[i + consumed - 1].end:tokens[i + consumed].start
+            ] in (" ", "\u00a0")
+            i += consumed
+        return spots
+
+    def _hyphen_parts(
+        self, token: _Token, lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+    ) -> list[_Spot]:
+        """'Pokrovsk-Mirnograd' names two places when the whole does not name one."""
+        if "-" not in token.text:
+            return []
+        spots: list[_Spot] = []
+        offset = token.start
+        for part in token.text.split("-"):
+            start, end = offset, offset + len(part)
+            offset = end + 1
+            if len(part) < 3 or not part[0].isupper() or fold(part) in lexicon.stop_names:
+                continue
+            candidates = self._lookup(part, lexicon.lang)
+            if candidates:
+                spots.append(_Spot(start, end, part, list(candidates)))
+                taken.append((start, end))
+        return spots
+
+    def _bare_region(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        if not lexicon.bare_regions:
+            return None
+        for form in (surface, *lexicon.nominatives(surface)):
+            admin1 = lexicon.bare_regions.get(fold(form))
+            if admin1 is not None:
+                return self.gazetteer.region(admin1)
+        return None
+
+    def _lookup_uncached(self, surface: str, lang: str) -> tuple[_Candidate, ...]:
+        """Places a surface form may name, before context: exact, renamed, keyed, inflected."""
+        lexicon = load_place_lexicon(lang)
+        found: dict[int, _Candidate] = {}
+        for place, how in self.gazetteer.match(surface):
+            found[place.geonameid] = _Candidate(place, how, surface)
+        for place in self.gazetteer.historical(surface):
+            found[place.geonameid] = _Candidate(place, "historical", surface)
+        exact = any(c.how in ("exact", "historical") for c in found.values())
+        if not exact and lexicon.inflections and _CYRILLIC.search(surface):
+            for form in self._inflected_forms(surface, lexicon):
+                for place, _ in self.gazetteer.match(form):
+                    found.setdefault(place.geonameid, _Candidate(place, "inflected", form))
+                for place in self.gazetteer.historical(form):
+                    found[place.geonameid] = _Candidate(place, "historical", form)
+        candidates = [c for c in found.values() if not c.place.is_region]
+        usual = [c for c in candidates if c.place.feature not in _LOW_FEATURES]
+        return tuple(usual or candidates)
+
+    @staticmethod
+    def _inflected_forms(surface: str, lexicon: PlaceLexicon) -> list[str]:
+        words = surface.split()
+        options = [[w, *lexicon.nominatives(w)] for w in words]
+        forms: list[str] = []
+        for combo in itertools.islice(itertools.product(*options), 32):
+            form = " ".join(combo)
+            if form != surface:
+                forms.append(form)
+        return forms
+
+    def _unmatched(
+        self,
+        text: str,
+        tokens: list[_Token],
+        lexicon: PlaceLexicon,
+        entities: Sequence[tuple[int, int, str]],
+        taken: list[tuple[int, int]],
+    ) -> list[tuple[int, int, str]]:
+        """Capitalised words nothing matched, after a place cue: candidates for a fuzzy guess."""
+        vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
+        spans: list[tuple[int, int, str]] = []
+        for token in tokens:
+            if (
+                not token.capitalized
+                or len(token.text) < 6
+                or token.text.isupper()
+                or _overlaps(taken, token.start, token.end)
+                or _overlaps(vetoed, token.start, token.end)
+                or _sentence_start(text, token.start)
+                or fold(token.text) in lexicon.stop_names
+                or not _cued(text, token.start, lexicon)
+                or _is_common_word(token.text, lexicon.lang)
+            ):
+                continue
+            spans.append((token.start, token.end, token.text))
+        return spans
+
+    # resolution --------------------------------------------------------------------------
+
+    def _resolve(self, spots: list[_Spot]) -> None:
+        """Pick each spot's place: anchors first, then everything against everything."""
+        named = [c.place for s in spots for c in s.candidates if c.place.is_region]
+        regions = {p.admin1 for p in named}
+        russian = any(p.country == "RU" for p in named)
+        anchors = [
+            s.candidates[0].place
+            for s in spots
+            if len({c.place.geonameid for c in s.candidates}) == 1
+            and not s.candidates[0].place.is_region
+            and not s.common_word
+        ]
+        self._choose(spots, anchors, regions, russian)
+        resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
+        self._choose(spots, resolved, regions, russian)
+        resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
+        for spot in spots:
+            if spot.chosen is not None and not self._acceptable(spot, resolved, regions):
+                spot.chosen = None
+
+    def _choose(
+        self, spots: list[_Spot], anchors: list[Place], regions: set[str], russian: bool
+    ) -> None:
+        context_admin1 = set(regions) | {a.admin1 for a in anchors}
+        russian_context = russian or any(a.country == "RU" for a in anchors)
+        for spot in spots:
+            if not spot.candidates:
+                continue
+            scored = sorted(
+                (
+                    (self._score(c, anchors, context_admin1, russian_context), i)
+                    for i, c in enumerate(spot.candidates)
+                ),
+                reverse=True,
+            )
+            top, index = scored[0]
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            spot.chosen = spot.candidates[index]
+            margin = 1.0 if len(scored) == 1 else min(1.0, (top - second) / 0.15)
+            spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5) * (0.7 + 0.3 * margin)
+
+    @staticmethod
+    def _score(
+        candidate: _Candidate, anchors: list[Place], context_admin1: set[str], russian: bool
+    ) -> float:
+        place = candidate.place
+        nearest = min(
+            (
+                distance_km(place.lat, place.lon, a.lat, a.lon)
+                for a in anchors
+                if a.geonameid != place.geonameid
+            ),
+            default=math.inf,
+        )
+        proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
+        in_region = 1.0 if place.admin1 in context_admin1 else 0.0
+        country = 1.0 if place.country == "UA" or russian else 0.3
+        primary = 1.0 if _is_primary(candidate.surface, place.name) else 0.0
+        return (
+            0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
+            + 0.10 * primary
+            + 0.30 * proximity
+            + 0.15 * in_region
+            + 0.20 * prominence(place)
+            + 0.05 * country
+        )
+
+    def _acceptable(self, spot: _Spot, resolved: list[Place], regions: set[str]) -> bool:
+        """Weak readings (common words, person-like runs, far-off villages) need support."""
+        assert spot.chosen is not None
+        chosen = spot.chosen
+        place = chosen.place
+        if place.is_region:
+            return True
+        if spot.metonym:
+            return spot.cued
+        strong = (
+            chosen.how in ("exact", "historical", "inflected")
+            and (_is_primary(chosen.surface, place.name) or len(chosen.surface) >= 5)
+            and (place.feature in _PROMINENT or place.population >= 20000)
+        )
+        if strong:
+            return True
+        others = [p for p in resolved if p.geonameid != place.geonameid]
+        nearest = min(
+            (distance_km(place.lat, place.lon, p.lat, p.lon) for p in others), default=math.inf
+        )
+        supported = nearest <= _SUPPORT_KM or place.admin1 in regions
+        if spot.sentence_start and chosen.how not in ("exact", "historical") and (
+            spot.common_word or not supported
+        ):
+            return False
+        if (spot.common_word or spot.person_like) and not supported:
+            return False
+        distinct = {p.geonameid for p in others}
+        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and place.population < 1000)
+
+    def _fuzzy(
+        self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]
+    ) -> list[_Spot]:
+        """Guess misspelt names, only as villages next to places the article names."""
+        if not unmatched:
+            return []
+        around = [
+            s.chosen.place for s in spots
+            if s.chosen is not None and not s.chosen.place.is_region and s.chosen.how != "fuzzy"
+        ]
+        if not around:
+            return []
+        guesses: list[_Spot] = []
+        for start, end, surface in unmatched:
+            hits = self.gazetteer.fuzzy(surface, around=around, km=_NEAR_KM)
+            if not hits:
+                continue
+            place, ratio = hits[0]
+            if len(hits) > 1 and hits[1][1] == ratio and hits[1][0].name != place.name:
+                continue
+            spot = _Spot(start, end, surface, [_Candidate(place, "fuzzy")])
+            spot.chosen = spot.candidates[0]
+            spot.score = MATCH_QUALITY["fuzzy"] * ratio
+            guesses.append(spot)
+        return guesses
+
+
+def _trim_possessive(match: re.Match[str], lexicon: PlaceLexicon) -> _Token:
+    """'Ukraine’s' -> 'Ukraine' where the language marks possession on the name."""
+    text = match.group()
+    for suffix in lexicon.possessives:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return _Token(match.start(), match.end() - len(suffix), text[: -len(suffix)])
+    return _Token(match.start(), match.end(), text)
+
+
+_REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
+
+
+def _bind_regions(text: str, spots: list[_Spot]) -> None:
+    """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области': the region
+    named right after a place says which of its namesakes is meant."""
+    regions = sorted((s for s in spots if s.candidates and s.candidates[0].how == "region"),
+                     key=lambda s: s.start)
+    for spot in spots:
+        if len(spot.candidates) < 2:
+            continue
+        for region in regions:
+            if region.start < spot.end:
+                continue
+            gap = text[spot.end:region.start]
+            if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
+                break
+            admin1 = region.candidates[0].place.admin1
+            inside = [c for c in spot.candidates if c.place.admin1 == admin1]
+            if inside:
+                spot.candidates = inside
+            break
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
+
+
+def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
+    """Is the word before `start` one that announces a place ("à", "near", "в")?"""
+    words = re.findall(r"[^\W\d_]+'?", text[max(0, start - 40):start])
+    return bool(words) and fold(words[-1]) in lexicon.place_cues
+
+
+@lru_cache(maxsize=65536)
+def _is_primary(surface: str, name: str) -> bool:
+    """Does the surface form spell the place's main GeoNames name (not an alternate one)?"""
+    return bool(name_keys(surface) & name_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _is_common_word(word: str, lang: str) -> bool:
+    """A word of the language's dictionary ("Maison", "Дружба"): a place only with support."""
+    if lang not in ("fr", "en", "uk", "ru"):
+        return False
+    from simplemma import is_known
+
+    lower = word.casefold()
+    return bool(is_known(lower, lang=lang))

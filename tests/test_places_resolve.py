@@ -1,0 +1,185 @@
+"""PlaceFinder: spotting and context resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from frontwatch.places import Gazetteer, PlaceFinder
+from frontwatch.records import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder(Gazetteer.load())
+
+
+def _found(finder: PlaceFinder, text: str, lang: str) -> dict[str, PlaceMention]:
+    return {m.text: m for m in finder.find(text, lang=lang)}
+
+
+def test_places_resolve_offsets_and_order(finder: PlaceFinder) -> None:
+    text = "Les combats se poursuivent à Toretsk et à Tchassiv Iar."
+    mentions = finder.find(text, lang="fr")
+    assert [m.text for m in mentions] == ["Toretsk", "Tchassiv Iar"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert 0.0 < m.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "geonameid", "how"),
+    [
+        ("fr", "Moscou revendique Droujba, un hameau entre Toretsk, Pivnichne et Zalizne.",
+         "Droujba", 9114074, "key"),
+        ("fr", "Au sud de Toretsk, Pivdenne et Zalizne sont sous le feu ; Pivnichne aussi.",
+         "Pivdenne", 703224, "exact"),
+        ("fr", "Près de Zalizne et Pivnichne, la ville de Dzerjinsk est disputée.",
+         "Dzerjinsk", 709354, "historical"),
+        ("en", "The army left Artemovsk and later Krasnoarmeysk, near Myrnohrad.",
+         "Artemovsk", 713174, "historical"),
+        ("en", "The army left Artemovsk and later Krasnoarmeysk, near Myrnohrad.",
+         "Krasnoarmeysk", 704422, "historical"),
+        ("ru", "Колонна вышла из Горловки; в Дзержинске идут бои.", "Дзержинске", 709354,
+         "historical"),
+        ("fr", "Les soldats tiennent Kourakhové et reculent vers Vougledar.", "Vougledar",
+         690823, "key"),
+        ("fr", "Les blindés avancent vers Koupiansk.", "Koupiansk", 703656, "exact"),
+        ("fr", "Des tirs visent Ryjivka, dans la région de Soumy.", "Ryjivka", 695005, "key"),
+        ("en", "Shelling hit Mariinka and Maryinka is the same town.", "Mariinka", 701845, "exact"),
+    ],
+)
+def test_places_resolve_hard_names(
+    finder: PlaceFinder, lang: str, text: str, surface: str, geonameid: int, how: str
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.geonameid == geonameid
+    assert mention.how == how
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        ("fr", "Des combats ont lieu dans la région russe frontalière de Koursk.",
+         "région russe frontalière de Koursk", "Kursk Oblast"),
+        ("fr", "L'armée avance dans la région de Koursk.", "région de Koursk", "Kursk Oblast"),
+        ("fr", "Le front de l'oblast de Donetsk bouge peu.", "oblast de Donetsk", "Donetsk Oblast"),
+        ("en", "Russia pressed on in Donetsk Oblast.", "Donetsk Oblast", "Donetsk Oblast"),
+        ("en", "Russia pressed on in the Kursk region.", "Kursk region", "Kursk Oblast"),
+        ("en", "The Kharkiv Oblast governor spoke.", "Kharkiv Oblast", "Kharkiv Oblast"),
+        ("ru", "Курская область снова под ударом.", "Курская область", "Kursk Oblast"),
+        ("ru", "Бои идут в Курской области.", "Курской области", "Kursk Oblast"),
+        ("uk", "Ворог атакує на Донеччині.", "Донеччині", "Donetsk Oblast"),
+        ("uk", "Обстріли тривають на Харківщині.", "Харківщині", "Kharkiv Oblast"),
+        ("uk", "Ситуація в Донецькій області складна.", "Донецькій області", "Donetsk Oblast"),
+        ("ru", "Тяжело на Курском направлении.", "Курском направлении", "Kursk Oblast"),
+    ],
+)
+def test_places_resolve_region_phrases(
+    finder: PlaceFinder, lang: str, text: str, surface: str, admin1: str
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.is_region
+    assert mention.place.admin1 == admin1
+    assert mention.how == "region"
+
+
+def test_places_resolve_bare_city_is_the_city(finder: PlaceFinder) -> None:
+    mention = _found(finder, "Un drone a frappé Koursk dans la nuit.", "fr")["Koursk"]
+    assert mention.place.geonameid == 538560
+    assert not mention.place.is_region
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "name"),
+    [
+        ("uk", "Бої тривають біля Торецька.", "Торецька", "Toretsk"),
+        ("uk", "Ворог штурмує Торецьк, але не взяв Торецьку промзону.", "Торецьк", "Toretsk"),
+        ("ru", "Военные вошли в Марьинку.", "Марьинку", "Mar'yinka"),
+        ("ru", "Подразделения вышли к окраинам Часового Яра.", "Часового Яра", "Chasiv Yar"),
+        ("uk", "Найгарячіше на Покровському напрямку.", "Покровському", "Pokrovsk"),
+        ("uk", "ЗСУ мали успіх біля Кліщіївки та у Кліщіївці.", "Кліщіївці", "Klyshchiivka"),
+        ("ru", "Бои идут у Суджи и в Судже.", "Суджи", "Sudzha"),
+        ("uk", "Окупанти просунулися в Сухих Ялах.", "Сухих Ялах", "Sukhi Yaly"),
+    ],
+)
+def test_places_resolve_cyrillic_inflections(
+    finder: PlaceFinder, lang: str, text: str, surface: str, name: str
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.name == name
+    assert mention.how in ("inflected", "exact", "key")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Maison Blanche a réagi en mars, selon Ria Novosti et l'AFP."),
+        ("fr", "Vladimir Poutine et Volodymyr Zelensky ne se sont pas parlé."),
+        ("fr", "Le ministère russe de la Défense publie un bilan. Nova, Mira et Sloboda."),
+        ("en", "Donald Trump called Volodymyr Zelensky in March; Mars is far."),
+        ("en", "Russia and Ukraine traded blame, Reuters reported."),
+        ("uk", "Україна і Росія обмінялися заявами. Нові дані оприлюднив Генштаб."),
+        ("ru", "Владимир Путин провел совещание с Минобороны России."),
+    ],
+)
+def test_places_resolve_stop_words_are_not_places(
+    finder: PlaceFinder, lang: str, text: str
+) -> None:
+    assert finder.find(text, lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "geonameid"),
+    [
+        ("Les Russes avancent vers Uroyaine, à deux pas de Staromaiorske et de Vremivka.",
+         "Uroyaine", 9114393),
+        ("Une colonne a été vue près de Krakhmalnoïe, au nord-est de Koupiansk, "
+         "vers Petropavlivka.",
+         "Krakhmalnoïe", 813320),
+    ],
+)
+def test_places_resolve_fuzzy_only_with_context(
+    finder: PlaceFinder, text: str, surface: str, geonameid: int
+) -> None:
+    mention = _found(finder, text, "fr")[surface]
+    assert mention.place.geonameid == geonameid
+    assert mention.how == "fuzzy"
+    assert mention.score < 0.6
+    assert surface not in _found(finder, f"On parle de {surface}.", "fr")
+
+
+def test_places_resolve_region_right_after_picks_the_namesake(finder: PlaceFinder) -> None:
+    text = "L'armée dément la prise de Datchné (région de Dnipropetrovsk)."
+    mention = _found(finder, text, "fr")["Datchné"]
+    assert mention.place.admin1 == "Dnipropetrovsk Oblast"
+
+
+def test_places_resolve_hyphenated_pair(finder: PlaceFinder) -> None:
+    found = _found(finder, "L'agglomération Pokrovsk-Myrnohrad est encerclée.", "fr")
+    assert found["Pokrovsk"].place.geonameid == 704422
+    assert found["Myrnohrad"].place.geonameid == 710035
+
+
+def test_places_resolve_ner_spans_are_optional(finder: PlaceFinder) -> None:
+    text = "Les Russes disent contrôler Tchassiv Iar."
+    start = text.index("Tchassiv")
+    with_ner = finder.find(text, lang="fr", entities=[(start, start + 12, "ORG")])
+    assert [m.place.geonameid for m in with_ner] == [710915]
+    assert finder.find(text, lang="fr") == with_ner
+
+
+def test_places_resolve_unknown_language_still_matches(finder: PlaceFinder) -> None:
+    assert [m.place.name for m in finder.find("Walki trwają w Toretsk.", lang="pl")] == ["Toretsk"]
+
+
+def test_places_resolve_is_fast(finder: PlaceFinder) -> None:
+    sentence = ("Les forces russes ont avancé près de Toretsk et de Tchassiv Iar, selon le "
+                "ministère, tandis que les combats continuaient à Pokrovsk et dans la région "
+                "de Koursk, où Soudja reste disputée. ")
+    text = sentence * 35  # about 1,000 words
+    finder.find(text, lang="fr")
+    start = time.perf_counter()
+    finder.find(text, lang="fr")
+    assert time.perf_counter() - start < 0.25

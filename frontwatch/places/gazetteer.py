@@ -99,6 +99,7 @@ class Gazetteer:
         for i, p in enumerate(self._places):
             grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
         self._grid = grid
+        self._by_cell_sound: dict[tuple[int, int], dict[str, list[tuple[str, int]]]] = {}
 
     def __len__(self) -> int:
         return len(self._places)
@@ -262,29 +263,27 @@ class Gazetteer:
             matcher = difflib.SequenceMatcher(None, autojunk=False)
             matcher.set_seq2(query)
             matchers.append((query, skeleton(query), matcher))
-        results: list[tuple[Place, float]] = []
+        best: dict[int, float] = {}
         for cell in cells:
-            for i in self._grid.get(cell, ()):
-                place = self._places[i]
-                if place.is_region:
-                    continue
-                best = 0.0
-                for key in self._keys[i]:
-                    if key[0] in "=@":
+            by_sound = self._cell_keys(cell)
+            for query, query_skeleton, matcher in matchers:
+                # Mangled names keep their first sound (Uroyaine / Urozhaine).
+                for key, i in by_sound.get(query[0], ()):
+                    if abs(len(key) - len(query)) > 3:
                         continue
-                    for query, query_skeleton, matcher in matchers:
-                        # Mangled names keep their first sound (Uroyaine / Urozhaine).
-                        if key[0] != query[0] or abs(len(key) - len(query)) > 3:
-                            continue
-                        matcher.set_seq1(key)
-                        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
-                            best = max(best, matcher.ratio())
-                        if best < cutoff and len(query) >= 6 and skeleton(key) == query_skeleton:
-                            best = cutoff
-                if best >= cutoff and any(
-                    distance_km(place.lat, place.lon, a.lat, a.lon) <= km for a in around
-                ):
-                    results.append((place, best))
+                    matcher.set_seq1(key)
+                    ratio = 0.0
+                    if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                        ratio = matcher.ratio()
+                    if ratio < cutoff and len(query) >= 6 and skeleton(key) == query_skeleton:
+                        ratio = cutoff
+                    if ratio >= cutoff and ratio > best.get(i, 0.0):
+                        best[i] = ratio
+        results: list[tuple[Place, float]] = []
+        for i, ratio in best.items():
+            place = self._places[i]
+            if any(distance_km(place.lat, place.lon, a.lat, a.lon) <= km for a in around):
+                results.append((place, ratio))
         results.sort(key=lambda item: -item[1])
         return results
 
@@ -304,6 +303,20 @@ class Gazetteer:
         return bool(own & keys) or place in self.historical(name)
 
     # internals ---------------------------------------------------------------------------
+
+    def _cell_keys(self, cell: tuple[int, int]) -> dict[str, list[tuple[str, int]]]:
+        """Phonetic keys of a grid cell's settlements by first letter, built on first use."""
+        cached = self._by_cell_sound.get(cell)
+        if cached is None:
+            cached = {}
+            for i in self._grid.get(cell, ()):
+                if self._places[i].is_region:
+                    continue
+                for key in self._keys[i]:
+                    if key[0] not in "=@":
+                        cached.setdefault(key[0], []).append((key, i))
+            self._by_cell_sound[cell] = cached
+        return cached
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -55,6 +55,7 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case, accents and apostrophes dropped, one space between words.
 

@@ -30,6 +30,21 @@ class PhrasePattern:
 
     regex: re.Pattern[str]
     name_first: bool
+    keyword: re.Pattern[str] | None = None
+    """For name-first patterns: the part after {name}, searched first because it is rare."""
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Matches in `text`; name-first patterns only look just before their keyword."""
+        if self.keyword is None:
+            return list(self.regex.finditer(text))
+        found: list[re.Match[str]] = []
+        for hit in self.keyword.finditer(text):
+            window_start = max(0, hit.start() - 80)
+            for match in self.regex.finditer(text, window_start, hit.end()):
+                if match.end() == hit.end():
+                    found.append(match)
+                    break
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +73,12 @@ class PlaceLexicon:
                         forms.append(form)
         return forms
 
+    def is_stop_name(self, surface: str) -> bool:
+        """Never a toponym here, in any case form ("Путину" is "Путин")."""
+        if fold(surface) in self.stop_names:
+            return True
+        return any(fold(form) in self.stop_names for form in self.nominatives(surface))
+
     def region_adjective_form(self, word: str) -> str:
         """'Донецької' -> 'Донецька': the form region names are indexed under."""
         if self.region_adjective is None:
@@ -76,7 +97,9 @@ def _patterns(items: Any, path: Path) -> tuple[PhrasePattern, ...]:
             regex = re.compile(text.replace("{name}", NAME), re.IGNORECASE)
         except re.error as exc:
             raise ConfigError(f"{path}: bad pattern {text!r} ({exc})") from exc
-        result.append(PhrasePattern(regex, text.startswith("{name}")))
+        name_first = text.startswith("{name}")
+        keyword = re.compile(text[len("{name}"):], re.IGNORECASE) if name_first else None
+        result.append(PhrasePattern(regex, name_first, keyword))
     return tuple(result)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from frontwatch.places.gazetteer import Gazetteer, distance_km, prominence
+from frontwatch.places.gazetteer import Gazetteer, prominence
 from frontwatch.places.keys import fold, name_keys
 from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
 from frontwatch.records import Place, PlaceMention
@@ -37,6 +37,7 @@ _NEAR_KM = 40.0
 _PROXIMITY_KM = 60.0
 _OUTLIER_KM = 250.0
 _SUPPORT_KM = 50.0
+_LOCAL_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -93,8 +94,10 @@ class PlaceFinder:
         guesses, and any entity is one more candidate span. Nothing here needs them.
         """
         lexicon = load_place_lexicon(lang)
-        tokens = [_trim_possessive(m, lexicon) for m in _TOKEN.finditer(text)]
-        taken: list[tuple[int, int]] = []
+        tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        if lexicon.possessives:
+            tokens = [_trim_possessive(t, lexicon) for t in tokens]
+        taken = _Taken(len(text))
         spots: list[_Spot] = []
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken)
@@ -113,15 +116,15 @@ class PlaceFinder:
     # spotting ----------------------------------------------------------------------------
 
     def _region_phrases(
-        self, text: str, lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+        self, text: str, lexicon: PlaceLexicon, taken: _Taken
     ) -> list[_Spot]:
         spots: list[_Spot] = []
         for pattern, is_direction in itertools.chain(
             ((p, False) for p in lexicon.region_patterns),
             ((p, True) for p in lexicon.direction_patterns),
         ):
-            for match in pattern.regex.finditer(text):
-                if _overlaps(taken, match.start(), match.end()):
+            for match in pattern.finditer(text):
+                if taken.overlaps(match.start(), match.end()):
                     continue
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
@@ -136,7 +139,7 @@ class PlaceFinder:
         return spots
 
     def _direction_town(
-        self, match: re.Match[str], lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+        self, match: re.Match[str], lexicon: PlaceLexicon, taken: _Taken
     ) -> list[_Spot]:
         """'Покровському напрямку': a front sector is named after a town, not a hamlet."""
         words = list(re.finditer(r"\S+", match.group("name")))
@@ -186,7 +189,7 @@ class PlaceFinder:
         tokens: list[_Token],
         lexicon: PlaceLexicon,
         entities: Sequence[tuple[int, int, str]],
-        taken: list[tuple[int, int]],
+        taken: _Taken,
     ) -> list[_Spot]:
         spots: list[_Spot] = []
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
@@ -194,7 +197,7 @@ class PlaceFinder:
         after_capital = False
         while i < len(tokens):
             token = tokens[i]
-            if not token.capitalized or _overlaps(taken, token.start, token.end):
+            if not token.capitalized or taken.overlaps(token.start, token.end):
                 after_capital = False
                 i += 1
                 continue
@@ -211,7 +214,7 @@ class PlaceFinder:
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
                 folded = fold(surface)
-                if folded in lexicon.stop_names:
+                if lexicon.is_stop_name(surface):
                     consumed = n
                     taken.append((start, end))
                     break
@@ -247,7 +250,7 @@ class PlaceFinder:
         return spots
 
     def _hyphen_parts(
-        self, token: _Token, lexicon: PlaceLexicon, taken: list[tuple[int, int]]
+        self, token: _Token, lexicon: PlaceLexicon, taken: _Taken
     ) -> list[_Spot]:
         """'Pokrovsk-Mirnograd' names two places when the whole does not name one."""
         if "-" not in token.text:
@@ -257,7 +260,7 @@ class PlaceFinder:
         for part in token.text.split("-"):
             start, end = offset, offset + len(part)
             offset = end + 1
-            if len(part) < 3 or not part[0].isupper() or fold(part) in lexicon.stop_names:
+            if len(part) < 3 or not part[0].isupper() or lexicon.is_stop_name(part):
                 continue
             candidates = self._lookup(part, lexicon.lang)
             if candidates:
@@ -310,7 +313,7 @@ class PlaceFinder:
         tokens: list[_Token],
         lexicon: PlaceLexicon,
         entities: Sequence[tuple[int, int, str]],
-        taken: list[tuple[int, int]],
+        taken: _Taken,
     ) -> list[tuple[int, int, str]]:
         """Capitalised words nothing matched, after a place cue: candidates for a fuzzy guess."""
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
@@ -320,10 +323,10 @@ class PlaceFinder:
                 not token.capitalized
                 or len(token.text) < 6
                 or token.text.isupper()
-                or _overlaps(taken, token.start, token.end)
+                or taken.overlaps(token.start, token.end)
                 or _overlaps(vetoed, token.start, token.end)
                 or _sentence_start(text, token.start)
-                or fold(token.text) in lexicon.stop_names
+                or lexicon.is_stop_name(token.text)
                 or not _cued(text, token.start, lexicon)
                 or _is_common_word(token.text, lexicon.lang)
             ):
@@ -339,35 +342,58 @@ class PlaceFinder:
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
         anchors = [
-            s.candidates[0].place
+            (s.start, s.candidates[0].place)
             for s in spots
             if len({c.place.geonameid for c in s.candidates}) == 1
             and not s.candidates[0].place.is_region
             and not s.common_word
         ]
         self._choose(spots, anchors, regions, russian)
-        resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
-        self._choose(spots, resolved, regions, russian)
+        placed = [
+            (s.start, s.chosen.place) for s in spots if s.chosen and not s.chosen.place.is_region
+        ]
+        self._choose(spots, placed, regions, russian)
         resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
         for spot in spots:
             if spot.chosen is not None and not self._acceptable(spot, resolved, regions):
                 spot.chosen = None
 
     def _choose(
-        self, spots: list[_Spot], anchors: list[Place], regions: set[str], russian: bool
+        self,
+        spots: list[_Spot],
+        anchors: list[tuple[int, Place]],
+        regions: set[str],
+        russian: bool,
     ) -> None:
-        context_admin1 = set(regions) | {a.admin1 for a in anchors}
-        russian_context = russian or any(a.country == "RU" for a in anchors)
+        """Score every reading of every spot against the anchors (offset, place).
+
+        Places listed together are usually neighbours ("Novomlynsk, Baranovka, Droujba"), so
+        anchors within a few lines of the spot count once more.
+        """
+        distinct = list({a.geonameid: a for _, a in anchors}.values())
+        context_admin1 = set(regions) | {a.admin1 for a in distinct}
+        russian_context = russian or any(a.country == "RU" for a in distinct)
+        nearest: dict[int, float] = {}
         for spot in spots:
             if not spot.candidates:
                 continue
-            scored = sorted(
-                (
-                    (self._score(c, anchors, context_admin1, russian_context), i)
-                    for i, c in enumerate(spot.candidates)
-                ),
-                reverse=True,
+            scored: list[tuple[float, int]] = []
+            local = (
+                [a for pos, a in anchors if 0 < abs(pos - spot.start) <= _LOCAL_CHARS]
+                if len(spot.candidates) > 1
+                else []
             )
+            for i, candidate in enumerate(spot.candidates):
+                place = candidate.place
+                if place.geonameid not in nearest:
+                    nearest[place.geonameid] = _nearest_km(place, distinct)
+                score = self._score(
+                    candidate, nearest[place.geonameid], context_admin1, russian_context
+                )
+                if local:
+                    score += 0.1 * math.exp(-_nearest_km(place, local) / _PROXIMITY_KM)
+                scored.append((score, i))
+            scored.sort(reverse=True)
             top, index = scored[0]
             second = scored[1][0] if len(scored) > 1 else 0.0
             spot.chosen = spot.candidates[index]
@@ -376,17 +402,10 @@ class PlaceFinder:
 
     @staticmethod
     def _score(
-        candidate: _Candidate, anchors: list[Place], context_admin1: set[str], russian: bool
+        candidate: _Candidate, nearest: float, context_admin1: set[str], russian: bool
     ) -> float:
+        """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
-        nearest = min(
-            (
-                distance_km(place.lat, place.lon, a.lat, a.lon)
-                for a in anchors
-                if a.geonameid != place.geonameid
-            ),
-            default=math.inf,
-        )
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
         in_region = 1.0 if place.admin1 in context_admin1 else 0.0
         country = 1.0 if place.country == "UA" or russian else 0.3
@@ -396,7 +415,7 @@ class PlaceFinder:
             + 0.10 * primary
             + 0.30 * proximity
             + 0.15 * in_region
-            + 0.20 * prominence(place)
+            + 0.30 * prominence(place)
             + 0.05 * country
         )
 
@@ -409,17 +428,16 @@ class PlaceFinder:
             return True
         if spot.metonym:
             return spot.cued
+        primary = _is_primary(chosen.surface, place.name)
         strong = (
             chosen.how in ("exact", "historical", "inflected")
-            and (_is_primary(chosen.surface, place.name) or len(chosen.surface) >= 5)
+            and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
             and (place.feature in _PROMINENT or place.population >= 20000)
         )
         if strong:
             return True
         others = [p for p in resolved if p.geonameid != place.geonameid]
-        nearest = min(
-            (distance_km(place.lat, place.lon, p.lat, p.lon) for p in others), default=math.inf
-        )
+        nearest = _nearest_km(place, others)
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
@@ -427,12 +445,12 @@ class PlaceFinder:
             return False
         if (spot.common_word or spot.person_like) and not supported:
             return False
+        # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
-        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and place.population < 1000)
+        big = place.population >= (100000 if place.country == "RU" else 1000)
+        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big)
 
-    def _fuzzy(
-        self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]
-    ) -> list[_Spot]:
+    def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
         if not unmatched:
             return []
@@ -457,13 +475,26 @@ class PlaceFinder:
         return guesses
 
 
-def _trim_possessive(match: re.Match[str], lexicon: PlaceLexicon) -> _Token:
+def _trim_possessive(token: _Token, lexicon: PlaceLexicon) -> _Token:
     """'Ukraine’s' -> 'Ukraine' where the language marks possession on the name."""
-    text = match.group()
     for suffix in lexicon.possessives:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            return _Token(match.start(), match.end() - len(suffix), text[: -len(suffix)])
-    return _Token(match.start(), match.end(), text)
+        if token.text.endswith(suffix) and len(token.text) > len(suffix):
+            return _Token(token.start, token.end - len(suffix), token.text[: -len(suffix)])
+    return token
+
+
+class _Taken:
+    """Characters already claimed by a mention or a stop name."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self._mask[start:end]
 
 
 _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
@@ -488,6 +519,21 @@ def _bind_regions(text: str, spots: list[_Spot]) -> None:
             if inside:
                 spot.candidates = inside
             break
+
+
+def _nearest_km(place: Place, others: Sequence[Place]) -> float:
+    """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
+    best = math.inf
+    cos_lat = math.cos(math.radians(place.lat))
+    for other in others:
+        if other.geonameid == place.geonameid:
+            continue
+        dx = (other.lon - place.lon) * cos_lat
+        dy = other.lat - place.lat
+        d2 = dx * dx + dy * dy
+        if d2 < best:
+            best = d2
+    return math.sqrt(best) * 111.2 if best != math.inf else math.inf
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -350,6 +350,20 @@ async def test_api_review_changes_status_and_keeps_author(
     assert {p["place"]["name"]: p["status"] for p in mapped}["Toretsk"] == "ru_claimed"
 
 
+async def test_api_cached_reads_follow_writes_from_other_connections(
+    client: httpx.AsyncClient, filled_store: Store  # noqa: F811
+) -> None:
+    url = "/api/places?as_of=2025-02-10"
+    first = await client.get(url)
+    assert (await client.get(url)).content == first.content
+    denial = next(c for c in filled_store.claims(place=TORETSK.geonameid)
+                  if c.claim.stance == "denies")
+    with Store.open(filled_store.url.removeprefix("sqlite:///")) as other:
+        other.add_review(denial.id, action="reject", author="elsewhere", note="")
+    places = (await client.get(url)).json()["places"]
+    assert {p["place"]["name"]: p["status"] for p in places}["Toretsk"] == "ru_claimed"
+
+
 async def test_api_review_correct_moves_status(
     client: httpx.AsyncClient, editor: dict[str, str]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from frontwatch.records import Claim, Place, StatusChange, StoredClaim, claim_as_dict, place_as_dict
@@ -41,9 +42,15 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def json_bytes(body: object) -> bytes:
+    """Compact UTF-8 JSON, for bodies rendered once and served many times."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def status_row(row: PlaceStatusRow) -> dict[str, Any]:
+    """One map row; its place carries only the contract fields, to keep the map light."""
     return {
-        "place": place(row.place),
+        "place": place_as_dict(row.place),
         "status": row.status,
         "since": str(row.since),
         "partial": row.partial,

@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 
+from frontwatch.api.cache import ResponseCache
 from frontwatch.api.envelope import ApiError
 from frontwatch.ingest import document_from_text
 from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
@@ -92,9 +93,15 @@ class Service:
         self._extractor = extractor
         self._extract_lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontwatch-writer")
+        self._cache = ResponseCache(store.engine)
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
+        self._cache.close()
+
+    def cached(self, key: str, render: Callable[[], bytes]) -> bytes:
+        """A rendered read, reused until the database changes (see cache.py)."""
+        return self._cache.get_or_render(key, render)
 
     async def _write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -112,7 +119,12 @@ class Service:
 
     def date_range(self) -> DateRange:
         """First and last claim dates: the bounds of the map's time slider."""
-        query = select(func.min(claims_table.c.date_first), func.max(claims_table.c.date_first))
+        # Two scalar subqueries, not min() and max() in one SELECT: SQLite answers a lone
+        # min or max with one index seek, but both together with a full scan.
+        date = claims_table.c.date_first
+        query = select(
+            select(func.min(date)).scalar_subquery(), select(func.max(date)).scalar_subquery()
+        )
         with self.store.engine.connect() as conn:
             first, last = conn.execute(query).one()
         return DateRange(_as_date(first), _as_date(last))

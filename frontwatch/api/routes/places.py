@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from frontwatch.api import render
 from frontwatch.api.auth import service
@@ -48,36 +48,61 @@ def _status(value: str | None) -> str | None:
     return value
 
 
-@router.get("", summary="Every place's control status on a date (the map)")
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _key(request: Request) -> str:
+    return f"{request.url.path}?{request.url.query}"
+
+
+@router.get("", summary="Every place's control status on a date (the map)",
+            response_model=dict[str, Any])
 def list_places(
+    request: Request,
     svc: Annotated[Service, Depends(service)],
     as_of: AsOf = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
     status: Annotated[str | None, Query(description=f"one of {', '.join(STATUSES)}")] = None,
-) -> dict[str, Any]:
-    rows = svc.statuses(as_of, status=_status(status), bbox=_bbox(bbox))
-    bounds = svc.date_range()
-    return {
-        "as_of": as_of.isoformat() if as_of else None,
-        "range": {
-            "first": bounds.first.isoformat() if bounds.first else None,
-            "last": bounds.last.isoformat() if bounds.last else None,
-        },
-        "count": len(rows),
-        "places": [render.status_row(row) for row in rows],
-    }
+) -> Response:
+    wanted, box = _status(status), _bbox(bbox)
+
+    def build() -> bytes:
+        rows = svc.statuses(as_of, status=wanted, bbox=box)
+        bounds = svc.date_range()
+        return render.json_bytes({
+            "as_of": as_of.isoformat() if as_of else None,
+            "range": {
+                "first": bounds.first.isoformat() if bounds.first else None,
+                "last": bounds.last.isoformat() if bounds.last else None,
+            },
+            "count": len(rows),
+            "places": [render.status_row(row) for row in rows],
+        })
+
+    return _json(svc.cached(_key(request), build))
 
 
-@router.get("/{geonameid}", summary="One place's status on a date, with the claims behind it")
+@router.get("/{geonameid}", summary="One place's status on a date, with the claims behind it",
+            response_model=dict[str, Any])
 def get_place(
-    geonameid: GeonameId, svc: Annotated[Service, Depends(service)], as_of: AsOf = None
-) -> dict[str, Any]:
-    return render.place_status(svc.place_status(geonameid, as_of), with_timeline=False)
+    request: Request,
+    geonameid: GeonameId,
+    svc: Annotated[Service, Depends(service)],
+    as_of: AsOf = None,
+) -> Response:
+    return _json(svc.cached(_key(request), lambda: render.json_bytes(
+        render.place_status(svc.place_status(geonameid, as_of), with_timeline=False))))
 
 
 @router.get("/{geonameid}/timeline",
-            summary="A place's status timeline and every claim about it, up to a date")
+            summary="A place's status timeline and every claim about it, up to a date",
+            response_model=dict[str, Any])
 def get_timeline(
-    geonameid: GeonameId, svc: Annotated[Service, Depends(service)], as_of: AsOf = None
-) -> dict[str, Any]:
-    return render.place_status(svc.place_status(geonameid, as_of), with_timeline=True)
+    request: Request,
+    geonameid: GeonameId,
+    svc: Annotated[Service, Depends(service)],
+    as_of: AsOf = None,
+) -> Response:
+    return _json(svc.cached(_key(request), lambda: render.json_bytes(
+        render.place_status(svc.place_status(geonameid, as_of), with_timeline=True))))

@@ -28,7 +28,9 @@ XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = '<img src=x onerror="window.__xss=2">'
 
 TORETSK_TEXT = (
-    "Moscow claims Toretsk, Kyiv says the fight goes on\n\n"
+    # Flag emoji are astral characters: offsets in code points must still land right.
+    "Moscow claims Toretsk \U0001F1F7\U0001F1FA, "
+    "Kyiv says the fight goes on \U0001F1FA\U0001F1E6\n\n"
     "The Russian Ministry of Defence said on Friday that its troops had taken full control of "
     "Toretsk, a mining town north of Donetsk. "
     "A spokesman for Ukraine's 100th Mechanised Brigade denied that Toretsk had fallen and said "

@@ -395,9 +395,18 @@
     return state.docs.get(id);
   }
 
+  // The API counts offsets in code points (Python), JavaScript strings in UTF-16 units.
+  function utf16Index(text, codePoints) {
+    let index = 0;
+    for (let n = 0; n < codePoints && index < text.length; n += 1) {
+      index += text.codePointAt(index) > 0xffff ? 2 : 1;
+    }
+    return index;
+  }
+
   function evidenceSpan(doc, claim) {
-    const start = Math.max(0, Math.min(claim.evidence_start, doc.text.length));
-    const end = Math.max(start, Math.min(claim.evidence_end, doc.text.length));
+    const start = utf16Index(doc.text, Math.max(0, claim.evidence_start));
+    const end = Math.max(start, utf16Index(doc.text, Math.max(0, claim.evidence_end)));
     return [start, end];
   }
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from frontwatch.records import Claim, PartialDate, Place, Source, StoredClaim
 from frontwatch.reconcile import status_as_of, status_of, timeline
+from frontwatch.records import Claim, PartialDate, Place, Source, StoredClaim
 
 TORETSK = Place(709354, "Toretsk", 48.3979, 37.8476, "Donetsk Oblast", "UA", "PPLA3")
 

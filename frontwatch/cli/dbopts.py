@@ -1,0 +1,48 @@
+"""Options and parsers shared by the commands that read or write the claim store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from frontwatch.errors import InputError
+from frontwatch.records import PartialDate
+from frontwatch.settings import Settings
+from frontwatch.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """The `--db` option every store command takes (default: FRONTWATCH_DB, ./frontwatch.db)."""
+    return click.option(
+        "--db",
+        default=None,
+        metavar="PATH|URL",
+        help="SQLite file or SQLAlchemy URL of the claim store "
+        "[env FRONTWATCH_DB; default ./frontwatch.db].",
+    )(func)
+
+
+def open_store(db: str | None) -> Store:
+    """The store named by `--db`, the environment or the default."""
+    return Store.open(Settings.from_env(db=db).db)
+
+
+def parse_partial(value: str | None, option: str) -> PartialDate | None:
+    """A YYYY[-MM[-DD]] option value, or an InputError naming the option."""
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise InputError(option, str(exc)) from exc
+
+
+def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """An as-of date; YYYY or YYYY-MM mean the last day of that year or month."""
+    partial = parse_partial(value, option)
+    return partial.last_day() if partial else None

@@ -1,0 +1,223 @@
+"""`frontwatch eval`: score the extractor on gold articles and hold it to pinned floors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from frontwatch.errors import InputError
+from frontwatch.eval import gate
+from frontwatch.eval.score import (
+    EvalReport,
+    GoldCorpus,
+    Slice,
+    load_gold,
+    report_as_dict,
+    score,
+)
+from frontwatch.records import (
+    KINDS,
+    Claim,
+    Document,
+    Extraction,
+    PartialDate,
+    Place,
+    PlaceMention,
+    Source,
+)
+
+
+@click.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="List every false negative and false positive.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score `frontwatch extract --jsonl` output instead of running the extractor.")
+@click.option("--gate", "run_gate", is_flag=True,
+              help="Exit 1 when a set is under its pinned floors or its gold files changed.")
+@click.option("--update-baseline", is_flag=True,
+              help="Raise the pinned floors to this run and re-pin the gold hashes.")
+@click.option("--allow-regression", is_flag=True,
+              help="With --update-baseline: allow lowering a floor (needs --reason).")
+@click.option("--reason", help="Why the baseline moves; kept in the baseline's history.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Baseline file (default: the one shipped in frontwatch/eval).")
+@click.option("--epsilon", type=float, default=None,
+              help="Tolerance under a floor before the gate fails [default: the baseline's].")
+def eval_command(
+    gold_dir: Path,
+    misses: bool,
+    as_json: bool,
+    predictions: Path | None,
+    run_gate: bool,
+    update_baseline: bool,
+    allow_regression: bool,
+    reason: str | None,
+    baseline_path: Path | None,
+    epsilon: float | None,
+) -> None:
+    """Score claim extraction against gold articles (P/R/F1, source side, date, places).
+
+    \b
+    Example:
+        frontwatch eval gold/dev --misses
+        frontwatch eval gold/dev --gate
+        frontwatch eval gold/dev --update-baseline --reason "new trigger lexicon"
+    """
+    if allow_regression and not reason:
+        raise click.UsageError("--allow-regression needs --reason TEXT")
+    corpus = load_gold(gold_dir)
+    gazetteer = _gazetteer()
+    if predictions is not None:
+        extractions = read_predictions(predictions, corpus)
+    else:
+        from frontwatch.claims import Extractor
+
+        extractor = Extractor(gazetteer=gazetteer)
+        docs = [gold.document for gold in corpus.documents]
+        extractions = list(extractor.extract(docs))
+    report = score(corpus, extractions, gazetteer=gazetteer)
+
+    if as_json:
+        click.echo(json.dumps(report_as_dict(report, misses=misses), ensure_ascii=False,
+                              indent=2))
+    else:
+        _render(report, misses=misses)
+
+    baseline = gate.load_baseline(baseline_path)
+    tolerance = float(baseline.get("epsilon", 0.01)) if epsilon is None else epsilon
+    if update_baseline:
+        updated = gate.update_baseline(
+            report, baseline, allow_regression=allow_regression, reason=reason, epsilon=tolerance
+        )
+        gate.save_baseline(updated, baseline_path)
+        click.echo(f"baseline updated for sets: {', '.join(sorted(report.by_set))}", err=True)
+    elif run_gate:
+        failures = gate.check(report, baseline, epsilon=tolerance)
+        for failure in failures:
+            click.echo(f"gate: {failure}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo("gate: every set is at or above its floors", err=True)
+
+
+def _gazetteer() -> Any:
+    from frontwatch.places import Gazetteer
+
+    return Gazetteer.load()
+
+
+def read_predictions(path: Path, corpus: GoldCorpus) -> list[Extraction]:
+    """Extractions rebuilt from `frontwatch extract --jsonl [--with-mentions]` lines."""
+    docs: dict[str, Document] = {g.document.id: g.document for g in corpus.documents}
+    claims: dict[str, list[Claim]] = {doc_id: [] for doc_id in docs}
+    mentions: dict[str, list[PlaceMention]] = {doc_id: [] for doc_id in docs}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                doc_id = str(row["doc"])
+                if doc_id not in docs:
+                    continue
+                if row.get("type", "claim") == "mention":
+                    mentions[doc_id].append(PlaceMention(
+                        int(row["start"]), int(row["end"]), str(row["text"]),
+                        _place(row["place"]), 1.0, "jsonl",
+                    ))
+                elif row.get("type", "claim") == "claim":
+                    claims[doc_id].append(_claim(row))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{number}", f"not a claim line ({exc})") from exc
+    return [
+        Extraction(docs[d], tuple(mentions[d]), tuple(claims[d])) for d in docs
+    ]
+
+
+def _place(raw: dict[str, Any]) -> Place:
+    return Place(
+        geonameid=int(raw.get("geonameid") or 0), name=str(raw["name"]),
+        lat=float(raw.get("lat") or 0.0), lon=float(raw.get("lon") or 0.0),
+        admin1=str(raw.get("admin1") or ""), country=str(raw.get("country") or ""),
+        feature=str(raw.get("feature") or "PPL"),
+    )
+
+
+def _claim(row: dict[str, Any]) -> Claim:
+    source = row.get("source") or {}
+    return Claim(
+        doc=str(row["doc"]), place=_place(row["place"]),
+        place_mention=str(row.get("place_mention") or ""), kind=str(row["kind"]),
+        actor=row["actor"], stance=row["stance"],
+        source=Source(str(source.get("name", "narrator")), source.get("side", "third")),
+        date=PartialDate.parse(row["date"]) if row.get("date") else None,
+        evidence=str(row.get("evidence") or ""),
+        evidence_start=int(row.get("evidence_start", -1)),
+        evidence_end=int(row.get("evidence_end", -1)),
+        confidence=float(row.get("confidence", 1.0)),
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}"
+
+
+def _acc(part: Slice, name: str) -> str:
+    acc = getattr(part, name)
+    return "—" if acc.value is None else f"{_pct(acc.value)} ({acc.correct}/{acc.total})"
+
+
+def _render(report: EvalReport, *, misses: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=160)
+    title = f"{report.documents} articles"
+    if report.extractor_version:
+        title += f", extractor {report.extractor_version}"
+    if report.duplicates:
+        title += f", {report.duplicates} repeated predictions collapsed"
+    table = Table(title=title)
+    for column in ("", "P", "R", "F1", "TP", "FP", "FN", "unc.", "source side", "date",
+                   "place res."):
+        table.add_column(column, justify="left" if not column else "right")
+
+    def row(label: str, part: Slice, *, end_section: bool = False) -> None:
+        c = part.counts
+        table.add_row(
+            label, _pct(c.precision), _pct(c.recall), _pct(c.f1), str(c.tp), str(c.fp),
+            str(c.fn), str(c.ignored), _acc(part, "source_side"), _acc(part, "date"),
+            _acc(part, "place_resolution"), end_section=end_section,
+        )
+
+    row("overall", report.overall, end_section=True)
+    groups: list[tuple[str, dict[str, Slice], list[str]]] = [
+        ("set", report.by_set, sorted(report.by_set)),
+        ("lang", report.by_lang, sorted(report.by_lang)),
+        ("kind", report.by_kind,
+         sorted(report.by_kind, key=lambda k: (KINDS.index(k) if k in KINDS else 99, k))),
+        ("side", report.by_source_side, sorted(report.by_source_side)),
+    ]
+    for prefix, parts, keys in groups:
+        if prefix == "set" and len(keys) < 2:
+            continue
+        for i, key in enumerate(keys):
+            row(f"{prefix} {key}", parts[key], end_section=i == len(keys) - 1)
+    console.print(table)
+    if misses:
+        for miss in report.misses:
+            label = "FN" if miss.type == "fn" else "FP"
+            console.print(
+                f"[bold]{label}[/bold] {miss.doc}  {miss.kind} {miss.actor} {miss.stance} "
+                f"{miss.place} ({miss.admin1}) as {miss.place_mention!r}  "
+                f"source={miss.source} [{miss.source_side}]  date={miss.date or '—'}",
+                markup=True,
+            )
+            console.print(f"    {miss.evidence}", markup=False)

@@ -309,3 +309,22 @@ def test_eval_cli_scores_jsonl_predictions(gold_dir: Path, tmp_path: Path) -> No
                                 "--misses"])
     assert table.exit_code == 0, table.output
     assert "overall" in table.stdout and "FP" in table.stdout and "a made-up line" in table.stdout
+
+
+def test_eval_score_pairing_keeps_sources_aligned(tmp_path: Path) -> None:
+    evidence = "Le ministère russe affirme avoir pris Ugledar le 3 mars."
+    _write(tmp_path / "fr", "fr-c", TEXT_A, [
+        _gold_claim(),
+        _gold_claim(source="narrator", source_side="third"),
+        _gold_claim(source="Ukrainian military", source_side="UA", uncertain=True),
+    ])
+    corpus = load_gold(tmp_path)
+    report = _run(corpus, {"fr-c": [
+        _claim("fr-c", VUHLEDAR, "capture", source=Source("Ukrainian military", "UA"),
+               evidence=evidence),
+        _claim("fr-c", VUHLEDAR, "capture", evidence=evidence),
+        _claim("fr-c", VUHLEDAR, "capture", source=Source.narrator(), evidence=evidence),
+    ]})
+    counts, side = report.overall.counts, report.overall.source_side
+    assert (counts.tp, counts.fp, counts.fn, counts.ignored) == (2, 0, 0, 1)
+    assert (side.correct, side.total) == (2, 2)

@@ -1,7 +1,11 @@
-"""Scoring against gold articles and the pinned accuracy gate (see docs/eval.md)."""
+"""Scoring against gold articles and the pinned accuracy gate (see docs/eval.md).
+
+The scoring function is `frontwatch.eval.score.score`; it is not re-exported here, where its
+name would hide the `score` module.
+"""
 
 from frontwatch.eval.gate import check, load_baseline, update_baseline
-from frontwatch.eval.score import EvalReport, GoldCorpus, load_gold, report_as_dict, score
+from frontwatch.eval.score import EvalReport, GoldCorpus, load_gold, report_as_dict
 
 __all__ = [
     "EvalReport",
@@ -10,6 +14,5 @@ __all__ = [
     "load_baseline",
     "load_gold",
     "report_as_dict",
-    "score",
     "update_baseline",
 ]

@@ -12,9 +12,9 @@ Matching rules, in order:
    name) are collapsed into the first: the gold convention is one claim per (place, kind,
    actor, stance, source), and the store keeps one row for them, so a repeat is neither right
    nor wrong. They are counted in `duplicates`.
-2. Predictions and *certain* gold claims are paired one-to-one by a maximum matching; when a
-   prediction could take several gold claims, it prefers the one with the same source side,
-   then the same source name, then the same date. Two predictions of one (place, kind,
+2. Predictions and *certain* gold claims are paired one-to-one: as many pairs as possible,
+   and among those the assignment that agrees best on source side, then source name, then
+   date. Two predictions of one (place, kind,
    actor, stance) from different sources can therefore match two gold claims that differ by
    source, and a third one with yet another source is a false positive: the gold records
    no such statement.
@@ -411,14 +411,15 @@ def _score_document(
             and rules.same_place(claim.place, claim.place_mention, g)
         )
 
-    edges = [
-        sorted(
-            (j for j, g in enumerate(certain) if matches(claim, g)),
-            key=lambda j: _preference(claim, certain[j]),
-        )
+    weights = [
+        [_preference(claim, g) if matches(claim, g) else None for g in certain]
         for claim in unique
     ]
-    pair_of_gold = _max_matching(edges, len(certain))
+    pair_of_pred = _max_matching(weights)
+    pair_of_gold: list[int | None] = [None] * len(certain)
+    for i, paired in enumerate(pair_of_pred):
+        if paired is not None:
+            pair_of_gold[paired] = i
     matched_preds = {p for p in pair_of_gold if p is not None}
     for j, g in enumerate(certain):
         slices = _slices(report, gold, g.kind, g.source_side)
@@ -465,36 +466,74 @@ def _repeats(a: Claim, b: Claim) -> bool:
     )
 
 
-def _preference(claim: Claim, g: GoldClaim) -> tuple[bool, bool, bool]:
-    """Sort key (smaller first): same side, then same source name, then same date."""
+def _preference(claim: Claim, g: GoldClaim) -> int:
+    """How well a key-matched pair agrees beyond the key: side 4, source name 2, date 1."""
     same_date = claim.date is not None and g.date is not None and (
         claim.date.truncate(g.date.precision) == g.date
     )
     return (
-        claim.source.side != g.source_side,
-        claim.source.name.casefold() != g.source.casefold(),
-        not same_date,
+        4 * (claim.source.side == g.source_side)
+        + 2 * (claim.source.name.casefold() == g.source.casefold())
+        + same_date
     )
 
 
-def _max_matching(edges: Sequence[Sequence[int]], n_gold: int) -> list[int | None]:
-    """Maximum bipartite matching (Kuhn); each prediction tries its preferred gold first."""
-    pair_of_gold: list[int | None] = [None] * n_gold
+def _max_matching(weights: Sequence[Sequence[int | None]]) -> list[int | None]:
+    """The gold index paired with each prediction: most pairs first, then best agreement.
 
-    def augment(p: int, seen: set[int]) -> bool:
-        for j in edges[p]:
-            if j in seen:
-                continue
-            seen.add(j)
-            other = pair_of_gold[j]
-            if other is None or augment(other, seen):
-                pair_of_gold[j] = p
-                return True
-        return False
-
-    for p in range(len(edges)):
-        augment(p, set())
-    return pair_of_gold
+    `weights[p][j]` is the agreement of prediction p with gold j, None where they do not
+    match. A pair is worth more than any sum of agreements, so the assignment (Hungarian
+    method, O(n^3) on a padded square matrix) maximises the pair count before agreement.
+    """
+    n_pred = len(weights)
+    n_gold = len(weights[0]) if weights else 0
+    n = max(n_pred, n_gold)
+    if n == 0:
+        return []
+    big = 8 * n + 8
+    cost = [[0.0] * (n + 1) for _ in range(n + 1)]
+    for p in range(n_pred):
+        for j in range(n_gold):
+            w = weights[p][j]
+            if w is not None:
+                cost[p + 1][j + 1] = -(big + w)
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    row_of = [0] * (n + 1)
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        row_of[0] = i
+        j0 = 0
+        minv = [float("inf")] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = row_of[j0], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0][j] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[row_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if row_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            row_of[j0] = row_of[j1]
+            j0 = j1
+    pairs: list[int | None] = [None] * n_pred
+    for j in range(1, n_gold + 1):
+        p = row_of[j] - 1
+        if 0 <= p < n_pred and weights[p][j - 1] is not None:
+            pairs[p] = j - 1
+    return pairs
 
 
 def _resolved(

@@ -75,8 +75,13 @@ def eval_command(
     if predictions is not None:
         extractions = read_predictions(predictions, corpus)
     else:
-        from frontwatch.claims import Extractor
-
+        try:
+            from frontwatch.claims import Extractor
+        except ImportError as exc:
+            raise click.ClickException(
+                f"the claim extractor cannot be loaded ({exc}); score saved "
+                "`frontwatch extract --jsonl` output with --predictions FILE"
+            ) from exc
         extractor = Extractor(gazetteer=gazetteer)
         docs = [gold.document for gold in corpus.documents]
         extractions = list(extractor.extract(docs))

@@ -1,0 +1,322 @@
+"""From a parsed document and its place mentions to claims.
+
+Per sentence: find claim triggers (lexicon), the places they are about (place mentions
+and back-references such as "la ville"), whose forces (actor cues, the speaker's side),
+whether it is asserted or denied (negation near the trigger, denial words in the
+sentence), who says it (attribution.py) and when (dates.py). Rules are language-blind;
+what differs between languages is in the lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from frontwatch.claims.attribution import SourceHit, attribute, opposite, registry_hits
+from frontwatch.claims.dates import DateMention, find_dates
+from frontwatch.claims.lexicon import Lexicon, TriggerRule
+from frontwatch.records import Claim, Document, PartialDate, PlaceMention, Side, Source
+
+MAX_TARGET_GAP = 160
+SHARED_TARGET_GAP = 30
+NEGATION_WINDOW = 45
+MODALITY_WINDOW = 70
+BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    rule: TriggerRule
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place a trigger may be about: a toponym or a back-reference to one."""
+
+    start: int
+    end: int
+    mention: PlaceMention
+    coref: bool = False
+    locator: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    side: Side
+    strength: int
+
+
+def find_triggers(body: str, offset: int, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[Trigger]:
+    """Trigger matches, the longest where they overlap, outside names of sources and places."""
+    found = [
+        Trigger(m.start() + offset, m.end() + offset, rule)
+        for rule in lex.triggers
+        for m in rule.pattern.finditer(body)
+    ]
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for trig in found:
+        if any(k.start < trig.end and trig.start < k.end for k in kept):
+            continue
+        if any(s < trig.end and trig.start < e for s, e in blocked):
+            continue
+        kept.append(trig)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A nationality or country word used as a location ("l'est de l'Ukraine", "Ukrainian town")."""
+    before = text[max(0, start - 20):start].lower().rstrip()
+    after_words = text[end:end + 25].lower().split()
+    before_words = before.split()
+    if before_words and before_words[-1].strip(",") in lex.geo_nouns_before:
+        return True
+    if after_words and after_words[0].strip(",.") in lex.geo_after:
+        return True
+    matched = text[start:end].lower()
+    for word in lex.geo_before:
+        if before.endswith(word) or (word.endswith("'") and matched.startswith(word)):
+            return not re.match(r"(?:forces|troupes|troops|army|armée)", matched)
+    return False
+
+
+def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
+              narrator_side: Side, blocked: list[tuple[int, int]]) -> list[Cue]:
+    """Words that say whose forces a clause is about."""
+    cues: list[Cue] = []
+    spans: list[tuple[int, int]] = []
+    for rank, (side, pattern) in enumerate(lex.actors):
+        for m in pattern.finditer(body):
+            start, end = m.start() + offset, m.end() + offset
+            if any(s < end and start < e for s, e in spans + blocked):
+                continue
+            if _geo_use(text, start, end, lex):
+                continue
+            strength = 3 if (end - start) > 12 else 1
+            cues.append(Cue(start, end, side, strength))
+            spans.append((start, end))
+    own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
+    if speaker.name == "narrator" and narrator_side in ("RU", "UA"):
+        own = narrator_side
+    if own is not None:
+        for pattern, side in ((lex.self_cue, own), (lex.enemy_cue, opposite(own))):
+            for m in pattern.finditer(body):
+                start, end = m.start() + offset, m.end() + offset
+                if not any(s < end and start < e for s, e in spans):
+                    cues.append(Cue(start, end, side, 2))
+                    spans.append((start, end))
+    return cues
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention],
+             history: list[PlaceMention], lex: Lexicon) -> list[Target]:
+    """Place mentions of the sentence, back-references resolved, region locators marked."""
+    s_start, s_end = body_span
+    own = [m for m in mentions if s_start <= m.start < s_end]
+    targets = [Target(m.start, m.end, m) for m in own]
+    for i, target in enumerate(targets):
+        if not target.mention.place.is_region:
+            continue
+        previous = [t for t in targets[:i] if not t.mention.place.is_region]
+        if previous and target.start - previous[-1].end <= 35:
+            targets[i] = Target(target.start, target.end, target.mention, locator=True)
+    body = text[s_start:s_end]
+    for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
+        for m in pattern.finditer(body):
+            start, end = m.start() + s_start, m.end() + s_start
+            if any(t.start - 12 <= end and start < t.end for t in targets):
+                continue
+            earlier = [p for p in history + own if p.end <= start]
+            if settlement:
+                earlier = [p for p in earlier if not p.place.is_region]
+            if earlier:
+                antecedent = earlier[-1]
+                ref = PlaceMention(start, end, text[start:end], antecedent.place,
+                                   antecedent.score * 0.85, "coref")
+                targets.append(Target(start, end, ref, coref=True))
+    return sorted(targets, key=lambda t: t.start)
+
+
+def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
+    """Text before `position` within the sentence, cut at the last strong boundary."""
+    window = text[max(s_start, position - width):position]
+    cut = None
+    for cut in BOUNDARY.finditer(window):
+        pass
+    return window[cut.end():] if cut else window
+
+
+def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
+           speaker: Source, default: Side) -> tuple[Side, bool]:
+    """Whose forces the trigger is about, and whether a cue in the text says so."""
+    best: tuple[float, Cue] | None = None
+    for cue in cues:
+        gap = _gap(cue.start, cue.end, trigger.start, trigger.end)
+        if gap > 140:
+            continue
+        weight = gap * (1.4 if cue.start >= trigger.end else 1.0) - 6 * cue.strength
+        if best is None or weight < best[0]:
+            best = (weight, cue)
+    if best is not None:
+        cue = best[1]
+        side = cue.side
+        if trigger.rule.invert and cue.end <= trigger.start:
+            passive = re.search(r"\b(?:été|été|were|was|been|being|est|sont)\s+\S*$",
+                                text[max(s_start, trigger.start - 20):trigger.start])
+            if not passive:
+                side = opposite(side)
+        return side, True
+    if speaker.side in ("RU", "UA"):
+        return (opposite(speaker.side) if trigger.rule.invert else speaker.side), False
+    return (opposite(default) if trigger.rule.invert and trigger.rule.kind != "repelled" else default), False
+
+
+def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:
+    if dates:
+        nearest = min(dates, key=lambda d: _gap(d.start, d.end, trigger.start, trigger.end))
+        return nearest.date
+    return published
+
+
+def _narrator_side(text: str, lex: Lexicon) -> Side:
+    """A partisan outlet calls the other side "the enemy": its narrator takes a side."""
+    outside = re.sub(r"[«“„\"][^«»“”„\"]*[»”\"]", " ", text)
+    counts: Counter[Side] = Counter()
+    for side, pattern in lex.partisan:
+        counts[side] += len(pattern.findall(outside))
+    if counts:
+        side, n = counts.most_common(1)[0]
+        if n >= 2:
+            return side
+    return "third"
+
+
+def _default_actor(text: str, lex: Lexicon) -> Side:
+    """The side most often named as acting in the document (attackers, usually)."""
+    counts: Counter[Side] = Counter()
+    for side, pattern in lex.actors:
+        counts[side] += len(pattern.findall(text))
+    return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
+
+
+def extract_claims(document: Document, text: str, sentences: list[tuple[int, int]],
+                   persons: list[tuple[int, int]], mentions: list[PlaceMention],
+                   lex: Lexicon) -> list[Claim]:
+    """Every territorial-control claim of one document."""
+    narrator = Source.narrator(_narrator_side(text, lex))
+    speakers = attribute(text, sentences, persons, lex, narrator)
+    default = _default_actor(text, lex)
+    claims: dict[tuple[int, str, str, str, str], Claim] = {}
+    history: list[PlaceMention] = []
+    for (s_start, s_end), (speaker, speaker_span) in zip(sentences, speakers, strict=True):
+        body = text[s_start:s_end]
+        own_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        sources = registry_hits(body, lex, s_start)
+        blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
+        triggers = find_triggers(body, s_start, lex, blocked)
+        if triggers:
+            targets = _targets(text, (s_start, s_end), mentions, history, lex)
+            cue_block = [(m.start, m.end) for m in own_mentions]
+            if speaker_span:
+                cue_block.append(speaker_span)
+            cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block)
+            dates = find_dates(body, lex.dates, document.published, s_start)
+            for trigger, target in _pairs(triggers, targets):
+                claim = _claim(document, text, (s_start, s_end), trigger, target, cues, dates,
+                               speaker, default, lex)
+                if claim is None:
+                    continue
+                key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name)
+                if key not in claims or claims[key].confidence < claim.confidence:
+                    claims[key] = claim
+        history.extend(own_mentions)
+    return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
+
+
+def _pairs(triggers: list[Trigger], targets: list[Target]) -> list[tuple[Trigger, Target]]:
+    """Each place goes with its nearest trigger, and with close triggers of another kind."""
+    pairs: list[tuple[Trigger, Target]] = []
+    for target in targets:
+        ranked = sorted(triggers, key=lambda t: _gap(t.start, t.end, target.start, target.end))
+        nearest = ranked[0]
+        nearest_gap = _gap(nearest.start, nearest.end, target.start, target.end)
+        if nearest_gap > MAX_TARGET_GAP or (target.coref and nearest_gap > 60):
+            continue
+        pairs.append((nearest, target))
+        kinds = {nearest.rule.kind}
+        for other in ranked[1:]:
+            gap = _gap(other.start, other.end, target.start, target.end)
+            if gap <= SHARED_TARGET_GAP and other.rule.kind not in kinds:
+                pairs.append((other, target))
+                kinds.add(other.rule.kind)
+    settlements = {id(t) for t, g in pairs if not g.mention.place.is_region}
+    return [(t, g) for t, g in pairs if not (g.locator and id(t) in settlements)]
+
+
+def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
+           target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
+           default: Side, lex: Lexicon) -> Claim | None:
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    before = _clause_before(text, s_start, trigger.start, MODALITY_WINDOW)
+    if lex.hypothetical.search(before) or body.rstrip().endswith("?"):
+        return None
+    kind = trigger.rule.kind
+    if lex.attempt.search(before) and kind in ("capture", "presence"):
+        kind = "fighting"
+    lo, hi = min(trigger.start, target.start), max(trigger.end, target.end)
+    around = text[max(s_start, lo - 25):min(s_end, hi + 30)]
+    if kind == "capture" and (lex.partial.search(around) and not lex.whole.search(around)
+                              or target.mention.place.is_region):
+        kind = "presence"
+
+    negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW) + text[trigger.start:trigger.end]
+    negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
+    denied = bool(lex.denial.search(body))
+    unconfirmed = bool(lex.unconfirmed.search(body))
+    stance = "denies" if (negated or denied or unconfirmed) else "asserts"
+
+    actor, explicit = _actor(trigger, cues, text, s_start, speaker, default)
+    confidence = 0.9 * target.mention.score
+    if target.coref:
+        confidence *= 0.85
+    if not explicit:
+        confidence *= 0.8
+    if trigger.rule.uncertain:
+        confidence *= 0.6
+    if unconfirmed and not (negated or denied):
+        confidence *= 0.6
+    start = s_start + (len(body) - len(body.lstrip()))
+    end = s_start + len(body.rstrip())
+    return Claim(
+        doc=document.id,
+        place=target.mention.place,
+        place_mention=target.mention.text,
+        kind=kind,
+        actor=actor,
+        stance=stance,
+        source=speaker,
+        date=_date_for(trigger, dates, document.published),
+        evidence=text[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        confidence=max(0.05, min(1.0, confidence)),
+        mention_start=target.start,
+        mention_end=target.end,
+    )
+
+
+__all__ = ["SourceHit", "extract_claims"]

@@ -1,0 +1,176 @@
+"""Who says it: speech verbs and their subjects, "selon X", quotes, the last speaker.
+
+Attribution works on sentences. A sentence's speaker is the source mention nearest to
+one of its speech verbs ("X a déclaré", inverted "a indiqué le ministère", "X said"),
+the source after "selon"/"according to", the last speaker for a pronoun subject or an
+unattributed quote, and otherwise the narrator (the outlet states it as fact).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from frontwatch.claims.lexicon import Lexicon
+from frontwatch.records import Side, Source
+
+QUOTE_OPEN = "«“„"
+QUOTE_CLOSE = "»”"
+MAX_SPEECH_GAP = 70
+MAX_ACCORDING_GAP = 45
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHit:
+    """A span of text that names a source."""
+
+    start: int
+    end: int
+    source: Source
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """What attribution remembers across sentences of one document."""
+
+    last: Source | None = None
+    last_sentence: int = -10
+    people: dict[str, Source] = field(default_factory=dict)
+
+
+def opposite(side: str) -> Side:
+    return "UA" if side == "RU" else "RU"
+
+
+def side_of_context(text: str, lex: Lexicon) -> Side | None:
+    """The side a phrase names through registry wordings or nationality words."""
+    best: tuple[int, Side] | None = None
+    for rule in lex.sources:
+        match = rule.pattern.search(text)
+        if match and rule.side != "third" and (best is None or match.start() < best[0]):
+            best = (match.start(), rule.side)
+    if best:
+        return best[1]
+    for side, pattern in lex.actors:
+        if pattern.search(text):
+            return side
+    return None
+
+
+def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
+    """Registry sources named in `text`; the longest of overlapping matches wins."""
+    candidates = [
+        (match.start(), match.end(), rule)
+        for rule in lex.sources
+        for match in rule.pattern.finditer(text)
+    ]
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[SourceHit] = []
+    for start, end, rule in candidates:
+        if any(h.start - offset < end and start < h.end - offset for h in taken):
+            continue
+        taken.append(SourceHit(start + offset, end + offset, Source(rule.name, rule.side)))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
+                memory: SpeakerMemory, sentence: tuple[int, int],
+                taken: list[SourceHit]) -> list[SourceHit]:
+    """People found by NER, with a side from the registry, earlier mentions or context."""
+    hits: list[SourceHit] = []
+    s_start, s_end = sentence
+    for start, end in persons:
+        if any(h.start < end and start < h.end for h in taken):
+            continue
+        name = text[start:end].strip()
+        surname = name.split()[-1].lower() if name.split() else name.lower()
+        known = memory.people.get(surname)
+        if known is None:
+            window = text[max(s_start, start - 90):min(s_end, end + 90)]
+            side = side_of_context(window, lex) or "third"
+            known = Source(name, side)
+            memory.people[surname] = known
+        hits.append(SourceHit(start, end, known))
+    return hits
+
+
+def _gap(hit: SourceHit, start: int, end: int) -> int:
+    if hit.end <= start:
+        return start - hit.end
+    if hit.start >= end:
+        return hit.start - end
+    return 0
+
+
+def _open_quote_at_start(sentence: str) -> bool:
+    stripped = sentence.lstrip()
+    return bool(stripped) and (stripped[0] in QUOTE_OPEN or stripped[0] == '"')
+
+
+def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit],
+                     lex: Lexicon) -> tuple[Source | None, tuple[int, int] | None, bool]:
+    """The explicit speaker of a sentence, the span naming it, and whether a pronoun speaks."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    for match in lex.according.finditer(body):
+        after = s_start + match.end()
+        following = [h for h in hits if 0 <= h.start - after <= MAX_ACCORDING_GAP]
+        if following:
+            hit = min(following, key=lambda h: h.start)
+            return hit.source, (hit.start, hit.end), False
+    pronoun = False
+    best: tuple[int, SourceHit] | None = None
+    for match in lex.speech.finditer(body):
+        v_start, v_end = s_start + match.start(), s_start + match.end()
+        for hit in hits:
+            gap = _gap(hit, v_start, v_end)
+            between = text[min(hit.end, v_end):max(hit.start, v_start)]
+            if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«]", between):
+                if best is None or gap < best[0]:
+                    best = (gap, hit)
+        near = text[max(s_start, v_start - 14):min(s_end, v_end + 8)]
+        if lex.pronoun.search(near):
+            pronoun = True
+    if best:
+        return best[1].source, (best[1].start, best[1].end), False
+    return None, None, pronoun
+
+
+def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[int, int]],
+              lex: Lexicon, narrator: Source) -> list[tuple[Source, tuple[int, int] | None]]:
+    """The speaker of every sentence (narrator when the outlet speaks) and its span."""
+    memory = SpeakerMemory()
+    explicit: list[tuple[Source | None, tuple[int, int] | None, bool]] = []
+    for index, sentence in enumerate(sentences):
+        body = text[sentence[0]:sentence[1]]
+        hits = registry_hits(body, lex, sentence[0])
+        hits += person_hits(text, [p for p in persons if sentence[0] <= p[0] < sentence[1]],
+                            lex, memory, sentence, hits)
+        hits.sort(key=lambda h: h.start)
+        source, span, pronoun = sentence_speaker(text, sentence, hits, lex)
+        explicit.append((source, span, pronoun))
+        if source is not None:
+            memory.last, memory.last_sentence = source, index
+        elif pronoun and memory.last is not None and index - memory.last_sentence <= 3:
+            explicit[-1] = (memory.last, None, True)
+            memory.last_sentence = index
+
+    speakers: list[tuple[Source, tuple[int, int] | None]] = []
+    depth = 0
+    last: tuple[Source | None, int] = (None, -10)
+    for index, (sentence, (source, span, _)) in enumerate(zip(sentences, explicit, strict=True)):
+        body = text[sentence[0]:sentence[1]]
+        quoted = depth > 0 or _open_quote_at_start(body)
+        if source is None and quoted:
+            ahead = next((s for s, _, _ in explicit[index + 1:index + 3] if s is not None), None)
+            if last[0] is not None and index - last[1] <= 2:
+                source = last[0]
+            elif ahead is not None:
+                source = ahead
+        if source is not None:
+            last = (source, index)
+        speakers.append((source or narrator, span))
+        opens = sum(body.count(c) for c in QUOTE_OPEN)
+        closes = sum(body.count(c) for c in QUOTE_CLOSE)
+        depth = max(0, depth + opens - closes)
+    return speakers

@@ -1,0 +1,93 @@
+"""spaCy components of frontwatch: paragraph breaks, place mentions and claims.
+
+They are registered factories (`frontwatch_paragraphs`, `frontwatch_places`,
+`frontwatch_claims`) that declare what they assign, so `nlp.analyze_pipes()` shows the
+whole pipeline. Document metadata (id, publication date) reaches them through
+`doc._.document`, set before the doc enters `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from frontwatch.claims.analyze import extract_claims
+from frontwatch.claims.lexicon import load_lexicon
+from frontwatch.places import Gazetteer, PlaceFinder
+from frontwatch.records import Document
+
+for _name, _default in (("document", None), ("place_mentions", ()), ("claims", ())):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("frontwatch_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles and paragraphs never run together."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+class PlacesComponent:
+    def __init__(self, gazetteer: str) -> None:
+        self.finder = PlaceFinder(Gazetteer.load(Path(gazetteer) if gazetteer else None))
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        doc._.place_mentions = tuple(self.finder.find(doc.text, lang=doc.lang_, entities=entities))
+        return doc
+
+
+@Language.factory("frontwatch_places", assigns=["doc._.place_mentions"],
+                  default_config={"gazetteer": ""})
+def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
+    return PlacesComponent(gazetteer)
+
+
+class ClaimsComponent:
+    def __init__(self, lang: str) -> None:
+        self.lexicon = load_lexicon(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        document: Document = doc._.document or Document(id="", text=doc.text)
+        sentences = _sentences(doc)
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS]
+        doc._.claims = tuple(extract_claims(document, doc.text, sentences, persons,
+                                            list(doc._.place_mentions), self.lexicon))
+        return doc
+
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+@Language.factory("frontwatch_claims", assigns=["doc._.claims"],
+                  requires=["doc._.place_mentions"], default_config={})
+def make_claims(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent(nlp.lang)
+
+
+def add_frontwatch_components(nlp: Language, *, gazetteer: str = "") -> Language:
+    """Put frontwatch's components into a loaded pipeline (idempotent)."""
+    config: dict[str, Any] = {"gazetteer": gazetteer}
+    if "frontwatch_paragraphs" not in nlp.pipe_names:
+        first = "parser" if "parser" in nlp.pipe_names else None
+        if first:
+            nlp.add_pipe("frontwatch_paragraphs", before=first)
+        else:
+            nlp.add_pipe("frontwatch_paragraphs", first=True)
+    if "frontwatch_places" not in nlp.pipe_names:
+        nlp.add_pipe("frontwatch_places", config=config)
+    if "frontwatch_claims" not in nlp.pipe_names:
+        nlp.add_pipe("frontwatch_claims")
+    return nlp

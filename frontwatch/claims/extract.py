@@ -1,0 +1,94 @@
+"""The extractor: documents in, place mentions and claims out.
+
+Models load once per process; documents of one language go through `nlp.pipe` in
+batches, with frontwatch's components at the end of the spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from frontwatch import __version__
+from frontwatch.claims.component import add_frontwatch_components
+from frontwatch.claims.lexicon import LANG_DIR
+from frontwatch.errors import ModelError
+from frontwatch.nlp.langid import detect_language
+from frontwatch.nlp.pipeline import load_pipeline, supported_languages
+from frontwatch.places import Gazetteer
+from frontwatch.records import Document, Extraction
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _data_fingerprint(gazetteer_path: str) -> str:
+    """A short hash of every lexicon file and the gazetteer: it changes when they change."""
+    digest = hashlib.sha256()
+    for path in sorted(LANG_DIR.rglob("*.yml")):
+        digest.update(path.relative_to(LANG_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    digest.update(Path(Gazetteer.load(Path(gazetteer_path) if gazetteer_path else None).origin).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+class Extractor:
+    """Runs ingest's Documents through parsing, place resolution and claim extraction."""
+
+    def __init__(self, *, gazetteer: str | Path | None = None, batch_size: int = 32) -> None:
+        self.gazetteer = str(gazetteer or "")
+        self.batch_size = batch_size
+        self._pipelines: dict[str, Language] = {}
+
+    @property
+    def version(self) -> str:
+        """Stored with every extraction, so `ingest --reextract` knows what is stale."""
+        return f"{__version__}+{_data_fingerprint(self.gazetteer)}"
+
+    def pipeline(self, lang: str) -> Language:
+        if lang not in self._pipelines:
+            nlp = load_pipeline(lang)
+            self._pipelines[lang] = add_frontwatch_components(nlp, gazetteer=self.gazetteer)
+        return self._pipelines[lang]
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """One Extraction per Document, in input order."""
+        version = self.version
+        supported = set(supported_languages())
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.batch_size)):
+            langs = [doc.lang or detect_language(doc.text) for doc in batch]
+            results: dict[int, Extraction] = {}
+            for lang in dict.fromkeys(langs):
+                indices = [i for i, candidate in enumerate(langs) if candidate == lang]
+                if lang is None or lang not in supported:
+                    log.warning("no pipeline for language %r: %d document(s) give no claims", lang, len(indices))
+                    for i in indices:
+                        results[i] = Extraction(batch[i], extractor_version=version)
+                    continue
+                nlp = self.pipeline(lang)
+                docs = []
+                for i in indices:
+                    doc = nlp.make_doc(batch[i].text)
+                    doc._.document = batch[i]
+                    docs.append(doc)
+                for i, doc in zip(indices, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+                    document = batch[i] if batch[i].lang else _with_lang(batch[i], lang)
+                    results[i] = Extraction(document, tuple(doc._.place_mentions),
+                                            tuple(doc._.claims), version)
+            for i in range(len(batch)):
+                yield results[i]
+
+
+def _with_lang(document: Document, lang: str) -> Document:
+    return replace(document, lang=lang)
+
+
+__all__ = ["Extractor", "ModelError"]

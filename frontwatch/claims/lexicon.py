@@ -1,0 +1,179 @@
+"""Per-language lexicons, compiled once: the language knowledge of the claim extractor.
+
+Everything a language contributes lives in `frontwatch/nlp/lang/<lang>/*.yml`
+(triggers, denials, speech verbs, actors, sources, dates, coreference); the code
+below only compiles it. Adding a language adds files, not branches.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontwatch.errors import ConfigError
+from frontwatch.records import Side
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "nlp" / "lang"
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    kind: str
+    pattern: re.Pattern[str]
+    invert: bool = False
+    uncertain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRule:
+    name: str
+    side: Side
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DateLexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    seasons: dict[str, int]
+    ambiguous_months: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    triggers: tuple[TriggerRule, ...]
+    negation: re.Pattern[str]
+    not_negation: re.Pattern[str]
+    denial: re.Pattern[str]
+    unconfirmed: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    attempt: re.Pattern[str]
+    partial: re.Pattern[str]
+    whole: re.Pattern[str]
+    speech: re.Pattern[str]
+    according: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    actors: tuple[tuple[Side, re.Pattern[str]], ...]
+    self_cue: re.Pattern[str]
+    enemy_cue: re.Pattern[str]
+    geo_before: tuple[str, ...]
+    geo_after: frozenset[str]
+    geo_nouns_before: frozenset[str]
+    sources: tuple[SourceRule, ...]
+    coref_settlement: re.Pattern[str]
+    coref_any: re.Pattern[str]
+    partisan: tuple[tuple[Side, re.Pattern[str]], ...]
+    dates: DateLexicon
+
+
+NEVER = re.compile(r"(?!x)x")
+
+
+def _read(lang: str, name: str, *, required: bool = True) -> Any:
+    path = LANG_DIR / lang / name
+    if not path.is_file():
+        if required:
+            raise ConfigError(f"{path}: lexicon file missing for language {lang!r}")
+        return None
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+
+
+def _alternation(patterns: list[str] | None, where: str) -> re.Pattern[str]:
+    if not patterns:
+        return NEVER
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    except re.error as exc:
+        raise ConfigError(f"{where}: bad regular expression ({exc})") from exc
+
+
+def _sources(lang: str) -> tuple[SourceRule, ...]:
+    rules: list[SourceRule] = []
+    for entry in (_read(lang, "sources.yml", required=False) or []) + (
+        _read("common", "sources.yml", required=False) or []
+    ):
+        rules.append(SourceRule(entry["name"], entry["side"],
+                                _alternation(entry["patterns"], f"{lang}/sources.yml")))
+    return tuple(rules)
+
+
+def _dates(lang: str) -> DateLexicon:
+    data = _read(lang, "dates.yml")
+    words = {key: "|".join(sorted(map(re.escape, data.get(key, {})), key=len, reverse=True))
+             for key in ("months", "weekdays", "numbers", "units", "seasons")}
+    patterns = []
+    for raw in data["patterns"]:
+        for key, alternation in words.items():
+            raw = raw.replace("{" + key + "}", f"(?:{alternation})")
+        patterns.append(re.compile(rf"(?<!\w){raw}(?!\w)", FLAGS))
+    return DateLexicon(
+        months={k.lower(): int(v) for k, v in data["months"].items()},
+        weekdays={k.lower(): int(v) for k, v in data["weekdays"].items()},
+        numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
+        units={k.lower(): str(v) for k, v in data.get("units", {}).items()},
+        seasons={k.lower(): int(v) for k, v in data.get("seasons", {}).items()},
+        ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
+        patterns=tuple(patterns),
+    )
+
+
+@functools.cache
+def load_lexicon(lang: str) -> Lexicon:
+    """Compile the lexicons of `lang` (cached per process)."""
+    triggers = tuple(
+        TriggerRule(entry["kind"], _alternation([pattern], f"{lang}/triggers.yml"),
+                    bool(entry.get("invert")), bool(entry.get("uncertain")))
+        for entry in _read(lang, "triggers.yml")
+        for pattern in entry["patterns"]
+    )
+    stance = _read(lang, "denials.yml")
+    speech = _read(lang, "speech_verbs.yml")
+    actors = _read(lang, "actors.yml")
+    coref = _read(lang, "coref.yml")
+    narrator = _read(lang, "narrator.yml", required=False) or {}
+
+    def pat(data: dict[str, Any], key: str, file: str) -> re.Pattern[str]:
+        return _alternation(data.get(key), f"{lang}/{file}")
+
+    return Lexicon(
+        lang=lang,
+        triggers=triggers,
+        negation=pat(stance, "negation", "denials.yml"),
+        not_negation=pat(stance, "not_negation", "denials.yml"),
+        denial=pat(stance, "denial", "denials.yml"),
+        unconfirmed=pat(stance, "unconfirmed", "denials.yml"),
+        hypothetical=pat(stance, "hypothetical", "denials.yml"),
+        attempt=pat(stance, "attempt", "denials.yml"),
+        partial=pat(stance, "partial", "denials.yml"),
+        whole=pat(stance, "whole", "denials.yml"),
+        speech=pat(speech, "speech", "speech_verbs.yml"),
+        according=pat(speech, "according", "speech_verbs.yml"),
+        pronoun=pat(speech, "pronoun", "speech_verbs.yml"),
+        actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))
+                     for side in ("RU", "UA") for p in actors.get(side, [])),
+        self_cue=pat(actors, "self", "actors.yml"),
+        enemy_cue=pat(actors, "enemy", "actors.yml"),
+        geo_before=tuple(sorted((w.lower() for w in actors.get("geo_before", [])), key=len, reverse=True)),
+        geo_after=frozenset(w.lower() for w in actors.get("geo_after", [])),
+        geo_nouns_before=frozenset(w.lower() for w in actors.get("geo_nouns_before", [])),
+        sources=_sources(lang),
+        coref_settlement=pat(coref, "settlement", "coref.yml"),
+        coref_any=pat(coref, "any", "coref.yml"),
+        partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
+                       for side, patterns in narrator.get("partisan", {}).items()),
+        dates=_dates(lang),
+    )

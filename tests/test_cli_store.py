@@ -118,9 +118,7 @@ def test_cli_ingest_reports_failures_and_exits_1(
     code, out, err = invoke("ingest", str(articles), str(missing), "--db", db)
     assert code == 1
     assert out.strip() == "2 new, 0 unchanged, 0 updated, 1 failed"
-    assert [line for line in err.splitlines() if line] == [
-        f"{missing}: no such file or directory"
-    ]
+    assert [line for line in err.splitlines() if line] == [f"{missing}: no such file or directory"]
 
 
 def test_cli_ingest_usage_errors(tmp_path: Path) -> None:
@@ -141,3 +139,111 @@ def test_cli_ingest_bad_db_is_one_line_exit_2(
 def test_cli_ingest_help_has_example() -> None:
     code, out, _ = invoke("ingest", "--help")
     assert code == 0 and "Example:" in out and "frontwatch ingest" in out
+
+
+def test_cli_place_json_as_of(filled_db: str) -> None:
+    code, out, err = invoke(
+        "place", "Toretsk", "--as-of", "2025-02-10", "--json", "--db", filled_db
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["status"] == "contested"
+    assert data["as_of"] == "2025-02-10"
+    assert data["place"]["geonameid"] == TORETSK.geonameid
+    assert data["timeline"][0]["date"] == "2024-10"
+    assert {c["source"]["name"] for c in data["claims"]} == {
+        "Russian Ministry of Defence",
+        "Ukrainian General Staff",
+    }
+    for claim in data["claims"]:
+        assert {"id", "kind", "actor", "stance", "date", "evidence", "doc", "url"} <= set(claim)
+        assert claim["evidence_end"] > claim["evidence_start"]
+    before = json.loads(
+        invoke("place", "709354", "--as-of", "2024-09", "--json", "--db", filled_db)[1]
+    )
+    assert before["status"] == "unknown" and before["claims"] == []
+
+
+def test_cli_place_screen(filled_db: str) -> None:
+    code, out, _ = invoke("place", "toretsk", "--db", filled_db)
+    assert code == 0
+    assert "contested" in out and "Ministry" in out and "Timeline" in out
+
+
+def test_cli_places_and_claims(filled_db: str) -> None:
+    code, out, _ = invoke("places", "--json", "--db", filled_db)
+    assert code == 0
+    assert {p["place"]["name"]: p["status"] for p in json.loads(out)} == {
+        "Toretsk": "contested",
+        "Pivdenne": "contested",
+        "Kupiansk": "ua_confirmed",
+    }
+    code, out, _ = invoke("places", "--near", "Toretsk", "--km", "10", "--json", "--db", filled_db)
+    assert {p["place"]["name"] for p in json.loads(out)} == {"Toretsk", "Pivdenne"}
+    code, out, _ = invoke("places", "--status", "ua_confirmed", "--db", filled_db)
+    assert code == 0 and "Kupiansk" in out and "Toretsk" not in out
+    code, out, _ = invoke(
+        "claims", "--place", "Toretsk", "--side", "UA", "--json", "--db", filled_db
+    )
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, _ = invoke("claims", "--since", "2025", "--db", filled_db)
+    assert code == 0 and "3 claims" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["place", "Nowhereville"],
+        ["place", "Toretsk", "--as-of", "2025-13-01"],
+        ["place", "Toretsk", "--layer", "missing"],
+        ["places", "--status", "occupied"],
+        ["places", "--as-of", "yesterday"],
+        ["claims", "--since", "last week"],
+        ["claims", "--place", "Nowhereville"],
+        ["export", "csv", "--as-of", "2025-01-01"],
+        ["layer", "import", "x", "/no/such/file.geojson"],
+        ["layer", "compare", "missing"],
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2_and_changes_nothing(
+    filled_db: str, args: list[str]
+) -> None:
+    with Store.open(filled_db) as store:
+        before = store.counts()
+    code, out, err = invoke(*args, "--db", filled_db)
+    assert code == 2, (out, err)
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), err
+    with Store.open(filled_db) as store:
+        assert store.counts() == before
+
+
+@pytest.mark.parametrize("command", ["place", "places", "claims", "export", "layer"])
+def test_cli_bad_db_url_exit_2(command: str) -> None:
+    args = {
+        "place": ["place", "Toretsk"],
+        "places": ["places"],
+        "claims": ["claims"],
+        "export": ["export", "csv"],
+        "layer": ["layer", "compare", "x"],
+    }[command]
+    code, _, err = invoke(*args, "--db", "postgresql+nosuchdriver://u@h/db")
+    assert code == 2 and err.startswith("Error: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["place"],
+        ["places"],
+        ["claims"],
+        ["export"],
+        ["layer"],
+        ["layer", "import"],
+        ["layer", "compare"],
+        ["layer", "list"],
+    ],
+)
+def test_cli_store_commands_have_examples(args: list[str]) -> None:
+    code, out, _ = invoke(*args, "--help")
+    assert code == 0 and "Example:" in out

@@ -1,0 +1,183 @@
+"""A tiny dated layer: import, per-place agreement, and the comparison over all pairs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_store_builders import KUPIANSK, MOD, TORETSK, make_extraction, toretsk_articles
+
+from frontwatch.cli import cli
+from frontwatch.errors import InputError
+from frontwatch.store import Store
+from frontwatch.store.layers import Shapes, agreement_on, compare, import_layer, layers
+
+
+def square(lon: float, lat: float, d: float) -> list[list[list[float]]]:
+    return [
+        [
+            [lon - d, lat - d],
+            [lon + d, lat - d],
+            [lon + d, lat + d],
+            [lon - d, lat + d],
+            [lon - d, lat - d],
+        ]
+    ]
+
+
+def write_layer(path: Path) -> Path:
+    """Toretsk outside on 2025-02-01, inside (occupied) from 2025-02-09; Kupiansk never."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"date": "2025-02-01"},
+            "geometry": {"type": "Polygon", "coordinates": square(30.0, 46.0, 0.5)},
+        },
+        {
+            "type": "Feature",
+            "properties": {"date": "2025-02-09"},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [square(TORETSK.lon, TORETSK.lat, 0.2), square(30.0, 46.0, 0.5)],
+            },
+        },
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    return path
+
+
+@pytest.fixture()
+def store(db_url: str) -> Store:
+    opened = Store.open(db_url)
+    for extraction in toretsk_articles():
+        opened.add_extraction(extraction)
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def test_layer_point_in_polygon_with_hole() -> None:
+    ring = square(0.0, 0.0, 1.0)[0]
+    hole = square(0.0, 0.0, 0.2)[0]
+    shapes = Shapes([[[(x, y) for x, y in ring], [(x, y) for x, y in hole]]])
+    assert shapes.contains(0.5, 0.5)
+    assert not shapes.contains(0.0, 0.0)
+    assert not shapes.contains(2.0, 0.0)
+
+
+def test_layer_import_and_agreement_on_a_date(store: Store, tmp_path: Path) -> None:
+    info = import_layer(store, "tiny", write_layer(tmp_path / "tiny.geojson"))
+    assert (str(info.first_date), str(info.last_date), info.dates) == (
+        "2025-02-01",
+        "2025-02-09",
+        2,
+    )
+    import datetime as dt
+
+    day = dt.date(2025, 2, 10)
+    status = store.place_status(TORETSK.geonameid, day).status
+    check = agreement_on(store, "tiny", TORETSK, status, day)
+    assert check["inside"] is True and check["date"] == "2025-02-09"
+    assert check["verdict"].startswith("not comparable")
+    assert agreement_on(store, "tiny", TORETSK, "ru_claimed", day)["verdict"].startswith("agrees")
+    early = agreement_on(store, "tiny", TORETSK, "ua_claimed", dt.date(2025, 2, 5))
+    assert early["inside"] is False and early["verdict"].startswith("agrees")
+    outside = agreement_on(store, "tiny", TORETSK, "ru_claimed", dt.date(2024, 1, 1))
+    assert outside["inside"] is None
+    assert [i.name for i in layers(store)] == ["tiny"]
+
+
+def test_layer_compare_counts_per_status(store: Store, tmp_path: Path) -> None:
+    store.add_extraction(
+        make_extraction(
+            [
+                (
+                    "DeepState says Russian troops took Toretsk.",
+                    {"source": MOD, "date": "2025-02-09"},
+                )
+            ],
+            origin="later.txt",
+        )
+    )
+    import_layer(store, "tiny", write_layer(tmp_path / "tiny.geojson"))
+    result = compare(store, "tiny")
+    # pairs with claims inside 2025-02-01..2025-02-09: Toretsk and Pivdenne on 02-07,
+    # Toretsk on 02-09 (ru_claimed supersedes, inside -> agrees); Kupiansk is out of range.
+    assert result.pairs == 3
+    assert result.by_status["ru_claimed"] == {"pairs": 1, "inside": 1, "agrees": 1, "disagrees": 0}
+    assert result.by_status["contested"]["pairs"] == 2
+    assert result.agreement == 1.0
+    assert KUPIANSK.name not in {d["place"] for d in result.disagreements}
+
+
+def test_layer_jsonl_gz_and_replace(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "daily.jsonl.gz"
+    lines = [
+        {
+            "date": "2025-02-07",
+            "geometries": [
+                {"type": "MultiPolygon", "coordinates": [square(TORETSK.lon, TORETSK.lat, 0.02)]}
+            ],
+        },
+        {"date": "2025-02-08", "geometries": []},
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line) + "\n")
+    assert import_layer(store, "daily", path).dates == 2
+    assert import_layer(store, "daily", path).dates == 2
+    assert len(layers(store)) == 1
+    result = compare(store, "daily")
+    assert result.by_status["contested"]["inside"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.geojson", "{not json", "not JSON"),
+        ("bad.geojson", '{"type": "Point"}', "FeatureCollection"),
+        (
+            "nodate.geojson",
+            '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+            '"properties": {}, "geometry": null}]}',
+            "no date",
+        ),
+        ("bad.jsonl", '{"date": "2025-02-30", "geometries": []}\n', "YYYY-MM-DD"),
+        ("bad.jsonl", '{"date": "2025-02-01", "geometries": [{"type": "Point"}]}\n', "Polygon"),
+        ("empty.jsonl", "\n", "no dated geometries"),
+    ],
+)
+def test_layer_malformed_files_change_nothing(
+    store: Store, tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    import_layer(store, "keep", write_layer(tmp_path / "keep.geojson"))
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    with pytest.raises(InputError, match=message):
+        import_layer(store, "keep", path)
+    [kept] = layers(store)
+    assert kept.dates == 2
+
+
+def test_layer_cli_import_compare_and_place(tmp_path: Path) -> None:
+    db = str(tmp_path / "fw.db")
+    with Store.open(db) as opened:
+        for extraction in toretsk_articles():
+            opened.add_extraction(extraction)
+    runner = CliRunner()
+    layer_file = str(write_layer(tmp_path / "tiny.geojson"))
+    result = runner.invoke(cli, ["layer", "import", "tiny", layer_file, "--db", db])
+    assert result.exit_code == 0 and "2 dates" in result.stdout
+    result = runner.invoke(cli, ["layer", "compare", "tiny", "--json", "--db", db])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["pairs"] == 2
+    result = runner.invoke(
+        cli, ["place", "Toretsk", "--as-of", "2025-02-10", "--layer", "tiny", "--json", "--db", db]
+    )
+    assert json.loads(result.stdout)["layer"]["inside"] is True
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{", "utf-8")
+    result = runner.invoke(cli, ["layer", "import", "tiny", str(bad), "--db", db])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ")

@@ -42,7 +42,9 @@ def _data_fingerprint(gazetteer_path: str) -> str:
 class Extractor:
     """Runs ingest's Documents through parsing, place resolution and claim extraction."""
 
-    def __init__(self, *, gazetteer: str | Path | None = None, batch_size: int = 32) -> None:
+    def __init__(self, *, gazetteer: Gazetteer | str | Path | None = None, batch_size: int = 32) -> None:
+        if isinstance(gazetteer, Gazetteer):
+            gazetteer = gazetteer.origin
         self.gazetteer = str(gazetteer or "")
         self.batch_size = batch_size
         self._pipelines: dict[str, Language] = {}

@@ -184,3 +184,17 @@ def test_reconcile_ignores_rejected_and_undated_claims() -> None:
 def test_reconcile_advance_only_is_unknown_then_changes() -> None:
     claims = [mk("advance", "RU", "RU", "2024-08-01"), mk("fighting", "RU", "UA", "2024-09-01")]
     assert [c.status for c in timeline(claims)] == ["unknown", "contested"]
+
+
+def test_reconcile_new_partial_note_is_a_timeline_entry() -> None:
+    claims = [
+        mk("fighting", "RU", "third", "2024"),
+        mk("presence", "RU", "UA", "2024-10-07", evidence="entered the eastern part"),
+        mk("fighting", "RU", "UA", "2024-10-20"),
+    ]
+    changes = timeline(claims)
+    assert [(str(c.date), c.status, c.partial is not None) for c in changes] == [
+        ("2024", "contested", False),
+        ("2024-10-07", "contested", True),
+    ]
+    assert len(changes[-1].claims_for) == 2

@@ -68,7 +68,7 @@ def ingest(
     store = open_store(db)
     from frontwatch.claims import Extractor
 
-    extractor = Extractor(batch_size=settings.batch_size)
+    extractor = Extractor(gazetteer=settings.gazetteer_path, batch_size=settings.batch_size)
     counts: Counter[str] = Counter()
     show = not quiet and sys.stderr.isatty()
     try:

@@ -236,7 +236,7 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
     console.print(Panel(Group(*parts), title="frontwatch place", expand=True))
 
 
-def _snippet(text: str, limit: int = 160) -> str:
+def _snippet(text: str, limit: int = 100) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 

@@ -28,8 +28,10 @@ One bucket, given the status before it (`prev`):
 4. Advances never change a status; a place with only advances so far is `unknown`.
 
 Partial control: a presence claim that contests a status leaves its evidence as the
-`partial` note, kept until the status changes. A new `StatusChange` is emitted only when the
-status changes; a bucket that keeps it adds its supporting claims to the current change.
+`partial` note, kept until the status changes. A new `StatusChange` is emitted when the
+status changes or a `contested` place gets a new partial note (Russian forces entering the
+eastern part is news even when the town was already contested); a bucket that keeps both
+adds its supporting claims to the current change.
 """
 
 from __future__ import annotations
@@ -161,7 +163,12 @@ def _decide(
                 captures[_other(winner)] + denials[winner],
                 None,
             )
-        return "contested", captures["RU"] + captures["UA"], [], partial
+        return (
+            "contested",
+            captures["RU"] + captures["UA"] + denials["RU"] + denials["UA"],
+            [],
+            partial,
+        )
 
     for actor in ("RU", "UA"):
         if not captures[actor]:
@@ -227,7 +234,8 @@ def timeline(claims: Iterable[AnyClaim], place: Place | None = None) -> list[Sta
                 state.claims_for = list(items)
             continue
         status, claims_for, claims_against, partial = decided
-        if changes and status == state.status:
+        new_partial = status == "contested" and partial is not None and partial != state.partial
+        if changes and status == state.status and not new_partial:
             last = changes[-1]
             state.claims_for += claims_for
             state.claims_against += claims_against

@@ -121,32 +121,50 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+def locators(mentions: list[PlaceMention]) -> set[int]:
+    """Regions named right after a settlement ("Toretsk, région de Donetsk") only locate it."""
+    found: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if mention.place.is_region and i > 0:
+            previous = mentions[i - 1]
+            if not previous.place.is_region and 0 <= mention.start - previous.end <= 35:
+                found.add(mention.start)
+    return found
+
+
+def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool) -> PlaceMention | None:
+    for mention in reversed(earlier):
+        if mention.start in located or mention.place.feature == "PPLC":
+            continue
+        if settlement and mention.place.is_region:
+            continue
+        return mention
+    return None
+
+
 def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention],
-             history: list[PlaceMention], lex: Lexicon) -> list[Target]:
+             history: list[PlaceMention], located: set[int], lex: Lexicon) -> list[Target]:
     """Place mentions of the sentence, back-references resolved, region locators marked."""
     s_start, s_end = body_span
     own = [m for m in mentions if s_start <= m.start < s_end]
-    targets = [Target(m.start, m.end, m) for m in own]
-    for i, target in enumerate(targets):
-        if not target.mention.place.is_region:
-            continue
-        previous = [t for t in targets[:i] if not t.mention.place.is_region]
-        if previous and target.start - previous[-1].end <= 35:
-            targets[i] = Target(target.start, target.end, target.mention, locator=True)
+    targets = [
+        Target(m.start, m.end, m, locator=m.start in located)
+        for m in own
+        if not lex.not_target_before.search(text[max(s_start, m.start - 50):m.start])
+    ]
     body = text[s_start:s_end]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
             if any(t.start - 12 <= end and start < t.end for t in targets):
                 continue
-            earlier = [p for p in history + own if p.end <= start]
-            if settlement:
-                earlier = [p for p in earlier if not p.place.is_region]
-            if earlier:
-                antecedent = earlier[-1]
+            antecedent = _antecedent([p for p in history + own if p.end <= start], located, settlement)
+            if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, "coref")
                 targets.append(Target(start, end, ref, coref=True))
+    if any(not t.coref and not t.mention.place.is_region for t in targets):
+        targets = [t for t in targets if not t.mention.place.is_region]
     return sorted(targets, key=lambda t: t.start)
 
 
@@ -160,7 +178,7 @@ def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
 
 
 def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
-           speaker: Source, default: Side) -> tuple[Side, bool]:
+           speaker: Source, default: Side, denied: bool) -> tuple[Side, bool]:
     """Whose forces the trigger is about, and whether a cue in the text says so."""
     best: tuple[float, Cue] | None = None
     for cue in cues:
@@ -180,7 +198,8 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
                 side = opposite(side)
         return side, True
     if speaker.side in ("RU", "UA"):
-        return (opposite(speaker.side) if trigger.rule.invert else speaker.side), False
+        flip = trigger.rule.invert != denied
+        return (opposite(speaker.side) if flip else speaker.side), False
     return (opposite(default) if trigger.rule.invert and trigger.rule.kind != "repelled" else default), False
 
 
@@ -221,14 +240,18 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
     default = _default_actor(text, lex)
     claims: dict[tuple[int, str, str, str, str], Claim] = {}
     history: list[PlaceMention] = []
+    located = locators(mentions)
     for (s_start, s_end), (speaker, speaker_span) in zip(sentences, speakers, strict=True):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        if _headline(text, s_start, s_end):
+            history.extend(own_mentions)
+            continue
         sources = registry_hits(body, lex, s_start)
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(body, s_start, lex, blocked)
         if triggers:
-            targets = _targets(text, (s_start, s_end), mentions, history, lex)
+            targets = _targets(text, (s_start, s_end), mentions, history, located, lex)
             cue_block = [(m.start, m.end) for m in own_mentions]
             if speaker_span:
                 cue_block.append(speaker_span)
@@ -244,6 +267,25 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
                     claims[key] = claim
         history.extend(own_mentions)
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A title line (no final punctuation, few words): it repeats the article, so it is skipped."""
+    line_start = start == 0 or text[start - 1] == "\n" or not text[:start].strip()
+    line_end = end >= len(text.rstrip()) or "\n" in text[end - 1:end + 1]
+    body = text[start:end].strip()
+    return (line_start and line_end and len(body.split()) < 16
+            and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
+
+
+def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger, contrast: re.Pattern[str]) -> bool:
+    """A sentence-level marker reaches the trigger unless a "but" stands between them."""
+    for match in pattern.finditer(body):
+        lo, hi = sorted((match.end() + offset, trigger.start)) if match.end() + offset <= trigger.start \
+            else sorted((trigger.end, match.start() + offset))
+        if not contrast.search(body[lo - offset:hi - offset]):
+            return True
+    return False
 
 
 def _pairs(triggers: list[Trigger], targets: list[Target]) -> list[tuple[Trigger, Target]]:
@@ -272,24 +314,28 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     s_start, s_end = sentence
     body = text[s_start:s_end]
     before = _clause_before(text, s_start, trigger.start, MODALITY_WINDOW)
-    if lex.hypothetical.search(before) or body.rstrip().endswith("?"):
+    after = re.split(r"[,;.:]", text[trigger.end:min(s_end, trigger.end + 45)].replace("«", " "), maxsplit=1)[0]
+    if lex.hypothetical.search(before) or lex.hypothetical_after.search(after) or body.rstrip().endswith("?"):
         return None
     kind = trigger.rule.kind
     if lex.attempt.search(before) and kind in ("capture", "presence"):
         kind = "fighting"
     lo, hi = min(trigger.start, target.start), max(trigger.end, target.end)
     around = text[max(s_start, lo - 25):min(s_end, hi + 30)]
-    if kind == "capture" and (lex.partial.search(around) and not lex.whole.search(around)
-                              or target.mention.place.is_region):
+    if kind == "capture" and not trigger.rule.uncertain and (
+            lex.partial.search(around) and not lex.whole.search(around) or target.mention.place.is_region):
+        kind = "presence"
+    if kind == "advance" and target.start >= trigger.end and not target.coref \
+            and lex.inside_before.search(text[max(trigger.end, target.start - 40):target.start]):
         kind = "presence"
 
     negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW) + text[trigger.start:trigger.end]
     negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
-    denied = bool(lex.denial.search(body))
-    unconfirmed = bool(lex.unconfirmed.search(body))
+    denied = _scope(lex.denial, body, s_start, trigger, lex.contrast)
+    unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast)
     stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 
-    actor, explicit = _actor(trigger, cues, text, s_start, speaker, default)
+    actor, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")
     confidence = 0.9 * target.mention.score
     if target.coref:
         confidence *= 0.85

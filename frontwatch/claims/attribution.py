@@ -18,6 +18,7 @@ QUOTE_OPEN = "«“„"
 QUOTE_CLOSE = "»”"
 MAX_SPEECH_GAP = 70
 MAX_ACCORDING_GAP = 45
+CLOSE_SUBJECT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,8 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
         surname = name.split()[-1].lower() if name.split() else name.lower()
         known = memory.people.get(surname)
         if known is None:
-            window = text[max(s_start, start - 90):min(s_end, end + 90)]
+            window = re.split(r"[«»“”\"]", text[max(s_start, start - 90):start])[-1] + \
+                re.split(r"[«»“”\"]", text[start:min(s_end, end + 90)])[0]
             side = side_of_context(window, lex) or "third"
             known = Source(name, side)
             memory.people[surname] = known
@@ -119,20 +121,25 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
             hit = min(following, key=lambda h: h.start)
             return hit.source, (hit.start, hit.end), False
     pronoun = False
-    best: tuple[int, SourceHit] | None = None
+    per_verb: list[tuple[int, SourceHit]] = []
     for match in lex.speech.finditer(body):
         v_start, v_end = s_start + match.start(), s_start + match.end()
+        nearest: tuple[int, SourceHit] | None = None
         for hit in hits:
             gap = _gap(hit, v_start, v_end)
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
-            if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«]", between):
-                if best is None or gap < best[0]:
-                    best = (gap, hit)
+            if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
+                if nearest is None or gap < nearest[0]:
+                    nearest = (gap, hit)
+        if nearest is not None:
+            per_verb.append(nearest)
         near = text[max(s_start, v_start - 14):min(s_end, v_end + 8)]
         if lex.pronoun.search(near):
             pronoun = True
-    if best:
-        return best[1].source, (best[1].start, best[1].end), False
+    if per_verb:
+        close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
+        gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
+        return hit.source, (hit.start, hit.end), False
     return None, None, pronoun
 
 

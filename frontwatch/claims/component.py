@@ -24,12 +24,29 @@ for _name, _default in (("document", None), ("place_mentions", ()), ("claims", (
         Doc.set_extension(_name, default=_default)
 
 
-@Language.component("frontwatch_paragraphs", assigns=["token.is_sent_start"])
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles and paragraphs never run together."""
+TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
+
+
+@Language.component("frontwatch_sentences", assigns=["token.is_sent_start"])
+def sentence_breaks(doc: Doc) -> Doc:
+    """Sentences end at line breaks and at final punctuation before a capital, never elsewhere.
+
+    The parsers' own sentence splits wander (inside "(...)", after "selon X,"); a fixed
+    rule keeps evidence spans whole and the same in every language.
+    """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+            continue
+        if token.is_space:
+            token.is_sent_start = False
+            continue
+        final = prev.text in TERMINAL or (
+            prev.text in CLOSERS and token.i >= 2 and doc[token.i - 2].text in TERMINAL)
+        starts = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«“\"-–—("
+        token.is_sent_start = bool(final and starts and prev.whitespace_)
     return doc
 
 
@@ -80,12 +97,15 @@ def make_claims(nlp: Language, name: str) -> ClaimsComponent:
 def add_frontwatch_components(nlp: Language, *, gazetteer: str = "") -> Language:
     """Put frontwatch's components into a loaded pipeline (idempotent)."""
     config: dict[str, Any] = {"gazetteer": gazetteer}
-    if "frontwatch_paragraphs" not in nlp.pipe_names:
+    if "frontwatch_sentences" not in nlp.pipe_names:
+        for replaced in ("senter", "sentencizer"):
+            if replaced in nlp.pipe_names:
+                nlp.remove_pipe(replaced)
         first = "parser" if "parser" in nlp.pipe_names else None
         if first:
-            nlp.add_pipe("frontwatch_paragraphs", before=first)
+            nlp.add_pipe("frontwatch_sentences", before=first)
         else:
-            nlp.add_pipe("frontwatch_paragraphs", first=True)
+            nlp.add_pipe("frontwatch_sentences", first=True)
     if "frontwatch_places" not in nlp.pipe_names:
         nlp.add_pipe("frontwatch_places", config=config)
     if "frontwatch_claims" not in nlp.pipe_names:

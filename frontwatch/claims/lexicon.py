@@ -60,6 +60,8 @@ class Lexicon:
     attempt: re.Pattern[str]
     partial: re.Pattern[str]
     whole: re.Pattern[str]
+    contrast: re.Pattern[str]
+    hypothetical_after: re.Pattern[str]
     speech: re.Pattern[str]
     according: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -72,6 +74,8 @@ class Lexicon:
     sources: tuple[SourceRule, ...]
     coref_settlement: re.Pattern[str]
     coref_any: re.Pattern[str]
+    inside_before: re.Pattern[str]
+    not_target_before: re.Pattern[str]
     partisan: tuple[tuple[Side, re.Pattern[str]], ...]
     dates: DateLexicon
 
@@ -160,6 +164,8 @@ def load_lexicon(lang: str) -> Lexicon:
         attempt=pat(stance, "attempt", "denials.yml"),
         partial=pat(stance, "partial", "denials.yml"),
         whole=pat(stance, "whole", "denials.yml"),
+        contrast=pat(stance, "contrast", "denials.yml"),
+        hypothetical_after=pat(stance, "hypothetical_after", "denials.yml"),
         speech=pat(speech, "speech", "speech_verbs.yml"),
         according=pat(speech, "according", "speech_verbs.yml"),
         pronoun=pat(speech, "pronoun", "speech_verbs.yml"),
@@ -173,6 +179,8 @@ def load_lexicon(lang: str) -> Lexicon:
         sources=_sources(lang),
         coref_settlement=pat(coref, "settlement", "coref.yml"),
         coref_any=pat(coref, "any", "coref.yml"),
+        inside_before=pat(coref, "inside_before", "coref.yml"),
+        not_target_before=pat(coref, "not_target_before", "coref.yml"),
         partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
                        for side, patterns in narrator.get("partisan", {}).items()),
         dates=_dates(lang),

@@ -19,7 +19,7 @@ from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.records import Claim, Document, PartialDate, PlaceMention, Side, Source
 
 MAX_TARGET_GAP = 160
-SHARED_TARGET_GAP = 30
+SHARED_TARGET_GAP = 45
 NEGATION_WINDOW = 45
 MODALITY_WINDOW = 70
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
@@ -98,6 +98,8 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
             if _geo_use(text, start, end, lex):
                 continue
             strength = 3 if (end - start) > 12 else 1
+            if lex.agent.search(text[max(0, start - 30):start]):
+                strength = 5
             cues.append(Cue(start, end, side, strength))
             spans.append((start, end))
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
@@ -150,7 +152,8 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
-        if not lex.not_target_before.search(text[max(s_start, m.start - 50):m.start])
+        if m.place.feature != "PPLC"
+        and not lex.not_target_before.search(text[max(s_start, m.start - 50):m.start])
     ]
     body = text[s_start:s_end]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
@@ -257,16 +260,25 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
                 cue_block.append(speaker_span)
             cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block)
             dates = find_dates(body, lex.dates, document.published, s_start)
-            for trigger, target in _pairs(triggers, targets):
+            sentence_claims = []
+            for trigger, target in _pairs(triggers, targets, text, lex):
                 claim = _claim(document, text, (s_start, s_end), trigger, target, cues, dates,
                                speaker, default, lex)
-                if claim is None:
-                    continue
+                if claim is not None:
+                    sentence_claims.append(claim)
+            for claim in _subsume(sentence_claims):
                 key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name)
                 if key not in claims or claims[key].confidence < claim.confidence:
                     claims[key] = claim
         history.extend(own_mentions)
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
+
+
+def _subsume(claims: list[Claim]) -> list[Claim]:
+    """A repelled assault on a place already says its attackers advanced and fought there."""
+    repelled = {(c.place.geonameid, c.actor) for c in claims if c.kind == "repelled"}
+    return [c for c in claims
+            if c.kind not in ("advance", "fighting") or (c.place.geonameid, c.actor) not in repelled]
 
 
 def _headline(text: str, start: int, end: int) -> bool:
@@ -288,20 +300,35 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger, c
     return False
 
 
-def _pairs(triggers: list[Trigger], targets: list[Target]) -> list[tuple[Trigger, Target]]:
-    """Each place goes with its nearest trigger, and with close triggers of another kind."""
+def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
+           lex: Lexicon) -> list[tuple[Trigger, Target]]:
+    """Each place goes with its nearest trigger, and with close triggers of another kind.
+
+    A trigger whose own object is a place ("la prise de X", "the fall of X") keeps to it,
+    so a list of places elsewhere in the sentence goes to the other triggers.
+    """
+    bound: dict[int, Target] = {}
+    for trigger in triggers:
+        for target in targets:
+            if 0 <= target.start - trigger.end <= 45 and lex.object_link.search(text[trigger.end:target.start]):
+                bound[id(trigger)] = target
+                break
     pairs: list[tuple[Trigger, Target]] = []
     for target in targets:
-        ranked = sorted(triggers, key=lambda t: _gap(t.start, t.end, target.start, target.end))
+        own = [t for t in triggers if bound.get(id(t)) is target]
+        free = [t for t in triggers if id(t) not in bound]
+        ranked = sorted(own or free or triggers,
+                        key=lambda t: _gap(t.start, t.end, target.start, target.end))
         nearest = ranked[0]
         nearest_gap = _gap(nearest.start, nearest.end, target.start, target.end)
         if nearest_gap > MAX_TARGET_GAP or (target.coref and nearest_gap > 60):
             continue
         pairs.append((nearest, target))
         kinds = {nearest.rule.kind}
-        for other in ranked[1:]:
+        for other in sorted(triggers, key=lambda t: _gap(t.start, t.end, target.start, target.end)):
             gap = _gap(other.start, other.end, target.start, target.end)
-            if gap <= SHARED_TARGET_GAP and other.rule.kind not in kinds:
+            if other is not nearest and gap <= SHARED_TARGET_GAP and other.rule.kind not in kinds \
+                    and bound.get(id(other), target) is target:
                 pairs.append((other, target))
                 kinds.add(other.rule.kind)
     settlements = {id(t) for t, g in pairs if not g.mention.place.is_region}

@@ -59,6 +59,7 @@ class PlaceLexicon:
     inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
     region_adjective: tuple[re.Pattern[str], str] | None = None
     possessives: tuple[str, ...] = ()
+    elisions: tuple[str, ...] = ()
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -128,6 +129,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         place_cues=frozenset(fold(str(n)) for n in data.get("place_cues") or ()),
         inflections=tuple(inflections),
         possessives=tuple(str(p) for p in data.get("possessives") or ()),
+        elisions=tuple(str(p).lower() for p in data.get("elisions") or ()),
         region_adjective=(
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),

@@ -97,6 +97,8 @@ class PlaceFinder:
         tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         if lexicon.possessives:
             tokens = [_trim_possessive(t, lexicon) for t in tokens]
+        if lexicon.elisions:
+            tokens = [_trim_elision(t, lexicon) for t in tokens]
         taken = _Taken(len(text))
         spots: list[_Spot] = []
         spots += self._region_phrases(text, lexicon, taken)
@@ -473,6 +475,15 @@ class PlaceFinder:
             spot.score = MATCH_QUALITY["fuzzy"] * ratio
             guesses.append(spot)
         return guesses
+
+
+def _trim_elision(token: _Token, lexicon: PlaceLexicon) -> _Token:
+    """"d’Ugledar" -> "Ugledar": an elided article or preposition is not part of the name."""
+    head, sep, rest = token.text.partition("'") if "'" in token.text else token.text.partition("’")
+    if sep and rest[:1].isupper() and head.lower() in lexicon.elisions:
+        cut = len(head) + 1
+        return _Token(token.start + cut, token.end, rest)
+    return token
 
 
 def _trim_possessive(token: _Token, lexicon: PlaceLexicon) -> _Token:

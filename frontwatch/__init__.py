@@ -1,5 +1,7 @@
 """frontwatch: sourced, dated, geocoded territorial-control claims from war reporting."""
 
+import logging
+
 from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.records import (
     Claim,
@@ -12,6 +14,9 @@ from frontwatch.records import (
 )
 
 __version__ = "0.1.0"
+
+# The library logs; applications (the CLI included) decide where the records go.
+logging.getLogger("frontwatch").addHandler(logging.NullHandler())
 
 __all__ = [
     "Claim",

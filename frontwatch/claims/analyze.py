@@ -66,7 +66,8 @@ def find_triggers(body: str, offset: int, lex: Lexicon, blocked: list[tuple[int,
         if any(s < trig.end and trig.start < e for s, e in blocked):
             continue
         kept.append(trig)
-    return sorted(kept, key=lambda t: t.start)
+    # kind "none": a longer phrase around a trigger word that is no claim ("relieved of his post").
+    return sorted((k for k in kept if k.rule.kind != "none"), key=lambda t: t.start)
 
 
 def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:

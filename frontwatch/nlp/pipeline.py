@@ -17,6 +17,7 @@ import yaml
 from spacy.language import Language
 
 from frontwatch.errors import ModelError
+from frontwatch.nlp import components as _components  # noqa: F401  (registers factories)
 
 log = logging.getLogger(__name__)
 LANG_DIR = Path(__file__).resolve().parent / "lang"

@@ -20,6 +20,7 @@ from frontwatch.records import Claim, Document, PartialDate, PlaceMention, Side,
 
 MAX_TARGET_GAP = 160
 SHARED_TARGET_GAP = 45
+AFTER_CUE_GAP = 30
 NEGATION_WINDOW = 45
 MODALITY_WINDOW = 70
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
@@ -87,8 +88,9 @@ def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
-              narrator_side: Side, blocked: list[tuple[int, int]]) -> list[Cue]:
-    """Words that say whose forces a clause is about."""
+              narrator_side: Side, blocked: list[tuple[int, int]],
+              triggers: list[Trigger]) -> list[Cue]:
+    """Words that say whose forces a clause is about ("Russian-held" names its own actor)."""
     cues: list[Cue] = []
     spans: list[tuple[int, int]] = []
     for rank, (side, pattern) in enumerate(lex.actors):
@@ -96,10 +98,11 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
             start, end = m.start() + offset, m.end() + offset
             if any(s < end and start < e for s, e in spans + blocked):
                 continue
-            if _geo_use(text, start, end, lex):
+            inside = any(t.start <= start and end <= t.end for t in triggers)
+            if not inside and _geo_use(text, start, end, lex):
                 continue
             strength = 3 if (end - start) > 12 else 1
-            if lex.agent.search(text[max(0, start - 30):start]):
+            if inside or lex.agent.search(text[max(0, start - 30):start]):
                 strength = 5
             cues.append(Cue(start, end, side, strength))
             spans.append((start, end))
@@ -187,7 +190,7 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     best: tuple[float, Cue] | None = None
     for cue in cues:
         gap = _gap(cue.start, cue.end, trigger.start, trigger.end)
-        if gap > 140:
+        if gap > 140 or (cue.start >= trigger.end and gap > AFTER_CUE_GAP and cue.strength < 5):
             continue
         weight = gap * (1.4 if cue.start >= trigger.end else 1.0) - 6 * cue.strength
         if best is None or weight < best[0]:
@@ -259,7 +262,7 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
             cue_block = [(m.start, m.end) for m in own_mentions]
             if speaker_span:
                 cue_block.append(speaker_span)
-            cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block)
+            cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block, triggers)
             dates = find_dates(body, lex.dates, document.published, s_start)
             sentence_claims = []
             for trigger, target in _pairs(triggers, targets, text, lex):

@@ -19,6 +19,7 @@ QUOTE_CLOSE = "»”"
 MAX_SPEECH_GAP = 70
 MAX_ACCORDING_GAP = 45
 CLOSE_SUBJECT = 30
+MAX_CARRY = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
 
     speakers: list[tuple[Source, tuple[int, int] | None]] = []
     depth = 0
+    carried = 0
     last: tuple[Source | None, int] = (None, -10)
     for index, (sentence, (source, span, _)) in enumerate(zip(sentences, explicit, strict=True)):
         body = text[sentence[0]:sentence[1]]
@@ -174,6 +176,12 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
                 source = last[0]
             elif ahead is not None:
                 source = ahead
+        if source is None and index > 0 and last[1] == index - 1 and last[0] is not None \
+                and "\n" not in text[sentences[index - 1][1] - 1:sentence[0]] and carried < MAX_CARRY:
+            source = last[0]
+            carried += 1
+        elif source is not None and span is not None:
+            carried = 0
         if source is not None:
             last = (source, index)
         speakers.append((source or narrator, span))

@@ -34,12 +34,38 @@ def _create(*tables: str) -> Callable[[Connection], None]:
     return step
 
 
+def _status_lookup(conn: Connection) -> None:
+    """Counts of claims for/against on each `place_status` row, and the as-of lookup index.
+
+    On a database created before this step the two columns are added and filled from the
+    JSON id lists; on a fresh one step 0001 already made them, and only the index (kept in
+    the table definition, so `checkfirst` sees it) may be missing.
+    """
+    table = schema.place_status
+    have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    added = [name for name in ("n_for", "n_against") if name not in have]
+    for name in added:
+        conn.exec_driver_sql(
+            f"ALTER TABLE {table.name} ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0"
+        )
+    if added:
+        as_json = "{}" if conn.dialect.name == "sqlite" else "CAST({} AS json)"
+        length = "json_array_length(" + as_json + ")"
+        conn.exec_driver_sql(
+            f"UPDATE {table.name} SET n_for = {length.format('claims_for')}, "
+            f"n_against = {length.format('claims_against')}"
+        )
+    lookup = next(i for i in table.indexes if i.name == "ix_place_status_lookup")
+    lookup.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
         _create("documents", "places", "mentions", "claims", "reviews", "tokens", "place_status"),
     ),
     Migration("0002_layers", _create("layers", "layer_geometries")),
+    Migration("0003_status_lookup", _status_lookup),
 )
 
 

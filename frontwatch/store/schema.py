@@ -147,7 +147,12 @@ place_status = Table(
     Column("claims_for", Text, nullable=False, default="[]"),
     Column("claims_against", Text, nullable=False, default="[]"),
     Column("n_claims", Integer, nullable=False, default=0),
+    # Lengths of claims_for / claims_against, so the map never parses the id lists.
+    Column("n_for", Integer, nullable=False, default=0, server_default="0"),
+    Column("n_against", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("geonameid", "seq", name="uq_place_status_seq"),
+    # One seek per place finds the change in effect on a date: the last one started by then.
+    Index("ix_place_status_lookup", "geonameid", "valid_from", "seq"),
     Index("ix_place_status_range", "valid_from", "valid_until"),
     Index("ix_place_status_until", "valid_until"),
     Index("ix_place_status_status", "status", "valid_from"),

@@ -17,6 +17,7 @@ import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,7 +38,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from frontwatch.errors import InputError, StoreError
-from frontwatch.reconcile import status_as_of, timeline
+from frontwatch.reconcile import timeline
 from frontwatch.records import (
     ACTORS,
     KINDS,
@@ -209,8 +210,15 @@ def _place_of(row: Row[Any]) -> Place:
     )
 
 
+@lru_cache(maxsize=16_384)
+def _parse_date(text: str) -> PartialDate:
+    """PartialDate.parse, remembered: a store holds a few thousand distinct dates at most,
+    and a place's timeline or the map would otherwise parse the same ones again per row."""
+    return PartialDate.parse(text)
+
+
 def _date_or_none(text: str | None) -> PartialDate | None:
-    return PartialDate.parse(text) if text else None
+    return _parse_date(text) if text else None
 
 
 def _validate_claim_fields(values: dict[str, Any], where: str) -> None:
@@ -527,35 +535,45 @@ class Store:
         *,
         limit: int | None = None,
         order_by_id: bool = True,
+        place: Place | None = None,
     ) -> list[StoredClaim]:
-        query = (
-            select(
-                t_claims,
-                t_places.c.name,
-                t_places.c.lat,
-                t_places.c.lon,
-                t_places.c.admin1,
-                t_places.c.country,
-                t_places.c.feature,
-                t_places.c.population,
-                t_docs.c.url,
+        """Claims matching `where`; `place`, when every one is known to be about it, saves
+        the join with `places` and one Place per row."""
+        if place is None:
+            query = (
+                select(
+                    t_claims,
+                    t_places.c.name,
+                    t_places.c.lat,
+                    t_places.c.lon,
+                    t_places.c.admin1,
+                    t_places.c.country,
+                    t_places.c.feature,
+                    t_places.c.population,
+                    t_docs.c.url,
+                )
+                .join(t_places, t_places.c.geonameid == t_claims.c.geonameid)
+                .join(t_docs, t_docs.c.id == t_claims.c.doc_id)
+                .where(*where)
             )
-            .join(t_places, t_places.c.geonameid == t_claims.c.geonameid)
-            .join(t_docs, t_docs.c.id == t_claims.c.doc_id)
-            .where(*where)
-        )
+        else:
+            query = (
+                select(t_claims, t_docs.c.url)
+                .join(t_docs, t_docs.c.id == t_claims.c.doc_id)
+                .where(*where)
+            )
         query = query.order_by(t_claims.c.id) if order_by_id else query.order_by(
             t_claims.c.date_first, t_claims.c.id
         )
         if limit is not None:
             query = query.limit(limit)
-        return [self._stored_claim(row) for row in conn.execute(query)]
+        return [self._stored_claim(row, place) for row in conn.execute(query)]
 
     @staticmethod
-    def _stored_claim(row: Row[Any]) -> StoredClaim:
+    def _stored_claim(row: Row[Any], place: Place | None = None) -> StoredClaim:
         claim = Claim(
             doc=row.doc_id,
-            place=_place_of(row),
+            place=place if place is not None else _place_of(row),
             place_mention=row.place_mention,
             kind=row.kind,
             actor=row.actor,
@@ -648,34 +666,67 @@ class Store:
         return {g: found.get(g, 0) for g in ids}
 
     def place_status(self, geonameid: int, as_of: dt.date | None = None) -> PlaceStatus:
-        """A place's status as of a date (latest when None), reconciled from its claims."""
-        place = self.place(geonameid)
-        if place is None:
-            raise InputError(str(geonameid), "no claims about this place in the store")
+        """A place's status as of a date (latest when None), with its timeline and claims.
+
+        The timeline is read from the materialized `place_status` rows, which every write
+        keeps equal to `reconcile.timeline` over the place's claims; only claims dated up to
+        `as_of` (or undated) are loaded, plus any later one a change still lists (a change
+        that lasts gathers the claims that keep confirming it).
+        """
         with self._read() as conn:
-            stored = self._stored_claims(
-                conn, [t_claims.c.geonameid == geonameid], order_by_id=False
+            row = conn.execute(select(t_places).where(t_places.c.geonameid == geonameid)).first()
+            if row is None:
+                raise InputError(str(geonameid), "no claims about this place in the store")
+            place = _place_of(row)
+            where: list[Any] = [t_claims.c.geonameid == geonameid]
+            steps = (
+                select(
+                    t_status.c.date,
+                    t_status.c.status,
+                    t_status.c.partial,
+                    t_status.c.claims_for,
+                    t_status.c.claims_against,
+                )
+                .where(t_status.c.geonameid == geonameid)
+                .order_by(t_status.c.seq)
             )
-        changes = timeline(stored, place)
-        if as_of is not None:
-            changes = [c for c in changes if c.date.first_day() <= as_of]
-            stored = [
-                s for s in stored if s.claim.date is None or s.claim.date.first_day() <= as_of
+            if as_of is not None:
+                where.append(
+                    or_(t_claims.c.date_first.is_(None), t_claims.c.date_first <= as_of)
+                )
+                steps = steps.where(t_status.c.valid_from <= as_of)
+            stored = self._stored_claims(conn, where, order_by_id=False, place=place)
+            step_rows = [
+                (date, status, partial, json.loads(ids_for), json.loads(ids_against))
+                for date, status, partial, ids_for, ids_against in conn.execute(steps)
             ]
-        current = status_as_of(changes, None)
+            by_id = {s.id: s for s in stored}
+            later = {
+                i for *_, ids_for, ids_against in step_rows for i in ids_for + ids_against
+            } - by_id.keys()
+            if later:
+                for extra in self._stored_claims(
+                    conn, [t_claims.c.id.in_(sorted(later))], place=place
+                ):
+                    by_id[extra.id] = extra
 
-        def only_stored(items: Iterable[object]) -> tuple[StoredClaim, ...]:
-            return tuple(i for i in items if isinstance(i, StoredClaim))
+        def pick(ids: list[int]) -> tuple[StoredClaim, ...]:
+            return tuple(by_id[i] for i in ids if i in by_id)
 
+        changes = tuple(
+            StatusChange(place, _parse_date(date), status, partial, pick(ids_for), pick(ids_against))
+            for date, status, partial, ids_for, ids_against in step_rows
+        )
+        current = changes[-1] if changes else None
         return PlaceStatus(
             place=place,
             as_of=as_of,
             status=current.status if current else "unknown",
             since=current.date if current else None,
             partial=current.partial if current else None,
-            claims_for=only_stored(current.claims_for) if current else (),
-            claims_against=only_stored(current.claims_against) if current else (),
-            timeline=tuple(changes),
+            claims_for=pick(step_rows[-1][3]) if step_rows else (),
+            claims_against=pick(step_rows[-1][4]) if step_rows else (),
+            timeline=changes,
             claims=tuple(stored),
         )
 
@@ -688,17 +739,48 @@ class Store:
     ) -> list[PlaceStatusRow]:
         """Every place's status on a date (latest when None): one indexed query.
 
-        `bbox` is (min_lon, min_lat, max_lon, max_lat), the GeoJSON order.
+        On a date, each place's row is found by one seek of `ix_place_status_lookup`: the
+        last change that started by then (a place's changes follow one another, so it is
+        also the only one whose [valid_from, valid_until) holds the date). `bbox` is
+        (min_lon, min_lat, max_lon, max_lat), the GeoJSON order.
         """
-        query = select(t_status, t_places).join(
-            t_places, t_places.c.geonameid == t_status.c.geonameid
+        columns = (
+            t_places.c.geonameid,
+            t_places.c.name,
+            t_places.c.lat,
+            t_places.c.lon,
+            t_places.c.admin1,
+            t_places.c.country,
+            t_places.c.feature,
+            t_places.c.population,
+            t_status.c.status,
+            t_status.c.date,
+            t_status.c.partial,
+            t_status.c.n_for,
+            t_status.c.n_against,
+            t_status.c.n_claims,
         )
         if as_of is None:
-            query = query.where(t_status.c.valid_until.is_(None))
+            query = (
+                select(*columns)
+                .select_from(t_places)
+                .join(t_status, t_status.c.geonameid == t_places.c.geonameid)
+                .where(t_status.c.valid_until.is_(None))
+            )
         else:
-            query = query.where(
-                t_status.c.valid_from <= as_of,
-                or_(t_status.c.valid_until.is_(None), t_status.c.valid_until > as_of),
+            step = t_status.alias("step")
+            in_effect = (
+                select(step.c.id)
+                .where(step.c.geonameid == t_places.c.geonameid, step.c.valid_from <= as_of)
+                .order_by(step.c.valid_from.desc(), step.c.seq.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            query = (
+                select(*columns)
+                .select_from(t_places)
+                .join(t_status, t_status.c.id == in_effect)
+                .where(or_(t_status.c.valid_until.is_(None), t_status.c.valid_until > as_of))
             )
         if status is not None:
             query = query.where(t_status.c.status == status)
@@ -717,15 +799,21 @@ class Store:
             rows = conn.execute(query).all()
         return [
             PlaceStatusRow(
-                place=_place_of(row),
-                status=row.status,
-                since=PartialDate.parse(row.date),
-                partial=row.partial,
-                n_for=len(json.loads(row.claims_for)),
-                n_against=len(json.loads(row.claims_against)),
-                n_claims=row.n_claims,
+                place=Place(
+                    int(gid), name, float(lat), float(lon), admin1, country, feature,
+                    int(population or 0),
+                ),
+                status=status_,
+                since=_parse_date(date),
+                partial=partial,
+                n_for=n_for,
+                n_against=n_against,
+                n_claims=n_claims,
             )
-            for row in rows
+            for (
+                gid, name, lat, lon, admin1, country, feature, population,
+                status_, date, partial, n_for, n_against, n_claims,
+            ) in rows
         ]
 
     def _refresh(self, conn: Connection, geonameids: Iterable[int]) -> None:
@@ -746,6 +834,8 @@ class Store:
             rows = []
             for seq, change in enumerate(changes):
                 nxt = changes[seq + 1].date.first_day() if seq + 1 < len(changes) else None
+                ids_for = [c.id for c in change.claims_for if isinstance(c, StoredClaim)]
+                ids_against = [c.id for c in change.claims_against if isinstance(c, StoredClaim)]
                 rows.append(
                     {
                         "geonameid": geonameid,
@@ -755,12 +845,10 @@ class Store:
                         "valid_until": nxt,
                         "status": change.status,
                         "partial": change.partial,
-                        "claims_for": json.dumps(
-                            [c.id for c in change.claims_for if isinstance(c, StoredClaim)]
-                        ),
-                        "claims_against": json.dumps(
-                            [c.id for c in change.claims_against if isinstance(c, StoredClaim)]
-                        ),
+                        "claims_for": json.dumps(ids_for),
+                        "claims_against": json.dumps(ids_against),
+                        "n_for": len(ids_for),
+                        "n_against": len(ids_against),
                         "n_claims": sum(1 for d in firsts if nxt is None or d < nxt),
                     }
                 )
@@ -912,12 +1000,25 @@ class Store:
 
     def token_role(self, raw: str) -> str | None:
         """The role of a live token, or None for an unknown or revoked one."""
+        info = self.token_info(raw)
+        return info.role if info is not None and info.revoked_at is None else None
+
+    def token_info(self, raw: str) -> TokenInfo | None:
+        """The token a raw secret belongs to, revoked or not; None when it is unknown."""
         with self._read() as conn:
-            return conn.scalar(
-                select(t_tokens.c.role).where(
-                    t_tokens.c.secret_hash == _hash_secret(raw), t_tokens.c.revoked_at.is_(None)
-                )
-            )
+            row = conn.execute(
+                select(t_tokens).where(t_tokens.c.secret_hash == _hash_secret(raw))
+            ).first()
+        return self._token_info(row) if row is not None else None
+
+    @staticmethod
+    def _token_info(row: Row[Any]) -> TokenInfo:
+        return TokenInfo(
+            row.id,
+            row.role,
+            _aware(row.created_at),
+            _aware(row.revoked_at) if row.revoked_at else None,
+        )
 
     def revoke_token(self, token_id: int) -> None:
         """Revoke a token by id (idempotent); unknown ids are an input error."""
@@ -934,15 +1035,7 @@ class Store:
     def tokens(self) -> list[TokenInfo]:
         with self._read() as conn:
             rows = conn.execute(select(t_tokens).order_by(t_tokens.c.id)).all()
-        return [
-            TokenInfo(
-                r.id,
-                r.role,
-                _aware(r.created_at),
-                _aware(r.revoked_at) if r.revoked_at else None,
-            )
-            for r in rows
-        ]
+        return [self._token_info(r) for r in rows]
 
     # -- housekeeping ----------------------------------------------------------------------
 

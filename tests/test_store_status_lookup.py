@@ -1,0 +1,164 @@
+"""The store's as-of reads against reconciliation itself, and the migration behind them.
+
+`Store.place_status` reads a place's timeline from the materialized `place_status` rows
+and `Store.statuses` finds each place's row by one index seek; both must say exactly what
+`reconcile.timeline` says over the place's claims, on any date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+from sqlalchemy import inspect, text
+from test_store_builders import DEEPSTATE, KUPIANSK, MOD, PIVDENNE, TORETSK, UA_ARMY, make_extraction
+
+from frontwatch.reconcile import in_effect, status_as_of, timeline
+from frontwatch.records import Place, Source, StoredClaim
+from frontwatch.store import PlaceStatus, Store
+
+PLACES = (TORETSK, PIVDENNE, KUPIANSK)
+SOURCES = (MOD, UA_ARMY, DEEPSTATE, Source("Ukrainian General Staff", "UA"))
+KINDS = ("capture", "presence", "advance", "fighting", "repelled")
+
+
+@pytest.fixture()
+def store(db_url: str) -> Store:
+    opened = Store.open(db_url)
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def _random_date(rng: random.Random) -> str | None:
+    """Mostly days, some months and years, a few undated: every bucket-ordering case."""
+    roll = rng.random()
+    if roll < 0.05:
+        return None
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(150))
+    if roll < 0.15:
+        return f"{day.year:04d}"
+    if roll < 0.35:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+@pytest.fixture()
+def busy(store: Store) -> Store:
+    """About 240 random claims over three places, some rejected or re-dated by reviews."""
+    rng = random.Random(20241016)
+    for d in range(24):
+        sentences = []
+        for i in range(10):
+            place = rng.choice(PLACES)
+            sentences.append((
+                f"Report {d}-{i} about {place.name}.",
+                {
+                    "place": place,
+                    "kind": rng.choice(KINDS),
+                    "actor": rng.choice(("RU", "UA")),
+                    "stance": "denies" if rng.random() < 0.15 else "asserts",
+                    "source": rng.choice(SOURCES),
+                    "date": _random_date(rng),
+                },
+            ))
+        store.add_extraction(make_extraction(sentences, origin=f"r{d}.txt"))
+    ids = [c.id for c in store.claims()]
+    for claim_id in rng.sample(ids, 25):
+        if rng.random() < 0.5:
+            store.add_review(claim_id, action="reject", author="ed")
+        else:
+            store.add_review(claim_id, action="correct", author="ed",
+                             correction={"date": "2024-03"})
+    return store
+
+
+def _reconciled(store: Store, place: Place, as_of: dt.date | None) -> PlaceStatus:
+    """What reconciliation says, computed from every claim of the place with no shortcut."""
+    everything = store.claims(place=place.geonameid)
+    changes = timeline(everything, place)
+    if as_of is not None:
+        changes = [c for c in changes if in_effect(c.date, as_of)]
+        everything = [
+            c for c in everything if c.claim.date is None or c.claim.date.first_day() <= as_of
+        ]
+    current = status_as_of(changes, None)
+
+    def stored(items: tuple[object, ...]) -> tuple[StoredClaim, ...]:
+        return tuple(i for i in items if isinstance(i, StoredClaim))
+
+    return PlaceStatus(
+        place=place,
+        as_of=as_of,
+        status=current.status if current else "unknown",
+        since=current.date if current else None,
+        partial=current.partial if current else None,
+        claims_for=stored(current.claims_for) if current else (),
+        claims_against=stored(current.claims_against) if current else (),
+        timeline=tuple(changes),
+        claims=tuple(everything),
+    )
+
+
+def _dates(store: Store) -> list[dt.date | None]:
+    """Every claim's first day, the days either side, and None (the latest)."""
+    firsts = {c.claim.date.first_day() for c in store.claims() if c.claim.date is not None}
+    around = {d + dt.timedelta(days=k) for d in firsts for k in (-1, 0, 1)}
+    return [None, dt.date(2023, 12, 31), *sorted(around), dt.date(2030, 1, 1)]
+
+
+def test_store_place_status_equals_reconciliation_on_every_date(busy: Store) -> None:
+    for as_of in _dates(busy):
+        for place in PLACES:
+            got = busy.place_status(place.geonameid, as_of)
+            want = _reconciled(busy, place, as_of)
+            assert {c.id for c in got.claims} == {c.id for c in want.claims}, as_of
+            assert got == PlaceStatus(**{  # claims compared as a set above: order is SQL's
+                **{f: getattr(want, f) for f in PlaceStatus.__slots__}, "claims": got.claims
+            }), (place.name, as_of)
+
+
+def test_store_statuses_equal_reconciliation_on_every_date(busy: Store) -> None:
+    for as_of in _dates(busy):
+        rows = {r.place.geonameid: r for r in busy.statuses(as_of)}
+        for place in PLACES:
+            want = _reconciled(busy, place, as_of)
+            row = rows.get(place.geonameid)
+            if want.since is None:
+                assert row is None, (place.name, as_of)
+                continue
+            assert row is not None, (place.name, as_of)
+            assert (row.place, row.status, row.since, row.partial) == (
+                place, want.status, want.since, want.partial
+            ), (place.name, as_of)
+            assert (row.n_for, row.n_against) == (
+                len(want.claims_for), len(want.claims_against)
+            ), (place.name, as_of)
+        contested = {r.place.geonameid for r in busy.statuses(as_of, status="contested")}
+        assert contested == {g for g, r in rows.items() if r.status == "contested"}
+
+
+def test_store_status_lookup_migration_fills_counts_of_an_older_database(busy: Store) -> None:
+    """A database from before 0003 (no counts, no lookup index) gets both when opened."""
+    before = [(r.place, r.status, r.since) for r in busy.statuses()]
+    with busy.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_place_status_lookup"))
+        conn.execute(text("ALTER TABLE place_status DROP COLUMN n_for"))
+        conn.execute(text("ALTER TABLE place_status DROP COLUMN n_against"))
+        conn.execute(text("DELETE FROM frontwatch_migrations WHERE name = '0003_status_lookup'"))
+    url = busy.engine.url.render_as_string(hide_password=False)
+    busy.close()
+    database = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    with Store.open(database) as reopened:
+        assert dict(reopened.migrations())["0003_status_lookup"] is not None
+        with reopened.engine.connect() as conn:
+            indexes = {i["name"] for i in inspect(conn).get_indexes("place_status")}
+            rows = conn.execute(
+                text("SELECT claims_for, claims_against, n_for, n_against FROM place_status")
+            ).all()
+        assert "ix_place_status_lookup" in indexes
+        assert rows and all(
+            (len(json.loads(f)), len(json.loads(a))) == (nf, na) for f, a, nf, na in rows
+        )
+        assert [(r.place, r.status, r.since) for r in reopened.statuses()] == before

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from sqlalchemy import func, select
 
 from frontwatch.api.cache import ResponseCache
 from frontwatch.api.envelope import ApiError
+from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
 from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
 from frontwatch.settings import Settings
@@ -48,14 +48,15 @@ class ExtractorLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: a live token's role and a short fingerprint that names it in reviews."""
+    """Who is calling: a live token's role and id; the id names the token in reviews, so an
+    admin can tell from `frontwatch token list` which token wrote a review."""
 
     role: str
-    fingerprint: str
+    token_id: int
 
     def author(self, name: str | None) -> str:
         who = name.strip() if name and name.strip() else self.role
-        return f"{who} ({self.role} token {self.fingerprint})"
+        return f"{who} ({self.role} token #{self.token_id})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +111,10 @@ class Service:
     # -- auth ------------------------------------------------------------------------------
 
     def authenticate(self, raw: str) -> Principal | None:
-        role = self.store.token_role(raw)
-        if role is None:
+        info = self.store.token_info(raw)
+        if info is None or info.revoked_at is not None:
             return None
-        return Principal(role, hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8])
+        return Principal(info.role, info.id)
 
     # -- reads (any thread) ----------------------------------------------------------------
 
@@ -139,9 +140,12 @@ class Service:
         return self.store.statuses(as_of, status=status, bbox=bbox)
 
     def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
-        if self.store.place(geonameid) is None:
-            raise ApiError(404, f"no place {geonameid} in the store", code="place_not_found")
-        return self.store.place_status(geonameid, as_of)
+        try:
+            return self.store.place_status(geonameid, as_of)
+        except InputError as exc:  # the store's only input error here: an unknown place
+            raise ApiError(
+                404, f"no place {geonameid} in the store", code="place_not_found"
+            ) from exc
 
     def claims(
         self,

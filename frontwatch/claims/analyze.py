@@ -259,7 +259,7 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
         triggers = find_triggers(body, s_start, lex, blocked)
         if triggers:
             targets = _targets(text, (s_start, s_end), mentions, history, located, lex)
-            cue_block = [(m.start, m.end) for m in own_mentions]
+            cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
             if speaker_span:
                 cue_block.append(speaker_span)
             cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block, triggers)
@@ -267,7 +267,7 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
             sentence_claims = []
             for trigger, target in _pairs(triggers, targets, text, lex):
                 claim = _claim(document, text, (s_start, s_end), trigger, target, cues, dates,
-                               speaker, default, lex)
+                               speaker, default, lex, triggers)
                 if claim is not None:
                     sentence_claims.append(claim)
             for claim in _subsume(sentence_claims):
@@ -294,11 +294,21 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
-def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger, contrast: re.Pattern[str]) -> bool:
-    """A sentence-level marker reaches the trigger unless a "but" stands between them."""
+def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
+           contrast: re.Pattern[str], triggers: list[Trigger]) -> bool:
+    """A sentence-level marker reaches the trigger unless a "but" stands between them.
+
+    A marker after the trigger ("X was taken, Kyiv denied") reaches back only when no
+    other trigger follows it: otherwise it is about that one.
+    """
     for match in pattern.finditer(body):
-        lo, hi = sorted((match.end() + offset, trigger.start)) if match.end() + offset <= trigger.start \
-            else sorted((trigger.end, match.start() + offset))
+        start, end = match.start() + offset, match.end() + offset
+        if end <= trigger.start:
+            lo, hi = end, trigger.start
+        else:
+            if any(t.start >= end for t in triggers):
+                continue
+            lo, hi = trigger.end, start
         if not contrast.search(body[lo - offset:hi - offset]):
             return True
     return False
@@ -341,7 +351,7 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
 
 def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
            target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
-           default: Side, lex: Lexicon) -> Claim | None:
+           default: Side, lex: Lexicon, triggers: list[Trigger]) -> Claim | None:
     s_start, s_end = sentence
     body = text[s_start:s_end]
     before = _clause_before(text, s_start, trigger.start, MODALITY_WINDOW)
@@ -362,8 +372,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
 
     negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW) + text[trigger.start:trigger.end]
     negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
-    denied = _scope(lex.denial, body, s_start, trigger, lex.contrast)
-    unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast)
+    denied = _scope(lex.denial, body, s_start, trigger, lex.contrast, triggers)
+    unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast, triggers)
     stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 
     actor, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")

@@ -328,16 +328,25 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
                 bound[id(trigger)] = target
                 break
     pairs: list[tuple[Trigger, Target]] = []
+    head: tuple[Target, Trigger] | None = None
     for target in targets:
         own = [t for t in triggers if bound.get(id(t)) is target]
         free = [t for t in triggers if id(t) not in bound]
         ranked = sorted(own or free or triggers,
                         key=lambda t: _gap(t.start, t.end, target.start, target.end))
+        # A place listed after another ("took X, Y and Z") shares the trigger of the list's head.
+        if head is not None and head[1].end <= head[0].start and head[0].end <= target.start \
+                and lex.list_link.search(text[head[0].end:target.start]):
+            head = (target, head[1])
+            pairs.append((head[1], target))
+            continue
         nearest = ranked[0]
         nearest_gap = _gap(nearest.start, nearest.end, target.start, target.end)
         if nearest_gap > MAX_TARGET_GAP or (target.coref and nearest_gap > 60):
+            head = None
             continue
         pairs.append((nearest, target))
+        head = (target, nearest)
         kinds = {nearest.rule.kind}
         for other in sorted(triggers, key=lambda t: _gap(t.start, t.end, target.start, target.end)):
             gap = _gap(other.start, other.end, target.start, target.end)

@@ -77,6 +77,7 @@ class Lexicon:
     inside_before: re.Pattern[str]
     not_target_before: re.Pattern[str]
     object_link: re.Pattern[str]
+    list_link: re.Pattern[str]
     agent: re.Pattern[str]
     partisan: tuple[tuple[Side, re.Pattern[str]], ...]
     dates: DateLexicon
@@ -184,6 +185,7 @@ def load_lexicon(lang: str) -> Lexicon:
         inside_before=pat(coref, "inside_before", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),
+        list_link=pat(coref, "list_link", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
         partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
                        for side, patterns in narrator.get("partisan", {}).items()),

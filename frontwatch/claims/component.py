@@ -73,9 +73,11 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         document: Document = doc._.document or Document(id="", text=doc.text)
         sentences = _sentences(doc)
-        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS]
+        mentions = list(doc._.place_mentions)
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS
+                   and not any(m.start < e.end_char and e.start_char < m.end for m in mentions)]
         doc._.claims = tuple(extract_claims(document, doc.text, sentences, persons,
-                                            list(doc._.place_mentions), self.lexicon))
+                                            mentions, self.lexicon))
         return doc
 
 

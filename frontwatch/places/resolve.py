@@ -34,6 +34,9 @@ _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
+# Russia's regions on the front line; farther Russian towns are namesakes far more often
+# than the place a war report is about.
+_FRONT_ADMIN1 = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"})
 _PROXIMITY_KM = 60.0
 _OUTLIER_KM = 250.0
 _SUPPORT_KM = 50.0
@@ -410,15 +413,20 @@ class PlaceFinder:
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
         in_region = 1.0 if place.admin1 in context_admin1 else 0.0
-        country = 1.0 if place.country == "UA" or russian else 0.3
+        if place.country == "UA" or place.admin1 in _FRONT_ADMIN1:
+            front = 1.0
+        else:
+            front = 0.5 if russian else 0.0
         primary = 1.0 if _is_primary(candidate.surface, place.name) else 0.0
+        renamed = 1.0 if candidate.how == "historical" else 0.0
         return (
             0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
             + 0.10 * primary
             + 0.30 * proximity
             + 0.15 * in_region
             + 0.30 * prominence(place)
-            + 0.05 * country
+            + 0.20 * front
+            + 0.25 * renamed
         )
 
     def _acceptable(self, spot: _Spot, resolved: list[Place], regions: set[str]) -> bool:

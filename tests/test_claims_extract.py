@@ -1,0 +1,136 @@
+"""Claim extraction end to end on short French and English articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from frontwatch.claims import Extractor
+
+    return Extractor()
+
+
+def claims_of(extractor, text: str, lang: str, published: str = "2025-02-07"):  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse(published))
+    extraction = next(extractor.extract([document]))
+    return extraction.claims
+
+
+def keys(claims) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims}
+
+
+CASES = [
+    pytest.param(
+        "fr",
+        "«Nos unités ont libéré la ville de Dzerjinsk», a annoncé vendredi le ministère russe de la Défense.",
+        ("Toretsk", "capture", "RU", "asserts", "RU"),
+        id="fr-soviet-name-attribution-after-quote",
+    ),
+    pytest.param(
+        "fr",
+        "Les forces russes ont pénétré dans la partie orientale de Toretsk, a confirmé l'état-major ukrainien.",
+        ("Toretsk", "presence", "RU", "asserts", "UA"),
+        id="fr-partial-presence-admission",
+    ),
+    pytest.param(
+        "fr",
+        "Selon DeepState, les troupes russes avancent vers Kostiantynivka.",
+        ("Kostyantynivka", "advance", "RU", "asserts", "third"),
+        id="fr-selon-advance",
+    ),
+    pytest.param(
+        "fr",
+        "L'état-major ukrainien a indiqué avoir repoussé douze assauts russes près de Pokrovsk.",
+        ("Pokrovsk", "repelled", "RU", "asserts", "UA"),
+        id="fr-repelled",
+    ),
+    pytest.param(
+        "fr",
+        "Des combats acharnés se déroulent à Tchassiv Iar depuis des semaines.",
+        ("Chasiv Yar", "fighting", "RU", "asserts", "third"),
+        id="fr-fighting-french-spelling",
+    ),
+    pytest.param(
+        "fr",
+        "La ville de Koupiansk n'est pas sous le contrôle des forces russes, a assuré le gouverneur.",
+        ("Kupyansk", "capture", "RU", "denies", "UA"),
+        id="fr-denial",
+    ),
+    pytest.param(
+        "fr",
+        "Les soldats ukrainiens tiennent Vovtchansk. La ville n'est pas tombée, a déclaré un porte-parole ukrainien.",
+        ("Vovchansk", "capture", "RU", "denies", "UA"),
+        id="fr-coreference-la-ville",
+    ),
+    pytest.param(
+        "en",
+        "Russia's defence ministry said on Thursday its forces had captured Krasnoarmeysk.",
+        ("Pokrovsk", "capture", "RU", "asserts", "RU"),
+        id="en-soviet-name",
+    ),
+    pytest.param(
+        "en",
+        "Ukraine's General Staff denied that Russian troops had taken control of Chasiv Yar.",
+        ("Chasiv Yar", "capture", "RU", "denies", "UA"),
+        id="en-denial",
+    ),
+    pytest.param(
+        "en",
+        "Russian forces are advancing towards Kurakhove, according to the Institute for the Study of War.",
+        ("Kurakhove", "advance", "RU", "asserts", "third"),
+        id="en-according-to",
+    ),
+    pytest.param(
+        "en",
+        '"The town is still ours and our troops hold their positions," a Ukrainian brigade spokesman said of Toretsk.',
+        ("Toretsk", "presence", "UA", "asserts", "UA"),
+        id="en-quote-then-attribution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_claims_extract_finds_the_claim(extractor, lang: str, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in keys(claims_of(extractor, text, lang))
+
+
+def test_claims_extract_ambiguous_village_resolved_by_neighbours(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("DeepState indique que les villages de Pivnichne, Zalizne et Droujba, à l'est de Toretsk, "
+            "sont désormais aux mains des Russes.")
+    found = {c.place.geonameid: c for c in claims_of(extractor, text, "fr")}
+    assert 9114074 in found, "the Druzhba next to Toretsk, not one of the other twenty"
+    assert (found[9114074].kind, found[9114074].actor, found[9114074].source.name) == ("capture", "RU", "DeepState")
+
+
+def test_claims_extract_hypothetical_is_not_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Si les forces russes parviennent à s'emparer de Kramatorsk, la route de Sloviansk serait coupée."
+    assert not [c for c in claims_of(extractor, text, "fr") if c.kind == "capture"]
+
+
+def test_claims_extract_relative_dates_resolve_against_publication(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Le ministère russe de la Défense a revendiqué vendredi la prise de Toretsk. "
+            "La ville de Vougledar était tombée en octobre 2024.")
+    dated = {c.place.name: str(c.date) for c in claims_of(extractor, text, "fr", published="2025-02-10")}
+    assert dated["Toretsk"] == "2025-02-07"
+    assert dated["Vuhledar"] == "2024-10"
+
+
+def test_claims_extract_evidence_span_points_into_the_text(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Titre\n\nLes troupes russes ont pris le contrôle de Kourakhové, a indiqué Moscou. Rien d'autre."
+    claims = claims_of(extractor, text, "fr")
+    assert claims
+    for claim in claims:
+        assert text[claim.evidence_start:claim.evidence_end] == claim.evidence
+        assert claim.place_mention in text
+
+
+def test_claims_extract_version_changes_with_lexicons(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert extractor.version.startswith("0.")
+    assert "+" in extractor.version

@@ -48,13 +48,36 @@ def _natasha() -> tuple[Any, Any]:
     return Segmenter(), NewsNERTagger(NewsEmbedding())
 
 
+@functools.cache
+def _morph(lang: str) -> Any:
+    """pymorphy3's analyzer for `lang` (its dictionaries are installed packages)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+PERSON_GRAMMEMES = frozenset({"anim", "Name", "Surn", "Patr"})
+
+
 class NatashaNER:
-    """Slovnet news NER over the whole text, aligned onto spaCy tokens."""
+    """Slovnet news NER over the whole text, aligned onto spaCy tokens.
+
+    A one-word person that the dictionary knows only as an inanimate noun ("Торецьк", which
+    the Russian-trained model takes for a surname on Ukrainian text) is dropped.
+    """
 
     labels = ("PER", "ORG", "LOC")
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         self.segmenter, self.tagger = _natasha()
+        self.lang = lang
+
+    def _thing(self, word: str) -> bool:
+        try:
+            parses = _morph(self.lang).parse(word)[:3]
+        except (ValueError, LookupError):
+            return False
+        return bool(parses) and not any(PERSON_GRAMMEMES & set(p.tag.grammemes) for p in parses)
 
     def __call__(self, doc: Doc) -> Doc:
         from natasha import Doc as NatashaDoc
@@ -65,12 +88,15 @@ class NatashaNER:
         spans: list[Span] = []
         for found in parsed.spans or []:
             span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
-            if span is not None and found.type in self.labels:
-                spans.append(span)
+            if span is None or found.type not in self.labels:
+                continue
+            if found.type == "PER" and len(span) == 1 and self._thing(span.text):
+                continue
+            spans.append(span)
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
 
 
 @Language.factory("frontwatch_ru_ner", assigns=["doc.ents"], default_config={})
 def make_natasha_ner(nlp: Language, name: str) -> NatashaNER:
-    return NatashaNER()
+    return NatashaNER(nlp.lang)

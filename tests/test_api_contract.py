@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -146,7 +147,7 @@ async def test_api_unexpected_failure_is_500_envelope(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(filled_store, "statuses", broken)
+    monkeypatch.setattr(filled_store, "statuses_by_id", broken)
     error = assert_envelope(await client.get("/api/places"), 500, "internal_error")
     assert "secret" not in error["message"]
 
@@ -364,8 +365,32 @@ async def test_api_cached_reads_follow_writes_from_other_connections(
     assert {p["place"]["name"]: p["status"] for p in places}["Toretsk"] == "ru_claimed"
 
 
+async def test_api_map_reuses_rendered_rows_only_while_they_hold(
+    client: httpx.AsyncClient, filled_store: Store  # noqa: F811
+) -> None:
+    """Each date's map equals the store's rows, whichever rows came from other dates, and
+    a write elsewhere drops the kept rows with the kept answers."""
+    from frontwatch.api import render
+
+    def expected(day: str) -> list[dict[str, Any]]:
+        rows = filled_store.statuses(dt.date.fromisoformat(day))
+        return [json.loads(render.json_bytes(render.status_row(r))) for r in rows]
+
+    days = ["2022-09-10", "2024-10-20", "2025-02-06", "2025-02-07", "2025-02-08", "2026-01-01"]
+    for day in days:
+        body = (await client.get(f"/api/places?as_of={day}")).json()
+        assert body["places"] == expected(day) and body["count"] == len(expected(day)), day
+    denial = next(c for c in filled_store.claims(place=TORETSK.geonameid)
+                  if c.claim.stance == "denies")
+    with Store.open(filled_store.url.removeprefix("sqlite:///")) as other:
+        other.add_review(denial.id, action="reject", author="elsewhere", note="")
+    for day in reversed(days):
+        body = (await client.get(f"/api/places?as_of={day}&status=ru_claimed")).json()
+        assert body["places"] == [p for p in expected(day) if p["status"] == "ru_claimed"], day
+
+
 async def test_api_review_correct_moves_status(
-    client: httpx.AsyncClient, editor: dict[str, str]
+    client: httpx.AsyncClient, editor: dict[str, str], filled_store: Store  # noqa: F811
 ) -> None:
     claim = (await client.get(f"/api/claims?place={KURAKHOVE.geonameid}")).json()["claims"][0]
     response = await client.post(
@@ -376,7 +401,8 @@ async def test_api_review_correct_moves_status(
     )
     assert response.status_code == 200, response.text
     assert response.json()["claim"]["source"] == {"name": "ISW", "side": "third"}
-    assert response.json()["reviews"][-1]["author"].startswith("editor (editor token ")
+    token_id = filled_store.token_info(editor["Authorization"].split()[-1]).id  # type: ignore[union-attr]
+    assert response.json()["reviews"][-1]["author"] == f"editor (editor token #{token_id})"
     assert response.json()["place"]["status"] == "ru_confirmed"
 
 

@@ -135,6 +135,13 @@ def test_store_statuses_equal_reconciliation_on_every_date(busy: Store) -> None:
             assert (row.n_for, row.n_against) == (
                 len(want.claims_for), len(want.claims_against)
             ), (place.name, as_of)
+        listed = busy.statuses_by_id(as_of)
+        assert [r for _, r in listed] == busy.statuses(as_of)
+        known = {i for i, _ in listed[::2]}
+        again = busy.statuses_by_id(as_of, known=known)
+        assert [i for i, _ in again] == [i for i, _ in listed]
+        assert all((r is None) == (i in known) for i, r in again)
+        assert [r for i, r in again if r is not None] == [r for i, r in listed if i not in known]
         contested = {r.place.geonameid for r in busy.statuses(as_of, status="contested")}
         assert contested == {g for g, r in rows.items() if r.status == "contested"}
 

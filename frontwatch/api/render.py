@@ -62,6 +62,16 @@ def status_row(row: PlaceStatusRow) -> dict[str, Any]:
     }
 
 
+def map_body(head: dict[str, Any], rows: list[bytes]) -> bytes:
+    """`head` with `"places": [rows...]` appended, the rows being rendered `status_row`s."""
+    start = json_bytes(head)
+    return b"".join((start[:-1], b',"places":[', b",".join(rows), b"]}"))
+
+
+def status_row_bytes(row: PlaceStatusRow) -> bytes:
+    return json_bytes(status_row(row))
+
+
 def place_status(status: PlaceStatus, *, with_timeline: bool) -> dict[str, Any]:
     """One place as of a date; with its timeline and every claim when `with_timeline`."""
     body: dict[str, Any] = {

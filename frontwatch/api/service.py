@@ -139,6 +139,20 @@ class Service:
     ) -> list[PlaceStatusRow]:
         return self.store.statuses(as_of, status=status, bbox=bbox)
 
+    def map_rows(
+        self,
+        as_of: dt.date | None,
+        *,
+        status: str | None,
+        bbox: tuple[float, float, float, float] | None,
+        render: Callable[[PlaceStatusRow], bytes],
+    ) -> list[bytes]:
+        """`statuses` rendered row by row, reusing rows rendered for other dates (cache.py)."""
+        return self._cache.parts(
+            lambda known: self.store.statuses_by_id(as_of, status=status, bbox=bbox, known=known),
+            render,
+        )
+
     def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
         try:
             return self.store.place_status(geonameid, as_of)

@@ -68,17 +68,16 @@ def list_places(
     wanted, box = _status(status), _bbox(bbox)
 
     def build() -> bytes:
-        rows = svc.statuses(as_of, status=wanted, bbox=box)
+        rows = svc.map_rows(as_of, status=wanted, bbox=box, render=render.status_row_bytes)
         bounds = svc.date_range()
-        return render.json_bytes({
+        return render.map_body({
             "as_of": as_of.isoformat() if as_of else None,
             "range": {
                 "first": bounds.first.isoformat() if bounds.first else None,
                 "last": bounds.last.isoformat() if bounds.last else None,
             },
             "count": len(rows),
-            "places": [render.status_row(row) for row in rows],
-        })
+        }, rows)
 
     return _json(svc.cached(_key(request), build))
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontwatch.claims.attribution import SourceHit, attribute, opposite, registry_hits
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
+from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Claim, Document, PartialDate, PlaceMention, Side, Source
 
 MAX_TARGET_GAP = 160
@@ -99,7 +100,7 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
             if any(s < end and start < e for s, e in spans + blocked):
                 continue
             inside = any(t.start <= start and end <= t.end for t in triggers)
-            if not inside and _geo_use(text, start, end, lex):
+            if not inside and (end - start) <= 12 and _geo_use(text, start, end, lex):
                 continue
             strength = 3 if (end - start) > 12 else 1
             if inside or lex.agent.search(text[max(0, start - 30):start]):
@@ -156,7 +157,7 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
-        if m.place.feature != "PPLC"
+        if m.place.feature != "PPLC" and (m.place.country != "RU" or m.place.admin1 in FRONT_ADMIN1)
         and not lex.not_target_before.search(text[max(s_start, m.start - 50):m.start])
     ]
     body = text[s_start:s_end]
@@ -241,7 +242,23 @@ def _default_actor(text: str, lex: Lexicon) -> Side:
 def extract_claims(document: Document, text: str, sentences: list[tuple[int, int]],
                    persons: list[tuple[int, int]], mentions: list[PlaceMention],
                    lex: Lexicon) -> list[Claim]:
-    """Every territorial-control claim of one document."""
+    """Every territorial-control claim of one document.
+
+    Rules read a copy of the text with typographic apostrophes made plain (same length,
+    so offsets hold); evidence and mentions are then cut from the original text.
+    """
+    plain = text.replace("\u2019", "'").replace("\u02bc", "'")
+    claims = _extract(document, plain, sentences, persons, mentions, lex)
+    if plain == text:
+        return claims
+    return [replace(c, evidence=text[c.evidence_start:c.evidence_end],
+                    place_mention=text[c.mention_start:c.mention_end] if c.mention_start >= 0 else c.place_mention)
+            for c in claims]
+
+
+def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
+             persons: list[tuple[int, int]], mentions: list[PlaceMention],
+             lex: Lexicon) -> list[Claim]:
     narrator = Source.narrator(_narrator_side(text, lex))
     speakers = attribute(text, sentences, persons, lex, narrator)
     default = _default_actor(text, lex)

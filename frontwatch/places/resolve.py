@@ -36,7 +36,7 @@ _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
 # Russia's regions on the front line; farther Russian towns are namesakes far more often
 # than the place a war report is about.
-_FRONT_ADMIN1 = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"})
+FRONT_ADMIN1 = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"})
 _PROXIMITY_KM = 60.0
 _OUTLIER_KM = 250.0
 _SUPPORT_KM = 50.0
@@ -413,7 +413,7 @@ class PlaceFinder:
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
         in_region = 1.0 if place.admin1 in context_admin1 else 0.0
-        if place.country == "UA" or place.admin1 in _FRONT_ADMIN1:
+        if place.country == "UA" or place.admin1 in FRONT_ADMIN1:
             front = 1.0
         else:
             front = 0.5 if russian else 0.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 import sys
 from typing import Any
 
@@ -73,3 +74,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    _log_to_stderr(logging.DEBUG if debug else logging.WARNING)
+
+
+def _log_to_stderr(level: int) -> None:
+    """The library logs; the command line shows its warnings on stderr, once per process."""
+    logger = logging.getLogger("frontwatch")
+    logger.setLevel(level)
+    if not any(getattr(h, "_frontwatch_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler._frontwatch_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)

@@ -51,6 +51,7 @@ class Cue:
     end: int
     side: Side
     strength: int
+    loser: bool = False
 
 
 def find_triggers(body: str, offset: int, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[Trigger]:
@@ -103,9 +104,12 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
             if not inside and (end - start) <= 12 and _geo_use(text, start, end, lex):
                 continue
             strength = 3 if (end - start) > 12 else 1
-            if inside or lex.agent.search(text[max(0, start - 30):start]):
+            if lex.agent.search(text[max(0, start - 30):start]):
                 strength = 5
-            cues.append(Cue(start, end, side, strength))
+            if inside:
+                strength = 6
+            loser = bool(lex.loser.search(text[max(0, start - 20):start]))
+            cues.append(Cue(start, end, side, strength, loser))
             spans.append((start, end))
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
     if speaker.name == "narrator" and narrator_side in ("RU", "UA"):
@@ -191,7 +195,7 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     best: tuple[float, Cue] | None = None
     for cue in cues:
         gap = _gap(cue.start, cue.end, trigger.start, trigger.end)
-        if gap > 140 or (cue.start >= trigger.end and gap > AFTER_CUE_GAP and cue.strength < 5):
+        if gap > 140 or (cue.start >= trigger.end and gap > AFTER_CUE_GAP and cue.strength < 6):
             continue
         weight = gap * (1.4 if cue.start >= trigger.end else 1.0) - 6 * cue.strength
         if best is None or weight < best[0]:
@@ -199,8 +203,10 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     if best is not None:
         cue = best[1]
         side = cue.side
+        if cue.loser and cue.start >= trigger.end and trigger.rule.kind == "capture":
+            side = opposite(side)
         if trigger.rule.invert and cue.end <= trigger.start:
-            passive = re.search(r"\b(?:été|été|were|was|been|being|est|sont)\s+\S*$",
+            passive = re.search(r"\b(?:été|were|was|been|being)\s+\S*$",
                                 text[max(s_start, trigger.start - 20):trigger.start])
             if not passive:
                 side = opposite(side)
@@ -283,10 +289,8 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
             dates = find_dates(body, lex.dates, document.published, s_start)
             sentence_claims = []
             for trigger, target in _pairs(triggers, targets, text, lex):
-                claim = _claim(document, text, (s_start, s_end), trigger, target, cues, dates,
-                               speaker, default, lex, triggers)
-                if claim is not None:
-                    sentence_claims.append(claim)
+                sentence_claims += _claims(document, text, (s_start, s_end), trigger, target, cues,
+                                           dates, speaker, default, lex, triggers, sources)
             for claim in _subsume(sentence_claims):
                 key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name)
                 if key not in claims or claims[key].confidence < claim.confidence:
@@ -375,9 +379,38 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
     return [(t, g) for t, g in pairs if not (g.locator and id(t) in settlements)]
 
 
+def _post_denier(lex: Lexicon, body: str, offset: int, trigger: Trigger, triggers: list[Trigger],
+                 sources: list[SourceHit]) -> tuple[Source, int] | None:
+    """"X took Y, a claim denied by Kyiv": the denial is Kyiv's, the claim stays X's."""
+    for match in lex.denial.finditer(body):
+        start, end = match.start() + offset, match.end() + offset
+        if start < trigger.end or any(t.start >= end for t in triggers):
+            continue
+        for hit in sources:
+            if 0 <= hit.start - end <= 30 and lex.agent.search(body[end - offset:hit.start - offset] or " "):
+                return hit.source, start
+    return None
+
+
+def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
+            target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
+            default: Side, lex: Lexicon, triggers: list[Trigger],
+            sources: list[SourceHit]) -> list[Claim]:
+    """The speaker's claim, plus the denial of a named denier when the sentence reports one."""
+    denier = _post_denier(lex, text[sentence[0]:sentence[1]], sentence[0], trigger, triggers, sources)
+    claim = _claim(document, text, sentence, trigger, target, cues, dates, speaker, default, lex,
+                   triggers, ignore_after=denier[1] if denier else None)
+    if claim is None:
+        return []
+    if denier is None or denier[0] == speaker or claim.stance == "denies":
+        return [claim]
+    return [claim, replace(claim, stance="denies", source=denier[0], confidence=claim.confidence * 0.9)]
+
+
 def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
            target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
-           default: Side, lex: Lexicon, triggers: list[Trigger]) -> Claim | None:
+           default: Side, lex: Lexicon, triggers: list[Trigger],
+           ignore_after: int | None = None) -> Claim | None:
     s_start, s_end = sentence
     body = text[s_start:s_end]
     before = _clause_before(text, s_start, trigger.start, MODALITY_WINDOW)
@@ -398,7 +431,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
 
     negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW) + text[trigger.start:trigger.end]
     negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
-    denied = _scope(lex.denial, body, s_start, trigger, lex.contrast, triggers)
+    scope_body = body if ignore_after is None else body[:ignore_after - s_start]
+    denied = _scope(lex.denial, scope_body, s_start, trigger, lex.contrast, triggers)
     unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast, triggers)
     stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 

@@ -79,6 +79,7 @@ class Lexicon:
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
     agent: re.Pattern[str]
+    loser: re.Pattern[str]
     partisan: tuple[tuple[Side, re.Pattern[str]], ...]
     dates: DateLexicon
 
@@ -187,6 +188,7 @@ def load_lexicon(lang: str) -> Lexicon:
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
+        loser=pat(actors, "loser", "actors.yml"),
         partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
                        for side, patterns in narrator.get("partisan", {}).items()),
         dates=_dates(lang),

@@ -211,6 +211,8 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
             if not passive:
                 side = opposite(side)
         return side, True
+    if trigger.rule.kind == "fighting" and not trigger.rule.invert:
+        return default, False
     if speaker.side in ("RU", "UA"):
         flip = trigger.rule.invert != denied
         return (opposite(speaker.side) if flip else speaker.side), False

@@ -268,18 +268,20 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
              persons: list[tuple[int, int]], mentions: list[PlaceMention],
              lex: Lexicon) -> list[Claim]:
     narrator = Source.narrator(_narrator_side(text, lex))
-    speakers = attribute(text, sentences, persons, lex, narrator)
+    registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
+    speakers = attribute(text, sentences, persons, lex, narrator, registry)
     default = _default_actor(text, lex)
     claims: dict[tuple[int, str, str, str, str], Claim] = {}
     history: list[PlaceMention] = []
     located = locators(mentions)
-    for (s_start, s_end), (speaker, speaker_span) in zip(sentences, speakers, strict=True):
+    for (s_start, s_end), (speaker, speaker_span), sources in zip(sentences, speakers, registry, strict=True):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         if _headline(text, s_start, s_end):
             history.extend(own_mentions)
             continue
-        sources = registry_hits(body, lex, s_start)
+        if not own_mentions and not (lex.coref_settlement.search(body) or lex.coref_any.search(body)):
+            continue
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(body, s_start, lex, blocked)
         if triggers:

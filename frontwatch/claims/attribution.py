@@ -61,6 +61,8 @@ def side_of_context(text: str, lex: Lexicon) -> Side | None:
 
 def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
     """Registry sources named in `text`; the longest of overlapping matches wins."""
+    if not lex.sources_any.search(text):
+        return []
     candidates = [
         (match.start(), match.end(), rule)
         for rule in lex.sources
@@ -145,13 +147,16 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[int, int]],
-              lex: Lexicon, narrator: Source) -> list[tuple[Source, tuple[int, int] | None]]:
-    """The speaker of every sentence (narrator when the outlet speaks) and its span."""
+              lex: Lexicon, narrator: Source,
+              registry: list[list[SourceHit]]) -> list[tuple[Source, tuple[int, int] | None]]:
+    """The speaker of every sentence (narrator when the outlet speaks) and its span.
+
+    `registry` holds the registry sources named in each sentence (registry_hits).
+    """
     memory = SpeakerMemory()
     explicit: list[tuple[Source | None, tuple[int, int] | None, bool]] = []
     for index, sentence in enumerate(sentences):
-        body = text[sentence[0]:sentence[1]]
-        hits = registry_hits(body, lex, sentence[0])
+        hits = list(registry[index])
         hits += person_hits(text, [p for p in persons if sentence[0] <= p[0] < sentence[1]],
                             lex, memory, sentence, hits)
         hits.sort(key=lambda h: h.start)

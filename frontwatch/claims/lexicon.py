@@ -72,6 +72,7 @@ class Lexicon:
     geo_after: frozenset[str]
     geo_nouns_before: frozenset[str]
     sources: tuple[SourceRule, ...]
+    sources_any: re.Pattern[str]
     coref_settlement: re.Pattern[str]
     coref_any: re.Pattern[str]
     inside_before: re.Pattern[str]
@@ -180,7 +181,8 @@ def load_lexicon(lang: str) -> Lexicon:
         geo_before=tuple(sorted((w.lower() for w in actors.get("geo_before", [])), key=len, reverse=True)),
         geo_after=frozenset(w.lower() for w in actors.get("geo_after", [])),
         geo_nouns_before=frozenset(w.lower() for w in actors.get("geo_nouns_before", [])),
-        sources=_sources(lang),
+        sources=(sources := _sources(lang)),
+        sources_any=re.compile("|".join(f"(?:{r.pattern.pattern})" for r in sources) or NEVER.pattern, FLAGS),
         coref_settlement=pat(coref, "settlement", "coref.yml"),
         coref_any=pat(coref, "any", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),

@@ -95,7 +95,7 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
     """Words that say whose forces a clause is about ("Russian-held" names its own actor)."""
     cues: list[Cue] = []
     spans: list[tuple[int, int]] = []
-    for rank, (side, pattern) in enumerate(lex.actors):
+    for side, pattern in lex.actors:
         for m in pattern.finditer(body):
             start, end = m.start() + offset, m.end() + offset
             if any(s < end and start < e for s, e in spans + blocked):
@@ -183,10 +183,8 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
 def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
     """Text before `position` within the sentence, cut at the last strong boundary."""
     window = text[max(s_start, position - width):position]
-    cut = None
-    for cut in BOUNDARY.finditer(window):
-        pass
-    return window[cut.end():] if cut else window
+    cuts = [m.end() for m in BOUNDARY.finditer(window)]
+    return window[cuts[-1]:] if cuts else window
 
 
 def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,

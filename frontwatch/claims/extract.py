@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 

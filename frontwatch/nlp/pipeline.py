@@ -55,7 +55,7 @@ def load_pipeline(lang: str) -> Language:
                 nlp.add_pipe(name, config=config)
             nlp.initialize()
     except (OSError, ImportError, ValueError) as exc:
-        hint = f" (install it: pip install -r requirements/models.txt)" if model else ""
+        hint = " (install it: pip install -r requirements/models.txt)" if model else ""
         raise ModelError(f"cannot load the {lang!r} pipeline {model or spec.get('blank')!r}: {exc}{hint}") from exc
     log.info("loaded %s pipeline %s", lang, nlp.meta.get("name"))
     return nlp

@@ -431,7 +431,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
             and lex.inside_before.search(text[max(trigger.end, target.start - 40):target.start]):
         kind = "presence"
 
-    negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW) + text[trigger.start:trigger.end]
+    negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW)
     negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
     scope_body = body if ignore_after is None else body[:ignore_after - s_start]
     denied = _scope(lex.denial, scope_body, s_start, trigger, lex.contrast, triggers)

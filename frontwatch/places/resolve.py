@@ -442,7 +442,7 @@ class PlaceFinder:
         strong = (
             chosen.how in ("exact", "historical", "inflected")
             and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
-            and (place.feature in _PROMINENT or place.population >= 20000)
+            and (place.feature in _PROMINENT or place.feature == "PPLA3" or place.population >= 5000)
         )
         if strong:
             return True

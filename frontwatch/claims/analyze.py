@@ -56,6 +56,8 @@ class Cue:
 
 def find_triggers(body: str, offset: int, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[Trigger]:
     """Trigger matches, the longest where they overlap, outside names of sources and places."""
+    if not lex.triggers_any.search(body):
+        return []
     found = [
         Trigger(m.start() + offset, m.end() + offset, rule)
         for rule in lex.triggers
@@ -266,7 +268,11 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
              persons: list[tuple[int, int]], mentions: list[PlaceMention],
              lex: Lexicon) -> list[Claim]:
     narrator = Source.narrator(_narrator_side(text, lex))
-    registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
+    registry = [
+        registry_hits(text[start:end], lex, start)
+        if _may_matter(text[start:end], start, end, mentions, lex) else []
+        for start, end in sentences
+    ]
     speakers = attribute(text, sentences, persons, lex, narrator, registry)
     default = _default_actor(text, lex)
     claims: dict[tuple[int, str, str, str, str], Claim] = {}
@@ -306,6 +312,13 @@ def _subsume(claims: list[Claim]) -> list[Claim]:
     repelled = {(c.place.geonameid, c.actor) for c in claims if c.kind == "repelled"}
     return [c for c in claims
             if c.kind not in ("advance", "fighting") or (c.place.geonameid, c.actor) not in repelled]
+
+
+def _may_matter(body: str, start: int, end: int, mentions: list[PlaceMention], lex: Lexicon) -> bool:
+    """Only sentences that speak of a place or attribute speech need their sources named."""
+    return (any(start <= m.start < end for m in mentions) or bool(lex.speech.search(body))
+            or bool(lex.according.search(body)) or bool(lex.coref_settlement.search(body))
+            or bool(lex.coref_any.search(body)))
 
 
 def _headline(text: str, start: int, end: int) -> bool:

@@ -52,6 +52,7 @@ class DateLexicon:
 class Lexicon:
     lang: str
     triggers: tuple[TriggerRule, ...]
+    triggers_any: re.Pattern[str]
     negation: re.Pattern[str]
     not_negation: re.Pattern[str]
     denial: re.Pattern[str]
@@ -161,6 +162,7 @@ def load_lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         triggers=triggers,
+        triggers_any=re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers) or NEVER.pattern, FLAGS),
         negation=pat(stance, "negation", "denials.yml"),
         not_negation=pat(stance, "not_negation", "denials.yml"),
         denial=pat(stance, "denial", "denials.yml"),

@@ -13,7 +13,15 @@ import random
 
 import pytest
 from sqlalchemy import inspect, text
-from test_store_builders import DEEPSTATE, KUPIANSK, MOD, PIVDENNE, TORETSK, UA_ARMY, make_extraction
+from test_store_builders import (
+    DEEPSTATE,
+    KUPIANSK,
+    MOD,
+    PIVDENNE,
+    TORETSK,
+    UA_ARMY,
+    make_extraction,
+)
 
 from frontwatch.reconcile import in_effect, status_as_of, timeline
 from frontwatch.records import Place, Source, StoredClaim

@@ -164,7 +164,7 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
         if m.place.feature != "PPLC" and (m.place.country != "RU" or m.place.admin1 in FRONT_ADMIN1)
-        and not lex.not_target_before.search(text[max(s_start, m.start - 50):m.start])
+        and not _not_target(text, s_start, m, lex)
     ]
     body = text[s_start:s_end]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
@@ -275,14 +275,14 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
     ]
     speakers = attribute(text, sentences, persons, lex, narrator, registry)
     default = _default_actor(text, lex)
-    claims: dict[tuple[int, str, str, str, str], Claim] = {}
+    claims: dict[tuple[int, str, str, str, str, int], Claim] = {}
     history: list[PlaceMention] = []
     located = locators(mentions)
     for (s_start, s_end), (speaker, speaker_span), sources in zip(sentences, speakers, registry, strict=True):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         if _headline(text, s_start, s_end):
-            history.extend(own_mentions)
+            history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
             continue
         if not own_mentions and not (lex.coref_settlement.search(body) or lex.coref_any.search(body)):
             continue
@@ -300,18 +300,23 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
                 sentence_claims += _claims(document, text, (s_start, s_end), trigger, target, cues,
                                            dates, speaker, default, lex, triggers, sources)
             for claim in _subsume(sentence_claims):
-                key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name)
+                key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name,
+                       claim.evidence_start)
                 if key not in claims or claims[key].confidence < claim.confidence:
                     claims[key] = claim
-        history.extend(own_mentions)
+        history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
 
 
+def _not_target(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
+    """A reference point, an origin or a unit's name ("groupe « Louhansk »"), not a place claimed."""
+    return bool(lex.not_target_before.search(text[max(s_start, mention.start - 50):mention.start]))
+
+
 def _subsume(claims: list[Claim]) -> list[Claim]:
-    """A repelled assault on a place already says its attackers advanced and fought there."""
-    repelled = {(c.place.geonameid, c.actor) for c in claims if c.kind == "repelled"}
-    return [c for c in claims
-            if c.kind not in ("advance", "fighting") or (c.place.geonameid, c.actor) not in repelled]
+    """A repelled assault on a place already says who attacked it and that they fought there."""
+    repelled = {c.place.geonameid for c in claims if c.kind == "repelled"}
+    return [c for c in claims if c.kind not in ("advance", "fighting") or c.place.geonameid not in repelled]
 
 
 def _may_matter(body: str, start: int, end: int, mentions: list[PlaceMention], lex: Lexicon) -> bool:

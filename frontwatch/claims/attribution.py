@@ -129,6 +129,8 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
         v_start, v_end = s_start + match.start(), s_start + match.end()
         nearest: tuple[int, SourceHit] | None = None
         for hit in hits:
+            if lex.addressee.search(text[max(s_start, hit.start - 12):hit.start]):
+                continue
             gap = _gap(hit, v_start, v_end)
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
             if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):

@@ -203,7 +203,7 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     if best is not None:
         cue = best[1]
         side = cue.side
-        if cue.loser and cue.start >= trigger.end and trigger.rule.kind == "capture":
+        if cue.loser and cue.start >= trigger.end and trigger.rule.kind in ("capture", "fighting"):
             side = opposite(side)
         if trigger.rule.invert and cue.end <= trigger.start:
             passive = re.search(r"\b(?:été|were|was|been|being)\s+\S*$",

@@ -35,7 +35,7 @@ CASES = [
     ),
     pytest.param(
         "fr",
-        "Les forces russes ont pénétré dans la partie orientale de Toretsk, a confirmé l'état-major ukrainien.",
+        "Des unités russes sont entrées dans le quartier est de Toretsk, a reconnu l'état-major ukrainien.",
         ("Toretsk", "presence", "RU", "asserts", "UA"),
         id="fr-partial-presence-admission",
     ),

@@ -17,7 +17,7 @@ from frontwatch.claims.attribution import SourceHit, attribute, opposite, regist
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.places import FRONT_ADMIN1
-from frontwatch.records import Claim, Document, PartialDate, PlaceMention, Side, Source
+from frontwatch.records import Actor, Claim, Document, PartialDate, PlaceMention, Side, Source, Stance
 
 MAX_TARGET_GAP = 160
 SHARED_TARGET_GAP = 45
@@ -454,9 +454,10 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     scope_body = body if ignore_after is None else body[:ignore_after - s_start]
     denied = _scope(lex.denial, scope_body, s_start, trigger, lex.contrast, triggers)
     unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast, triggers)
-    stance = "denies" if (negated or denied or unconfirmed) else "asserts"
+    stance: Stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 
-    actor, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")
+    side, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")
+    actor: Actor = "RU" if side == "RU" else "UA"
     confidence = 0.9 * target.mention.score
     if target.coref:
         confidence *= 0.85

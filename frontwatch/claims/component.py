@@ -93,7 +93,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
 @Language.factory("frontwatch_claims", assigns=["doc._.claims"],
                   requires=["doc._.place_mentions"], default_config={})
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
-    return ClaimsComponent(nlp.lang)
+    return ClaimsComponent(nlp.lang or "")
 
 
 def add_frontwatch_components(nlp: Language, *, gazetteer: str = "") -> Language:

@@ -39,7 +39,8 @@ def _month_year(month: int, published: PartialDate | None) -> int | None:
 def resolve(groups: dict[str, str | None], lex: DateLexicon,
             published: PartialDate | None) -> PartialDate | None:
     """One matched date expression -> a PartialDate, or None when it needs an unknown anchor."""
-    year = int(groups["year"]) if groups.get("year") else None
+    year_word = groups.get("year")
+    year = int(year_word) if year_word else None
     month_word = (groups.get("month") or "").lower()
     if month_word:
         month = lex.months[month_word]
@@ -57,16 +58,18 @@ def resolve(groups: dict[str, str | None], lex: DateLexicon,
         return PartialDate(year)
     if published is None:
         return None
-    if groups.get("weekday"):
+    weekday = groups.get("weekday")
+    if weekday:
         if published.day is None:
             return published
         anchor = published.first_day()
-        back = (anchor.weekday() - lex.weekdays[groups["weekday"].lower()]) % 7
+        back = (anchor.weekday() - lex.weekdays[weekday.lower()]) % 7
         return PartialDate.from_date(anchor - dt.timedelta(days=back))
-    if groups.get("unit"):
+    unit_word = groups.get("unit")
+    if unit_word:
         n_word = (groups.get("n") or "1").lower()
         n = int(n_word) if n_word.isdigit() else lex.numbers.get(n_word, 1)
-        unit = lex.units[groups["unit"].lower()]
+        unit = lex.units[unit_word.lower()]
         if unit == "year":
             return PartialDate(published.year - n)
         if unit == "month":

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 
 import click
 
-from frontwatch.records import InputFailure, claim_as_dict, mention_as_dict
+from frontwatch.records import Document, InputFailure, claim_as_dict, mention_as_dict
 
 RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 
@@ -38,7 +39,7 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
     settings = Settings.from_env(gazetteer=gazetteer, batch_size=batch_size)
     failures = 0
 
-    def documents():  # type: ignore[no-untyped-def]
+    def documents() -> Iterator[Document]:
         nonlocal failures
         for item in read_paths(paths):
             if isinstance(item, InputFailure):

@@ -99,4 +99,4 @@ class NatashaNER:
 
 @Language.factory("frontwatch_ru_ner", assigns=["doc.ents"], default_config={})
 def make_natasha_ner(nlp: Language, name: str) -> NatashaNER:
-    return NatashaNER(nlp.lang)
+    return NatashaNER(nlp.lang or "ru")

@@ -310,7 +310,8 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
 
 def _not_target(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
     """A reference point, an origin or a unit's name ("groupe « Louhansk »"), not a place claimed."""
-    return bool(lex.not_target_before.search(text[max(s_start, mention.start - 50):mention.start]))
+    return bool(lex.not_target_before.search(text[max(s_start, mention.start - 50):mention.start])
+                or lex.not_target_after.search(text[mention.end:mention.end + 30]))
 
 
 def _subsume(claims: list[Claim]) -> list[Claim]:

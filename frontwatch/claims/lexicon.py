@@ -79,6 +79,7 @@ class Lexicon:
     coref_any: re.Pattern[str]
     inside_before: re.Pattern[str]
     not_target_before: re.Pattern[str]
+    not_target_after: re.Pattern[str]
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
     agent: re.Pattern[str]
@@ -191,6 +192,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_any=pat(coref, "any", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
+        not_target_after=pat(coref, "not_target_after", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),

@@ -47,6 +47,8 @@ SOURCES = (
     ("narrator", "third"),
 )
 CLAIMS_PER_DOC = 20
+# What the map page asks for (frontwatch/web/static/app.js): rows as arrays, not objects.
+MAP_FORMAT = "&format=compact"
 
 
 def _ts() -> str:
@@ -150,11 +152,28 @@ async def _load(base: str, urls: list[str], concurrency: int) -> tuple[list[floa
     return latencies, time.perf_counter() - started, errors
 
 
-def _report(name: str, latencies: list[float], wall: float, errors: int, size: int) -> None:
+def _report(
+    name: str, latencies: list[float], wall: float, errors: int, size: int, wire: int
+) -> None:
     print(f"{name}\n  requests {len(latencies)}  errors {errors}  "
-          f"throughput {len(latencies) / wall:.0f} req/s  response ~{size / 1024:.0f} KiB\n"
+          f"throughput {len(latencies) / wall:.0f} req/s  response ~{size / 1024:.0f} KiB"
+          f" ({wire / 1024:.0f} KiB on the wire)\n"
           f"  p50 {statistics.median(latencies):.1f} ms  p90 {_percentile(latencies, 90):.1f} ms"
           f"  p99 {_percentile(latencies, 99):.1f} ms  max {max(latencies):.1f} ms")
+
+
+def _levels(text: str) -> list[int]:
+    levels = [int(part) for part in text.split(",") if part.strip()]
+    if not levels or min(levels) < 1:
+        raise argparse.ArgumentTypeError("a comma list of positive integers, e.g. 4,8")
+    return levels
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(f"{v:.1f}" for v in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 def main() -> None:
@@ -162,7 +181,10 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--places", type=int, default=3_000)
     parser.add_argument("--requests", type=int, default=2_000, help="per endpoint")
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--concurrency", type=_levels, default=[4, 8],
+        help="concurrent clients; a comma list runs every phase once per level (default 4,8)",
+    )
     parser.add_argument("--db", type=Path, help="reuse or create this database file")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -203,23 +225,33 @@ def main() -> None:
         def day() -> str:
             return (START + dt.timedelta(days=rng.randrange(DAYS))).isoformat()
 
-        timeline = [f"/api/places/{rng.choice(ids)}/timeline?as_of={day()}"
-                    for _ in range(args.requests)]
-        # Distinct dates: every request misses the response cache (the worst case).
-        cold = [f"/api/places?as_of={(START + dt.timedelta(days=d)).isoformat()}"
-                for d in rng.sample(range(DAYS), min(args.requests, DAYS))]
+        levels: list[int] = args.concurrency
+        # Distinct dates per level: every request of that phase misses the response cache
+        # (the worst case), and no level reuses another's dates.
+        cold_dates = rng.sample(range(DAYS), DAYS)
+        per_level = min(args.requests, DAYS // len(levels))
         # A slider being dragged: 40 dates, each asked for again and again.
         stops = [(START + dt.timedelta(days=d)).isoformat() for d in rng.sample(range(DAYS), 40)]
-        slider = [f"/api/places?as_of={rng.choice(stops)}" for _ in range(args.requests)]
-        phases = (
-            ("GET /api/places/{id}/timeline?as_of=  random place and date", timeline),
-            ("GET /api/places?as_of=  distinct dates (cache misses)", cold),
-            ("GET /api/places?as_of=  slider, 40 dates repeated", slider),
-        )
-        for name, urls in phases:
-            size = len(httpx.get(base + urls[0], timeout=30).content)
-            latencies, wall, errors = asyncio.run(_load(base, urls, args.concurrency))
-            _report(f"{name}  (concurrency {args.concurrency})", latencies, wall, errors, size)
+        print(f"cpus {os.cpu_count()} (shared with this load generator); "
+              f"load average before: {_load_average()}")
+        for n, level in enumerate(levels):
+            timeline = [f"/api/places/{rng.choice(ids)}/timeline?as_of={day()}"
+                        for _ in range(args.requests)]
+            cold = [f"/api/places?as_of={(START + dt.timedelta(days=d)).isoformat()}{MAP_FORMAT}"
+                    for d in cold_dates[n * per_level : (n + 1) * per_level]]
+            slider = [f"/api/places?as_of={rng.choice(stops)}{MAP_FORMAT}" for _ in range(args.requests)]
+            phases = (
+                ("GET /api/places/{id}/timeline?as_of=  random place and date", timeline),
+                ("GET /api/places?as_of=  distinct dates (cache misses)", cold),
+                ("GET /api/places?as_of=  slider, 40 dates repeated", slider),
+            )
+            for name, urls in phases:
+                probe = httpx.get(base + urls[0], timeout=30)
+                size = len(probe.content)
+                wire = int(probe.headers.get("content-length", size))
+                latencies, wall, errors = asyncio.run(_load(base, urls, level))
+                _report(f"{name}  (concurrency {level})", latencies, wall, errors, size, wire)
+        print(f"load average after: {_load_average()}")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -147,7 +147,7 @@ async def test_api_unexpected_failure_is_500_envelope(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(filled_store, "statuses_by_id", broken)
+    monkeypatch.setattr(filled_store, "status_steps", broken)
     error = assert_envelope(await client.get("/api/places"), 500, "internal_error")
     assert "secret" not in error["message"]
 
@@ -387,6 +387,47 @@ async def test_api_map_reuses_rendered_rows_only_while_they_hold(
     for day in reversed(days):
         body = (await client.get(f"/api/places?as_of={day}&status=ru_claimed")).json()
         assert body["places"] == [p for p in expected(day) if p["status"] == "ru_claimed"], day
+
+
+@pytest.mark.parametrize("query", [
+    "", "as_of=2022-09-10", "as_of=2025-02-07", "as_of=2026-01-01",
+    "as_of=2025-02-10&status=ru_claimed", "bbox=37,47.5,38.5,49", "as_of=1999-01-01",
+])
+async def test_api_map_compact_rows_match_objects(
+    client: httpx.AsyncClient, query: str
+) -> None:
+    full = (await client.get(f"/api/places?{query}")).json()
+    compact = (await client.get(f"/api/places?{query}&format=compact")).json()
+    columns = compact["columns"]
+    assert columns[:5] == ["geonameid", "name", "lat", "lon", "admin1"]
+    rebuilt = []
+    for values in compact["places"]:
+        row = dict(zip(columns, values, strict=True))
+        place = {k: row.pop(k) for k in ("name", "geonameid", "lat", "lon", "admin1")}
+        rebuilt.append({"place": place, **row})
+    assert rebuilt == full["places"]
+    assert {k: compact[k] for k in ("as_of", "range", "count")} == \
+        {k: full[k] for k in ("as_of", "range", "count")}
+
+
+async def test_api_map_format_is_validated(client: httpx.AsyncClient) -> None:
+    assert_envelope(await client.get("/api/places?format=geojson"), 422, "validation_error")
+
+
+async def test_api_reads_are_gzipped_for_clients_that_accept_it(
+    client: httpx.AsyncClient,
+) -> None:
+    url = f"/api/places/{TORETSK.geonameid}/timeline"
+    plain = await client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.headers["vary"] == "Accept-Encoding"
+    for _ in range(2):  # rendered and compressed, then both kept
+        packed = await client.get(url, headers={"Accept-Encoding": "br;q=1, gzip;q=0.8"})
+        assert packed.headers["content-encoding"] == "gzip"
+        assert int(packed.headers["content-length"]) < len(plain.content)
+        assert packed.content == plain.content  # httpx decodes
+    refused = await client.get(url, headers={"Accept-Encoding": "gzip;q=0"})
+    assert "content-encoding" not in refused.headers
 
 
 async def test_api_review_correct_moves_status(

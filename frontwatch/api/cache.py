@@ -1,39 +1,69 @@
 """Rendered responses of the map's read endpoints, kept until the database changes.
 
 The time slider asks for the same few dates over and over, and every viewer of the map
-asks for the latest one; each answer costs one query per place. SQLite's
-`PRAGMA data_version` changes whenever another connection commits, whichever process it
-belongs to, so one dedicated connection tells cheaply whether a kept answer still holds.
-Other databases get no cache (`enabled` is False) rather than a stale one.
+asks for the latest one. SQLite's `PRAGMA data_version` changes whenever another
+connection commits, whichever process it belongs to, so one dedicated connection tells
+cheaply whether a kept answer still holds. Other databases get no cache (`enabled` is
+False) rather than a stale one.
 
-A date the slider has not asked for yet still differs from its neighbours in only a few
-places, so the rendered map rows are kept too, by `place_status` id, under the same rule:
-a new date then costs one index-only query for the ids and the rendering of the rows that
-changed, not 3,000 rows read, built and serialized.
+Besides bodies, it keeps values derived from the whole database under the same rule
+(`derived`): the map's in-memory status index (mapindex.py) is one, built once per data
+version by whichever request needs it first while the others wait for it.
+
+A kept body is gzip-compressed the first time a client that accepts gzip asks for it, and
+the compressed bytes are kept with it: the map, a few hundred KiB of JSON, then costs one
+compression per date instead of one per request.
 """
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Container, Sequence
-from typing import TypeVar
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from sqlalchemy.engine import Engine
 
 R = TypeVar("R")
 
+# Bodies shorter than this go out as they are: gzip saves nothing worth its header.
+GZIP_MIN_SIZE = 1024
+# zlib level 6 (the default): within a few percent of 9's size at about half its time.
+GZIP_LEVEL = 6
+
+
+class Body:
+    """A rendered JSON body and, once a client asked for it, its gzip compression."""
+
+    __slots__ = ("raw", "_gzipped")
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self._gzipped: bytes | None = None
+
+    @property
+    def compressible(self) -> bool:
+        return len(self.raw) >= GZIP_MIN_SIZE
+
+    def gzipped(self) -> bytes:
+        """The gzip member of `raw`, compressed on first use (a race compresses twice, the
+        same bytes)."""
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.raw, compresslevel=GZIP_LEVEL, mtime=0)
+        return self._gzipped
+
 
 class ResponseCache:
     """An LRU of response bodies, emptied whenever the database's data version moves."""
 
-    def __init__(self, engine: Engine, *, size: int = 512, parts: int = 500_000) -> None:
+    def __init__(self, engine: Engine, *, size: int = 512) -> None:
         self._size = size
-        self._parts_size = parts
         self._lock = threading.Lock()
-        self._entries: OrderedDict[str, bytes] = OrderedDict()
-        self._parts: dict[int, bytes] = {}
+        self._build_lock = threading.Lock()
+        self._entries: OrderedDict[str, Body] = OrderedDict()
+        self._derived: dict[str, object] = {}
         self._version: int | None = None
         self._conn: sqlite3.Connection | None = None
         database = engine.url.database
@@ -50,20 +80,20 @@ class ResponseCache:
                 self._conn.close()
                 self._conn = None
             self._entries.clear()
-            self._parts.clear()
+            self._derived.clear()
 
     def _current(self) -> None:
         assert self._conn is not None
         version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
         if version != self._version:
             self._entries.clear()
-            self._parts.clear()
+            self._derived.clear()
             self._version = version
 
-    def get_or_render(self, key: str, render: Callable[[], bytes]) -> bytes:
+    def get_or_render(self, key: str, render: Callable[[], bytes]) -> Body:
         """The kept body for `key`, or `render()`'s, kept while the data stays the same."""
         if self._conn is None:
-            return render()
+            return Body(render())
         with self._lock:
             self._current()
             version = self._version
@@ -71,7 +101,7 @@ class ResponseCache:
             if found is not None:
                 self._entries.move_to_end(key)
                 return found
-        body = render()
+        body = Body(render())
         with self._lock:
             self._current()
             if self._version == version:
@@ -80,49 +110,24 @@ class ResponseCache:
                     self._entries.popitem(last=False)
         return body
 
-    def parts(
-        self,
-        read: Callable[[Container[int]], Sequence[tuple[int, R | None]]],
-        render: Callable[[R], bytes],
-    ) -> list[bytes]:
-        """Rendered parts in the order `read` lists them, rendering only those not kept.
-
-        `read(known)` returns (key, record) pairs, the record None for a key in `known`
-        (the kept parts). Should the data move while it reads, the kept parts may be stale,
-        so it reads again with none known.
-        """
+    def derived(self, key: str, build: Callable[[], R]) -> R:
+        """`build()`'s value, kept while the data stays the same; built by one caller at a
+        time, so requests arriving during a build wait for it instead of repeating it."""
         if self._conn is None:
-            return [render(_present(record)) for _, record in read(())]
+            return build()
         with self._lock:
             self._current()
-            version = self._version
-        kept = self._parts
-        found = read(kept)
-        with self._lock:
-            self._current()
-            fresh = self._version == version
-        if not fresh:
-            return [render(_present(record)) for _, record in read(())]
-        out: list[bytes] = []
-        made: dict[int, bytes] = {}
-        for key, record in found:
-            if record is None:
-                part = kept.get(key)
-                if part is None:  # emptied meanwhile (size bound): not worth a retry
-                    return [render(_present(r)) for _, r in read(())]
-            else:
-                part = made[key] = render(record)
-            out.append(part)
-        with self._lock:
-            self._current()
-            if self._version == version and made:
-                if len(self._parts) + len(made) > self._parts_size:
-                    self._parts.clear()
-                self._parts.update(made)
-        return out
-
-
-def _present(record: R | None) -> R:
-    if record is None:
-        raise AssertionError("a part was left out although none was known")
-    return record
+            if key in self._derived:
+                return cast(R, self._derived[key])
+        with self._build_lock:
+            with self._lock:
+                self._current()
+                version = self._version
+                if key in self._derived:
+                    return cast(R, self._derived[key])
+            value = build()  # reads data at least as new as `version`
+            with self._lock:
+                self._current()
+                if self._version == version:
+                    self._derived[key] = value
+        return value

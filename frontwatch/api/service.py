@@ -21,8 +21,9 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 
-from frontwatch.api.cache import ResponseCache
+from frontwatch.api.cache import Body, ResponseCache
 from frontwatch.api.envelope import ApiError
+from frontwatch.api.mapindex import MapIndex, Row
 from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
 from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
@@ -100,7 +101,7 @@ class Service:
         self._writer.shutdown(wait=True)
         self._cache.close()
 
-    def cached(self, key: str, render: Callable[[], bytes]) -> bytes:
+    def cached(self, key: str, render: Callable[[], bytes]) -> Body:
         """A rendered read, reused until the database changes (see cache.py)."""
         return self._cache.get_or_render(key, render)
 
@@ -120,6 +121,9 @@ class Service:
 
     def date_range(self) -> DateRange:
         """First and last claim dates: the bounds of the map's time slider."""
+        return self._cache.derived("date_range", self._date_range)
+
+    def _date_range(self) -> DateRange:
         # Two scalar subqueries, not min() and max() in one SELECT: SQLite answers a lone
         # min or max with one index seek, but both together with a full scan.
         date = claims_table.c.date_first
@@ -145,13 +149,17 @@ class Service:
         *,
         status: str | None,
         bbox: tuple[float, float, float, float] | None,
-        render: Callable[[PlaceStatusRow], bytes],
-    ) -> list[bytes]:
-        """`statuses` rendered row by row, reusing rows rendered for other dates (cache.py)."""
-        return self._cache.parts(
-            lambda known: self.store.statuses_by_id(as_of, status=status, bbox=bbox, known=known),
-            render,
-        )
+    ) -> list[Row]:
+        """`statuses` as `mapindex.COLUMNS` tuples: from the in-memory index (rebuilt when
+        the database changes) where the cache works, else from the store."""
+        if not self._cache.enabled:
+            return [
+                (r.place.geonameid, r.place.name, r.place.lat, r.place.lon, r.place.admin1,
+                 r.status, str(r.since), r.partial, r.n_for, r.n_against, r.n_claims)
+                for r in self.store.statuses(as_of, status=status, bbox=bbox)
+            ]
+        index = self._cache.derived("map_index", lambda: MapIndex(self.store.status_steps()))
+        return index.rows(as_of, status=status, bbox=bbox)
 
     def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
         try:

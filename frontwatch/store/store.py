@@ -26,6 +26,7 @@ from sqlalchemy import (
     Engine,
     Row,
     Select,
+    String,
     and_,
     create_engine,
     delete,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    type_coerce,
     update,
 )
 from sqlalchemy.engine import make_url
@@ -283,6 +285,15 @@ _PLACE_COLUMNS = (
     t_places.c.population,
 )
 _IN_CHUNK = 5_000  # ids per IN (...) list, well under SQLite's bound-parameter limit
+
+
+def _iso_text(value: object) -> str | None:
+    """A date column read as text (SQLite) or as a date (PostgreSQL), as `YYYY-MM-DD`."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    return str(value)[:10]
 
 
 def _status_row(row: Sequence[Any]) -> PlaceStatusRow:
@@ -835,6 +846,33 @@ class Store:
                 for row in conn.execute(query):
                     found[int(row[0])] = _status_row(row[1:])
         return [(i, found.get(i)) for i in ids]
+
+    def status_steps(self) -> list[tuple[Any, ...]]:
+        """Every materialized status change of every place, for a caller that answers many
+        dates from memory: `(geonameid, name, lat, lon, admin1, valid_from, valid_until,
+        status, date, partial, n_for, n_against, n_claims)` rows, ordered as `statuses`
+        orders places, then by `valid_from` and `seq` within a place. The two validity
+        dates come as ISO `YYYY-MM-DD` strings (they compare like dates).
+        """
+        query = (
+            select(
+                t_places.c.geonameid, t_places.c.name, t_places.c.lat, t_places.c.lon,
+                t_places.c.admin1,
+                type_coerce(t_status.c.valid_from, String),
+                type_coerce(t_status.c.valid_until, String),
+                t_status.c.status, t_status.c.date, t_status.c.partial,
+                t_status.c.n_for, t_status.c.n_against, t_status.c.n_claims,
+            )
+            .select_from(t_places)
+            .join(t_status, t_status.c.geonameid == t_places.c.geonameid)
+            .order_by(t_places.c.name, t_places.c.geonameid, t_status.c.valid_from,
+                      t_status.c.seq)
+        )
+        with self._read() as conn:
+            return [
+                (*row[:5], _iso_text(row[5]), _iso_text(row[6]), *row[7:])
+                for row in conn.execute(query)
+            ]
 
     @staticmethod
     def _status_query(

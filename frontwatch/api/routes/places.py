@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from frontwatch.api import render
 from frontwatch.api.auth import service
+from frontwatch.api.cache import Body
 from frontwatch.api.envelope import ApiError
 from frontwatch.api.service import Service
 from frontwatch.reconcile import STATUSES
@@ -48,8 +49,25 @@ def _status(value: str | None) -> str | None:
     return value
 
 
-def _json(body: bytes) -> Response:
-    return Response(body, media_type="application/json")
+def _accepts_gzip(header: str) -> bool:
+    for item in header.split(","):
+        coding, _, params = item.partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            quality = params.strip().lower().removeprefix("q=")
+            try:
+                return not params.strip() or float(quality) > 0
+            except ValueError:
+                return True
+    return False
+
+
+def _json(request: Request, body: Body) -> Response:
+    """The body, gzip-compressed (once, kept with it) when the client accepts gzip."""
+    headers = {"Vary": "Accept-Encoding"}
+    if body.compressible and _accepts_gzip(request.headers.get("accept-encoding", "")):
+        headers["Content-Encoding"] = "gzip"
+        return Response(body.gzipped(), media_type="application/json", headers=headers)
+    return Response(body.raw, media_type="application/json", headers=headers)
 
 
 def _key(request: Request) -> str:
@@ -64,11 +82,15 @@ def list_places(
     as_of: AsOf = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
     status: Annotated[str | None, Query(description=f"one of {', '.join(STATUSES)}")] = None,
+    format: Annotated[
+        Literal["objects", "compact"],
+        Query(description="`compact`: each place as an array in the order of `columns`"),
+    ] = "objects",
 ) -> Response:
     wanted, box = _status(status), _bbox(bbox)
 
     def build() -> bytes:
-        rows = svc.map_rows(as_of, status=wanted, bbox=box, render=render.status_row_bytes)
+        rows = svc.map_rows(as_of, status=wanted, bbox=box)
         bounds = svc.date_range()
         return render.map_body({
             "as_of": as_of.isoformat() if as_of else None,
@@ -77,9 +99,9 @@ def list_places(
                 "last": bounds.last.isoformat() if bounds.last else None,
             },
             "count": len(rows),
-        }, rows)
+        }, rows, compact=format == "compact")
 
-    return _json(svc.cached(_key(request), build))
+    return _json(request, svc.cached(_key(request), build))
 
 
 @router.get("/{geonameid}", summary="One place's status on a date, with the claims behind it",
@@ -90,7 +112,7 @@ def get_place(
     svc: Annotated[Service, Depends(service)],
     as_of: AsOf = None,
 ) -> Response:
-    return _json(svc.cached(_key(request), lambda: render.json_bytes(
+    return _json(request, svc.cached(_key(request), lambda: render.json_bytes(
         render.place_status(svc.place_status(geonameid, as_of), with_timeline=False))))
 
 
@@ -103,5 +125,5 @@ def get_timeline(
     svc: Annotated[Service, Depends(service)],
     as_of: AsOf = None,
 ) -> Response:
-    return _json(svc.cached(_key(request), lambda: render.json_bytes(
+    return _json(request, svc.cached(_key(request), lambda: render.json_bytes(
         render.place_status(svc.place_status(geonameid, as_of), with_timeline=True))))

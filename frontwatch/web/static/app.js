@@ -140,28 +140,37 @@
   };
   legend.addTo(map);
 
+  /* The map asks for `format=compact`: each place an array in the order of `columns`. */
+  function placeRows(body) {
+    const at = Object.fromEntries(body.columns.map((name, i) => [name, i]));
+    return body.places.map((r) => ({
+      geonameid: r[at.geonameid], name: r[at.name], lat: r[at.lat], lon: r[at.lon],
+      status: r[at.status], since: r[at.since],
+    }));
+  }
+
   function drawPlaces(body) {
     markers.clearLayers();
     const counts = Object.fromEntries(STATUSES.map((s) => [s[0], 0]));
-    for (const row of body.places) {
+    for (const row of placeRows(body)) {
       const status = row.status in COLORS ? row.status : "unknown";
       counts[status] += 1;
-      const marker = L.circleMarker([row.place.lat, row.place.lon], {
+      const marker = L.circleMarker([row.lat, row.lon], {
         radius: 7,
         color: "#222",
-        weight: state.selected === row.place.geonameid ? 3 : 1,
+        weight: state.selected === row.geonameid ? 3 : 1,
         fillColor: COLORS[status],
         fillOpacity: 0.92,
         className: `place-marker status-${status}`,
       });
       marker.bindTooltip(el("span", {},
-        el("strong", { text: row.place.name }), ` — ${LABELS[status]} since ${row.since}`));
-      marker.on("click", () => selectPlace(row.place.geonameid));
+        el("strong", { text: row.name }), ` — ${LABELS[status]} since ${row.since}`));
+      marker.on("click", () => selectPlace(row.geonameid));
       marker.addTo(markers);
       const node = marker.getElement();
       if (node) {
-        node.setAttribute("data-geonameid", String(row.place.geonameid));
-        node.setAttribute("data-name", row.place.name);
+        node.setAttribute("data-geonameid", String(row.geonameid));
+        node.setAttribute("data-name", row.name);
         node.setAttribute("data-status", status);
       }
     }
@@ -173,9 +182,9 @@
 
   async function loadPlaces() {
     const seq = ++state.seq;
-    const query = state.asOf ? `?as_of=${encodeURIComponent(state.asOf)}` : "";
+    const query = state.asOf ? `&as_of=${encodeURIComponent(state.asOf)}` : "";
     try {
-      const body = await getJSON(`/api/places${query}`);
+      const body = await getJSON(`/api/places?format=compact${query}`);
       if (seq !== state.seq) return;
       drawPlaces(body);
       document.getElementById("map").setAttribute("data-as-of", state.asOf || "");
@@ -213,7 +222,7 @@
     await drawOutlines();
     let body;
     try {
-      body = await getJSON("/api/places");
+      body = await getJSON("/api/places?format=compact");
     } catch (error) {
       message(`places not loaded (${error.message})`);
       return;

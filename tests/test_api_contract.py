@@ -148,6 +148,7 @@ async def test_api_unexpected_failure_is_500_envelope(
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(filled_store, "status_steps", broken)
+    monkeypatch.setattr(filled_store, "statuses", broken)
     error = assert_envelope(await client.get("/api/places"), 500, "internal_error")
     assert "secret" not in error["message"]
 
@@ -399,15 +400,32 @@ async def test_api_map_compact_rows_match_objects(
     full = (await client.get(f"/api/places?{query}")).json()
     compact = (await client.get(f"/api/places?{query}&format=compact")).json()
     columns = compact["columns"]
-    assert columns[:5] == ["geonameid", "name", "lat", "lon", "admin1"]
-    rebuilt = []
-    for values in compact["places"]:
-        row = dict(zip(columns, values, strict=True))
-        place = {k: row.pop(k) for k in ("name", "geonameid", "lat", "lon", "admin1")}
-        rebuilt.append({"place": place, **row})
-    assert rebuilt == full["places"]
+    assert columns[:4] == ["geonameid", "name", "lat", "lon"]
+    assert {"status", "since"} <= set(columns)
+    rebuilt = [dict(zip(columns, values, strict=True)) for values in compact["places"]]
+    assert rebuilt == [
+        {k: v for k, v in {**row["place"], **row}.items() if k in columns}
+        for row in full["places"]
+    ]
     assert {k: compact[k] for k in ("as_of", "range", "count")} == \
         {k: full[k] for k in ("as_of", "range", "count")}
+
+
+@pytest.mark.parametrize("status", [None, "ru_claimed", "contested"])
+def test_api_map_index_rows_equal_the_store(filled_store: Store, status: str | None) -> None:  # noqa: F811
+    from frontwatch.api.mapindex import MapIndex
+
+    index = MapIndex(filled_store.status_steps())
+    days = [None, *(dt.date(2022, 1, 1) + dt.timedelta(days=d) for d in range(0, 1600, 7)),
+            dt.date(2025, 2, 6), dt.date(2025, 2, 7), dt.date(2025, 2, 8)]
+    for box in (None, (37.0, 47.5, 38.5, 49.0)):
+        for day in days:
+            expected = [
+                (r.place.geonameid, r.place.name, r.place.lat, r.place.lon, r.place.admin1,
+                 r.status, str(r.since), r.partial, r.n_for, r.n_against, r.n_claims)
+                for r in filled_store.statuses(day, status=status, bbox=box)
+            ]
+            assert index.rows(day, status=status, bbox=box) == expected, (day, box)
 
 
 async def test_api_map_format_is_validated(client: httpx.AsyncClient) -> None:

@@ -150,16 +150,20 @@ class Service:
         status: str | None,
         bbox: tuple[float, float, float, float] | None,
     ) -> list[Row]:
-        """`statuses` as `mapindex.COLUMNS` tuples: from the in-memory index (rebuilt when
-        the database changes) where the cache works, else from the store."""
-        if not self._cache.enabled:
-            return [
-                (r.place.geonameid, r.place.name, r.place.lat, r.place.lon, r.place.admin1,
-                 r.status, str(r.since), r.partial, r.n_for, r.n_against, r.n_claims)
-                for r in self.store.statuses(as_of, status=status, bbox=bbox)
-            ]
-        index = self._cache.derived("map_index", lambda: MapIndex(self.store.status_steps()))
-        return index.rows(as_of, status=status, bbox=bbox)
+        """`statuses` as `mapindex.COLUMNS` tuples: from the in-memory index of the current
+        data where it is ready (cache.py builds it on a thread after every write), else
+        from the store."""
+        index = self._cache.derived_soon("map_index", self._map_index)
+        if index is not None:
+            return index.rows(as_of, status=status, bbox=bbox)
+        return [
+            (r.place.geonameid, r.place.name, r.place.lat, r.place.lon, r.place.admin1,
+             r.status, str(r.since), r.partial, r.n_for, r.n_against, r.n_claims)
+            for r in self.store.statuses(as_of, status=status, bbox=bbox)
+        ]
+
+    def _map_index(self) -> MapIndex:
+        return MapIndex(self.store.status_steps())
 
     def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
         try:

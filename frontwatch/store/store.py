@@ -854,25 +854,27 @@ class Store:
         orders places, then by `valid_from` and `seq` within a place. The two validity
         dates come as ISO `YYYY-MM-DD` strings (they compare like dates).
         """
-        query = (
-            select(
-                t_places.c.geonameid, t_places.c.name, t_places.c.lat, t_places.c.lon,
-                t_places.c.admin1,
-                type_coerce(t_status.c.valid_from, String),
-                type_coerce(t_status.c.valid_until, String),
-                t_status.c.status, t_status.c.date, t_status.c.partial,
-                t_status.c.n_for, t_status.c.n_against, t_status.c.n_claims,
-            )
-            .select_from(t_places)
-            .join(t_status, t_status.c.geonameid == t_places.c.geonameid)
-            .order_by(t_places.c.name, t_places.c.geonameid, t_status.c.valid_from,
-                      t_status.c.seq)
-        )
+        # Two reads, not one join: ordered by place name, the join's 300,000 rows go through
+        # a temporary sort, while the changes alone come in index order.
+        heads = select(
+            t_places.c.geonameid, t_places.c.name, t_places.c.lat, t_places.c.lon,
+            t_places.c.admin1,
+        ).order_by(t_places.c.name, t_places.c.geonameid)
+        changes = select(
+            t_status.c.geonameid,
+            type_coerce(t_status.c.valid_from, String),
+            type_coerce(t_status.c.valid_until, String),
+            t_status.c.status, t_status.c.date, t_status.c.partial,
+            t_status.c.n_for, t_status.c.n_against, t_status.c.n_claims,
+        ).order_by(t_status.c.geonameid, t_status.c.valid_from, t_status.c.seq)
+        by_place: dict[int, list[tuple[Any, ...]]] = {}
         with self._read() as conn:
-            return [
-                (*row[:5], _iso_text(row[5]), _iso_text(row[6]), *row[7:])
-                for row in conn.execute(query)
-            ]
+            places = conn.execute(heads).all()
+            for gid, valid_from, valid_until, *rest in conn.execute(changes):
+                by_place.setdefault(gid, []).append(
+                    (_iso_text(valid_from), _iso_text(valid_until), *rest)
+                )
+        return [(*head, *step) for head in places for step in by_place.get(head[0], ())]
 
     @staticmethod
     def _status_query(

@@ -45,18 +45,17 @@ def opposite(side: str) -> Side:
 
 
 def side_of_context(text: str, lex: Lexicon) -> Side | None:
-    """The side a phrase names through registry wordings or nationality words."""
+    """The side a person's title names through the registry's wordings ("Ukrainian military spokesman").
+
+    Nationality words alone do not count: next to a name they are usually about the
+    forces in the quoted statement, not about the speaker.
+    """
     best: tuple[int, Side] | None = None
     for rule in lex.sources:
         match = rule.pattern.search(text)
         if match and rule.side != "third" and (best is None or match.start() < best[0]):
             best = (match.start(), rule.side)
-    if best:
-        return best[1]
-    for side, pattern in lex.actors:
-        if pattern.search(text):
-            return side
-    return None
+    return best[1] if best else None
 
 
 def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:

@@ -147,8 +147,9 @@ async def test_api_unexpected_failure_is_500_envelope(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(filled_store, "status_steps", broken)
-    monkeypatch.setattr(filled_store, "statuses", broken)
+    from frontwatch.api import render
+
+    monkeypatch.setattr(render, "map_body", broken)
     error = assert_envelope(await client.get("/api/places"), 500, "internal_error")
     assert "secret" not in error["message"]
 

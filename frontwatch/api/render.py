@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from operator import itemgetter
 from typing import Any
 
 import orjson
 
-from frontwatch.api.mapindex import COMPACT_AT, COMPACT_COLUMNS, Row
+from frontwatch.api.mapindex import COMPACT_COLUMNS, Row
 from frontwatch.records import Claim, Place, StatusChange, StoredClaim, claim_as_dict, place_as_dict
 from frontwatch.store import PlaceStatus, PlaceStatusRow, StoredDocument
 
@@ -64,16 +63,8 @@ def status_row(row: PlaceStatusRow) -> dict[str, Any]:
     }
 
 
-_compact = itemgetter(*COMPACT_AT)
-
-
-def map_body(head: dict[str, Any], rows: list[Row], *, compact: bool) -> bytes:
-    """`head` with the rows as `"places"`: objects shaped like `status_row`'s, or, when
-    `compact`, arrays of the `mapindex.COMPACT_COLUMNS` fields, named once as `"columns"`
-    (the map page asks for these: no keys to repeat or parse, no fields it does not draw)."""
-    if compact:
-        picked = list(map(_compact, rows))
-        return json_bytes({**head, "columns": COMPACT_COLUMNS, "places": picked})
+def map_body(head: dict[str, Any], rows: list[Row]) -> bytes:
+    """`head` with the rows as `"places"`, objects shaped like `status_row`'s."""
     return json_bytes({**head, "places": [
         {
             "place": {"name": name, "geonameid": gid, "lat": lat, "lon": lon, "admin1": admin1},
@@ -87,6 +78,14 @@ def map_body(head: dict[str, Any], rows: list[Row], *, compact: bool) -> bytes:
         for (gid, name, lat, lon, admin1, status, since, partial, n_for, n_against, n_claims)
         in rows
     ]})
+
+
+def compact_map_body(head: dict[str, Any], rows: list[bytes]) -> bytes:
+    """`head` with `"columns"` (`mapindex.COMPACT_COLUMNS`) and the rows as `"places"`, each
+    rendered by `mapindex.compact_row`: what the map page asks for (no keys to repeat or
+    parse, no fields it does not draw)."""
+    start = json_bytes({**head, "columns": COMPACT_COLUMNS})
+    return b"".join((start[:-1], b',"places":[', b",".join(rows), b"]}"))
 
 
 def place_status(status: PlaceStatus, *, with_timeline: bool) -> dict[str, Any]:

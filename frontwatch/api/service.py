@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from frontwatch.api.cache import Body, ResponseCache
 from frontwatch.api.envelope import ApiError
-from frontwatch.api.mapindex import MapIndex, Row
+from frontwatch.api.mapindex import MapIndex, Row, compact_row
 from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
 from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
@@ -156,6 +156,32 @@ class Service:
         index = self._cache.derived_soon("map_index", self._map_index)
         if index is not None:
             return index.rows(as_of, status=status, bbox=bbox)
+        return self._store_rows(as_of, status=status, bbox=bbox)
+
+    def map_compact(
+        self,
+        as_of: dt.date | None,
+        *,
+        status: str | None,
+        bbox: tuple[float, float, float, float] | None,
+    ) -> list[bytes]:
+        """`map_rows` rendered as `format=compact` arrays (rendered once, in the index)."""
+        index = self._cache.derived_soon("map_index", self._map_index)
+        if index is not None:
+            return index.compact(as_of, status=status, bbox=bbox)
+        return [compact_row(r) for r in self._store_rows(as_of, status=status, bbox=bbox)]
+
+    def warm(self) -> None:
+        """Build what answers reads from memory (the map index) now, not on first use."""
+        self._cache.derived("map_index", self._map_index)
+
+    def _store_rows(
+        self,
+        as_of: dt.date | None,
+        *,
+        status: str | None,
+        bbox: tuple[float, float, float, float] | None,
+    ) -> list[Row]:
         return [
             (r.place.geonameid, r.place.name, r.place.lat, r.place.lon, r.place.admin1,
              r.status, str(r.since), r.partial, r.n_for, r.n_against, r.n_claims)

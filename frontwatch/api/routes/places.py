@@ -90,16 +90,19 @@ def list_places(
     wanted, box = _status(status), _bbox(bbox)
 
     def build() -> bytes:
-        rows = svc.map_rows(as_of, status=wanted, bbox=box)
         bounds = svc.date_range()
-        return render.map_body({
+        head = {
             "as_of": as_of.isoformat() if as_of else None,
             "range": {
                 "first": bounds.first.isoformat() if bounds.first else None,
                 "last": bounds.last.isoformat() if bounds.last else None,
             },
-            "count": len(rows),
-        }, rows, compact=format == "compact")
+        }
+        if format == "compact":
+            compact = svc.map_compact(as_of, status=wanted, bbox=box)
+            return render.compact_map_body({**head, "count": len(compact)}, compact)
+        rows = svc.map_rows(as_of, status=wanted, bbox=box)
+        return render.map_body({**head, "count": len(rows)}, rows)
 
     return _json(request, svc.cached(_key(request), build))
 

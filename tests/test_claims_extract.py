@@ -134,3 +134,9 @@ def test_claims_extract_evidence_span_points_into_the_text(extractor) -> None:  
 def test_claims_extract_version_changes_with_lexicons(extractor) -> None:  # type: ignore[no-untyped-def]
     assert extractor.version.startswith("0.")
     assert "+" in extractor.version
+
+
+def test_claims_extract_dateline_gives_the_day_of_a_month_dated_page(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "KYIV, 10 juin - Les troupes russes avancent vers Lyssytchansk, selon l'état-major ukrainien."
+    claims = claims_of(extractor, text, "fr", published="2022-06")
+    assert {str(c.date) for c in claims if c.place.name == "Lysychansk"} == {"2022-06-10"}

@@ -267,6 +267,7 @@ def extract_claims(document: Document, text: str, sentences: list[tuple[int, int
 def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
              persons: list[tuple[int, int]], mentions: list[PlaceMention],
              lex: Lexicon) -> list[Claim]:
+    document = replace(document, published=_dateline(document.published, text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
     registry = [
         registry_hits(text[start:end], lex, start)
@@ -318,6 +319,19 @@ def _subsume(claims: list[Claim]) -> list[Claim]:
     """A repelled assault on a place already says who attacked it and that they fought there."""
     repelled = {c.place.geonameid for c in claims if c.kind == "repelled"}
     return [c for c in claims if c.kind not in ("advance", "fighting") or c.place.geonameid not in repelled]
+
+
+def _dateline(published: PartialDate | None, text: str, sentences: list[tuple[int, int]],
+              lex: Lexicon) -> PartialDate | None:
+    """A page dated to the month whose opening names a day of that month ("KYIV, 8 juin")
+    was published that day: relative dates then resolve to the day."""
+    if published is None or published.precision != "month":
+        return published
+    for start, end in sentences[:2]:
+        for found in find_dates(text[start:end], lex.dates, published):
+            if found.date.precision == "day" and found.date.truncate("month") == published:
+                return found.date
+    return published
 
 
 def _may_matter(body: str, start: int, end: int, mentions: list[PlaceMention], lex: Lexicon) -> bool:

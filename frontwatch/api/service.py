@@ -172,8 +172,10 @@ class Service:
         return [compact_row(r) for r in self._store_rows(as_of, status=status, bbox=bbox)]
 
     def warm(self) -> None:
-        """Build what answers reads from memory (the map index) now, not on first use."""
-        self._cache.derived("map_index", self._map_index)
+        """Build what answers reads from memory (the map index) now, not on first use; nothing
+        where the cache is off (other databases), as the index would not be kept."""
+        if self._cache.enabled:
+            self._cache.derived("map_index", self._map_index)
 
     def _store_rows(
         self,

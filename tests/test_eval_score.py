@@ -328,3 +328,21 @@ def test_eval_score_pairing_keeps_sources_aligned(tmp_path: Path) -> None:
     counts, side = report.overall.counts, report.overall.source_side
     assert (counts.tp, counts.fp, counts.fn, counts.ignored) == (2, 0, 0, 1)
     assert (side.correct, side.total) == (2, 2)
+
+
+def test_eval_score_misses_name_wrong_side_date_and_place(gold_dir: Path) -> None:
+    corpus = load_gold(gold_dir)
+    ugl = TEXT_A.index("Ugledar")
+    report = _run(
+        corpus,
+        {"fr-a": [_claim("fr-a", VUHLEDAR, "capture", source=Source("Some outlet", "third"),
+                         date="2023-03-04")]},
+        {"fr-a": [PlaceMention(ugl, ugl + 7, "Ugledar", KUPIANSK, 1.0, "test")]},
+    )
+    by_type = {(m.type, m.doc, m.kind, m.place_mention): m for m in report.misses}
+    side = by_type["side", "fr-a", "capture", "Ugledar"]
+    assert side.source_side == "RU" and side.note == "predicted Some outlet [third]"
+    assert by_type["date", "fr-a", "capture", "Ugledar"].note == "predicted 2023-03-04"
+    place = by_type["place", "fr-a", "capture", "Ugledar"]
+    assert place.note == "resolved to Kupiansk (Kharkiv Oblast, 704147)"
+    assert by_type["place", "en-b", "repelled", "Kupiansk"].note == "not spotted"

@@ -33,7 +33,9 @@ from frontwatch.records import (
 
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--misses", is_flag=True, help="List every false negative and false positive.")
+@click.option("--misses", is_flag=True,
+              help="List every false negative and false positive, wrong side or date on a "
+                   "matched claim, and unresolved gold toponym.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score `frontwatch extract --jsonl` output instead of running the extractor.")
@@ -218,11 +220,13 @@ def _render(report: EvalReport, *, misses: bool) -> None:
     console.print(table)
     if misses:
         for miss in report.misses:
-            label = "FN" if miss.type == "fn" else "FP"
+            label = miss.type.upper()
             console.print(
                 f"[bold]{label}[/bold] {miss.doc}  {miss.kind} {miss.actor} {miss.stance} "
                 f"{miss.place} ({miss.admin1}) as {miss.place_mention!r}  "
                 f"source={miss.source} [{miss.source_side}]  date={miss.date or '—'}",
                 markup=True,
             )
+            if miss.note:
+                console.print(f"    {miss.note}", markup=False)
             console.print(f"    {miss.evidence}", markup=False)

@@ -171,7 +171,9 @@ class Slice:
 
 @dataclass(frozen=True, slots=True)
 class Miss:
-    """A false negative (gold evidence) or false positive (predicted evidence)."""
+    """A scoring miss: `fn` (gold evidence), `fp` (predicted evidence), or, on a matched
+    claim, `side` (wrong source side) or `date` (wrong date); `place` is a gold toponym that
+    did not resolve to the gold place. `note` says what the system had instead."""
 
     type: str
     doc: str
@@ -186,6 +188,7 @@ class Miss:
     source_side: str
     date: str | None
     evidence: str
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -434,15 +437,27 @@ def _score_document(
             for s in slices:
                 s.counts.tp += 1
                 s.source_side.add(side_ok)
+            if not side_ok:
+                report.misses.append(_gold_miss(
+                    g, doc.lang or "?", type="side",
+                    note=f"predicted {claim.source.name} [{claim.source.side}]"))
             if doc.published is not None and g.date is not None:
                 date_ok = claim.date is not None and claim.date.truncate(
                     g.date.precision
                 ) == g.date
                 for s in slices:
                     s.date.add(date_ok)
+                if not date_ok:
+                    report.misses.append(_gold_miss(
+                        g, doc.lang or "?", type="date",
+                        note=f"predicted {claim.date or 'no date'}"))
         resolved = _resolved(g, doc, extraction, rules)
         for s in slices:
             s.place_resolution.add(resolved)
+        if not resolved:
+            report.misses.append(_gold_miss(
+                g, doc.lang or "?", type="place",
+                note=_resolved_instead(g, extraction, rules)))
     for i, claim in enumerate(unique):
         if i in matched_preds:
             continue
@@ -557,6 +572,18 @@ def _resolved(
     return any(rules.same_place(m.place, "", g) for m in candidates)
 
 
+def _resolved_instead(g: GoldClaim, extraction: Extraction | None, rules: PlaceRules) -> str:
+    """What the gold toponym resolved to instead, for `--misses`."""
+    if extraction is None:
+        return "no extraction"
+    found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)]
+    if not found:
+        return "not spotted"
+    return "resolved to " + ", ".join(sorted({
+        f"{m.place.name} ({m.place.admin1}, {m.place.geonameid})" for m in found
+    }))
+
+
 def _same_surface(mention: PlaceMention, surface: str, rules: PlaceRules) -> bool:
     a, b = mention.text.casefold().strip(), surface.casefold().strip()
     if not a or not b:
@@ -567,9 +594,9 @@ def _same_surface(mention: PlaceMention, surface: str, rules: PlaceRules) -> boo
     return len(short) >= 3 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
 
 
-def _gold_miss(g: GoldClaim, lang: str) -> Miss:
+def _gold_miss(g: GoldClaim, lang: str, *, type: str = "fn", note: str = "") -> Miss:
     return Miss(
-        type="fn", doc=g.doc, lang=lang, place=g.place, admin1=g.admin1,
+        type=type, note=note, doc=g.doc, lang=lang, place=g.place, admin1=g.admin1,
         place_mention=g.place_mention, kind=g.kind, actor=g.actor, stance=g.stance,
         source=g.source, source_side=g.source_side,
         date=str(g.date) if g.date else None, evidence=g.evidence,

@@ -102,6 +102,9 @@ def test_places_resolve_bare_city_is_the_city(finder: PlaceFinder) -> None:
         ("uk", "ЗСУ мали успіх біля Кліщіївки та у Кліщіївці.", "Кліщіївці", "Klyshchiivka"),
         ("ru", "Бои идут у Суджи и в Судже.", "Суджи", "Sudzha"),
         ("uk", "Окупанти просунулися в Сухих Ялах.", "Сухих Ялах", "Sukhi Yaly"),
+        # -пільськ- as people write it, -польськ- as the register spells the village.
+        ("uk", "Бої точаться біля Курахового, у Костянтинопільському.", "Костянтинопільському",
+         "Kostyantynopol's'ke"),
     ],
 )
 def test_places_resolve_cyrillic_inflections(
@@ -183,3 +186,14 @@ def test_places_resolve_is_fast(finder: PlaceFinder) -> None:
     start = time.perf_counter()
     finder.find(text, lang="fr")
     assert time.perf_counter() - start < 0.25
+
+
+def test_places_resolve_person_tag_yields_to_a_list_of_places(finder: PlaceFinder) -> None:
+    """A surname-like village the NER tags as a person is a place among listed places."""
+    text = "Ворог просунувся в Сухих Ялах, Шевченку, біля Дальнього. Поет Шевченку не снився."
+    first = text.index("Шевченку")
+    second = text.index("Шевченку", first + 1)
+    persons = [(first, first + 8, "PER"), (second, second + 8, "PER")]
+    starts = {m.start: m for m in finder.find(text, lang="uk", entities=persons)}
+    assert starts[first].place.admin1 == "Donetsk Oblast"
+    assert second not in starts

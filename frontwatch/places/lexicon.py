@@ -60,6 +60,8 @@ class PlaceLexicon:
     region_adjective: tuple[re.Pattern[str], str] | None = None
     possessives: tuple[str, ...] = ()
     elisions: tuple[str, ...] = ()
+    alternations: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Sound alternations between a name's forms (Ukrainian 'пільськ' / 'польськ')."""
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -72,6 +74,11 @@ class PlaceLexicon:
                     form = stem + repl
                     if form != word and form not in forms:
                         forms.append(form)
+        for pattern, replacement in self.alternations:
+            for form in [word, *forms]:
+                varied = pattern.sub(replacement, form)
+                if varied != form and varied not in forms:
+                    forms.append(varied)
         return forms
 
     def is_stop_name(self, surface: str) -> bool:
@@ -133,4 +140,15 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         region_adjective=(
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),
+        alternations=_alternations(data.get("alternations"), path),
     )
+
+
+def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], ...]:
+    result: list[tuple[re.Pattern[str], str]] = []
+    for pattern, replacement in (items or {}).items():
+        try:
+            result.append((re.compile(str(pattern)), str(replacement)))
+        except re.error as exc:
+            raise ConfigError(f"{path}: bad alternation {pattern!r} ({exc})") from exc
+    return tuple(result)

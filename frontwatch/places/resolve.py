@@ -61,6 +61,7 @@ class _Spot:
     sentence_start: bool = False
     metonym: bool = False
     cued: bool = False
+    vetoed: bool = False
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -106,6 +107,7 @@ class PlaceFinder:
         spots: list[_Spot] = []
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken)
+        _apply_vetoes(text, spots)
         _bind_regions(text, spots)
         self._resolve(spots)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken)
@@ -239,8 +241,7 @@ class PlaceFinder:
                 spot.person_like = not region and (n < run or after_capital)
                 spot.sentence_start = _sentence_start(text, start)
                 spot.cued = _cued(text, start, lexicon)
-                if spot.common_word and _overlaps(vetoed, start, end):
-                    spot.candidates = []
+                spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
                 spots.append(spot)
                 taken.append((start, end))
                 consumed = n
@@ -517,6 +518,29 @@ class _Taken:
 
 
 _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
+    """A common word the NER calls a person or organisation is not a place, unless it stands
+    in a comma-separated list of other place names ("в Сухих Ялах, Шевченку, біля Дальнього")."""
+    ordered = sorted(spots, key=lambda s: s.start)
+    for i, spot in enumerate(ordered):
+        if not spot.vetoed:
+            continue
+        neighbours = []
+        if i > 0:
+            neighbours.append((ordered[i - 1], text[ordered[i - 1].end:spot.start]))
+        if i + 1 < len(ordered):
+            neighbours.append((ordered[i + 1], text[spot.end:ordered[i + 1].start]))
+        listed = any(
+            other.candidates and not other.vetoed and _LIST_SEPARATOR.fullmatch(between)
+            for other, between in neighbours
+        )
+        if not listed:
+            spot.candidates = []
 
 
 def _bind_regions(text: str, spots: list[_Spot]) -> None:

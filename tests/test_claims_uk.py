@@ -56,6 +56,16 @@ CASES = [
         ("Pokrovsk", "presence", "RU", "asserts", "UA"),
         id="soviet-name-presence-admission",
     ),
+    pytest.param(
+        "«Так, Торецьк наш», — сказав речник угруповання «Хортиця».",
+        ("Toretsk", "capture", "UA", "asserts", "UA"),
+        id="the-town-is-ours",
+    ),
+    pytest.param(
+        "За інформацією українських військових, окупанти штурмують Торецьк.",
+        ("Toretsk", "fighting", "RU", "asserts", "UA"),
+        id="according-to-ukrainian-military",
+    ),
 ]
 
 
@@ -81,3 +91,20 @@ def test_claims_uk_list_shares_trigger(uk_extractor) -> None:  # type: ignore[no
     found = keys(uk_claims(uk_extractor, text))
     for place in ("Toretsk", "Chasiv Yar", "Pokrovsk"):
         assert (place, "capture", "RU", "asserts", "third") in found
+
+
+def test_claims_uk_addressee_is_not_the_speaker(uk_extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ворог зайшов у Торецьк. Про це Суспільному повідомив речник "
+            "угруповання «Хортиця».")
+    claims = uk_claims(uk_extractor, text)
+    assert {(c.place.name, c.kind, c.source.name) for c in claims} == {
+        ("Toretsk", "presence", "Ukrainian military")
+    }
+
+
+def test_claims_uk_about_this_names_the_previous_speaker(uk_extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Російські війська увійшли до Торецька.\nПро це повідомив Генштаб ЗСУ."
+    claims = uk_claims(uk_extractor, text)
+    assert [(c.kind, c.actor, c.source.name) for c in claims] == [
+        ("presence", "RU", "Ukrainian General Staff")
+    ]

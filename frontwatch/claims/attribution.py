@@ -3,7 +3,8 @@
 Attribution works on sentences. A sentence's speaker is the source mention nearest to
 one of its speech verbs ("X a déclaré", inverted "a indiqué le ministère", "X said"),
 the source after "selon"/"according to", the last speaker for a pronoun subject or an
-unattributed quote, and otherwise the narrator (the outlet states it as fact).
+unattributed quote, the speaker of a following "C'est ce qu'a annoncé X" / "Про це
+повідомив X", and otherwise the narrator (the outlet states it as fact).
 """
 
 from __future__ import annotations
@@ -168,6 +169,12 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         elif pronoun and memory.last is not None and index - memory.last_sentence <= 3:
             explicit[-1] = (memory.last, None, True)
             memory.last_sentence = index
+
+    for index in range(1, len(sentences)):
+        source, span, _ = explicit[index]
+        body = text[sentences[index][0]:sentences[index][1]]
+        if source is not None and explicit[index - 1][0] is None and lex.backward.match(body):
+            explicit[index - 1] = (source, None, False)
 
     speakers: list[tuple[Source, tuple[int, int] | None]] = []
     depth = 0

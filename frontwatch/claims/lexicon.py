@@ -67,6 +67,7 @@ class Lexicon:
     according: re.Pattern[str]
     pronoun: re.Pattern[str]
     addressee: re.Pattern[str]
+    backward: re.Pattern[str]
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
     self_cue: re.Pattern[str]
     enemy_cue: re.Pattern[str]
@@ -179,6 +180,7 @@ def load_lexicon(lang: str) -> Lexicon:
         according=pat(speech, "according", "speech_verbs.yml"),
         pronoun=pat(speech, "pronoun", "speech_verbs.yml"),
         addressee=pat(speech, "addressee", "speech_verbs.yml"),
+        backward=pat(speech, "backward", "speech_verbs.yml"),
         actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))
                      for side in ("RU", "UA") for p in actors.get(side, [])),
         self_cue=pat(actors, "self", "actors.yml"),

@@ -140,3 +140,27 @@ def test_claims_extract_dateline_gives_the_day_of_a_month_dated_page(extractor) 
     text = "KYIV, 10 juin - Les troupes russes avancent vers Lyssytchansk, selon l'état-major ukrainien."
     claims = claims_of(extractor, text, "fr", published="2022-06")
     assert {str(c.date) for c in claims if c.place.name == "Lysychansk"} == {"2022-06-10"}
+
+
+def test_claims_extract_unattributed_denial_answers_the_earlier_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A brigade calling its own side's announcement premature denies a Ukrainian capture."""
+    text = ("« Klichtchiïvka est à nous », a annoncé l'état-major ukrainien. "
+            "« L'annonce de la prise de Klichtchiïvka est prématurée », a répondu la 3e brigade d'assaut ukrainienne.")
+    found = keys(claims_of(extractor, text, "fr"))
+    assert ("Klyshchiivka", "capture", "UA", "asserts", "UA") in found
+    assert ("Klyshchiivka", "capture", "UA", "denies", "UA") in found
+    assert not [k for k in found if k[2] == "RU"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Les avions russes ont pris pour cible la zone autour de Koupiansk."),
+        ("fr", "L'armée russe a pris le contrôle de la route menant de Kostiantynivka à Droujkivka."),
+        ("en", "Soldiers who took part in the battle of Bakhmut were decorated."),
+        ("en", "Russia cut the highway linking Kostiantynivka and Druzhkivka."),
+    ],
+)
+def test_claims_extract_phrases_that_claim_nothing(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(claims_of(extractor, text, lang))
+    assert not [k for k in found if k[1] == "capture"], found

@@ -68,7 +68,7 @@ def find_triggers(body: str, offset: int, lex: Lexicon, blocked: list[tuple[int,
     for trig in found:
         if any(k.start < trig.end and trig.start < k.end for k in kept):
             continue
-        if any(s < trig.end and trig.start < e for s, e in blocked):
+        if trig.rule.kind != "none" and any(s < trig.end and trig.start < e for s, e in blocked):
             continue
         kept.append(trig)
     # kind "none": a longer phrase around a trigger word that is no claim ("relieved of his post").
@@ -277,6 +277,7 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
     speakers = attribute(text, sentences, persons, lex, narrator, registry)
     default = _default_actor(text, lex)
     claims: dict[tuple[int, str, str, str, str, int], Claim] = {}
+    asserted: dict[tuple[int, str], Side] = {}
     history: list[PlaceMention] = []
     located = locators(mentions)
     for (s_start, s_end), (speaker, speaker_span), sources in zip(sentences, speakers, registry, strict=True):
@@ -299,8 +300,10 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
             sentence_claims = []
             for trigger, target in _pairs(triggers, targets, text, lex):
                 sentence_claims += _claims(document, text, (s_start, s_end), trigger, target, cues,
-                                           dates, speaker, default, lex, triggers, sources)
+                                           dates, speaker, default, lex, triggers, sources, asserted)
             for claim in _subsume(sentence_claims):
+                if claim.stance == "asserts":
+                    asserted[claim.place.geonameid, claim.kind] = claim.actor
                 key = (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name,
                        claim.evidence_start)
                 if key not in claims or claims[key].confidence < claim.confidence:
@@ -430,11 +433,11 @@ def _post_denier(lex: Lexicon, body: str, offset: int, trigger: Trigger, trigger
 def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
             target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
             default: Side, lex: Lexicon, triggers: list[Trigger],
-            sources: list[SourceHit]) -> list[Claim]:
+            sources: list[SourceHit], asserted: dict[tuple[int, str], Side]) -> list[Claim]:
     """The speaker's claim, plus the denial of a named denier when the sentence reports one."""
     denier = _post_denier(lex, text[sentence[0]:sentence[1]], sentence[0], trigger, triggers, sources)
     claim = _claim(document, text, sentence, trigger, target, cues, dates, speaker, default, lex,
-                   triggers, ignore_after=denier[1] if denier else None)
+                   triggers, asserted, ignore_after=denier[1] if denier else None)
     if claim is None:
         return []
     if denier is None or denier[0] == speaker or claim.stance == "denies":
@@ -445,7 +448,7 @@ def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: T
 def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,
            target: Target, cues: list[Cue], dates: list[DateMention], speaker: Source,
            default: Side, lex: Lexicon, triggers: list[Trigger],
-           ignore_after: int | None = None) -> Claim | None:
+           asserted: dict[tuple[int, str], Side], ignore_after: int | None = None) -> Claim | None:
     s_start, s_end = sentence
     body = text[s_start:s_end]
     before = _clause_before(text, s_start, trigger.start, MODALITY_WINDOW)
@@ -472,6 +475,11 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     stance: Stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 
     side, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")
+    earlier = asserted.get((target.mention.place.geonameid, kind))
+    if not explicit and stance == "denies" and earlier is not None:
+        # A denial that names no side answers the claim already made about the place,
+        # even when it comes from the claimant's own side ("the capture of X is premature").
+        side = earlier
     actor: Actor = "RU" if side == "RU" else "UA"
     confidence = 0.9 * target.mention.score
     if target.coref:

@@ -360,9 +360,16 @@ class PlaceFinder:
         ]
         self._choose(spots, placed, regions, russian)
         resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
-        for spot in spots:
-            if spot.chosen is not None and not self._acceptable(spot, resolved, regions):
-                spot.chosen = None
+        rejected = [s for s in spots if s.chosen is not None and not self._acceptable(s, resolved, regions)]
+        for spot in rejected:
+            spot.chosen = None
+        # One name, one place per article: a weak occurrence (first word of a sentence)
+        # takes the reading the same name has where it stands on its own.
+        accepted = {fold(s.text): s for s in spots if s.chosen is not None}
+        for spot in rejected:
+            same = accepted.get(fold(spot.text))
+            if same is not None and not spot.vetoed:
+                spot.chosen, spot.score = same.chosen, same.score
 
     def _choose(
         self,

@@ -164,3 +164,27 @@ def test_claims_extract_unattributed_denial_answers_the_earlier_claim(extractor)
 def test_claims_extract_phrases_that_claim_nothing(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     found = keys(claims_of(extractor, text, lang))
     assert not [k for k in found if k[1] == "capture"], found
+
+
+def test_claims_extract_article_relaying_one_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A report that opens with "X stated this" speaks for X where it names no one else."""
+    text = ("The Khortytsia group stated this on Telegram.\n\n"
+            "Russian forces have entered the eastern part of Siversk.\n\n"
+            "Recall that Russia had earlier claimed the capture of Soledar.")
+    found = {(c.place.name, c.kind, c.source.name) for c in claims_of(extractor, text, "en")}
+    assert ("Siversk", "presence", "Ukrainian military") in found
+    assert ("Soledar", "capture", "narrator") in found or ("Soledar", "capture", "Russian Ministry of Defence") in found
+
+
+def test_claims_extract_quote_over_sentences_belongs_to_whoever_closes_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's defence ministry claimed its troops had entered Kupiansk. "
+            "“The invaders failed to enter Kupiansk. The town stays under our control,” "
+            "Oleksandr Petrenko, a Ukrainian military spokesman, said.\n\n"
+            "Petrenko said that fighting continues in Kupiansk.")
+    claims = claims_of(extractor, text, "en")
+    assert {c.place.name for c in claims} == {"Kupyansk"}, "a spokesman's surname is no village"
+    found = {(c.kind, c.actor, c.stance, c.source.side) for c in claims}
+    assert ("presence", "RU", "asserts", "RU") in found
+    assert ("repelled", "RU", "asserts", "UA") in found
+    assert ("capture", "UA", "asserts", "UA") in found
+    assert ("fighting", "RU", "asserts", "UA") in found

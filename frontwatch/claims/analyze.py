@@ -214,6 +214,9 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     if trigger.rule.kind == "fighting" and not trigger.rule.invert:
         return default, False
     if speaker.side in ("RU", "UA"):
+        if trigger.rule.kind == "repelled":
+            # Whoever the speaker is, a failed assault they report is the other side's.
+            return opposite(speaker.side), False
         flip = trigger.rule.invert != denied
         return (opposite(speaker.side) if flip else speaker.side), False
     return (opposite(default) if trigger.rule.invert and trigger.rule.kind != "repelled" else default), False

@@ -4,7 +4,9 @@ Attribution works on sentences. A sentence's speaker is the source mention neare
 one of its speech verbs ("X a déclaré", inverted "a indiqué le ministère", "X said"),
 the source after "selon"/"according to", the last speaker for a pronoun subject or an
 unattributed quote, the speaker of a following "C'est ce qu'a annoncé X" / "Про це
-повідомив X", and otherwise the narrator (the outlet states it as fact).
+повідомив X", the source an article relays ("The General Staff reported this on
+Telegram" near its top) for the article's unattributed sentences, and otherwise the
+narrator (the outlet states it as fact).
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
     """People found by NER, with a side from the registry, earlier mentions or context."""
     hits: list[SourceHit] = []
     s_start, s_end = sentence
+    persons = persons + _known_names(text, sentence, memory, persons)
     for start, end in persons:
         if any(h.start < end and start < h.end for h in taken):
             continue
@@ -90,13 +93,41 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
         surname = name.split()[-1].lower() if name.split() else name.lower()
         known = memory.people.get(surname)
         if known is None:
-            window = re.split(r"[«»“”\"]", text[max(s_start, start - 90):start])[-1] + \
-                re.split(r"[«»“”\"]", text[start:min(s_end, end + 90)])[0]
+            before = _unquote_names(text[max(s_start, start - 90):start])
+            after = _unquote_names(text[start:min(s_end, end + 90)])
+            window = re.split(r"[«»“”\"]", before)[-1] + re.split(r"[«»“”\"]", after)[0]
             side = side_of_context(window, lex) or "third"
             known = Source(name, side)
             memory.people[surname] = known
         hits.append(SourceHit(start, end, known))
     return hits
+
+
+_QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{1,30})[»”\"]")
+
+
+def _unquote_names(window: str) -> str:
+    """Drop the quotes around short names ('the “Khortytsia” group'), keeping the text."""
+    return _QUOTED_NAME.sub(r"\1 ", window)
+
+
+def _known_names(text: str, sentence: tuple[int, int], memory: SpeakerMemory,
+                 persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Later mentions of a person by surname alone, which the NER often misses."""
+    if not memory.people:
+        return []
+    found: list[tuple[int, int]] = []
+    body = text[sentence[0]:sentence[1]]
+    for surname in memory.people:
+        if len(surname) < 4:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", body, re.IGNORECASE):
+            start, end = sentence[0] + match.start(), sentence[0] + match.end()
+            if not body[match.start()].isupper():
+                continue
+            if not any(a < end and start < b for a, b in persons):
+                found.append((start, end))
+    return found
 
 
 def _gap(hit: SourceHit, start: int, end: int) -> int:
@@ -176,6 +207,8 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         if source is not None and explicit[index - 1][0] is None and lex.backward.match(body):
             explicit[index - 1] = (source, None, False)
 
+    relayed = _relayed_source(text, sentences, explicit, lex)
+
     speakers: list[tuple[Source, tuple[int, int] | None]] = []
     depth = 0
     carried = 0
@@ -185,7 +218,10 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         quoted = depth > 0 or _open_quote_at_start(body)
         if source is None and quoted:
             ahead = next((s for s, _, _ in explicit[index + 1:index + 3] if s is not None), None)
-            if last[0] is not None and index - last[1] <= 2:
+            closing = _closing_speaker(text, sentences, explicit, index, depth)
+            if closing is not None:
+                source = closing
+            elif last[0] is not None and index - last[1] <= 2:
                 source = last[0]
             elif ahead is not None:
                 source = ahead
@@ -197,8 +233,37 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
             carried = 0
         if source is not None:
             last = (source, index)
+        elif relayed is not None and not lex.recap.search(body):
+            source = relayed
         speakers.append((source or narrator, span))
         opens = sum(body.count(c) for c in QUOTE_OPEN)
         closes = sum(body.count(c) for c in QUOTE_CLOSE)
         depth = max(0, depth + opens - closes)
     return speakers
+
+
+RELAYED_WITHIN = 3
+
+
+def _closing_speaker(text: str, sentences: list[tuple[int, int]],
+                     explicit: list[tuple[Source | None, tuple[int, int] | None, bool]],
+                     index: int, depth: int) -> Source | None:
+    """The speaker named where the quote around sentence `index` closes ("“…. ….,” X said")."""
+    for k in range(index, min(len(sentences), index + 4)):
+        body = text[sentences[k][0]:sentences[k][1]]
+        depth += sum(body.count(c) for c in QUOTE_OPEN) - sum(body.count(c) for c in QUOTE_CLOSE)
+        if depth <= 0:
+            return explicit[k][0] if k > index else None
+    return None
+
+
+def _relayed_source(text: str, sentences: list[tuple[int, int]],
+                    explicit: list[tuple[Source | None, tuple[int, int] | None, bool]],
+                    lex: Lexicon) -> Source | None:
+    """The source a whole article relays: "X stated this on Telegram" / "Про це повідомляє X"
+    among its first sentences, with X named there."""
+    for index, (start, end) in enumerate(sentences[:RELAYED_WITHIN]):
+        source = explicit[index][0]
+        if source is not None and lex.relayed.search(text[start:end]):
+            return source
+    return None

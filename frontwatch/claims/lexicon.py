@@ -68,6 +68,8 @@ class Lexicon:
     pronoun: re.Pattern[str]
     addressee: re.Pattern[str]
     backward: re.Pattern[str]
+    relayed: re.Pattern[str]
+    recap: re.Pattern[str]
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
     self_cue: re.Pattern[str]
     enemy_cue: re.Pattern[str]
@@ -181,6 +183,8 @@ def load_lexicon(lang: str) -> Lexicon:
         pronoun=pat(speech, "pronoun", "speech_verbs.yml"),
         addressee=pat(speech, "addressee", "speech_verbs.yml"),
         backward=pat(speech, "backward", "speech_verbs.yml"),
+        relayed=pat(speech, "relayed", "speech_verbs.yml"),
+        recap=pat(speech, "recap", "speech_verbs.yml"),
         actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))
                      for side in ("RU", "UA") for p in actors.get(side, [])),
         self_cue=pat(actors, "self", "actors.yml"),

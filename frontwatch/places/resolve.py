@@ -32,6 +32,7 @@ MATCH_QUALITY = {
 }
 _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
+_PERSON = frozenset({"PER", "PERSON"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
 # Russia's regions on the front line; farther Russian towns are namesakes far more often
@@ -62,6 +63,8 @@ class _Spot:
     metonym: bool = False
     cued: bool = False
     vetoed: bool = False
+    in_person: bool = False
+    listed: bool = False
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -200,6 +203,7 @@ class PlaceFinder:
     ) -> list[_Spot]:
         spots: list[_Spot] = []
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
+        people = [(s, e) for s, e, label in entities if label in _PERSON]
         i = 0
         after_capital = False
         while i < len(tokens):
@@ -242,6 +246,7 @@ class PlaceFinder:
                 spot.sentence_start = _sentence_start(text, start)
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
+                spot.in_person = _overlaps(people, start, end)
                 spots.append(spot)
                 taken.append((start, end))
                 consumed = n
@@ -365,10 +370,15 @@ class PlaceFinder:
             spot.chosen = None
         # One name, one place per article: a weak occurrence (first word of a sentence)
         # takes the reading the same name has where it stands on its own.
+        # A name the text shows to be a person's ("Oleksandr Petrenko") is one everywhere.
+        persons = {fold(s.text) for s in spots if s.in_person and (s.person_like or s.vetoed)}
         accepted = {fold(s.text): s for s in spots if s.chosen is not None}
-        for spot in rejected:
-            same = accepted.get(fold(spot.text))
-            if same is not None and not spot.vetoed:
+        for spot in spots:
+            name = fold(spot.text)
+            if spot.chosen is not None and name in persons and not (spot.cued or spot.listed or _strong(spot)):
+                spot.chosen = None
+            elif spot in rejected and name in accepted and name not in persons:
+                same = accepted[name]
                 spot.chosen, spot.score = same.chosen, same.score
 
     def _choose(
@@ -446,13 +456,7 @@ class PlaceFinder:
             return True
         if spot.metonym:
             return spot.cued
-        primary = _is_primary(chosen.surface, place.name)
-        strong = (
-            chosen.how in ("exact", "historical", "inflected")
-            and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
-            and (place.feature in _PROMINENT or place.feature == "PPLA3" or place.population >= 5000)
-        )
-        if strong:
+        if _strong(spot):
             return True
         others = [p for p in resolved if p.geonameid != place.geonameid]
         nearest = _nearest_km(place, others)
@@ -530,6 +534,18 @@ _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
+def _strong(spot: _Spot) -> bool:
+    """A reading that needs no support: an exact name of a town of some size."""
+    assert spot.chosen is not None
+    chosen, place = spot.chosen, spot.chosen.place
+    primary = _is_primary(chosen.surface, place.name)
+    return (
+        chosen.how in ("exact", "historical", "inflected")
+        and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
+        and (place.feature in _PROMINENT or place.feature == "PPLA3" or place.population >= 5000)
+    )
+
+
 def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
     """A common word the NER calls a person or organisation is not a place, unless it stands
     in a comma-separated list of other place names ("в Сухих Ялах, Шевченку, біля Дальнього")."""
@@ -546,7 +562,9 @@ def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
             other.candidates and not other.vetoed and _LIST_SEPARATOR.fullmatch(between)
             for other, between in neighbours
         )
-        if not listed:
+        if listed:
+            spot.vetoed, spot.listed = False, True
+        else:
             spot.candidates = []
 
 

@@ -188,3 +188,16 @@ def test_claims_extract_quote_over_sentences_belongs_to_whoever_closes_it(extrac
     assert ("repelled", "RU", "asserts", "UA") in found
     assert ("capture", "UA", "asserts", "UA") in found
     assert ("fighting", "RU", "asserts", "UA") in found
+
+
+def test_claims_extract_source_described_in_apposition(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "DeepState, a Ukrainian military monitoring project, said a column of Russian men had entered Siversk."
+    found = keys(claims_of(extractor, text, "en"))
+    assert ("Siversk", "presence", "RU", "asserts", "third") in found
+
+
+def test_claims_extract_name_after_that_is_no_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    """'…claimed that Moscow's troops had entered X': Moscow is the actor, not the one who claims."""
+    text = "The Ukrainian military claimed on Monday that Moscow's troops had entered Siversk."
+    claims = claims_of(extractor, text, "en")
+    assert [(c.kind, c.actor, c.source.side) for c in claims] == [("presence", "RU", "UA")]

@@ -100,10 +100,14 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
     for side, pattern in lex.actors:
         for m in pattern.finditer(body):
             start, end = m.start() + offset, m.end() + offset
-            if any(s < end and start < e for s, e in spans + blocked):
+            if any(s < end and start < e for s, e in spans):
+                continue
+            # A source's name inside a longer actor phrase ("Moscow's troops") still names forces.
+            if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                   for s, e in blocked):
                 continue
             inside = any(t.start <= start and end <= t.end for t in triggers)
-            if not inside and (end - start) <= 12 and _geo_use(text, start, end, lex):
+            if not inside and " " not in m.group().strip() and _geo_use(text, start, end, lex):
                 continue
             strength = 3 if (end - start) > 12 else 1
             if lex.agent.search(text[max(0, start - 30):start]):

@@ -143,6 +143,19 @@ def _open_quote_at_start(sentence: str) -> bool:
     return bool(stripped) and (stripped[0] in QUOTE_OPEN or stripped[0] == '"')
 
 
+_APPOSITION = re.compile(r"^\s*,\s+(?:[^\s,]+\s+){0,3}$")
+_APPOSITION_END = re.compile(r"^(?:\s*[^\s,.;]+){0,2}\s*,")
+
+
+def _apposition_head(text: str, hit: SourceHit, hits: list[SourceHit]) -> SourceHit:
+    """'DeepState, a popular Ukrainian military blog, said': the description is the name's."""
+    for other in hits:
+        if other.end <= hit.start and _APPOSITION.match(text[other.end:hit.start]) \
+                and _APPOSITION_END.match(text[hit.end:hit.end + 30]):
+            return other
+    return hit
+
+
 def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit],
                      lex: Lexicon) -> tuple[Source | None, tuple[int, int] | None, bool]:
     """The explicit speaker of a sentence, the span naming it, and whether a pronoun speaks."""
@@ -164,6 +177,8 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
                 continue
             gap = _gap(hit, v_start, v_end)
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
+            if hit.start >= v_end and lex.complement.search(between):
+                continue
             if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
                 if nearest is None or gap < nearest[0]:
                     nearest = (gap, hit)
@@ -175,6 +190,7 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
     if per_verb:
         close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
         gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
+        hit = _apposition_head(text, hit, hits)
         return hit.source, (hit.start, hit.end), False
     return None, None, pronoun
 

@@ -69,6 +69,7 @@ class Lexicon:
     addressee: re.Pattern[str]
     backward: re.Pattern[str]
     relayed: re.Pattern[str]
+    complement: re.Pattern[str]
     recap: re.Pattern[str]
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
     self_cue: re.Pattern[str]
@@ -184,6 +185,7 @@ def load_lexicon(lang: str) -> Lexicon:
         addressee=pat(speech, "addressee", "speech_verbs.yml"),
         backward=pat(speech, "backward", "speech_verbs.yml"),
         relayed=pat(speech, "relayed", "speech_verbs.yml"),
+        complement=pat(speech, "complement", "speech_verbs.yml"),
         recap=pat(speech, "recap", "speech_verbs.yml"),
         actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))
                      for side in ("RU", "UA") for p in actors.get(side, [])),

@@ -201,3 +201,20 @@ def test_claims_extract_name_after_that_is_no_speaker(extractor) -> None:  # typ
     text = "The Ukrainian military claimed on Monday that Moscow's troops had entered Siversk."
     claims = claims_of(extractor, text, "en")
     assert [(c.kind, c.actor, c.source.side) for c in claims] == [("presence", "RU", "UA")]
+
+
+def test_claims_extract_denial_answered_with_own_account(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("L'armée ukrainienne a démenti ces informations, assurant que Siversk "
+            "était toujours sous le contrôle des forces de Kyiv.")
+    found = keys(claims_of(extractor, text, "fr"))
+    assert ("Siversk", "capture", "UA", "asserts", "UA") in found
+    assert ("Siversk", "capture", "RU", "denies", "UA") in found
+    assert ("Siversk", "capture", "UA", "denies", "UA") not in found
+
+
+def test_claims_extract_town_still_ours_over_there(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Les Russes affirment avoir pris Siversk. « La situation là-bas est difficile, les combats "
+            "continuent, mais la ville reste ukrainienne », a déclaré un porte-parole de l'armée ukrainienne.")
+    found = keys(claims_of(extractor, text, "fr"))
+    assert ("Siversk", "fighting", "RU", "asserts", "UA") in found
+    assert ("Siversk", "capture", "UA", "asserts", "UA") in found

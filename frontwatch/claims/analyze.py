@@ -24,6 +24,8 @@ SHARED_TARGET_GAP = 45
 AFTER_CUE_GAP = 30
 NEGATION_WINDOW = 45
 MODALITY_WINDOW = 70
+INSIDE_TRIGGER = 6
+"""Strength of an actor word inside a trigger ("Russian-held"): it names that trigger's actor only."""
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
 
 
@@ -113,7 +115,7 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
             if lex.agent.search(text[max(0, start - 30):start]):
                 strength = 5
             if inside:
-                strength = 6
+                strength = INSIDE_TRIGGER
             loser = bool(lex.loser.search(text[max(0, start - 20):start]))
             cues.append(Cue(start, end, side, strength, loser))
             spans.append((start, end))
@@ -198,6 +200,8 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     """Whose forces the trigger is about, and whether a cue in the text says so."""
     best: tuple[float, Cue] | None = None
     for cue in cues:
+        if cue.strength == INSIDE_TRIGGER and not (trigger.start <= cue.start and cue.end <= trigger.end):
+            continue
         gap = _gap(cue.start, cue.end, trigger.start, trigger.end)
         if gap > 140 or (cue.start >= trigger.end and gap > AFTER_CUE_GAP and cue.strength < 6):
             continue
@@ -360,8 +364,23 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
+def _answered_denial(lex: Lexicon, before: str) -> bool:
+    """A denial followed by the speaker's own account ("a démenti…, assurant que …")."""
+    for match in lex.denial.finditer(before):
+        rest = before[match.end():]
+        if _reported_clause(lex, rest):
+            return True
+    return False
+
+
+def _reported_clause(lex: Lexicon, between: str) -> bool:
+    """A speech verb and its 'que'/'that' lie between: what follows is a new statement."""
+    said = lex.speech.search(between)
+    return said is not None and lex.complement.search(between, said.end()) is not None
+
+
 def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
-           contrast: re.Pattern[str], triggers: list[Trigger]) -> bool:
+           contrast: re.Pattern[str], triggers: list[Trigger], lex: Lexicon | None = None) -> bool:
     """A sentence-level marker reaches the trigger unless a "but" stands between them.
 
     A marker after the trigger ("X was taken, Kyiv denied") reaches back only when no
@@ -375,8 +394,12 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
             if any(t.start >= end for t in triggers):
                 continue
             lo, hi = trigger.end, start
-        if not contrast.search(body[lo - offset:hi - offset]):
-            return True
+        between = body[lo - offset:hi - offset]
+        if contrast.search(between):
+            continue
+        if lex is not None and end <= trigger.start and _reported_clause(lex, between):
+            continue
+        return True
     return False
 
 
@@ -447,6 +470,13 @@ def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: T
                    triggers, asserted, ignore_after=denier[1] if denier else None)
     if claim is None:
         return []
+    if claim.stance == "asserts" and claim.kind == "capture" and _answered_denial(
+            lex, text[sentence[0]:trigger.start]):
+        # "X denied these reports, saying the town is under Kyiv's control": the denial is of
+        # the other side's capture, and the town's holder is asserted.
+        other: Actor = "RU" if claim.actor == "UA" else "UA"
+        return [claim, replace(claim, actor=other, stance="denies",
+                               confidence=claim.confidence * 0.8)]
     if denier is None or denier[0] == speaker or claim.stance == "denies":
         return [claim]
     return [claim, replace(claim, stance="denies", source=denier[0], confidence=claim.confidence * 0.9)]
@@ -477,7 +507,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW)
     negated = bool(lex.negation.search(negation_zone)) and not lex.not_negation.search(negation_zone)
     scope_body = body if ignore_after is None else body[:ignore_after - s_start]
-    denied = _scope(lex.denial, scope_body, s_start, trigger, lex.contrast, triggers)
+    denied = _scope(lex.denial, scope_body, s_start, trigger, lex.contrast, triggers, lex)
     unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast, triggers)
     stance: Stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 

@@ -256,6 +256,44 @@ async def test_api_place_and_timeline(client: httpx.AsyncClient) -> None:
     assert before["status"] == "unknown"
 
 
+async def test_api_timeline_renders_the_place_status(
+    client: httpx.AsyncClient, filled_store: Store  # noqa: F811
+) -> None:
+    """The timeline copies the claims the store keeps rendered: the same body as rendering
+    `Store.place_status` (the records every other place view renders)."""
+    from frontwatch.api import render
+
+    for as_of in (None, "2024-01-01", "2024-10-15", "2024-11-20", "2024-12-01", "2025-02-10"):
+        query = f"?as_of={as_of}" if as_of else ""
+        got = await client.get(f"/api/places/{TORETSK.geonameid}/timeline{query}")
+        status = filled_store.place_status(
+            TORETSK.geonameid, dt.date.fromisoformat(as_of) if as_of else None)
+        assert got.content == render.json_bytes(
+            render.place_status(status, with_timeline=True)), as_of
+
+
+async def test_api_timeline_follows_reviews_and_new_articles(
+    client: httpx.AsyncClient, editor: dict[str, str]
+) -> None:
+    url = f"/api/places/{TORETSK.geonameid}/timeline?as_of=2025-02-10"
+    before = (await client.get(url)).json()
+    assert before["status"] == "contested"
+    denial = next(c for c in before["claims"] if c["stance"] == "denies")
+    response = await client.post(f"/api/claims/{denial['id']}/review",
+                                 json={"action": "reject"}, headers=editor)
+    assert response.status_code == 200, response.text
+    after = (await client.get(url)).json()
+    assert {c["id"]: c["review"] for c in after["claims"]}[denial["id"]] == "rejected"
+    assert after["status"] != "contested"
+    article = {"text": "Front report\n\nReporters saw heavy fighting in Toretsk on Sunday.",
+               "published": "2025-02-09", "lang": "en"}
+    created = await client.post("/api/documents", json=article, headers=editor)
+    assert created.status_code == 201, created.text
+    latest = (await client.get(url)).json()
+    assert len(latest["claims"]) == len(after["claims"]) + 1
+    assert latest["timeline"][-1]["date"] == "2025-02-09"
+
+
 async def test_api_document_text_with_claim_spans(client: httpx.AsyncClient) -> None:
     claims = (await client.get(f"/api/claims?place={TORETSK.geonameid}")).json()["claims"]
     denial = next(c for c in claims if c["stance"] == "denies")

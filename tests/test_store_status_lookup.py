@@ -1,16 +1,20 @@
-"""The store's as-of reads against reconciliation itself, and the migration behind them.
+"""The store's as-of reads against reconciliation itself, and the migrations behind them.
 
 `Store.place_status` reads a place's timeline from the materialized `place_status` rows
 and `Store.statuses` finds each place's row by one index seek; both must say exactly what
-`reconcile.timeline` says over the place's claims, on any date.
+`reconcile.timeline` says over the place's claims, on any date. `Store.place_timeline`
+must say what `place_status` says, with claims as the materialized `place_claims` rows
+render them, after any write.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
 
+import orjson
 import pytest
 from sqlalchemy import inspect, text
 from test_store_builders import (
@@ -24,8 +28,8 @@ from test_store_builders import (
 )
 
 from frontwatch.reconcile import in_effect, status_as_of, timeline
-from frontwatch.records import Place, Source, StoredClaim
-from frontwatch.store import PlaceStatus, Store
+from frontwatch.records import Claim, Place, PlaceMention, Source, StoredClaim
+from frontwatch.store import PlaceStatus, Store, stored_claim_dict
 
 PLACES = (TORETSK, PIVDENNE, KUPIANSK)
 SOURCES = (MOD, UA_ARMY, DEEPSTATE, Source("Ukrainian General Staff", "UA"))
@@ -177,3 +181,84 @@ def test_store_status_lookup_migration_fills_counts_of_an_older_database(busy: S
             (len(json.loads(f)), len(json.loads(a))) == (nf, na) for f, a, nf, na in rows
         )
         assert [(r.place, r.status, r.since) for r in reopened.statuses()] == before
+
+
+def _ids(items: tuple[Claim | StoredClaim, ...]) -> tuple[int, ...]:
+    return tuple(i.id for i in items if isinstance(i, StoredClaim))
+
+
+def _assert_timeline_is_status(store: Store, place: Place, as_of: dt.date | None) -> None:
+    """`place_timeline` says what `place_status` says, claims rendered as the API renders
+    them, in timeline order (undated first, then by first day and id)."""
+    got = store.place_timeline(place.geonameid, as_of)
+    want = store.place_status(place.geonameid, as_of)
+    where = (place.name, as_of)
+    assert (got.place, got.as_of) == (want.place, want.as_of), where
+    assert [(s.date, s.status, s.partial, s.claims_for, s.claims_against) for s in got.steps] == [
+        (str(c.date), c.status, c.partial, _ids(c.claims_for), _ids(c.claims_against))
+        for c in want.timeline
+    ], where
+    ordered = sorted(want.claims, key=lambda c: (
+        c.claim.date.first_day().isoformat() if c.claim.date else "", c.id))
+    assert orjson.loads(b"[" + got.claims + b"]") == [stored_claim_dict(c) for c in ordered], where
+    assert [orjson.loads(c) for c in got.claims_for] == [
+        stored_claim_dict(c) for c in want.claims_for], where
+    assert [orjson.loads(c) for c in got.claims_against] == [
+        stored_claim_dict(c) for c in want.claims_against], where
+
+
+def test_store_place_timeline_equals_place_status_on_every_date(busy: Store) -> None:
+    for as_of in _dates(busy):
+        for place in PLACES:
+            _assert_timeline_is_status(busy, place, as_of)
+
+
+def test_store_place_timeline_follows_every_kind_of_write(busy: Store) -> None:
+    """Reviews, a claim moved to another place, a re-extraction and a renamed place all
+    render the places they touch again."""
+    claims = busy.claims(place=TORETSK.geonameid)
+    busy.add_review(claims[0].id, action="correct", author="ed",
+                    correction={"place": KUPIANSK.geonameid, "date": "2024-02-02"})
+    busy.add_review(claims[1].id, action="reject", author="ed")
+    busy.add_review(claims[2].id, action="accept", author="ed")
+    article = make_extraction(
+        [("Russian forces took Pivdenne.", {"place": PIVDENNE, "date": "2024-03-03"})],
+        origin="again.txt",
+    )
+    busy.add_extraction(article)
+    busy.add_extraction(make_extraction(
+        [("Russian forces took Pivdenne.", {"place": PIVDENNE, "date": "2024-03-04"})],
+        version="test-2", origin="again.txt",
+    ))
+    busy.add_places([dataclasses.replace(KUPIANSK, name="Kupiansk-Vuzlovyi")])
+    # An article that only mentions a place, with new gazetteer fields for it.
+    mention = make_extraction(
+        [("Fighting near Toretsk.", {"place": TORETSK, "kind": "fighting"})], origin="m.txt")
+    renamed_place = dataclasses.replace(PIVDENNE, name="Pivdenne (Toretsk)")
+    busy.add_extraction(dataclasses.replace(mention, mentions=(
+        *mention.mentions, PlaceMention(0, 8, "Fighting", renamed_place, 0.9, "test"))))
+    moved = busy.place_timeline(KUPIANSK.geonameid)
+    assert claims[0].id in {c["id"] for c in orjson.loads(b"[" + moved.claims + b"]")}
+    assert {c["place"]["name"] for c in orjson.loads(b"[" + moved.claims + b"]")} == {
+        "Kupiansk-Vuzlovyi"}
+    renamed = busy.place_timeline(PIVDENNE.geonameid)
+    assert {c["place"]["name"] for c in orjson.loads(b"[" + renamed.claims + b"]")} == {
+        "Pivdenne (Toretsk)"}
+    for as_of in _dates(busy):
+        for place in PLACES:
+            _assert_timeline_is_status(busy, place, as_of)
+
+
+def test_store_place_claims_migration_renders_an_older_database(busy: Store) -> None:
+    """A database from before 0004 (no `place_claims`) gets every place rendered when opened."""
+    with busy.engine.begin() as conn:
+        conn.execute(text("DROP TABLE place_claims"))
+        conn.execute(text("DELETE FROM frontwatch_migrations WHERE name = '0004_place_claims'"))
+    url = busy.engine.url.render_as_string(hide_password=False)
+    busy.close()
+    database = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    with Store.open(database) as reopened:
+        assert dict(reopened.migrations())["0004_place_claims"] is not None
+        for as_of in _dates(reopened):
+            for place in PLACES:
+                _assert_timeline_is_status(reopened, place, as_of)

@@ -8,8 +8,14 @@ from typing import Any
 import orjson
 
 from frontwatch.api.mapindex import COMPACT_COLUMNS, Row
-from frontwatch.records import Claim, Place, StatusChange, StoredClaim, claim_as_dict, place_as_dict
-from frontwatch.store import PlaceStatus, PlaceStatusRow, StoredDocument
+from frontwatch.records import Claim, Place, StatusChange, StoredClaim, place_as_dict
+from frontwatch.store import (
+    PlaceStatus,
+    PlaceStatusRow,
+    PlaceTimeline,
+    StoredDocument,
+    stored_claim_dict,
+)
 
 
 def place(p: Place) -> dict[str, Any]:
@@ -18,8 +24,9 @@ def place(p: Place) -> dict[str, Any]:
 
 
 def claim(item: StoredClaim) -> dict[str, Any]:
-    """A stored claim: the `extract --jsonl` contract plus its id, article URL and review."""
-    return {"id": item.id, **claim_as_dict(item.claim), "url": item.url, "review": item.review}
+    """A stored claim: the `extract --jsonl` contract plus its id, article URL and review (the
+    shape the store renders `place_claims` in, so both read the same)."""
+    return stored_claim_dict(item)
 
 
 def _claim_id(item: Claim | StoredClaim) -> int | None:
@@ -103,6 +110,32 @@ def place_status(status: PlaceStatus, *, with_timeline: bool) -> dict[str, Any]:
         body["timeline"] = [change(step) for step in status.timeline]
         body["claims"] = [claim(c) for c in status.claims]
     return body
+
+
+def timeline_body(found: PlaceTimeline) -> bytes:
+    """`place_status(..., with_timeline=True)` as JSON, with the claims the store keeps
+    rendered copied in as they are."""
+    current = found.steps[-1] if found.steps else None
+    return json_bytes({
+        "place": place(found.place),
+        "as_of": _iso(found.as_of),
+        "status": current.status if current else "unknown",
+        "since": current.date if current else None,
+        "partial": current.partial if current else None,
+        "claims_for": [orjson.Fragment(item) for item in found.claims_for],
+        "claims_against": [orjson.Fragment(item) for item in found.claims_against],
+        "timeline": [
+            {
+                "date": step.date,
+                "status": step.status,
+                "partial": step.partial,
+                "claims_for": step.claims_for,
+                "claims_against": step.claims_against,
+            }
+            for step in found.steps
+        ],
+        "claims": orjson.Fragment(b"[" + found.claims + b"]"),
+    })
 
 
 def document(doc: StoredDocument) -> dict[str, Any]:

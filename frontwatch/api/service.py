@@ -13,8 +13,9 @@ import asyncio
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -32,6 +33,7 @@ from frontwatch.store import (
     AddResult,
     PlaceStatus,
     PlaceStatusRow,
+    PlaceTimeline,
     Store,
     StoredDocument,
     TokenInfo,
@@ -194,12 +196,13 @@ class Service:
         return MapIndex(self.store.status_steps())
 
     def place_status(self, geonameid: int, as_of: dt.date | None) -> PlaceStatus:
-        try:
+        with _known_place(geonameid):
             return self.store.place_status(geonameid, as_of)
-        except InputError as exc:  # the store's only input error here: an unknown place
-            raise ApiError(
-                404, f"no place {geonameid} in the store", code="place_not_found"
-            ) from exc
+
+    def place_timeline(self, geonameid: int, as_of: dt.date | None) -> PlaceTimeline:
+        """`place_status` with the claims as the store keeps them rendered (JSON)."""
+        with _known_place(geonameid):
+            return self.store.place_timeline(geonameid, as_of)
 
     def claims(
         self,
@@ -286,6 +289,14 @@ class Service:
         if not any(t.id == token_id for t in self.store.tokens()):
             raise ApiError(404, f"no token {token_id}", code="token_not_found")
         await self._write(self.store.revoke_token, token_id)
+
+
+@contextmanager
+def _known_place(geonameid: int) -> Iterator[None]:
+    try:
+        yield
+    except InputError as exc:  # the store's only input error here: an unknown place
+        raise ApiError(404, f"no place {geonameid} in the store", code="place_not_found") from exc
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -4,9 +4,22 @@ from frontwatch.store.store import (
     AddResult,
     PlaceStatus,
     PlaceStatusRow,
+    PlaceTimeline,
     Store,
     StoredDocument,
+    TimelineStep,
     TokenInfo,
+    stored_claim_dict,
 )
 
-__all__ = ["AddResult", "PlaceStatus", "PlaceStatusRow", "Store", "StoredDocument", "TokenInfo"]
+__all__ = [
+    "AddResult",
+    "PlaceStatus",
+    "PlaceStatusRow",
+    "PlaceTimeline",
+    "Store",
+    "StoredDocument",
+    "TimelineStep",
+    "TokenInfo",
+    "stored_claim_dict",
+]

@@ -59,6 +59,16 @@ def _status_lookup(conn: Connection) -> None:
     lookup.create(conn, checkfirst=True)
 
 
+def _place_claims(conn: Connection) -> None:
+    """Each place's claims rendered in one row (`place_claims`), for every place that a
+    database from before this step has claims about."""
+    from frontwatch.store.store import render_place_claims  # store.py imports this module
+
+    schema.place_claims.create(conn, checkfirst=True)
+    count = render_place_claims(conn)
+    log.info("rendered the claims of %d places", count)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
@@ -66,6 +76,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0002_layers", _create("layers", "layer_geometries")),
     Migration("0003_status_lookup", _status_lookup),
+    Migration("0004_place_claims", _place_claims),
 )
 
 

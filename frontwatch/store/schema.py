@@ -158,6 +158,23 @@ place_status = Table(
     Index("ix_place_status_status", "status", "valid_from"),
 )
 
+# Every claim about a place rendered once, as the API shows a stored claim (the `extract
+# --jsonl` object plus id, url and review), in timeline order: undated first, then by first
+# day and id. A place's timeline then reads one row, not hundreds of claims scattered over
+# the table and their articles; each write renders the places it touches again, in its
+# own transaction, like `place_status`.
+place_claims = Table(
+    "place_claims",
+    metadata,
+    Column("geonameid", BigInteger, ForeignKey("places.geonameid"), primary_key=True,
+           autoincrement=False),
+    # The JSON objects, comma-separated.
+    Column("claims", LargeBinary, nullable=False),
+    # JSON {"ids", "days", "ends"}: per object its claim id, its first day ("" undated)
+    # and the offset where it ends in `claims`.
+    Column("positions", LargeBinary, nullable=False),
+)
+
 layers = Table(
     "layers",
     metadata,

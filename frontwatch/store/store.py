@@ -3,8 +3,9 @@
 A plain path opens a SQLite file (WAL, foreign keys, busy timeout); a URL opens any
 SQLAlchemy database (PostgreSQL through psycopg). Every write is one transaction: a
 document with all its mentions and claims, or a review, lands together with the recomputed
-`place_status` rows of the places it touches, so the map's "status of every place as of D"
-is a single indexed query and a killed process never leaves half a document behind.
+`place_status` and `place_claims` rows of the places it touches, so the map's "status of
+every place as of D" is a single indexed query, a place's timeline reads three rows of
+one place, and a killed process never leaves half a document behind.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import json
 import logging
 import secrets
+from bisect import bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
 from sqlalchemy import (
     Connection,
     Engine,
@@ -28,6 +31,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -56,11 +60,13 @@ from frontwatch.records import (
     Source,
     StatusChange,
     StoredClaim,
+    claim_as_dict,
 )
 from frontwatch.store import migrations
 from frontwatch.store.schema import claims as t_claims
 from frontwatch.store.schema import documents as t_docs
 from frontwatch.store.schema import mentions as t_mentions
+from frontwatch.store.schema import place_claims as t_place_claims
 from frontwatch.store.schema import place_status as t_status
 from frontwatch.store.schema import places as t_places
 from frontwatch.store.schema import reviews as t_reviews
@@ -117,6 +123,36 @@ class PlaceStatus:
     claims_against: tuple[StoredClaim, ...]
     timeline: tuple[StatusChange, ...]
     claims: tuple[StoredClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineStep:
+    """One status change as stored: its date as text and the ids of the claims it lists."""
+
+    date: str
+    status: str
+    partial: str | None
+    claims_for: tuple[int, ...]
+    claims_against: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTimeline:
+    """What a `PlaceStatus` says, with its claims already rendered as JSON (`place_claims`):
+    for a caller that sends it on, since building a record per claim to render it again
+    costs far more than the rest.
+
+    `claims` holds the JSON objects, comma-separated, of every claim dated up to `as_of`
+    (or undated) in timeline order; `claims_for` and `claims_against` those of the claims
+    the current change lists.
+    """
+
+    place: Place
+    as_of: dt.date | None
+    steps: tuple[TimelineStep, ...]
+    claims: bytes
+    claims_for: tuple[bytes, ...]
+    claims_against: tuple[bytes, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +266,45 @@ def _date_or_none(text: str | None) -> PartialDate | None:
     return _parse_date(text) if text else None
 
 
+def stored_claim_dict(item: StoredClaim) -> dict[str, Any]:
+    """A stored claim as the API shows it: the `extract --jsonl` object plus its id, its
+    article's URL and its review."""
+    return {"id": item.id, **claim_as_dict(item.claim), "url": item.url, "review": item.review}
+
+
+def _timeline_key(item: StoredClaim) -> tuple[str, int]:
+    """Where a claim goes in `place_claims`: undated first, then by first day and id."""
+    date = item.claim.date
+    return (date.first_day().isoformat() if date else "", item.id)
+
+
+def _place_claims_row(geonameid: int, stored: Iterable[StoredClaim]) -> dict[str, Any]:
+    """A place's `place_claims` row: its claims rendered, and what finds each one again."""
+    ordered = sorted(stored, key=_timeline_key)
+    pieces = [orjson.dumps(stored_claim_dict(item)) for item in ordered]
+    ends: list[int] = []
+    end = -1
+    for piece in pieces:
+        end += len(piece) + 1  # the piece and the comma before it
+        ends.append(end)
+    positions = {"ids": [item.id for item in ordered],
+                 "days": [_timeline_key(item)[0] for item in ordered], "ends": ends}
+    return {"geonameid": geonameid, "claims": b",".join(pieces),
+            "positions": orjson.dumps(positions)}
+
+
+def render_place_claims(conn: Connection) -> int:
+    """Render the claims of every place that has any into `place_claims` (a database from
+    before the table); returns how many places."""
+    store = Store(conn.engine)
+    ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
+    conn.execute(delete(t_place_claims))
+    for geonameid in ids:
+        stored = store._stored_claims(conn, [t_claims.c.geonameid == geonameid])
+        conn.execute(t_place_claims.insert(), _place_claims_row(geonameid, stored))
+    return len(ids)
+
+
 def _validate_claim_fields(values: dict[str, Any], where: str) -> None:
     checks = (("kind", KINDS), ("actor", ACTORS), ("stance", STANCES), ("source_side", SIDES))
     for name, allowed in checks:
@@ -285,6 +360,22 @@ _PLACE_COLUMNS = (
     t_places.c.population,
 )
 _IN_CHUNK = 5_000  # ids per IN (...) list, well under SQLite's bound-parameter limit
+
+# A place's timeline, read from what every write keeps materialized; composed once, since
+# composing them on every request cost about as much as running them.
+_PLACE: Select[Any] = select(*_PLACE_COLUMNS).where(
+    t_places.c.geonameid == bindparam("geonameid")
+)
+_STEPS = (
+    select(t_status.c.date, t_status.c.status, t_status.c.partial,
+           t_status.c.claims_for, t_status.c.claims_against)
+    .where(t_status.c.geonameid == bindparam("geonameid"))
+    .order_by(t_status.c.seq)
+)
+_STEPS_AS_OF = _STEPS.where(t_status.c.valid_from <= bindparam("as_of"))
+_RENDERED = select(t_place_claims.c.claims, t_place_claims.c.positions).where(
+    t_place_claims.c.geonameid == bindparam("geonameid")
+)
 
 
 def _iso_text(value: object) -> str | None:
@@ -448,7 +539,7 @@ class Store:
                 )
                 conn.execute(delete(t_mentions).where(t_mentions.c.doc_id == doc.id))
                 conn.execute(update(t_docs).where(t_docs.c.id == doc.id).values(**values))
-            self._upsert_places(
+            touched |= self._upsert_places(
                 conn, [m.place for m in extraction.mentions] + [c.place for c in extraction.claims]
             )
             if extraction.mentions:
@@ -533,10 +624,22 @@ class Store:
             carried.setdefault(row.extracted, []).append(int(row.id))
         return carried
 
-    def _upsert_places(self, conn: Connection, places: Iterable[Place]) -> None:
+    def _upsert_places(self, conn: Connection, places: Iterable[Place]) -> set[int]:
+        """Insert or update places; returns the stored ones whose fields change, as their
+        rendered claims (`place_claims`) show them."""
         unique = {p.geonameid: p for p in places}
         if not unique:
-            return
+            return set()
+        ids = list(unique)
+        changed: set[int] = set()
+        for first in range(0, len(ids), _IN_CHUNK):
+            query: Select[Any] = select(*_PLACE_COLUMNS).where(
+                t_places.c.geonameid.in_(ids[first : first + _IN_CHUNK])
+            )
+            changed |= {
+                int(row.geonameid) for row in conn.execute(query)
+                if _place_of(row) != unique[int(row.geonameid)]
+            }
         rows = [
             {
                 "geonameid": p.geonameid,
@@ -572,11 +675,12 @@ class Store:
                 ),
                 rows,
             )
+        return changed
 
     def add_places(self, places: Iterable[Place]) -> None:
         """Make places known to the store (claims add theirs automatically)."""
         with self.transaction() as conn:
-            self._upsert_places(conn, places)
+            self._refresh(conn, self._upsert_places(conn, places))
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """A stored document with its text, mentions and claims; None when unknown."""
@@ -797,6 +901,50 @@ class Store:
             claims=tuple(stored),
         )
 
+    def place_timeline(self, geonameid: int, as_of: dt.date | None = None) -> PlaceTimeline:
+        """`place_status` with the claims as JSON: three reads of one place's materialized
+        rows (the place, its changes up to `as_of`, its rendered claims), whatever the
+        number of claims.
+        """
+        params = {"geonameid": geonameid, "as_of": as_of}
+        with self._read() as conn:
+            row = conn.execute(_PLACE, params).first()
+            if row is None:
+                raise InputError(str(geonameid), "no claims about this place in the store")
+            listed = [
+                (date, status, partial, orjson.loads(ids_for), orjson.loads(ids_against))
+                for date, status, partial, ids_for, ids_against in conn.execute(
+                    _STEPS if as_of is None else _STEPS_AS_OF, params)
+            ]
+            rendered = conn.execute(_RENDERED, params).first()
+        claims = bytes(rendered.claims) if rendered else b""
+        positions = orjson.loads(rendered.positions) if rendered else {"ids": [], "days": [],
+                                                                       "ends": []}
+        ends: list[int] = positions["ends"]
+        at = {claim_id: n for n, claim_id in enumerate(positions["ids"])}
+        upto = len(ends) if as_of is None else bisect_right(positions["days"], as_of.isoformat())
+
+        def known(ids: list[int]) -> tuple[int, ...]:
+            return tuple(i for i in ids if i in at)
+
+        def piece(claim_id: int) -> bytes:
+            n = at[claim_id]
+            return claims[ends[n - 1] + 1 if n else 0 : ends[n]]
+
+        steps = tuple(
+            TimelineStep(date, status, partial, known(ids_for), known(ids_against))
+            for date, status, partial, ids_for, ids_against in listed
+        )
+        current = steps[-1] if steps else None
+        return PlaceTimeline(
+            place=_place_of(row),
+            as_of=as_of,
+            steps=steps,
+            claims=claims[: ends[upto - 1]] if upto else b"",
+            claims_for=tuple(piece(i) for i in current.claims_for) if current else (),
+            claims_against=tuple(piece(i) for i in current.claims_against) if current else (),
+        )
+
     def statuses(
         self,
         as_of: dt.date | None = None,
@@ -920,12 +1068,16 @@ class Store:
         return query.order_by(t_places.c.name, t_places.c.geonameid)
 
     def _refresh(self, conn: Connection, geonameids: Iterable[int]) -> None:
-        """Recompute the materialized timeline of these places inside the caller's transaction."""
+        """Recompute the materialized timeline and rendered claims of these places inside the
+        caller's transaction."""
         for geonameid in sorted(set(geonameids)):
             conn.execute(delete(t_status).where(t_status.c.geonameid == geonameid))
+            conn.execute(delete(t_place_claims).where(t_place_claims.c.geonameid == geonameid))
             stored = self._stored_claims(
                 conn, [t_claims.c.geonameid == geonameid], order_by_id=False
             )
+            if stored:
+                conn.execute(t_place_claims.insert(), _place_claims_row(geonameid, stored))
             changes = timeline(stored)
             if not changes:
                 continue
@@ -962,6 +1114,7 @@ class Store:
         with self.transaction() as conn:
             ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
             conn.execute(delete(t_status))
+            conn.execute(delete(t_place_claims))
             self._refresh(conn, ids)
         return len(ids)
 
@@ -1160,4 +1313,15 @@ class Store:
 
 
 
-__all__ = ["AddResult", "PlaceStatus", "PlaceStatusRow", "Store", "StoredDocument", "TokenInfo"]
+__all__ = [
+    "AddResult",
+    "PlaceStatus",
+    "PlaceStatusRow",
+    "PlaceTimeline",
+    "Store",
+    "StoredDocument",
+    "TimelineStep",
+    "TokenInfo",
+    "render_place_claims",
+    "stored_claim_dict",
+]

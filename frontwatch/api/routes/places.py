@@ -128,5 +128,5 @@ def get_timeline(
     svc: Annotated[Service, Depends(service)],
     as_of: AsOf = None,
 ) -> Response:
-    return _json(request, svc.cached(_key(request), lambda: render.json_bytes(
-        render.place_status(svc.place_status(geonameid, as_of), with_timeline=True))))
+    return _json(request, svc.cached(_key(request), lambda: render.timeline_body(
+        svc.place_timeline(geonameid, as_of))))

@@ -218,3 +218,11 @@ def test_claims_extract_town_still_ours_over_there(extractor) -> None:  # type: 
     found = keys(claims_of(extractor, text, "fr"))
     assert ("Siversk", "fighting", "RU", "asserts", "UA") in found
     assert ("Siversk", "capture", "UA", "asserts", "UA") in found
+
+
+def test_claims_extract_list_with_dates_and_capture_subsumes_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Les opérations offensives ont permis la capture des villes de Siversk en mai 2025 "
+            "et de Lyman en septembre 2025.")
+    claims = claims_of(extractor, text, "fr", published="2025-11-02")
+    found = {(c.place.name, c.kind, str(c.date)) for c in claims}
+    assert found == {("Siversk", "capture", "2025-05"), ("Lyman", "capture", "2025-09")}

@@ -24,6 +24,7 @@ SHARED_TARGET_GAP = 45
 AFTER_CUE_GAP = 30
 NEGATION_WINDOW = 45
 MODALITY_WINDOW = 70
+DATE_AFTER_PLACE = 4
 INSIDE_TRIGGER = 6
 """Strength of an actor word inside a trigger ("Russian-held"): it names that trigger's actor only."""
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
@@ -230,7 +231,13 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
     return (opposite(default) if trigger.rule.invert and trigger.rule.kind != "repelled" else default), False
 
 
-def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:
+def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
+              target: Target | None = None) -> PartialDate | None:
+    """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024")."""
+    if target is not None:
+        right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
+        if right_after:
+            return right_after[0].date
     if dates:
         nearest = min(dates, key=lambda d: _gap(d.start, d.end, trigger.start, trigger.end))
         return nearest.date
@@ -330,9 +337,13 @@ def _not_target(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) ->
 
 
 def _subsume(claims: list[Claim]) -> list[Claim]:
-    """A repelled assault on a place already says who attacked it and that they fought there."""
+    """A repelled assault on a place already says who attacked it and that they fought there;
+    a capture says its taker fought for it and advanced."""
     repelled = {c.place.geonameid for c in claims if c.kind == "repelled"}
-    return [c for c in claims if c.kind not in ("advance", "fighting") or c.place.geonameid not in repelled]
+    taken = {(c.place.geonameid, c.actor, c.stance) for c in claims if c.kind == "capture"}
+    return [c for c in claims
+            if c.kind not in ("advance", "fighting")
+            or (c.place.geonameid not in repelled and (c.place.geonameid, c.actor, c.stance) not in taken)]
 
 
 def _dateline(published: PartialDate | None, text: str, sentences: list[tuple[int, int]],
@@ -537,7 +548,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
         actor=actor,
         stance=stance,
         source=speaker,
-        date=_date_for(trigger, dates, document.published),
+        date=_date_for(trigger, dates, document.published, target),
         evidence=text[start:end],
         evidence_start=start,
         evidence_end=end,

@@ -226,3 +226,12 @@ def test_claims_extract_list_with_dates_and_capture_subsumes_fighting(extractor)
     claims = claims_of(extractor, text, "fr", published="2025-11-02")
     found = {(c.place.name, c.kind, str(c.date)) for c in claims}
     assert found == {("Siversk", "capture", "2025-05"), ("Lyman", "capture", "2025-09")}
+
+
+def test_claims_extract_occupied_implies_russian_forces(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("“At least six launchers left the occupied Starobilsk,” the Luhansk governor, "
+            "a Ukrainian official, said. The Defence Forces of Ukraine still hold part of Siversk.")
+    found = keys(claims_of(extractor, text, "en"))
+    assert ("Starobilsk", "capture", "RU", "asserts", "UA") in found
+    assert any(k[0] == "Siversk" and k[2] == "UA" for k in found)
+    assert not any(k[0] == "Siversk" and k[1] == "fighting" for k in found), "'Defence Forces' is a name"

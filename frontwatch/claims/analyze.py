@@ -220,6 +220,8 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
             if not passive:
                 side = opposite(side)
         return side, True
+    if trigger.rule.actor is not None:
+        return trigger.rule.actor, False
     if trigger.rule.kind == "fighting" and not trigger.rule.invert:
         return default, False
     if speaker.side in ("RU", "UA"):

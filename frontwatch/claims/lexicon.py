@@ -28,6 +28,8 @@ class TriggerRule:
     pattern: re.Pattern[str]
     invert: bool = False
     uncertain: bool = False
+    actor: Side | None = None
+    """Whose forces the trigger word itself implies when the text names no side ("occupied")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +149,20 @@ def _dates(lang: str) -> DateLexicon:
     )
 
 
+def _side(value: object) -> Side | None:
+    if value in ("RU", "UA"):
+        return "RU" if value == "RU" else "UA"
+    if value is not None:
+        raise ConfigError(f"trigger actor must be RU or UA, not {value!r}")
+    return None
+
+
 @functools.cache
 def load_lexicon(lang: str) -> Lexicon:
     """Compile the lexicons of `lang` (cached per process)."""
     triggers = tuple(
         TriggerRule(entry["kind"], _alternation([pattern], f"{lang}/triggers.yml"),
-                    bool(entry.get("invert")), bool(entry.get("uncertain")))
+                    bool(entry.get("invert")), bool(entry.get("uncertain")), _side(entry.get("actor")))
         for entry in _read(lang, "triggers.yml")
         for pattern in entry["patterns"]
     )

@@ -235,3 +235,10 @@ def test_claims_extract_occupied_implies_russian_forces(extractor) -> None:  # t
     assert ("Starobilsk", "capture", "RU", "asserts", "UA") in found
     assert any(k[0] == "Siversk" and k[2] == "UA" for k in found)
     assert not any(k[0] == "Siversk" and k[1] == "fighting" for k in found), "'Defence Forces' is a name"
+
+
+def test_claims_extract_possessive_names_the_speakers_forces(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Après des mois d'occupation russe, l'armée ukrainienne a annoncé son entrée dans Siversk."
+    found = keys(claims_of(extractor, text, "fr"))
+    assert ("Siversk", "presence", "UA", "asserts", "UA") in found
+    assert not [k for k in found if k[1] == "presence" and k[2] == "RU"]

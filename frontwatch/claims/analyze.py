@@ -197,8 +197,12 @@ def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
 
 
 def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
-           speaker: Source, default: Side, denied: bool) -> tuple[Side, bool]:
+           speaker: Source, default: Side, denied: bool, lex: Lexicon) -> tuple[Side, bool]:
     """Whose forces the trigger is about, and whether a cue in the text says so."""
+    if speaker.side in ("RU", "UA") and not denied and not trigger.rule.invert \
+            and lex.possessive.search(text[max(s_start, trigger.start - 12):trigger.start]):
+        # "l'armée ukrainienne a annoncé son entrée dans X": the speaker's own forces.
+        return speaker.side, True
     best: tuple[float, Cue] | None = None
     for cue in cues:
         if cue.strength == INSIDE_TRIGGER and not (trigger.start <= cue.start and cue.end <= trigger.end):
@@ -524,7 +528,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     unconfirmed = _scope(lex.unconfirmed, body, s_start, trigger, lex.contrast, triggers)
     stance: Stance = "denies" if (negated or denied or unconfirmed) else "asserts"
 
-    side, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies")
+    side, explicit = _actor(trigger, cues, text, s_start, speaker, default, stance == "denies", lex)
     earlier = asserted.get((target.mention.place.geonameid, kind))
     if not explicit and stance == "denies" and earlier is not None:
         # A denial that names no side answers the claim already made about the place,

@@ -76,6 +76,7 @@ class Lexicon:
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
     self_cue: re.Pattern[str]
     enemy_cue: re.Pattern[str]
+    possessive: re.Pattern[str]
     geo_before: tuple[str, ...]
     geo_after: frozenset[str]
     geo_nouns_before: frozenset[str]
@@ -201,6 +202,7 @@ def load_lexicon(lang: str) -> Lexicon:
                      for side in ("RU", "UA") for p in actors.get(side, [])),
         self_cue=pat(actors, "self", "actors.yml"),
         enemy_cue=pat(actors, "enemy", "actors.yml"),
+        possessive=pat(actors, "possessive", "actors.yml"),
         geo_before=tuple(sorted((w.lower() for w in actors.get("geo_before", [])), key=len, reverse=True)),
         geo_after=frozenset(w.lower() for w in actors.get("geo_after", [])),
         geo_nouns_before=frozenset(w.lower() for w in actors.get("geo_nouns_before", [])),

@@ -181,3 +181,29 @@ def test_layer_cli_import_compare_and_place(tmp_path: Path) -> None:
     bad.write_text("{", "utf-8")
     result = runner.invoke(cli, ["layer", "import", "tiny", str(bad), "--db", db])
     assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+
+
+def test_layer_compare_month_dated_claim_is_judged_at_month_end(tmp_path: Path) -> None:
+    """'Taken in February 2025' is checked against the map at the end of February (here the
+    layer's last date, 9 February, when it shows the town occupied), not that of 1 February."""
+    import datetime as dt
+
+    from frontwatch.store.layers import period_end
+
+    assert period_end(dt.date(2024, 12, 1), "month") == dt.date(2024, 12, 31)
+    assert period_end(dt.date(2025, 2, 1), "month") == dt.date(2025, 2, 28)
+    assert period_end(dt.date(2024, 1, 1), "year") == dt.date(2024, 12, 31)
+    assert period_end(dt.date(2024, 5, 7), "day") == dt.date(2024, 5, 7)
+    fresh = Store.open(f"sqlite:///{tmp_path / 'month.db'}")
+    try:
+        fresh.add_extraction(
+            make_extraction(
+                [("Russian troops took Toretsk in February.", {"source": MOD, "date": "2025-02"})],
+                origin="month.txt",
+            )
+        )
+        import_layer(fresh, "tiny", write_layer(tmp_path / "tiny.geojson"))
+        result = compare(fresh, "tiny")
+    finally:
+        fresh.close()
+    assert (result.pairs, result.agree, result.disagree) == (1, 1, 0)

@@ -331,13 +331,28 @@ def agreement_on(
     }
 
 
+def period_end(first: dt.date, precision: str | None) -> dt.date:
+    """The last day a claim dated `first` with `precision` may be about: "October 2024"
+    says the fact holds by 31 October, so that is the day to look at."""
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    if precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return first
+
+
 def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison:
-    """Agreement over every (place, claim date) pair within the layer's date range."""
+    """Agreement over every (place, claim date) pair within the layer's date range.
+
+    A claim dated to a month or a year is compared at the end of that period, with the
+    status in effect then: a town "taken in October" is judged against the map of 31 October.
+    """
     row = _layer_row(store, name)
     result = LayerComparison(layer=name)
     with store._read() as conn:
-        pairs = conn.execute(
-            select(t_claims.c.geonameid, t_claims.c.date_first)
+        dated = conn.execute(
+            select(t_claims.c.geonameid, t_claims.c.date_first, t_claims.c.date_precision)
             .distinct()
             .where(
                 t_claims.c.date_first >= row.first_date,
@@ -346,7 +361,9 @@ def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison
             )
             .order_by(t_claims.c.date_first)
         ).all()
-        ids = {int(g) for g, _ in pairs}
+        pairs = sorted({(int(g), min(period_end(first, precision), row.last_date))
+                        for g, first, precision in dated}, key=lambda p: (p[1], p[0]))
+        ids = {g for g, _ in pairs}
         places = {
             int(p.geonameid): _place_of(p)
             for p in conn.execute(select(t_places).where(t_places.c.geonameid.in_(ids)))

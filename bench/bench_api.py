@@ -4,9 +4,9 @@
     python bench/bench_api.py --claims 100000 --requests 500   # a quick look
 
 It builds a SQLite store (schema and migrations from `Store.open`, rows by bulk insert,
-the per-place status timelines by the store's own `refresh_statuses`), starts a real
-`frontwatch serve` process on 127.0.0.1, and sends a bounded number of requests from
-concurrent httpx clients to
+the per-place status timelines and rendered claims by the store's own `refresh_statuses`),
+starts a real `frontwatch serve` process on 127.0.0.1, and sends a bounded number of
+requests from concurrent httpx clients to
 
     GET /api/places/{geonameid}/timeline?as_of=YYYY-MM-DD   (random place, random date)
     GET /api/places?as_of=YYYY-MM-DD                        (distinct dates, then a

@@ -242,3 +242,11 @@ def test_claims_extract_possessive_names_the_speakers_forces(extractor) -> None:
     found = keys(claims_of(extractor, text, "fr"))
     assert ("Siversk", "presence", "UA", "asserts", "UA") in found
     assert not [k for k in found if k[1] == "presence" and k[2] == "RU"]
+
+
+def test_claims_extract_title_without_name_refers_to_last_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Le chef d'état-major russe, Valéri Guérassimov, a affirmé que ses troupes avançaient. "
+            "L'officier a également affirmé que les forces russes contrôlaient 70% de Siversk.")
+    claims = claims_of(extractor, text, "fr")
+    siversk = [(c.kind, c.actor, c.source.side) for c in claims if c.place.name == "Siversk"]
+    assert siversk == [("presence", "RU", "RU")]

@@ -185,7 +185,7 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
         if nearest is not None:
             per_verb.append(nearest)
         near = text[max(s_start, v_start - 14):min(s_end, v_end + 8)]
-        if lex.pronoun.search(near):
+        if lex.pronoun.search(near) or lex.role.search(text[max(s_start, v_start - 30):v_start]):
             pronoun = True
     if per_verb:
         close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]

@@ -72,6 +72,7 @@ class Lexicon:
     backward: re.Pattern[str]
     relayed: re.Pattern[str]
     complement: re.Pattern[str]
+    role: re.Pattern[str]
     recap: re.Pattern[str]
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
     self_cue: re.Pattern[str]
@@ -197,6 +198,7 @@ def load_lexicon(lang: str) -> Lexicon:
         backward=pat(speech, "backward", "speech_verbs.yml"),
         relayed=pat(speech, "relayed", "speech_verbs.yml"),
         complement=pat(speech, "complement", "speech_verbs.yml"),
+        role=pat(speech, "role", "speech_verbs.yml"),
         recap=pat(speech, "recap", "speech_verbs.yml"),
         actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))
                      for side in ("RU", "UA") for p in actors.get(side, [])),

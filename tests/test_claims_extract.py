@@ -250,3 +250,16 @@ def test_claims_extract_title_without_name_refers_to_last_speaker(extractor) -> 
     claims = claims_of(extractor, text, "fr")
     siversk = [(c.kind, c.actor, c.source.side) for c in claims if c.place.name == "Siversk"]
     assert siversk == [("presence", "RU", "RU")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "Russia said it had pushed Ukrainian troops out of Sudzha.", "Sudzha"),
+        ("fr", "L'armée russe a chassé les troupes ukrainiennes de Soudja, selon Moscou.", "Sudzha"),
+    ],
+)
+def test_claims_extract_driving_forces_out_takes_the_place(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(claims_of(extractor, text, lang))
+    assert (place, "capture", "RU", "asserts", "RU") in found
+    assert not [k for k in found if k[1] == "repelled"]

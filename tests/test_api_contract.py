@@ -467,6 +467,71 @@ def test_api_map_index_rows_equal_the_store(filled_store: Store, status: str | N
             assert index.rows(day, status=status, bbox=box) == expected, (day, box)
 
 
+def _bisect_map(
+    steps: list[tuple[Any, ...]], day: str | None
+) -> list[tuple[Any, ...]]:
+    """The map rows of `day` the plain way: per place, the last change started by then,
+    unless it ended by then."""
+    out = []
+    for gid in dict.fromkeys(step[0] for step in steps):
+        mine = [step for step in steps if step[0] == gid]
+        if day is None:
+            chosen = mine[-1]
+        else:
+            begun = [step for step in mine if step[5] <= day]
+            if not begun:
+                continue
+            chosen = begun[-1]
+        if chosen[6] is not None and (day is None or chosen[6] <= day):
+            continue
+        out.append((*chosen[:5], *chosen[7:]))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_api_map_index_replays_changes_like_a_bisect_per_place(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from frontwatch.api import mapindex
+
+    # A few events between snapshots, so answers start from many of them.
+    monkeypatch.setattr(mapindex, "CHECKPOINT", 1 + seed)
+    rng = random.Random(seed)
+    first = dt.date(2024, 1, 1)
+
+    def day(offset: int) -> str:
+        return (first + dt.timedelta(days=offset)).isoformat()
+
+    steps: list[tuple[Any, ...]] = []
+    for p in range(12):
+        starts = sorted(rng.randrange(60) for _ in range(rng.randrange(6)))  # ties too
+        for k, start in enumerate(starts):
+            last = k + 1 == len(starts)
+            # Open, ended at the next start, ended before it (a gap), or ended oddly early.
+            ending = rng.choice(["open", "next", "gap", "early"])
+            if ending == "open" or (ending == "next" and last):
+                until = None
+            elif ending == "next":
+                until = day(starts[k + 1])
+            elif ending == "gap":
+                until = day(start + rng.randrange(1, 10))
+            else:
+                until = day(start - rng.randrange(0, 3))
+            steps.append((1000 + p, f"Place {p}", 48.0 + p / 10, 37.0 + p / 10, None,
+                          day(start), until, rng.choice(["ru_claimed", "contested"]),
+                          day(start), None, k, 1, k + 1))
+    index = mapindex.MapIndex(steps)
+    for when in [None, *(first + dt.timedelta(days=d) for d in range(-2, 75))]:
+        expected = _bisect_map(steps, when.isoformat() if when else None)
+        assert index.rows(when) == expected, when
+        assert index.compact(when) == [mapindex.compact_row(r) for r in expected], when
+        assert index.rows(when, status="contested", bbox=(37.0, 48.0, 37.5, 49.0)) == [
+            r for r in expected if r[5] == "contested" and r[3] <= 37.5
+        ], when
+
+
 async def test_api_map_format_is_validated(client: httpx.AsyncClient) -> None:
     assert_envelope(await client.get("/api/places?format=geojson"), 422, "validation_error")
 

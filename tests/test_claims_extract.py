@@ -263,3 +263,11 @@ def test_claims_extract_driving_forces_out_takes_the_place(extractor, lang: str,
     found = keys(claims_of(extractor, text, lang))
     assert (place, "capture", "RU", "asserts", "RU") in found
     assert not [k for k in found if k[1] == "repelled"]
+
+
+def test_claims_extract_side_named_in_a_description_of_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's Defence Ministry said on Thursday that its troops had liberated Sudzha, "
+            "the largest town Ukraine held in the Kursk region.")
+    found = keys(claims_of(extractor, text, "en"))
+    assert ("Sudzha", "capture", "RU", "asserts", "RU") in found
+    assert not [k for k in found if k[0] == "Sudzha" and k[2] == "UA"]

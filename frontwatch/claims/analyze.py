@@ -210,6 +210,10 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
         gap = _gap(cue.start, cue.end, trigger.start, trigger.end)
         if gap > 140 or (cue.start >= trigger.end and gap > AFTER_CUE_GAP and cue.strength < 6):
             continue
+        if cue.start >= trigger.end and cue.strength < 5 and "," in text[trigger.end:cue.start]:
+            # "liberated Sudzha, the largest town Ukraine held": a side named in what
+            # describes the place is not the trigger's.
+            continue
         weight = gap * (1.4 if cue.start >= trigger.end else 1.0) - 6 * cue.strength
         if best is None or weight < best[0]:
             best = (weight, cue)

@@ -271,3 +271,11 @@ def test_claims_extract_side_named_in_a_description_of_the_place(extractor) -> N
     found = keys(claims_of(extractor, text, "en"))
     assert ("Sudzha", "capture", "RU", "asserts", "RU") in found
     assert not [k for k in found if k[0] == "Sudzha" and k[2] == "UA"]
+
+
+def test_claims_extract_trigger_bound_to_its_place_is_not_a_back_references(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian units are pushing toward Siversk. Russia began its drive on the town after "
+            "the capture of Bakhmut in May 2023.")
+    found = {(c.place.name, c.kind) for c in claims_of(extractor, text, "en")}
+    assert ("Bakhmut", "capture") in found
+    assert ("Siversk", "capture") not in found

@@ -442,8 +442,12 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
     for target in targets:
         own = [t for t in triggers if bound.get(id(t)) is target]
         free = [t for t in triggers if id(t) not in bound]
-        ranked = sorted(own or free or triggers,
-                        key=lambda t: _gap(t.start, t.end, target.start, target.end))
+        candidates = own or free or [t for t in triggers if not target.coref]
+        if not candidates:
+            # "the capture of Bakhmut": a trigger bound to its own place is no back-reference's.
+            head = None
+            continue
+        ranked = sorted(candidates, key=lambda t: _gap(t.start, t.end, target.start, target.end))
         # A place listed after another ("took X, Y and Z") shares the trigger of the list's head.
         if head is not None and head[1].end <= head[0].start and head[0].end <= target.start \
                 and lex.list_link.search(text[head[0].end:target.start]):

@@ -279,3 +279,10 @@ def test_claims_extract_trigger_bound_to_its_place_is_not_a_back_references(extr
     found = {(c.place.name, c.kind) for c in claims_of(extractor, text, "en")}
     assert ("Bakhmut", "capture") in found
     assert ("Siversk", "capture") not in found
+
+
+def test_claims_extract_participle_after_a_place_is_that_places(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ville proche des zones de la région de Louhansk capturées par les séparatistes en 2014, "
+            "Siversk est sur la ligne de front depuis dix ans.")
+    found = {(c.place.name, c.kind) for c in claims_of(extractor, text, "fr")}
+    assert ("Siversk", "capture") not in found

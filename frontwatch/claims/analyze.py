@@ -326,7 +326,7 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
             cues = find_cues(body, s_start, text, lex, speaker, narrator.side, cue_block, triggers)
             dates = find_dates(body, lex.dates, document.published, s_start)
             sentence_claims = []
-            for trigger, target in _pairs(triggers, targets, text, lex):
+            for trigger, target in _pairs(triggers, targets, text, lex, own_mentions):
                 sentence_claims += _claims(document, text, (s_start, s_end), trigger, target, cues,
                                            dates, speaker, default, lex, triggers, sources, asserted)
             for claim in _subsume(sentence_claims):
@@ -425,24 +425,36 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
 
 
 def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
-           lex: Lexicon) -> list[tuple[Trigger, Target]]:
+           lex: Lexicon, mentions: tuple[PlaceMention, ...] | list[PlaceMention] = ()) -> list[tuple[Trigger, Target]]:
     """Each place goes with its nearest trigger, and with close triggers of another kind.
 
     A trigger whose own object is a place ("la prise de X", "the fall of X") keeps to it,
     so a list of places elsewhere in the sentence goes to the other triggers.
     """
     bound: dict[int, Target] = {}
+    participles: set[int] = set()
     for trigger in triggers:
         for target in targets:
             if 0 <= target.start - trigger.end <= 45 and lex.object_link.search(text[trigger.end:target.start]):
                 bound[id(trigger)] = target
                 break
+            if 0 <= trigger.start - target.end <= 2 and not text[target.end:trigger.start].strip():
+                # "les zones de la région de Donetsk capturées par…": the participle's place,
+                # and no other's.
+                bound[id(trigger)] = target
+                participles.add(id(trigger))
+                break
+    for trigger in triggers:
+        if id(trigger) not in bound and any(
+                0 <= trigger.start - m.end <= 2 and not text[m.end:trigger.start].strip() for m in mentions):
+            participles.add(id(trigger))
     pairs: list[tuple[Trigger, Target]] = []
     head: tuple[Target, Trigger] | None = None
     for target in targets:
         own = [t for t in triggers if bound.get(id(t)) is target]
-        free = [t for t in triggers if id(t) not in bound]
-        candidates = own or free or [t for t in triggers if not target.coref]
+        free = [t for t in triggers if id(t) not in bound and id(t) not in participles]
+        candidates = own or free or [t for t in triggers
+                                     if not target.coref and id(t) not in participles]
         if not candidates:
             # "the capture of Bakhmut": a trigger bound to its own place is no back-reference's.
             head = None

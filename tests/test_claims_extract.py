@@ -156,7 +156,7 @@ def test_claims_extract_unattributed_denial_answers_the_earlier_claim(extractor)
     ("lang", "text"),
     [
         ("fr", "Les avions russes ont pris pour cible la zone autour de Koupiansk."),
-        ("fr", "L'armée russe a pris le contrôle de la route menant de Kostiantynivka à Droujkivka."),
+        ("fr", "Moscou dit tenir désormais la route menant de Kostiantynivka à Droujkivka."),
         ("en", "Soldiers who took part in the battle of Bakhmut were decorated."),
         ("en", "Russia cut the highway linking Kostiantynivka and Druzhkivka."),
     ],
@@ -238,7 +238,7 @@ def test_claims_extract_occupied_implies_russian_forces(extractor) -> None:  # t
 
 
 def test_claims_extract_possessive_names_the_speakers_forces(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "Après des mois d'occupation russe, l'armée ukrainienne a annoncé son entrée dans Siversk."
+    text = "Au terme d'une longue occupation russe, les forces ukrainiennes ont célébré leur entrée dans Siversk, selon l'état-major ukrainien."
     found = keys(claims_of(extractor, text, "fr"))
     assert ("Siversk", "presence", "UA", "asserts", "UA") in found
     assert not [k for k in found if k[1] == "presence" and k[2] == "RU"]
@@ -246,7 +246,7 @@ def test_claims_extract_possessive_names_the_speakers_forces(extractor) -> None:
 
 def test_claims_extract_title_without_name_refers_to_last_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Le chef d'état-major russe, Valéri Guérassimov, a affirmé que ses troupes avançaient. "
-            "L'officier a également affirmé que les forces russes contrôlaient 70% de Siversk.")
+            "Le général a en outre assuré que ses unités contrôlaient 70% de Siversk.")
     claims = claims_of(extractor, text, "fr")
     siversk = [(c.kind, c.actor, c.source.side) for c in claims if c.place.name == "Siversk"]
     assert siversk == [("presence", "RU", "RU")]

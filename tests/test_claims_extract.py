@@ -238,7 +238,8 @@ def test_claims_extract_occupied_implies_russian_forces(extractor) -> None:  # t
 
 
 def test_claims_extract_possessive_names_the_speakers_forces(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "Au terme d'une longue occupation russe, les forces ukrainiennes ont célébré leur entrée dans Siversk, selon l'état-major ukrainien."
+    text = ("Au terme d'une longue occupation russe, les forces ukrainiennes ont célébré leur entrée "
+            "dans Siversk, selon l'état-major ukrainien.")
     found = keys(claims_of(extractor, text, "fr"))
     assert ("Siversk", "presence", "UA", "asserts", "UA") in found
     assert not [k for k in found if k[1] == "presence" and k[2] == "RU"]

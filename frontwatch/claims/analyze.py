@@ -242,12 +242,11 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
 
 
 def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
-              target: Target | None = None) -> PartialDate | None:
+              target: Target) -> PartialDate | None:
     """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024")."""
-    if target is not None:
-        right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
-        if right_after:
-            return right_after[0].date
+    right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
+    if right_after:
+        return right_after[0].date
     if dates:
         nearest = min(dates, key=lambda d: _gap(d.start, d.end, trigger.start, trigger.end))
         return nearest.date
@@ -425,7 +424,7 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
 
 
 def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
-           lex: Lexicon, mentions: tuple[PlaceMention, ...] | list[PlaceMention] = ()) -> list[tuple[Trigger, Target]]:
+           lex: Lexicon, mentions: list[PlaceMention]) -> list[tuple[Trigger, Target]]:
     """Each place goes with its nearest trigger, and with close triggers of another kind.
 
     A trigger whose own object is a place ("la prise de X", "the fall of X") keeps to it,

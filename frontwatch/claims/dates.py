@@ -111,7 +111,7 @@ def find_dates(text: str, lex: DateLexicon, published: PartialDate | None,
             groups = match.groupdict()
             month = (groups.get("month") or "").lower()
             if (month in lex.ambiguous_months and not groups.get("year") and not groups.get("day")
-                    and not text[start:start + 1].isupper()):
+                    and not text[match.start("month"):match.start("month") + 1].isupper()):
                 continue
             date = resolve(groups, lex, published)
             if date is not None:

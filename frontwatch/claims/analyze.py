@@ -172,6 +172,7 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
         for m in own
         if m.place.feature != "PPLC" and (m.place.country != "RU" or m.place.admin1 in FRONT_ADMIN1)
         and not _not_target(text, s_start, m, lex)
+        and not (m.place.is_region and lex.region_locator_before.search(text[max(s_start, m.start - 60):m.start]))
     ]
     body = text[s_start:s_end]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
@@ -242,15 +243,25 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
 
 
 def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
-              target: Target) -> PartialDate | None:
+              target: Target, text: str) -> PartialDate | None:
     """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024")."""
     right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
     if right_after:
         return right_after[0].date
     if dates:
-        nearest = min(dates, key=lambda d: _gap(d.start, d.end, trigger.start, trigger.end))
+        nearest = min(dates, key=lambda d: _date_distance(d, trigger, text))
         return nearest.date
     return published
+
+
+def _date_distance(date: DateMention, trigger: Trigger, text: str) -> int:
+    """Characters between a date and the trigger; a comma between them counts as 40 more.
+
+    "X, which was home to … before Moscow invaded last year, was captured … in January":
+    the date in the trigger's own clause is the trigger's.
+    """
+    lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
+    return _gap(date.start, date.end, trigger.start, trigger.end) + 40 * min(1, text.count(",", lo, hi))
 
 
 def _narrator_side(text: str, lex: Lexicon) -> Side:
@@ -384,6 +395,9 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
+CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
+
+
 def _answered_denial(lex: Lexicon, before: str) -> bool:
     """A denial followed by the speaker's own account ("a démenti…, assurant que …")."""
     for match in lex.denial.finditer(before):
@@ -394,9 +408,14 @@ def _answered_denial(lex: Lexicon, before: str) -> bool:
 
 
 def _reported_clause(lex: Lexicon, between: str) -> bool:
-    """A speech verb and its 'que'/'that' lie between: what follows is a new statement."""
-    said = lex.speech.search(between)
-    return said is not None and lex.complement.search(between, said.end()) is not None
+    """A speech verb and its 'que'/'that' lie between, after a comma: a new statement.
+
+    Without the comma the speech noun is what is denied ("denied reports that X fell",
+    "démentant des informations selon lesquelles…"), and the denial reaches the claim.
+    """
+    return any(lex.complement.search(between, said.end()) is not None
+               and CLAUSE_CUT.search(between, 0, said.start()) is not None
+               for said in lex.speech.finditer(between))
 
 
 def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
@@ -573,7 +592,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
         actor=actor,
         stance=stance,
         source=speaker,
-        date=_date_for(trigger, dates, document.published, target),
+        date=_date_for(trigger, dates, document.published, target, text),
         evidence=text[start:end],
         evidence_start=start,
         evidence_end=end,

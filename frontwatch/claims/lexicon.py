@@ -88,6 +88,7 @@ class Lexicon:
     inside_before: re.Pattern[str]
     not_target_before: re.Pattern[str]
     not_target_after: re.Pattern[str]
+    region_locator_before: re.Pattern[str]
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
     agent: re.Pattern[str]
@@ -215,6 +216,7 @@ def load_lexicon(lang: str) -> Lexicon:
         inside_before=pat(coref, "inside_before", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         not_target_after=pat(coref, "not_target_after", "coref.yml"),
+        region_locator_before=pat(coref, "region_locator_before", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),

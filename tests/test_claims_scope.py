@@ -1,0 +1,82 @@
+"""What a denial reaches, which date a claim takes, and when a region is only a locator.
+
+Short articles written for these tests; each case is one rule a user would check by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from frontwatch.claims import Extractor
+
+    return Extractor()
+
+
+def claims_of(extractor, text: str, lang: str, published: str = "2024-11-14"):  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse(published))
+    return next(extractor.extract([document])).claims
+
+
+def keys(claims) -> set[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(c.place.name, c.kind, c.actor, c.stance) for c in claims}
+
+
+def test_denied_reports_reach_the_capture_they_report(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Kyiv on Thursday denied reports that Russian troops had seized the village "
+                                  "of Illinka near Kurakhove.", "en")
+    assert ("Illinka", "capture", "RU", "denies") in keys(claims)
+    assert ("Illinka", "capture", "RU", "asserts") not in keys(claims)
+
+
+def test_denial_then_the_speakers_own_account(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "L'armée russe a revendiqué la prise de Koupiansk. L'état-major ukrainien a "
+                                  "démenti ces informations, assurant que Koupiansk restait sous le contrôle "
+                                  "des forces ukrainiennes.", "fr")
+    assert ("Kupyansk", "capture", "UA", "asserts") in keys(claims)
+    assert ("Kupyansk", "capture", "RU", "denies") in keys(claims)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "The village of Klishchiivka, which had been home to a few hundred people before the "
+                       "invasion last year, was captured by Russian troops in January.", "2024-01",
+                 id="en-date-in-own-clause"),
+    pytest.param("en", "Russian forces captured Bakhmut in May, the ministry said.", "2024-05",
+                 id="en-in-may-is-a-month"),
+    pytest.param("fr", "Les forces ukrainiennes occupaient une partie de la région russe de Koursk depuis "
+                       "l'été 2024.", "2024", id="fr-season-and-year"),
+])
+def test_claim_takes_the_date_of_its_own_clause(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                expected: str) -> None:
+    claims = claims_of(extractor, text, lang, published="2024-09-20")
+    assert claims, "no claim extracted"
+    assert {str(c.date) for c in claims} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    pytest.param("en", "Russian forces captured five villages in the Donetsk region this week.",
+                 "Donetsk Oblast", id="en"),
+    pytest.param("fr", "L'Ukraine a affirmé avoir repris un village frontalier dans la région de Soumy.",
+                 "Sumy Oblast", id="fr"),
+    pytest.param("uk", "Російські окупанти захопили три населені пункти у Донецькій області.",
+                 "Donetsk Oblast", id="uk"),
+])
+def test_region_that_locates_unnamed_villages_is_not_claimed(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                             region: str) -> None:
+    assert not [c for c in claims_of(extractor, text, lang) if c.place.name == region]
+
+
+def test_region_itself_is_still_claimed(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Ukrainian troops pushed into the Kursk region, the General Staff said.", "en")
+    assert any(c.place.name == "Kursk Oblast" and c.actor == "UA" for c in claims)
+
+
+def test_holding_some_positions_is_presence(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Ukrainian troops still hold some positions in Velyka Novosilka.", "en")
+    assert ("Velyka Novosilka", "presence", "UA", "asserts") in keys(claims)

@@ -80,3 +80,20 @@ def test_region_itself_is_still_claimed(extractor) -> None:  # type: ignore[no-u
 def test_holding_some_positions_is_presence(extractor) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(extractor, "Ukrainian troops still hold some positions in Velyka Novosilka.", "en")
     assert ("Velyka Novosilka", "presence", "UA", "asserts") in keys(claims)
+
+
+def test_withdrawal_names_the_loser_and_datelines_name_no_forces(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "MOSCOW/KYIV (Wire) - Russia said on Saturday it had full control of the "
+                                  "Ukrainian town of Avdiivka after Ukrainian troops withdrew.", "en")
+    assert ("Avdiyivka", "capture", "RU", "asserts") in keys(claims)
+    assert not [c for c in claims if c.actor == "UA"]
+
+
+def test_defences_named_after_the_attackers_are_not_the_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Russian troops keep breaching Ukrainian defenses west of Donetsk and are close "
+                                  "to capturing Velyka Novosilka.", "en")
+    assert ("Velyka Novosilka", "advance", "RU", "asserts") in keys(claims)
+
+
+def test_combat_aircraft_are_not_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert not claims_of(extractor, "Des avions de combat russes ont visé la zone autour de Soumy.", "fr")

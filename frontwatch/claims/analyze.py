@@ -94,6 +94,12 @@ def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _dateline_place(text: str, start: int, end: int) -> bool:
+    """A city in capitals heading a wire story ("MOSCOW/KYIV (Reuters) -") names no forces."""
+    word = text[start:end]
+    return word.isupper() and len(word) >= 4 and DATELINE_AFTER.match(text, end) is not None
+
+
 def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
               narrator_side: Side, blocked: list[tuple[int, int]],
               triggers: list[Trigger]) -> list[Cue]:
@@ -103,7 +109,7 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
     for side, pattern in lex.actors:
         for m in pattern.finditer(body):
             start, end = m.start() + offset, m.end() + offset
-            if any(s < end and start < e for s, e in spans):
+            if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
                 continue
             # A source's name inside a longer actor phrase ("Moscow's troops") still names forces.
             if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
@@ -117,7 +123,8 @@ def find_cues(body: str, offset: int, text: str, lex: Lexicon, speaker: Source,
                 strength = 5
             if inside:
                 strength = INSIDE_TRIGGER
-            loser = bool(lex.loser.search(text[max(0, start - 20):start]))
+            loser = bool(lex.loser.search(text[max(0, start - 20):start])
+                         or lex.loser_after.match(text, end, min(len(text), end + 40)))
             cues.append(Cue(start, end, side, strength, loser))
             spans.append((start, end))
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
@@ -395,6 +402,7 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
+DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 
 

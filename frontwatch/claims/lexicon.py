@@ -93,6 +93,7 @@ class Lexicon:
     list_link: re.Pattern[str]
     agent: re.Pattern[str]
     loser: re.Pattern[str]
+    loser_after: re.Pattern[str]
     partisan: tuple[tuple[Side, re.Pattern[str]], ...]
     dates: DateLexicon
 
@@ -221,6 +222,7 @@ def load_lexicon(lang: str) -> Lexicon:
         list_link=pat(coref, "list_link", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
         loser=pat(actors, "loser", "actors.yml"),
+        loser_after=pat(actors, "loser_after", "actors.yml"),
         partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
                        for side, patterns in narrator.get("partisan", {}).items()),
         dates=_dates(lang),

@@ -22,7 +22,6 @@ from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_le
 from frontwatch.records import Place, PlaceMention
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;«»\"“”\n(]\s*)$")
 _MAX_TOKENS = 4
 
@@ -297,7 +296,7 @@ class PlaceFinder:
         for place in self.gazetteer.historical(surface):
             found[place.geonameid] = _Candidate(place, "historical", surface)
         exact = any(c.how in ("exact", "historical") for c in found.values())
-        if not exact and lexicon.inflections and _CYRILLIC.search(surface):
+        if not exact and (lexicon.inflections or lexicon.alternations):
             for form in self._inflected_forms(surface, lexicon):
                 for place, _ in self.gazetteer.match(form):
                     found.setdefault(place.geonameid, _Candidate(place, "inflected", form))

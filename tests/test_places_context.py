@@ -1,0 +1,39 @@
+"""PlaceFinder: which of several same-name villages an article means, from its context."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.places import Gazetteer, PlaceFinder
+from frontwatch.records import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder(Gazetteer.load())
+
+
+def _found(finder: PlaceFinder, text: str, lang: str) -> dict[str, PlaceMention]:
+    return {m.text: m for m in finder.find(text, lang=lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "geonameid"),
+    [
+        # GeoNames knows a Vysochynivka in Luhansk Oblast by its Russian form, not this one.
+        ("fr", "Les troupes russes avancent vers Vysochynovka, dans la région de Kharkiv.",
+         "Vysochynovka", 696168),
+        ("en", "Russian units pushed out of Kupiansk towards Vysochynovka and Symynovka.",
+         "Vysochynovka", 696168),
+        ("en", "Russian units pushed out of Kupiansk towards Vysochynovka and Symynovka.",
+         "Symynovka", 697556),
+        ("en", "The army says it holds Ozaryanovka, a hamlet east of Siversk.", "Ozaryanovka",
+         9114125),
+    ],
+)
+def test_places_context_russian_ovka_spelling_finds_ukrainian_ivka(
+    finder: PlaceFinder, lang: str, text: str, surface: str, geonameid: int
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.geonameid == geonameid
+    assert mention.place.name.endswith("ivka")

@@ -97,3 +97,12 @@ def test_defences_named_after_the_attackers_are_not_the_actor(extractor) -> None
 
 def test_combat_aircraft_are_not_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
     assert not claims_of(extractor, "Des avions de combat russes ont visé la zone autour de Soumy.", "fr")
+
+
+def test_the_village_refers_back_to_a_village_not_the_city_named_since(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "The Ukrainian army said it had retaken Andriivka. Heavy fighting goes on in "
+                                  "Kramatorsk. Russia denied its forces had been pushed out of the frontline village.",
+                       "en", published="2023-09-17")
+    retaken = {c.place.geonameid for c in claims if c.stance == "asserts" and c.kind == "capture"}
+    denied = {c.place.geonameid for c in claims if c.stance == "denies"}
+    assert len(retaken) == 1 and denied == retaken

@@ -159,14 +159,27 @@ def locators(mentions: list[PlaceMention]) -> set[int]:
     return found
 
 
-def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool) -> PlaceMention | None:
+def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool,
+                size: str = "") -> PlaceMention | None:
+    """The last place a back-reference can mean; "the village" skips cities, "the city" villages."""
     for mention in reversed(earlier):
         if mention.start in located or mention.place.feature == "PPLC":
             continue
         if settlement and mention.place.is_region:
             continue
+        population = mention.place.population
+        if (size == "village" and population >= CITY_POPULATION) or (size == "city" and 0 < population < 5000):
+            continue
         return mention
     return None
+
+
+def _size_word(reference: str, lex: Lexicon) -> str:
+    if lex.coref_village.search(reference):
+        return "village"
+    if lex.coref_city.search(reference):
+        return "city"
+    return ""
 
 
 def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention],
@@ -187,7 +200,8 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
             start, end = m.start() + s_start, m.end() + s_start
             if any(t.start - 12 <= end and start < t.end for t in targets):
                 continue
-            antecedent = _antecedent([p for p in history + own if p.end <= start], located, settlement)
+            antecedent = _antecedent([p for p in history + own if p.end <= start], located, settlement,
+                                     _size_word(m.group(), lex) if settlement else "")
             if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, "coref")
@@ -402,6 +416,8 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
+# A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
+CITY_POPULATION = 20000
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 

@@ -85,6 +85,8 @@ class Lexicon:
     sources_any: re.Pattern[str]
     coref_settlement: re.Pattern[str]
     coref_any: re.Pattern[str]
+    coref_village: re.Pattern[str]
+    coref_city: re.Pattern[str]
     inside_before: re.Pattern[str]
     not_target_before: re.Pattern[str]
     not_target_after: re.Pattern[str]
@@ -214,6 +216,8 @@ def load_lexicon(lang: str) -> Lexicon:
         sources_any=re.compile("|".join(f"(?:{r.pattern.pattern})" for r in sources) or NEVER.pattern, FLAGS),
         coref_settlement=pat(coref, "settlement", "coref.yml"),
         coref_any=pat(coref, "any", "coref.yml"),
+        coref_village=pat(coref, "village", "coref.yml"),
+        coref_city=pat(coref, "city", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         not_target_after=pat(coref, "not_target_after", "coref.yml"),

@@ -37,3 +37,25 @@ def test_places_context_russian_ovka_spelling_finds_ukrainian_ivka(
     mention = _found(finder, text, lang)[surface]
     assert mention.place.geonameid == geonameid
     assert mention.place.name.endswith("ivka")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The governor of Sumy said Russian troops hold Basivka, Novenka and Zhuravka."),
+        ("fr", "Les Russes disent tenir Basivka, Novenka, Zhuravka, près de Soumy."),
+    ],
+)
+def test_places_context_misspelt_village_in_a_list_is_guessed_near_its_neighbours(
+    finder: PlaceFinder, lang: str, text: str
+) -> None:
+    mention = _found(finder, text, lang)["Novenka"]
+    assert mention.how == "fuzzy"
+    assert mention.place.geonameid == 805767
+    assert mention.place.admin1 == "Sumy Oblast"
+
+
+def test_places_context_listed_surname_is_not_guessed(finder: PlaceFinder) -> None:
+    found = _found(finder, "Officials from Sumy, Kovalenko among them, met on Monday.", "en")
+    assert found["Sumy"].place.admin1 == "Sumy Oblast"
+    assert "Kovalenko" not in found

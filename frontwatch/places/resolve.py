@@ -112,7 +112,7 @@ class PlaceFinder:
         _apply_vetoes(text, spots)
         _bind_regions(text, spots)
         self._resolve(spots)
-        unmatched = self._unmatched(text, tokens, lexicon, entities, taken)
+        unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
         spots += self._fuzzy(unmatched, spots)
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
@@ -324,9 +324,12 @@ class PlaceFinder:
         lexicon: PlaceLexicon,
         entities: Sequence[tuple[int, int, str]],
         taken: _Taken,
+        spots: list[_Spot],
     ) -> list[tuple[int, int, str]]:
-        """Capitalised words nothing matched, after a place cue: candidates for a fuzzy guess."""
+        """Capitalised words nothing matched, after a place cue or in a comma list with a
+        place ("Basivka, Novinka"): candidates for a fuzzy guess."""
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
+        placed = [(s.start, s.end) for s in spots if s.chosen is not None]
         spans: list[tuple[int, int, str]] = []
         for token in tokens:
             if (
@@ -337,7 +340,7 @@ class PlaceFinder:
                 or _overlaps(vetoed, token.start, token.end)
                 or _sentence_start(text, token.start)
                 or lexicon.is_stop_name(token.text)
-                or not _cued(text, token.start, lexicon)
+                or not (_cued(text, token.start, lexicon) or _listed(text, token, placed))
                 or _is_common_word(token.text, lexicon.lang)
             ):
                 continue
@@ -531,6 +534,20 @@ _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def _listed(text: str, token: _Token, placed: list[tuple[int, int]]) -> bool:
+    """Is `token` one item of a list of places: a comma away from a place mention?"""
+    for start, end in placed:
+        if 0 < token.start - end <= 3:
+            gap = text[end:token.start]
+        elif 0 < start - token.end <= 3:
+            gap = text[token.end:start]
+        else:
+            continue
+        if _LIST_SEPARATOR.fullmatch(gap):
+            return True
+    return False
 
 
 def _strong(spot: _Spot) -> bool:

@@ -59,3 +59,20 @@ def test_places_context_listed_surname_is_not_guessed(finder: PlaceFinder) -> No
     found = _found(finder, "Officials from Sumy, Kovalenko among them, met on Monday.", "en")
     assert found["Sumy"].place.admin1 == "Sumy Oblast"
     assert "Kovalenko" not in found
+
+
+def test_places_context_region_said_once_holds_for_later_mentions(finder: PlaceFinder) -> None:
+    text = (
+        "Kyiv dément la chute de Datchné (région de Dnipropetrovsk). "
+        "Selon l'armée, une patrouille russe est entrée à Datchné mardi avant d'être repoussée. "
+        "Les combats continuent près de Donetsk et Datchné reste sous contrôle ukrainien."
+    )
+    mentions = [m for m in finder.find(text, lang="fr") if m.text == "Datchné"]
+    assert len(mentions) == 3
+    assert {m.place.admin1 for m in mentions} == {"Dnipropetrovsk Oblast"}
+
+
+def test_places_context_region_binding_leaves_other_names_alone(finder: PlaceFinder) -> None:
+    found = _found(finder, "Dachne (Dnipropetrovsk Oblast) held while Donetsk was shelled.", "en")
+    assert found["Dachne"].place.admin1 == "Dnipropetrovsk Oblast"
+    assert found["Donetsk"].place.geonameid == 709717

@@ -327,7 +327,7 @@ class PlaceFinder:
         spots: list[_Spot],
     ) -> list[tuple[int, int, str]]:
         """Capitalised words nothing matched, after a place cue or in a comma list with a
-        place ("Basivka, Novinka"): candidates for a fuzzy guess."""
+        place ("Basivka, Novenka"): candidates for a fuzzy guess."""
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
         placed = [(s.start, s.end) for s in spots if s.chosen is not None]
         spans: list[tuple[int, int, str]] = []
@@ -589,9 +589,11 @@ def _bind_regions(text: str, spots: list[_Spot]) -> None:
     named right after a place says which of its namesakes is meant."""
     regions = sorted((s for s in spots if s.candidates and s.candidates[0].how == "region"),
                      key=lambda s: s.start)
+    bound: dict[frozenset[int], str] = {}
     for spot in spots:
         if len(spot.candidates) < 2:
             continue
+        name = frozenset(c.place.geonameid for c in spot.candidates)
         for region in regions:
             if region.start < spot.end:
                 continue
@@ -602,7 +604,17 @@ def _bind_regions(text: str, spots: list[_Spot]) -> None:
             inside = [c for c in spot.candidates if c.place.admin1 == admin1]
             if inside:
                 spot.candidates = inside
+                bound[name] = admin1
             break
+    # One name, one place per article: the region said once holds for every other mention
+    # that has the same readings, however it is spelt.
+    for spot in spots:
+        said = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
+        if said is None or len(spot.candidates) < 2:
+            continue
+        inside = [c for c in spot.candidates if c.place.admin1 == said]
+        if inside:
+            spot.candidates = inside
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:

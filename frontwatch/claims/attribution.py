@@ -23,6 +23,11 @@ MAX_SPEECH_GAP = 70
 MAX_ACCORDING_GAP = 45
 CLOSE_SUBJECT = 30
 MAX_CARRY = 1
+PRONOUN_BEFORE = 20
+"""Room for an adverb between a pronoun subject and its verb ("Il a toutefois ajouté")."""
+ROLE_BEFORE = 30
+ROLE_AFTER = 25
+"""A title may follow its verb too ("assure l'état-major", "the ministry said")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +112,9 @@ _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{1,30})[»”\"]")
 
 
 def _unquote_names(window: str) -> str:
-    """Drop the quotes around short names ('the “Khortytsia” group'), keeping the text."""
-    return _QUOTED_NAME.sub(r"\1 ", window)
+    """Drop the quotes around short names ('the “Khortytsia” group'), keeping the text with
+    single spaces, so title wordings match as they would unquoted."""
+    return re.sub(r"\s+", " ", _QUOTED_NAME.sub(r" \1 ", window))
 
 
 def _known_names(text: str, sentence: tuple[int, int], memory: SpeakerMemory,
@@ -136,6 +142,22 @@ def _gap(hit: SourceHit, start: int, end: int) -> int:
     if hit.start >= end:
         return hit.start - end
     return 0
+
+
+def _quote_depth(body: str, depth: int) -> int:
+    """How many quotes are open after `body`, given `depth` open before it.
+
+    A straight quote opens when none is open and closes otherwise: English and
+    machine-copied texts quote with it alone.
+    """
+    for char in body:
+        if char in QUOTE_OPEN:
+            depth += 1
+        elif char in QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = depth - 1 if depth > 0 else 1
+    return depth
 
 
 def _open_quote_at_start(sentence: str) -> bool:
@@ -184,8 +206,9 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
                     nearest = (gap, hit)
         if nearest is not None:
             per_verb.append(nearest)
-        near = text[max(s_start, v_start - 14):min(s_end, v_end + 8)]
-        if lex.pronoun.search(near) or lex.role.search(text[max(s_start, v_start - 30):v_start]):
+        near = text[max(s_start, v_start - PRONOUN_BEFORE):min(s_end, v_end + 8)]
+        if lex.pronoun.search(near) \
+                or lex.role.search(text[max(s_start, v_start - ROLE_BEFORE):min(s_end, v_end + ROLE_AFTER)]):
             pronoun = True
     if per_verb:
         close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
@@ -233,8 +256,9 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         body = text[sentence[0]:sentence[1]]
         quoted = depth > 0 or _open_quote_at_start(body)
         if source is None and quoted:
-            ahead = next((s for s, _, _ in explicit[index + 1:index + 3] if s is not None), None)
-            closing = _closing_speaker(text, sentences, explicit, index, depth)
+            closes, closing = _closing_speaker(text, sentences, explicit, index, depth)
+            within = explicit[index + 1:index + 3] if closes is None else explicit[index + 1:closes + 1]
+            ahead = next((s for s, _, _ in within if s is not None), None)
             if closing is not None:
                 source = closing
             elif last[0] is not None and index - last[1] <= 2:
@@ -252,9 +276,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         elif relayed is not None and not lex.recap.search(body):
             source = relayed
         speakers.append((source or narrator, span))
-        opens = sum(body.count(c) for c in QUOTE_OPEN)
-        closes = sum(body.count(c) for c in QUOTE_CLOSE)
-        depth = max(0, depth + opens - closes)
+        depth = _quote_depth(body, depth)
     return speakers
 
 
@@ -263,14 +285,15 @@ RELAYED_WITHIN = 3
 
 def _closing_speaker(text: str, sentences: list[tuple[int, int]],
                      explicit: list[tuple[Source | None, tuple[int, int] | None, bool]],
-                     index: int, depth: int) -> Source | None:
-    """The speaker named where the quote around sentence `index` closes ("“…. ….,” X said")."""
+                     index: int, depth: int) -> tuple[int | None, Source | None]:
+    """Where the quote around sentence `index` closes and the speaker named there ("“…. ….,” X
+    said"). A speaker named after the close is not the quote's."""
     for k in range(index, min(len(sentences), index + 4)):
         body = text[sentences[k][0]:sentences[k][1]]
-        depth += sum(body.count(c) for c in QUOTE_OPEN) - sum(body.count(c) for c in QUOTE_CLOSE)
+        depth = _quote_depth(body, depth)
         if depth <= 0:
-            return explicit[k][0] if k > index else None
-    return None
+            return k, (explicit[k][0] if k > index else None)
+    return None, None
 
 
 def _relayed_source(text: str, sentences: list[tuple[int, int]],

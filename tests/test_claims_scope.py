@@ -106,3 +106,26 @@ def test_the_village_refers_back_to_a_village_not_the_city_named_since(extractor
     retaken = {c.place.geonameid for c in claims if c.stance == "asserts" and c.kind == "capture"}
     denied = {c.place.geonameid for c in claims if c.stance == "denies"}
     assert len(retaken) == 1 and denied == retaken
+
+
+def test_coordinated_triggers_share_their_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Kupiansk was seized by Russian troops in the first week of the invasion and "
+                                  "recaptured by Ukrainian troops in a counter-offensive months later.", "en")
+    assert {("Kupyansk", "capture", "RU", "asserts"), ("Kupyansk", "capture", "UA", "asserts")} <= keys(claims)
+
+
+def test_relative_clause_hangs_on_its_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Les troupes russes sont entrées dans Koupiansk, qui avait été occupée "
+                                  "une première fois en février 2022.", "fr")
+    capture = [c for c in claims if c.kind == "capture" and c.place.name == "Kupyansk"]
+    assert capture and capture[0].actor == "RU" and str(capture[0].date) == "2022-02"
+    presence = [c for c in claims if c.kind == "presence"]
+    assert presence and str(presence[0].date) == "2024-11-14", "the clause's date is not the entry's"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The president visited the de-occupied town of Izium on Wednesday.", id="en"),
+    pytest.param("uk", "Президент відвідав деокупований Ізюм у середу.", id="uk"),
+])
+def test_de_occupied_is_taken_back_by_ukraine(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Izyum", "capture", "UA", "asserts") in keys(claims_of(extractor, text, lang))

@@ -264,13 +264,16 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
 
 
 def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
-              target: Target, text: str) -> PartialDate | None:
+              target: Target, text: str, lex: Lexicon) -> PartialDate | None:
     """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024")."""
     right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
     if right_after:
         return right_after[0].date
-    if dates:
-        nearest = min(dates, key=lambda d: _date_distance(d, trigger, text))
+    # A date inside a relative clause after the trigger ("entered X, which was occupied in
+    # 2022") belongs to that clause.
+    own = [d for d in dates if d.end <= trigger.start or not lex.relative.search(text, trigger.end, d.start)]
+    if own:
+        nearest = min(own, key=lambda d: _date_distance(d, trigger, text))
         return nearest.date
     return published
 
@@ -416,6 +419,8 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
+# Between two triggers that share one place: "seized … and recaptured", "occupée puis libérée".
+COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
 # A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
 CITY_POPULATION = 20000
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
@@ -522,6 +527,26 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
                     and bound.get(id(other), target) is target:
                 pairs.append((other, target))
                 kinds.add(other.rule.kind)
+    paired = {id(t) for t, _ in pairs}
+    for trigger in triggers:
+        # "X was seized by Russian troops … and recaptured by Ukrainian troops months later":
+        # a trigger no place chose goes with the place of the trigger it is coordinated with.
+        if id(trigger) in paired or id(trigger) in participles or id(trigger) in bound:
+            continue
+        partner = max((t for t, _ in pairs if t.end <= trigger.start), key=lambda t: t.end, default=None)
+        if partner is not None and COORDINATED.search(text[partner.end:trigger.start]):
+            pairs += [(trigger, g) for t, g in pairs if t is partner and not g.locator]
+            paired.add(id(trigger))
+            continue
+        # "Kupiansk, which … after being occupied in 2022": a relative clause is about the
+        # place it hangs on (its fighting words are mostly history: "depuis une attaque").
+        if trigger.rule.kind == "fighting":
+            continue
+        antecedent = max((g for g in targets if g.end <= trigger.start and not g.locator and not g.coref),
+                         key=lambda g: g.end, default=None)
+        if antecedent is not None and lex.relative.match(text, antecedent.end, trigger.start):
+            pairs.append((trigger, antecedent))
+            paired.add(id(trigger))
     settlements = {id(t) for t, g in pairs if not g.mention.place.is_region}
     return [(t, g) for t, g in pairs if not (g.locator and id(t) in settlements)]
 
@@ -616,7 +641,7 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
         actor=actor,
         stance=stance,
         source=speaker,
-        date=_date_for(trigger, dates, document.published, target, text),
+        date=_date_for(trigger, dates, document.published, target, text, lex),
         evidence=text[start:end],
         evidence_start=start,
         evidence_end=end,

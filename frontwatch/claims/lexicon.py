@@ -93,6 +93,7 @@ class Lexicon:
     region_locator_before: re.Pattern[str]
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
+    relative: re.Pattern[str]
     agent: re.Pattern[str]
     loser: re.Pattern[str]
     loser_after: re.Pattern[str]
@@ -224,6 +225,7 @@ def load_lexicon(lang: str) -> Lexicon:
         region_locator_before=pat(coref, "region_locator_before", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
+        relative=pat(coref, "relative", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
         loser=pat(actors, "loser", "actors.yml"),
         loser_after=pat(actors, "loser_after", "actors.yml"),

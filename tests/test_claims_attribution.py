@@ -1,4 +1,4 @@
-"""Who a claim is attributed to: titles that give a side, quotes, pronouns.
+"""Who a claim is attributed to: titles that give a side, quotes, pronouns, background sentences.
 
 Short reports written for these tests; each checks the source a reader would expect.
 """
@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.records import Document, PartialDate
+from frontwatch.claims.attribution import attribute, registry_hits
+from frontwatch.claims.lexicon import load_lexicon
+from frontwatch.records import Document, PartialDate, Source
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +91,37 @@ def test_attribution_quote_closed_without_a_name_keeps_later_speakers_out(extrac
 
 
 @pytest.mark.models
+def test_attribution_paraphrase_between_two_quotes_of_one_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Our troops moved to new positions," Haidai said.\n\n'
+            "The Russians are advancing on Lysychansk from two directions.\n\n"
+            '"The city is hard to storm," he added.')
+    assert sources_of(extractor, text, "en", "Lysychansk", "advance") == {("Serhiy Haidai", "UA")}
+
+
+@pytest.mark.models
 def test_attribution_pronoun_with_an_adverb_before_its_verb(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("« Nos unités tiennent tout Soledar », a déclaré Evguéni Prigojine.\n\n"
             "Il a toutefois ajouté que des combats se poursuivaient à Bakhmout.")
     assert sources_of(extractor, text, "fr", "Bakhmut", "fighting") == {("Wagner Group", "RU")}
+
+
+@pytest.mark.models
+def test_attribution_background_sentence_is_the_outlets(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"This means…" comments on what was said: the speaker before it is not carried into it."""
+    text = ("Генштаб ВСУ сообщил, что российские войска вошли в Купянск. "
+            "Это означает, что Купянск, захваченный в 2022 году, снова под угрозой.")
+    assert sources_of(extractor, text, "ru", "Kupyansk", "capture") == {("narrator", "third")}
+
+
+def speakers_of(text: str, sentences: list[tuple[int, int]], lang: str = "en") -> list[str]:
+    lex = load_lexicon(lang)
+    registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
+    return [source.name for source, _ in attribute(text, sentences, [], lex, Source.narrator("third"), registry)]
+
+
+def test_attribution_carries_a_speaker_to_the_next_sentence_but_not_into_a_comment() -> None:
+    """The same rules on hand-made sentence spans, without the parsing models."""
+    text = "Serhiy Haidai said the town held. The enemy keeps shelling it."
+    assert speakers_of(text, [(0, 33), (34, len(text))]) == ["Serhiy Haidai", "Serhiy Haidai"]
+    text = "Serhiy Haidai said the town held. This means the front is stable."
+    assert speakers_of(text, [(0, 33), (34, len(text))]) == ["Serhiy Haidai", "narrator"]

@@ -2,11 +2,13 @@
 
 Attribution works on sentences. A sentence's speaker is the source mention nearest to
 one of its speech verbs ("X a déclaré", inverted "a indiqué le ministère", "X said"),
-the source after "selon"/"according to", the last speaker for a pronoun subject or an
-unattributed quote, the speaker of a following "C'est ce qu'a annoncé X" / "Про це
-повідомив X", the source an article relays ("The General Staff reported this on
-Telegram" near its top) for the article's unattributed sentences, and otherwise the
-narrator (the outlet states it as fact).
+the source after "selon"/"according to", the last speaker for a pronoun or a bare title
+("he added", "the ministry said"), the speaker named where a quote closes, the speaker of a
+following "C'est ce qu'a annoncé X" / "Про це повідомив X", the speaker of the sentence
+before (within a paragraph, unless the outlet comments: "This means…") or of the quotes
+around it, the source an article relays ("The General Staff reported this on Telegram"
+near its top) for the article's unattributed sentences, and otherwise the narrator (the
+outlet states it as fact).
 """
 
 from __future__ import annotations
@@ -249,6 +251,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
     relayed = _relayed_source(text, sentences, explicit, lex)
 
     speakers: list[tuple[Source, tuple[int, int] | None]] = []
+    own: list[Source | None] = []
     depth = 0
     carried = 0
     last: tuple[Source | None, int] = (None, -10)
@@ -266,18 +269,35 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
             elif ahead is not None:
                 source = ahead
         if source is None and index > 0 and last[1] == index - 1 and last[0] is not None \
-                and "\n" not in text[sentences[index - 1][1] - 1:sentence[0]] and carried < MAX_CARRY:
+                and "\n" not in text[sentences[index - 1][1] - 1:sentence[0]] and carried < MAX_CARRY \
+                and not lex.recap.search(body):
             source = last[0]
             carried += 1
         elif source is not None and span is not None:
             carried = 0
+        own.append(source)
         if source is not None:
             last = (source, index)
         elif relayed is not None and not lex.recap.search(body):
             source = relayed
         speakers.append((source or narrator, span))
         depth = _quote_depth(body, depth)
+    _between_quotes(text, sentences, own, speakers, lex)
     return speakers
+
+
+def _between_quotes(text: str, sentences: list[tuple[int, int]], own: list[Source | None],
+                    speakers: list[tuple[Source, tuple[int, int] | None]], lex: Lexicon) -> None:
+    """A sentence left to the narrator between a speaker's statement and a quote of the same
+    speaker that opens right after it paraphrases that speaker ("…,” he said. The Russians are
+    pressing. “The town…")."""
+    for index in range(1, len(sentences) - 1):
+        before, after = own[index - 1], own[index + 1]
+        body = text[sentences[index][0]:sentences[index][1]]
+        following = text[sentences[index + 1][0]:sentences[index + 1][1]]
+        if own[index] is None and before is not None and before == after \
+                and _open_quote_at_start(following) and not lex.recap.search(body):
+            speakers[index] = (before, speakers[index][1])
 
 
 RELAYED_WITHIN = 3

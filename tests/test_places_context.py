@@ -76,3 +76,30 @@ def test_places_context_region_binding_leaves_other_names_alone(finder: PlaceFin
     found = _found(finder, "Dachne (Dnipropetrovsk Oblast) held while Donetsk was shelled.", "en")
     assert found["Dachne"].place.admin1 == "Dnipropetrovsk Oblast"
     assert found["Donetsk"].place.geonameid == 709717
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "geonameid"),
+    [
+        # Two Shevchenkos lie some 25 km apart; each list names the neighbours of one of them.
+        ("en", "Fighting goes on in Sukhi Yaly, Shevchenko and Dalnie, and Russian troops also "
+         "took Pishchane and Novotroitske.", "Shevchenko", 707627),
+        ("uk", "Тривають бої за Сухі Яли, Шевченко та Дальнє, а також за Піщане й Новотроїцьке.",
+         "Шевченко", 707627),
+        ("en", "Russian troops entered Pishchane, Shevchenko and Novotroitske, while Sukhi Yaly "
+         "and Dalnie are under fire.", "Shevchenko", 694167),
+    ],
+)
+def test_places_context_namesake_next_to_its_list_neighbours(
+    finder: PlaceFinder, lang: str, text: str, surface: str, geonameid: int
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.geonameid == geonameid
+    assert mention.place.admin1 == "Donetsk Oblast"
+
+
+def test_places_context_list_neighbours_do_not_turn_a_town_into_a_village(
+    finder: PlaceFinder,
+) -> None:
+    text = "Russian strikes hit Ivanopillia, Konstantinovka and Stupochky overnight."
+    assert _found(finder, text, "en")["Konstantinovka"].place.geonameid == 705104

@@ -41,6 +41,9 @@ _PROXIMITY_KM = 60.0
 _OUTLIER_KM = 250.0
 _SUPPORT_KM = 50.0
 _LOCAL_CHARS = 200
+# Villages listed together lie a few kilometres apart: the bonus of a place named next to
+# a reading fades over this distance.
+_LIST_KM = 20.0
 
 
 @dataclass(slots=True)
@@ -393,7 +396,9 @@ class PlaceFinder:
         """Score every reading of every spot against the anchors (offset, place).
 
         Places listed together are usually neighbours ("Novomlynsk, Baranovka, Droujba"), so
-        anchors within a few lines of the spot count once more.
+        the anchors named just before and just after the spot count once more, at village
+        scale. That bonus only goes to readings whose main name the spot spells: it tells
+        namesakes apart, it should not make a village of a town's alternate name.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
@@ -403,11 +408,7 @@ class PlaceFinder:
             if not spot.candidates:
                 continue
             scored: list[tuple[float, int]] = []
-            local = (
-                [a for pos, a in anchors if 0 < abs(pos - spot.start) <= _LOCAL_CHARS]
-                if len(spot.candidates) > 1
-                else []
-            )
+            beside = _beside(spot.start, anchors) if len(spot.candidates) > 1 else []
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
                 if place.geonameid not in nearest:
@@ -415,8 +416,8 @@ class PlaceFinder:
                 score = self._score(
                     candidate, nearest[place.geonameid], context_admin1, russian_context
                 )
-                if local:
-                    score += 0.1 * math.exp(-_nearest_km(place, local) / _PROXIMITY_KM)
+                if beside and _is_primary(candidate.surface, place.name):
+                    score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 scored.append((score, i))
             scored.sort(reverse=True)
             top, index = scored[0]
@@ -534,6 +535,18 @@ _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def _beside(start: int, anchors: list[tuple[int, Place]]) -> list[Place]:
+    """The anchors named last before `start` and first after it, within a few lines."""
+    before = [(pos, a) for pos, a in anchors if 0 < start - pos <= _LOCAL_CHARS]
+    after = [(pos, a) for pos, a in anchors if 0 < pos - start <= _LOCAL_CHARS]
+    found: list[Place] = []
+    if before:
+        found.append(max(before, key=lambda item: item[0])[1])
+    if after:
+        found.append(min(after, key=lambda item: item[0])[1])
+    return found
 
 
 def _listed(text: str, token: _Token, placed: list[tuple[int, int]]) -> bool:

@@ -129,3 +129,17 @@ def test_relative_clause_hangs_on_its_place(extractor) -> None:  # type: ignore[
 ])
 def test_de_occupied_is_taken_back_by_ukraine(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert ("Izyum", "capture", "UA", "asserts") in keys(claims_of(extractor, text, lang))
+
+
+def test_fighting_with_no_place_named_is_about_the_previous_sentences_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Le gouverneur a décrit une situation tendue à Vovtchansk. « Les combats de rue "
+                                  "se poursuivent », a-t-il ajouté.", "fr", published="2024-06-26")
+    fighting = [c for c in claims if c.kind == "fighting"]
+    assert [c.place.name for c in fighting] == ["Vovchansk"]
+    assert fighting[0].mention_start == -1 and "combats de rue" in fighting[0].evidence
+
+
+def test_fighting_elsewhere_is_not_pinned_on_the_previous_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Le village de Bezsalivka a été repris. L'essentiel des combats se déroule "
+                                  "cependant dans l'est du pays.", "fr", published="2025-08-10")
+    assert not [c for c in claims if c.kind == "fighting"]

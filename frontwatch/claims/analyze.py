@@ -46,6 +46,8 @@ class Target:
     mention: PlaceMention
     coref: bool = False
     locator: bool = False
+    implicit: bool = False
+    """No word in the sentence names the place: it is the previous sentence's only place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,18 +344,24 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
     asserted: dict[tuple[int, str], Side] = {}
     history: list[PlaceMention] = []
     located = locators(mentions)
+    topic: PlaceMention | None = None
     for (s_start, s_end), (speaker, speaker_span), sources in zip(sentences, speakers, registry, strict=True):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        previous_topic, topic = topic, _topic(text, s_start, own_mentions, located, lex)
         if _headline(text, s_start, s_end):
             history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
             continue
-        if not own_mentions and not (lex.coref_settlement.search(body) or lex.coref_any.search(body)):
+        referring = bool(own_mentions) or bool(lex.coref_settlement.search(body) or lex.coref_any.search(body))
+        if not referring and (previous_topic is None or lex.implicit_blocker.search(body)):
             continue
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(body, s_start, lex, blocked)
+        if not referring:
+            triggers = [t for t in triggers if t.rule.kind == "fighting"]
         if triggers:
-            targets = _targets(text, (s_start, s_end), mentions, history, located, lex)
+            targets = (_targets(text, (s_start, s_end), mentions, history, located, lex) if referring
+                       else _implicit_targets(triggers, previous_topic))
             cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
             if speaker_span:
                 cue_block.append(speaker_span)
@@ -372,6 +380,25 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
                     claims[key] = claim
         history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
+
+
+def _topic(text: str, s_start: int, mentions: list[PlaceMention], located: set[int],
+           lex: Lexicon) -> PlaceMention | None:
+    """The one settlement a sentence is about, if it names exactly one."""
+    places = {m.place.geonameid: m for m in mentions
+              if not m.place.is_region and m.start not in located and m.place.feature != "PPLC"
+              and not _not_target(text, s_start, m, lex)}
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _implicit_targets(triggers: list[Trigger], topic: PlaceMention | None) -> list[Target]:
+    """"X is volatile. Street fighting goes on.": fighting with no place named is the
+    previous sentence's only place (a weaker reading, at a lower confidence)."""
+    if topic is None:
+        return []
+    first = triggers[0]
+    reference = PlaceMention(first.start, first.end, topic.text, topic.place, topic.score * 0.7, "topic")
+    return [Target(first.start, first.end, reference, coref=True, implicit=True)]
 
 
 def _not_target(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
@@ -646,8 +673,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
         evidence_start=start,
         evidence_end=end,
         confidence=max(0.05, min(1.0, confidence)),
-        mention_start=target.start,
-        mention_end=target.end,
+        mention_start=-1 if target.implicit else target.start,
+        mention_end=-1 if target.implicit else target.end,
     )
 
 

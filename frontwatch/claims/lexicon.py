@@ -94,6 +94,7 @@ class Lexicon:
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
     relative: re.Pattern[str]
+    implicit_blocker: re.Pattern[str]
     agent: re.Pattern[str]
     loser: re.Pattern[str]
     loser_after: re.Pattern[str]
@@ -226,6 +227,7 @@ def load_lexicon(lang: str) -> Lexicon:
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
         relative=pat(coref, "relative", "coref.yml"),
+        implicit_blocker=pat(coref, "implicit_blocker", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
         loser=pat(actors, "loser", "actors.yml"),
         loser_after=pat(actors, "loser_after", "actors.yml"),

@@ -143,3 +143,15 @@ def test_fighting_elsewhere_is_not_pinned_on_the_previous_place(extractor) -> No
     claims = claims_of(extractor, "Le village de Bezsalivka a été repris. L'essentiel des combats se déroule "
                                   "cependant dans l'est du pays.", "fr", published="2025-08-10")
     assert not [c for c in claims if c.kind == "fighting"]
+
+
+def test_repelled_with_no_place_named_is_about_the_previous_sentences_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Les combats les plus durs ont eu lieu à Pokrovsk. Les unités russes ont tenté "
+                                  "douze fois de percer les lignes, toutes ont été repoussées.", "fr")
+    assert ("Pokrovsk", "repelled", "RU", "asserts") in keys(claims)
+
+
+def test_a_units_name_is_no_antecedent(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Les troupes russes avancent dans Toretsk. La porte-parole du groupe tactique "
+                                  "\"Louhansk\" a déclaré que des combats se déroulaient dans la ville.", "fr")
+    assert "Luhansk" not in {c.place.name for c in claims}

@@ -197,12 +197,13 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
         and not (m.place.is_region and lex.region_locator_before.search(text[max(s_start, m.start - 60):m.start]))
     ]
     body = text[s_start:s_end]
+    named = [m for m in own if not _not_target(text, s_start, m, lex)]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
             if any(t.start - 12 <= end and start < t.end for t in targets):
                 continue
-            antecedent = _antecedent([p for p in history + own if p.end <= start], located, settlement,
+            antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "")
             if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
@@ -358,7 +359,7 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(body, s_start, lex, blocked)
         if not referring:
-            triggers = [t for t in triggers if t.rule.kind == "fighting"]
+            triggers = [t for t in triggers if t.rule.kind in ("fighting", "repelled")]
         if triggers:
             targets = (_targets(text, (s_start, s_end), mentions, history, located, lex) if referring
                        else _implicit_targets(triggers, previous_topic))
@@ -392,8 +393,9 @@ def _topic(text: str, s_start: int, mentions: list[PlaceMention], located: set[i
 
 
 def _implicit_targets(triggers: list[Trigger], topic: PlaceMention | None) -> list[Target]:
-    """"X is volatile. Street fighting goes on.": fighting with no place named is the
-    previous sentence's only place (a weaker reading, at a lower confidence)."""
+    """"X is volatile. Street fighting goes on.": fighting (or a repelled assault) with no
+    place named is the previous sentence's only place (a weaker reading, at a lower
+    confidence)."""
     if topic is None:
         return []
     first = triggers[0]

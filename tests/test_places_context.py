@@ -103,3 +103,28 @@ def test_places_context_list_neighbours_do_not_turn_a_town_into_a_village(
 ) -> None:
     text = "Russian strikes hit Ivanopillia, Konstantinovka and Stupochky overnight."
     assert _found(finder, text, "en")["Konstantinovka"].place.geonameid == 705104
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        ("fr", "Le gouverneur de Soumy a annoncé l'évacuation de trois villages.",
+         "gouverneur de Soumy", "Sumy Oblast"),
+        ("en", "The governor of Kharkiv said two villages near Kupiansk were shelled.",
+         "governor of Kharkiv", "Kharkiv Oblast"),
+        ("en", "Kursk Governor Alexei Smirnov said the town of Sudzha was being evacuated.",
+         "Kursk Governor", "Kursk Oblast"),
+    ],
+)
+def test_places_context_a_governor_names_the_region(
+    finder: PlaceFinder, lang: str, text: str, surface: str, admin1: str
+) -> None:
+    mention = _found(finder, text, lang)[surface]
+    assert mention.place.is_region
+    assert mention.place.admin1 == admin1
+
+
+def test_places_context_a_governor_leaves_the_city_itself_alone(finder: PlaceFinder) -> None:
+    found = _found(finder, "Kharkiv governor says the city of Kharkiv was hit.", "en")
+    assert found["Kharkiv governor"].place.is_region
+    assert found["Kharkiv"].place.geonameid == 706483

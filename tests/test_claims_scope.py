@@ -155,3 +155,17 @@ def test_a_units_name_is_no_antecedent(extractor) -> None:  # type: ignore[no-un
     claims = claims_of(extractor, "Les troupes russes avancent dans Toretsk. La porte-parole du groupe tactique "
                                   "\"Louhansk\" a déclaré que des combats se déroulaient dans la ville.", "fr")
     assert "Luhansk" not in {c.place.name for c in claims}
+
+
+def test_existential_there_is_no_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Russian troops entered Lysychansk on Monday. There are still many civilians, "
+                                  "and there must be enough positions to hold.", "en")
+    assert {c.mention_start for c in claims if c.place_mention.lower() == "there"} == set()
+
+
+def test_the_city_is_the_town_the_story_is_about(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Russian troops have advanced in Toretsk, DeepState said. The fall of Toretsk "
+                                  "could let Moscow move against Kostiantynivka. Satellite images confirm that "
+                                  "Russian troops have entered the eastern suburbs of the city.", "en")
+    suburbs = [c for c in claims if c.place_mention == "the city"]
+    assert [c.place.name for c in suburbs] == ["Toretsk"]

@@ -17,7 +17,7 @@ from frontwatch.claims.attribution import SourceHit, attribute, opposite, regist
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.places import FRONT_ADMIN1
-from frontwatch.records import Actor, Claim, Document, PartialDate, PlaceMention, Side, Source, Stance
+from frontwatch.records import Actor, Claim, Document, PartialDate, Place, PlaceMention, Side, Source, Stance
 
 MAX_TARGET_GAP = 160
 SHARED_TARGET_GAP = 45
@@ -162,18 +162,38 @@ def locators(mentions: list[PlaceMention]) -> set[int]:
 
 
 def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool,
-                size: str = "") -> PlaceMention | None:
-    """The last place a back-reference can mean; "the village" skips cities, "the city" villages."""
-    for mention in reversed(earlier):
-        if mention.start in located or mention.place.feature == "PPLC":
-            continue
-        if settlement and mention.place.is_region:
-            continue
-        population = mention.place.population
-        if (size == "village" and population >= CITY_POPULATION) or (size == "city" and 0 < population < 5000):
-            continue
-        return mention
-    return None
+                size: str, sentence_start: int) -> PlaceMention | None:
+    """The place a back-reference means: among those named last, the article's most named.
+
+    "The fall of Toretsk could let Moscow move against Kostyantynivka. … the suburbs of
+    the city": both were just named, and the city the story is about is the one meant.
+    "The village" skips cities, "the city" villages.
+    """
+    fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
+    if not fitting:
+        return None
+    last = fitting[-1]
+    if not settlement or last.start >= sentence_start:
+        # "y", "there", or a town named in the same sentence: the nearest is meant.
+        return last
+    recent = [m for m in fitting if m.start >= last.start - RECENT_CHARS]
+    named = Counter(m.place.geonameid for m in fitting)
+    return max(reversed(recent), key=lambda m: named[m.place.geonameid])
+
+
+def _may_refer(mention: PlaceMention, located: set[int], settlement: bool, size: str) -> bool:
+    if mention.start in located or mention.place.feature == "PPLC" or not _on_front(mention.place):
+        return False
+    if settlement and mention.place.is_region:
+        return False
+    population = mention.place.population
+    return not ((size == "village" and population >= CITY_POPULATION)
+                or (size == "city" and 0 < population < 5000))
+
+
+def _on_front(place: Place) -> bool:
+    """Ukraine, or one of the Russian regions the war reached."""
+    return place.country != "RU" or place.admin1 in FRONT_ADMIN1
 
 
 def _size_word(reference: str, lex: Lexicon) -> str:
@@ -192,7 +212,7 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
-        if m.place.feature != "PPLC" and (m.place.country != "RU" or m.place.admin1 in FRONT_ADMIN1)
+        if m.place.feature != "PPLC" and _on_front(m.place)
         and not _not_target(text, s_start, m, lex)
         and not (m.place.is_region and lex.region_locator_before.search(text[max(s_start, m.start - 60):m.start]))
     ]
@@ -204,7 +224,7 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
             if any(t.start - 12 <= end and start < t.end for t in targets):
                 continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
-                                     _size_word(m.group(), lex) if settlement else "")
+                                     _size_word(m.group(), lex) if settlement else "", s_start)
             if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, "coref")
@@ -357,7 +377,7 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
         if not referring and (previous_topic is None or lex.implicit_blocker.search(body)):
             continue
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
-        triggers = find_triggers(body, s_start, lex, blocked)
+        triggers = _not_about_elsewhere(find_triggers(body, s_start, lex, blocked), own_mentions, text, s_start, lex)
         if not referring:
             triggers = [t for t in triggers if t.rule.kind in ("fighting", "repelled")]
         if triggers:
@@ -381,6 +401,15 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
                     claims[key] = claim
         history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
+
+
+def _not_about_elsewhere(triggers: list[Trigger], mentions: list[PlaceMention], text: str, s_start: int,
+                         lex: Lexicon) -> list[Trigger]:
+    """"West of Russian-held Donetsk": a trigger right before a reference point is about
+    that point, which is no claim's place; it must not fall on another place."""
+    points = [m for m in mentions if _not_target(text, s_start, m, lex)]
+    return [t for t in triggers
+            if not any(0 <= m.start - t.end <= 2 and not text[t.end:m.start].strip() for m in points)]
 
 
 def _topic(text: str, s_start: int, mentions: list[PlaceMention], located: set[int],
@@ -452,6 +481,8 @@ def _headline(text: str, start: int, end: int) -> bool:
 COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
 # A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
 CITY_POPULATION = 20000
+# Places named this close before the last one are "just named" too.
+RECENT_CHARS = 200
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 

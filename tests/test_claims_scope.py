@@ -169,3 +169,24 @@ def test_the_city_is_the_town_the_story_is_about(extractor) -> None:  # type: ig
                                   "Russian troops have entered the eastern suburbs of the city.", "en")
     suburbs = [c for c in claims if c.place_mention == "the city"]
     assert [c.place.name for c in suburbs] == ["Toretsk"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Olena Kovalenko, spokeswoman of the Luhansk community, said Russian troops were advancing "
+                       "in the urban development of Toretsk.", id="en"),
+    pytest.param("fr", "Le chef de l'administration militaire de Louhansk a indiqué que les troupes russes "
+                       "avançaient vers Toretsk.", id="fr"),
+])
+def test_a_place_in_a_speakers_title_is_not_claimed(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, text, lang)
+    assert {c.place.name for c in claims} == {"Toretsk"}
+
+
+def test_advancing_in_the_urban_area_is_presence(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Russians are advancing in the urban development of Toretsk.", "en")
+    assert ("Toretsk", "presence", "RU", "asserts") in keys(claims)
+
+
+def test_entering_was_impossible_is_no_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Volunteers said that entering Toretsk was almost impossible.", "en")
+    assert not claims

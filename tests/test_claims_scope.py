@@ -190,3 +190,15 @@ def test_advancing_in_the_urban_area_is_presence(extractor) -> None:  # type: ig
 def test_entering_was_impossible_is_no_claim(extractor) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(extractor, "Volunteers said that entering Toretsk was almost impossible.", "en")
     assert not claims
+
+
+def test_trigger_in_a_relative_clause_is_only_its_heads(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "La région de Soumy jouxte la région russe de Koursk, où les forces ukrainiennes "
+                                  "ont pénétré en août 2024.", "fr")
+    assert {c.place.name for c in claims} == {"Kursk Oblast"}
+
+
+def test_an_origin_after_depuis_la_is_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Selon Moscou, ses forces sont entrées dans le village de Novenké depuis la "
+                                  "région de Koursk.", "fr")
+    assert "Kursk Oblast" not in {c.place.name for c in claims}

@@ -555,12 +555,22 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
         if id(trigger) not in bound and any(
                 0 <= trigger.start - m.end <= 2 and not text[m.end:trigger.start].strip() for m in mentions):
             participles.add(id(trigger))
+    # "La région de Sumi est voisine de celle de Koursk, où les forces ukrainiennes ont
+    # pénétré": a trigger in a relative clause is about the place the clause hangs on, and
+    # no place before it.
+    clause_head: dict[int, Target] = {}
+    for trigger in triggers:
+        before = [g for g in targets if g.end <= trigger.start and not g.coref]
+        if before and lex.relative.match(text, before[-1].end, trigger.start):
+            clause_head[id(trigger)] = before[-1]
     pairs: list[tuple[Trigger, Target]] = []
     head: tuple[Target, Trigger] | None = None
     for target in targets:
         own = [t for t in triggers if bound.get(id(t)) is target]
-        free = [t for t in triggers if id(t) not in bound and id(t) not in participles]
-        candidates = own or free or [t for t in triggers
+        reachable = [t for t in triggers
+                     if not (id(t) in clause_head and target.end <= clause_head[id(t)].start)]
+        free = [t for t in reachable if id(t) not in bound and id(t) not in participles]
+        candidates = own or free or [t for t in reachable
                                      if not target.coref and id(t) not in participles]
         if not candidates:
             # "the capture of Bakhmut": a trigger bound to its own place is no back-reference's.

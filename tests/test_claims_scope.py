@@ -202,3 +202,15 @@ def test_an_origin_after_depuis_la_is_no_target(extractor) -> None:  # type: ign
     claims = claims_of(extractor, "Selon Moscou, ses forces sont entrées dans le village de Novenké depuis la "
                                   "région de Koursk.", "fr")
     assert "Kursk Oblast" not in {c.place.name for c in claims}
+
+
+def test_twenty_kilometres_from_a_city_is_an_advance(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Les troupes russes se trouvent à une trentaine de kilomètres de la capitale "
+                                  "régionale, Soumy.", "fr")
+    assert ("Sumy", "advance", "RU", "asserts") in keys(claims)
+
+
+def test_the_invader_advancing_with_no_place_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "L'état-major ukrainien a évoqué la situation autour de Siversk. « L'envahisseur "
+                                  "a pu progresser grâce à son avantage numérique », a-t-il indiqué.", "fr")
+    assert ("Siversk", "advance", "RU", "asserts") in keys(claims)

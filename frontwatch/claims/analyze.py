@@ -379,7 +379,7 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = _not_about_elsewhere(find_triggers(body, s_start, lex, blocked), own_mentions, text, s_start, lex)
         if not referring:
-            triggers = [t for t in triggers if t.rule.kind in ("fighting", "repelled")]
+            triggers = [t for t in triggers if t.rule.kind in IMPLICIT_KINDS]
         if triggers:
             targets = (_targets(text, (s_start, s_end), mentions, history, located, lex) if referring
                        else _implicit_targets(triggers, previous_topic))
@@ -479,6 +479,8 @@ def _headline(text: str, start: int, end: int) -> bool:
 
 # Between two triggers that share one place: "seized … and recaptured", "occupée puis libérée".
 COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
+# Kinds a sentence may state without naming the place again ("L'envahisseur a pu progresser").
+IMPLICIT_KINDS = ("fighting", "repelled", "advance")
 # A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
 CITY_POPULATION = 20000
 # Places named this close before the last one are "just named" too.

@@ -214,3 +214,16 @@ def test_the_invader_advancing_with_no_place_named(extractor) -> None:  # type: 
     claims = claims_of(extractor, "L'état-major ukrainien a évoqué la situation autour de Siversk. « L'envahisseur "
                                   "a pu progresser grâce à son avantage numérique », a-t-il indiqué.", "fr")
     assert ("Siversk", "advance", "RU", "asserts") in keys(claims)
+
+
+@pytest.mark.parametrize(("lang", "text", "claimant_side"), [
+    pytest.param("fr", "« Les affirmations russes sur la prise de Pokrovsk sont mensongères », a déclaré "
+                       "l'état-major ukrainien.", "RU", id="fr-russian-claims"),
+    pytest.param("fr", "L'Ukraine a démenti mardi que les troupes russes avançaient, comme l'affirme Moscou, "
+                       "près de Pokrovsk.", "RU", id="fr-comme-l-affirme"),
+    pytest.param("en", "Kyiv dismissed Russian claims of capturing Pokrovsk as false.", "RU", id="en-russian-claims"),
+])
+def test_a_denied_claim_is_asserted_by_whoever_made_it(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                       claimant_side: str) -> None:
+    claims = [c for c in claims_of(extractor, text, lang) if c.place.name == "Pokrovsk"]
+    assert {(c.stance, c.source.side) for c in claims} == {("denies", "UA"), ("asserts", claimant_side)}

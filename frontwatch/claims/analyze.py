@@ -479,6 +479,8 @@ def _headline(text: str, start: int, end: int) -> bool:
 
 # Between two triggers that share one place: "seized … and recaptured", "occupée puis libérée".
 COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
+# The source of a claim known only by its side ("les affirmations russes").
+SIDE_SOURCES: dict[Side, str] = {"RU": "Russian sources", "UA": "Ukrainian sources", "third": "other sources"}
 # Kinds a sentence may state without naming the place again ("L'envahisseur a pu progresser").
 IMPLICIT_KINDS = ("fighting", "repelled", "advance")
 # A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
@@ -653,9 +655,32 @@ def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: T
         other: Actor = "RU" if claim.actor == "UA" else "UA"
         return [claim, replace(claim, actor=other, stance="denies",
                                confidence=claim.confidence * 0.8)]
-    if denier is None or denier[0] == speaker or claim.stance == "denies":
+    if claim.stance == "denies":
+        claimant = _claimant(lex, text, sentence, claim, sources)
+        if claimant is not None:
+            # "Les affirmations russes sur la prise de X sont mensongères": the denial
+            # reports a claim; its maker asserts it.
+            return [claim, replace(claim, stance="asserts", source=claimant, confidence=claim.confidence * 0.8)]
+        return [claim]
+    if denier is None or denier[0] == speaker:
         return [claim]
     return [claim, replace(claim, stance="denies", source=denier[0], confidence=claim.confidence * 0.9)]
+
+
+def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], claim: Claim,
+              sources: list[SourceHit]) -> Source | None:
+    """Who made the claim a denial answers, when the sentence says so: "as Moscow claims"
+    names the source; "Russian claims" only the side."""
+    s_start, s_end = sentence
+    for hit in sources:
+        if hit.source.side != claim.source.side and hit.source.side in ("RU", "UA") \
+                and lex.claimed_by_source.search(text[max(s_start, hit.start - 30):hit.start]):
+            return hit.source
+    body = text[s_start:s_end]
+    for side, pattern in lex.claimed_by:
+        if side != claim.source.side and pattern.search(body):
+            return Source(SIDE_SOURCES[side], side)
+    return None
 
 
 def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Trigger,

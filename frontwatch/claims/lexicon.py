@@ -65,6 +65,8 @@ class Lexicon:
     whole: re.Pattern[str]
     contrast: re.Pattern[str]
     hypothetical_after: re.Pattern[str]
+    claimed_by: tuple[tuple[Side, re.Pattern[str]], ...]
+    claimed_by_source: re.Pattern[str]
     speech: re.Pattern[str]
     according: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -197,6 +199,9 @@ def load_lexicon(lang: str) -> Lexicon:
         whole=pat(stance, "whole", "denials.yml"),
         contrast=pat(stance, "contrast", "denials.yml"),
         hypothetical_after=pat(stance, "hypothetical_after", "denials.yml"),
+        claimed_by=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/denials.yml"))
+                         for side, patterns in (stance.get("claimed_by") or {}).items() if patterns),
+        claimed_by_source=pat(stance, "claimed_by_source", "denials.yml"),
         speech=pat(speech, "speech", "speech_verbs.yml"),
         according=pat(speech, "according", "speech_verbs.yml"),
         pronoun=pat(speech, "pronoun", "speech_verbs.yml"),

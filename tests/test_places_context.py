@@ -114,6 +114,8 @@ def test_places_context_list_neighbours_do_not_turn_a_town_into_a_village(
          "governor of Kharkiv", "Kharkiv Oblast"),
         ("en", "Kursk Governor Alexei Smirnov said the town of Sudzha was being evacuated.",
          "Kursk Governor", "Kursk Oblast"),
+        ("fr", "L'armée russe dit contrôler plusieurs villages de Soumy.", "villages de Soumy", "Sumy Oblast"),
+        ("en", "Moscow claims control of several villages of Sumy.", "villages of Sumy", "Sumy Oblast"),
     ],
 )
 def test_places_context_a_governor_names_the_region(

@@ -227,3 +227,11 @@ def test_a_denied_claim_is_asserted_by_whoever_made_it(extractor, lang: str, tex
                                                        claimant_side: str) -> None:
     claims = [c for c in claims_of(extractor, text, lang) if c.place.name == "Pokrovsk"]
     assert {(c.stance, c.source.side) for c in claims} == {("denies", "UA"), ("asserts", claimant_side)}
+
+
+def test_a_target_of_advances_is_not_advanced_on(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "The General Staff reported clashes near Pokrovsk, a major target of Russian "
+                                  "advances.", "en")
+    assert not [c for c in claims if c.kind == "advance"]
+    kept = claims_of(extractor, "Chasiv Yar, a strategic target for Russia, remains under Ukrainian control.", "en")
+    assert ("Chasiv Yar", "capture", "UA", "asserts") in keys(kept)

@@ -235,3 +235,9 @@ def test_a_target_of_advances_is_not_advanced_on(extractor) -> None:  # type: ig
     assert not [c for c in claims if c.kind == "advance"]
     kept = claims_of(extractor, "Chasiv Yar, a strategic target for Russia, remains under Ukrainian control.", "en")
     assert ("Chasiv Yar", "capture", "UA", "asserts") in keys(kept)
+
+
+def test_a_region_locating_a_reference_point_is_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Ukrainian troops were ordered to withdraw from Sievierodonetsk, Luhansk oblast.",
+                       "en")
+    assert "Luhansk Oblast" not in {c.place.name for c in claims}

@@ -209,11 +209,14 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
     """Place mentions of the sentence, back-references resolved, region locators marked."""
     s_start, s_end = body_span
     own = [m for m in mentions if s_start <= m.start < s_end]
+    # "withdraw from Sievierodonetsk, Luhansk oblast": a region that only locates a
+    # reference point is no target either.
+    points = {m.start for m in own if _not_target(text, s_start, m, lex)}
+    points |= {m.start for previous, m in zip(own, own[1:]) if m.start in located and previous.start in points}
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
-        if m.place.feature != "PPLC" and _on_front(m.place)
-        and not _not_target(text, s_start, m, lex)
+        if m.place.feature != "PPLC" and _on_front(m.place) and m.start not in points
         and not (m.place.is_region and lex.region_locator_before.search(text[max(s_start, m.start - 60):m.start]))
     ]
     body = text[s_start:s_end]

@@ -212,7 +212,8 @@ def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention]
     # "withdraw from Sievierodonetsk, Luhansk oblast": a region that only locates a
     # reference point is no target either.
     points = {m.start for m in own if _not_target(text, s_start, m, lex)}
-    points |= {m.start for previous, m in zip(own, own[1:]) if m.start in located and previous.start in points}
+    points |= {m.start for previous, m in zip(own, own[1:], strict=False)
+               if m.start in located and previous.start in points}
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own

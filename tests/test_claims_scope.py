@@ -241,3 +241,10 @@ def test_a_region_locating_a_reference_point_is_no_target(extractor) -> None:  #
     claims = claims_of(extractor, "Ukrainian troops were ordered to withdraw from Sievierodonetsk, Luhansk oblast.",
                        "en")
     assert "Luhansk Oblast" not in {c.place.name for c in claims}
+
+
+def test_a_phrase_before_the_first_comma_is_about_the_place_after_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "But Moscow said some Ukrainian forces were still holed up at the coke plant, "
+                                  "once one of the largest in Europe, in Avdiivka.", "en")
+    assert ("Avdiyivka", "presence", "UA", "asserts") in keys(claims)
+

@@ -485,6 +485,8 @@ def _headline(text: str, start: int, end: int) -> bool:
 COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
 # The source of a claim known only by its side ("les affirmations russes").
 SIDE_SOURCES: dict[Side, str] = {"RU": "Russian sources", "UA": "Ukrainian sources", "third": "other sources"}
+# A fronted phrase from the sentence's start to its trigger: no clause break on the way.
+OPENING = re.compile(r"[^.,;:!?\n]{0,60}$")
 # Kinds a sentence may state without naming the place again ("L'envahisseur a pu progresser").
 IMPLICIT_KINDS = ("fighting", "repelled", "advance")
 # A back-reference to "the village" is not to a place this large, nor "the city" to a hamlet.
@@ -616,6 +618,17 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
             pairs += [(trigger, g) for t, g in pairs if t is partner and not g.locator]
             paired.add(id(trigger))
             continue
+        # "Après huit mois d'occupation russe, l'armée est entrée dans Kherson": a phrase
+        # put before the main clause, naming no place, is about the main clause's place.
+        opening = text.rfind("\n", 0, trigger.start) + 1
+        comma = text.find(",", trigger.end)
+        if comma != -1 and not any(g.start < comma for g in targets) and OPENING.match(text, opening, trigger.start) \
+                and not lex.implicit_blocker.search(text, opening, comma):
+            after = [g for g in targets if g.start > comma and not g.locator]
+            if after and after[0].start - comma <= MAX_TARGET_GAP:
+                pairs.append((trigger, after[0]))
+                paired.add(id(trigger))
+                continue
         # "Kupiansk, which … after being occupied in 2022": a relative clause is about the
         # place it hangs on (its fighting words are mostly history: "depuis une attaque").
         if trigger.rule.kind == "fighting":

@@ -248,3 +248,19 @@ def test_a_phrase_before_the_first_comma_is_about_the_place_after_it(extractor) 
                                   "once one of the largest in Europe, in Avdiivka.", "en")
     assert ("Avdiyivka", "presence", "UA", "asserts") in keys(claims)
 
+
+
+def test_every_place_of_a_list_after_into_is_entered(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "За даними DeepState, ворог просунувся в Костянтинопільському, Сухих Ялах, "
+                                  "Шевченку.", "uk", published="2024-12-14")
+    assert {c.kind for c in claims} == {"presence"}
+    assert len({c.place.geonameid for c in claims}) == 3
+
+
+def test_success_near_a_village_in_the_genitive_is_an_advance(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Генштаб повідомив, що ЗСУ мали успіх у Кліщіївки.", "uk", published="2023-09-17")
+    assert {c.kind for c in claims} == {"advance"}
+
+
+def test_fighters_are_no_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert not claims_of(extractor, "Des combattants ukrainiens sont arrivés de Pokrovsk pour se reposer.", "fr")

@@ -48,6 +48,8 @@ class Target:
     locator: bool = False
     implicit: bool = False
     """No word in the sentence names the place: it is the previous sentence's only place."""
+    list_start: int = -1
+    """Where the list this place is an item of begins ("advanced into X, Y and Z")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,8 +592,9 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
         # A place listed after another ("took X, Y and Z") shares the trigger of the list's head.
         if head is not None and head[1].end <= head[0].start and head[0].end <= target.start \
                 and lex.list_link.search(text[head[0].end:target.start]):
-            head = (target, head[1])
-            pairs.append((head[1], target))
+            listed = replace(target, list_start=head[0].list_start if head[0].list_start >= 0 else head[0].start)
+            head = (listed, head[1])
+            pairs.append((head[1], listed))
             continue
         nearest = ranked[0]
         nearest_gap = _gap(nearest.start, nearest.end, target.start, target.end)
@@ -684,6 +687,11 @@ def _claims(document: Document, text: str, sentence: tuple[int, int], trigger: T
     return [claim, replace(claim, stance="denies", source=denier[0], confidence=claim.confidence * 0.9)]
 
 
+def _first(target: Target) -> int:
+    """Where the place, or the list it stands in, begins: 'в X, Y' puts Y inside too."""
+    return target.list_start if target.list_start >= 0 else target.start
+
+
 def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], claim: Claim,
               sources: list[SourceHit]) -> Source | None:
     """Who made the claim a denial answers, when the sentence says so: "as Moscow claims"
@@ -719,7 +727,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
             lex.partial.search(around) and not lex.whole.search(around) or target.mention.place.is_region):
         kind = "presence"
     if kind == "advance" and target.start >= trigger.end and not target.coref \
-            and lex.inside_before.search(text[max(trigger.end, target.start - 40):target.start]):
+            and lex.inside_before.search(text[max(trigger.end, _first(target) - 40):_first(target)]) \
+            and not lex.inside_not_form.search(target.mention.text):
         kind = "presence"
 
     negation_zone = _clause_before(text, s_start, trigger.start, NEGATION_WINDOW)

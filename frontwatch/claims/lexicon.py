@@ -90,6 +90,7 @@ class Lexicon:
     coref_village: re.Pattern[str]
     coref_city: re.Pattern[str]
     inside_before: re.Pattern[str]
+    inside_not_form: re.Pattern[str]
     not_target_before: re.Pattern[str]
     not_target_after: re.Pattern[str]
     region_locator_before: re.Pattern[str]
@@ -226,6 +227,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_village=pat(coref, "village", "coref.yml"),
         coref_city=pat(coref, "city", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
+        inside_not_form=pat(coref, "inside_not_form", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         not_target_after=pat(coref, "not_target_after", "coref.yml"),
         region_locator_before=pat(coref, "region_locator_before", "coref.yml"),

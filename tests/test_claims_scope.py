@@ -264,3 +264,11 @@ def test_success_near_a_village_in_the_genitive_is_an_advance(extractor) -> None
 
 def test_fighters_are_no_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
     assert not claims_of(extractor, "Des combattants ukrainiens sont arrivés de Pokrovsk pour se reposer.", "fr")
+
+
+def test_a_distance_saying_where_a_village_lies_is_no_advance(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Le ministre a diffusé des images de la localité de Bilozerka, à quelques "
+                                  "kilomètres de la ville de Kherson.", "fr")
+    assert not [c for c in claims if c.kind == "advance"]
+    moving = claims_of(extractor, "Les troupes russes se trouvent à une dizaine de kilomètres de Kherson.", "fr")
+    assert ("Kherson", "advance", "RU", "asserts") in keys(moving)

@@ -272,3 +272,14 @@ def test_a_distance_saying_where_a_village_lies_is_no_advance(extractor) -> None
     assert not [c for c in claims if c.kind == "advance"]
     moving = claims_of(extractor, "Les troupes russes se trouvent à une dizaine de kilomètres de Kherson.", "fr")
     assert ("Kherson", "advance", "RU", "asserts") in keys(moving)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "La Russie a lancé une offensive dans la région de Soumy après avoir repoussé les forces "
+                       "ukrainiennes de la région russe de Koursk.", id="fr"),
+    pytest.param("en", "Moscow said it had pushed the Ukrainian troops out of the Kursk region by April.", id="en"),
+])
+def test_driving_the_enemy_out_of_a_region_takes_all_of_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, text, lang, published="2025-08-10")
+    assert ("Kursk Oblast", "capture", "RU", "asserts") in keys(claims)
+    assert "Sumy Oblast" not in {c.place.name for c in claims if c.kind == "capture"}

@@ -724,7 +724,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
     lo, hi = min(trigger.start, target.start), max(trigger.end, target.end)
     around = text[max(s_start, lo - 25):min(s_end, hi + 30)]
     if kind == "capture" and not trigger.rule.uncertain and (
-            lex.partial.search(around) and not lex.whole.search(around) or target.mention.place.is_region):
+            lex.partial.search(around) and not lex.whole.search(around)
+            or target.mention.place.is_region and not trigger.rule.whole):
         kind = "presence"
     if kind == "advance" and target.start >= trigger.end and not target.coref \
             and lex.inside_before.search(text[max(trigger.end, _first(target) - 40):_first(target)]) \

@@ -28,6 +28,8 @@ class TriggerRule:
     pattern: re.Pattern[str]
     invert: bool = False
     uncertain: bool = False
+    whole: bool = False
+    """Driving the other side out of a place: the whole of it, even a region."""
     actor: Side | None = None
     """Whose forces the trigger word itself implies when the text names no side ("occupied")."""
 
@@ -173,7 +175,8 @@ def load_lexicon(lang: str) -> Lexicon:
     """Compile the lexicons of `lang` (cached per process)."""
     triggers = tuple(
         TriggerRule(entry["kind"], _alternation([pattern], f"{lang}/triggers.yml"),
-                    bool(entry.get("invert")), bool(entry.get("uncertain")), _side(entry.get("actor")))
+                    bool(entry.get("invert")), bool(entry.get("uncertain")),
+                    whole=bool(entry.get("whole")), actor=_side(entry.get("actor")))
         for entry in _read(lang, "triggers.yml")
         for pattern in entry["patterns"]
     )

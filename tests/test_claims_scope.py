@@ -283,3 +283,14 @@ def test_driving_the_enemy_out_of_a_region_takes_all_of_it(extractor, lang: str,
     claims = claims_of(extractor, text, lang, published="2025-08-10")
     assert ("Kursk Oblast", "capture", "RU", "asserts") in keys(claims)
     assert "Sumy Oblast" not in {c.place.name for c in claims if c.kind == "capture"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("fr", "La Russie a lancé une offensive dans la région de Soumy.",
+                 ("Sumy Oblast", "advance", "RU", "asserts"), id="fr"),
+    pytest.param("en", "Ukraine launched a surprise offensive into Russia's Kursk region.",
+                 ("Kursk Oblast", "presence", "UA", "asserts"), id="en-into"),
+])
+def test_launching_an_offensive_is_an_advance(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                              expected: tuple[str, str, str, str]) -> None:
+    assert expected in keys(claims_of(extractor, text, lang))

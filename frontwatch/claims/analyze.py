@@ -380,7 +380,8 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
             history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
             continue
         referring = bool(own_mentions) or bool(lex.coref_settlement.search(body) or lex.coref_any.search(body))
-        if not referring and (previous_topic is None or lex.implicit_blocker.search(body)):
+        if not referring and (previous_topic is None or lex.implicit_blocker.search(body)
+                              or not _implicit_any(lex).search(body)):
             continue
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
         triggers = _not_about_elsewhere(find_triggers(body, s_start, lex, blocked), own_mentions, text, s_start, lex)
@@ -416,6 +417,22 @@ def _not_about_elsewhere(triggers: list[Trigger], mentions: list[PlaceMention], 
     points = [m for m in mentions if _not_target(text, s_start, m, lex)]
     return [t for t in triggers
             if not any(0 <= m.start - t.end <= 2 and not text[t.end:m.start].strip() for m in points)]
+
+
+_IMPLICIT_ANY: dict[int, tuple[tuple[TriggerRule, ...], re.Pattern[str]]] = {}
+
+
+def _implicit_any(lex: Lexicon) -> re.Pattern[str]:
+    """One pattern for the trigger kinds a sentence may state without naming its place
+    (compiled once per lexicon: it screens every sentence that names none)."""
+    cached = _IMPLICIT_ANY.get(id(lex.triggers))
+    if cached is not None and cached[0] is lex.triggers:
+        return cached[1]
+    rules = [rule for rule in lex.triggers if rule.kind in IMPLICIT_KINDS]
+    pattern = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules) or r"(?!x)x",
+                         rules[0].pattern.flags if rules else 0)
+    _IMPLICIT_ANY[id(lex.triggers)] = (lex.triggers, pattern)
+    return pattern
 
 
 def _topic(text: str, s_start: int, mentions: list[PlaceMention], located: set[int],

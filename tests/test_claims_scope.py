@@ -294,3 +294,11 @@ def test_driving_the_enemy_out_of_a_region_takes_all_of_it(extractor, lang: str,
 def test_launching_an_offensive_is_an_advance(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                               expected: tuple[str, str, str, str]) -> None:
     assert expected in keys(claims_of(extractor, text, lang))
+
+
+def test_a_warship_arriving_in_port_is_no_advance(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Selon l'agence Tass, ce navire de la flotte de la mer Noire était le premier à "
+                                  "arriver à Berdiansk.", "fr")
+    assert not claims
+    marching = claims_of(extractor, "Les troupes russes sont arrivées aux portes de Berdiansk.", "fr")
+    assert ("Berdyansk", "advance", "RU", "asserts") in keys(marching)

@@ -207,3 +207,26 @@ def test_layer_compare_month_dated_claim_is_judged_at_month_end(tmp_path: Path) 
     finally:
         fresh.close()
     assert (result.pairs, result.agree, result.disagree) == (1, 1, 0)
+
+
+def test_layer_compare_leaves_places_the_map_does_not_cover(tmp_path: Path) -> None:
+    """A map of occupied Ukraine says nothing of a Russian town or of a region's centre."""
+    from frontwatch.records import Place
+
+    sudzha = Place(484907, "Sudzha", 51.19, 35.27, "Kursk Oblast", "RU", "PPLA2", 5000)
+    region = Place(709716, "Donetsk Oblast", 48.0, 37.8, "Donetsk Oblast", "UA", "ADM1", 0)
+    fresh = Store.open(f"sqlite:///{tmp_path / 'cover.db'}")
+    try:
+        fresh.add_extraction(make_extraction(
+            [("Russian troops retook Sudzha.", {"source": MOD, "date": "2025-02-09", "place": sudzha}),
+             ("Russian troops hold the Donetsk region.", {"source": MOD, "date": "2025-02-09", "place": region}),
+             ("Russian troops took Toretsk.", {"source": MOD, "date": "2025-02-09"})],
+            origin="cover.txt",
+        ))
+        import_layer(fresh, "tiny", write_layer(tmp_path / "tiny.geojson"))
+        result = compare(fresh, "tiny")
+        said = agreement_on(fresh, "tiny", sudzha, "ru_claimed", None)
+    finally:
+        fresh.close()
+    assert (result.pairs, result.agree, result.disagree) == (3, 1, 0)
+    assert str(said["verdict"]).startswith("not comparable")

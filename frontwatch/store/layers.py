@@ -292,6 +292,12 @@ def _inside(blob: bytes, bbox: BBox, place: Place) -> bool:
     return _shapes(blob).contains(place.lon, place.lat)
 
 
+def covered(place: Place) -> bool:
+    """A point in an occupied-area map says something only of a Ukrainian town or village:
+    the layer maps Ukraine, and a region's centre says nothing of the region."""
+    return place.country == "UA" and not place.is_region
+
+
 def verdict(status: str, inside: bool) -> str:
     """`agrees`, `disagrees` or `not comparable` for a status and a layer answer."""
     if status.startswith("ru_"):
@@ -322,12 +328,13 @@ def agreement_on(
         }
     layer_day, blob, bbox = found
     inside = _inside(blob, bbox, place)
+    said = verdict(status, inside) if covered(place) else "not comparable"
     return {
         "layer": name,
         "date": layer_day.isoformat(),
         "inside": inside,
         "status": status,
-        "verdict": f"{verdict(status, inside)} (layer: {'inside' if inside else 'outside'})",
+        "verdict": f"{said} (layer: {'inside' if inside else 'outside'})",
     }
 
 
@@ -389,7 +396,7 @@ def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison
                 if start <= day:
                     status = step_status
             inside = _inside(blob, bbox, places[geonameid])
-            said = verdict(status, inside)
+            said = verdict(status, inside) if covered(places[geonameid]) else "not comparable"
             counts = result.by_status.setdefault(
                 status, {"pairs": 0, "inside": 0, "agrees": 0, "disagrees": 0}
             )

@@ -25,6 +25,14 @@ def data_dir() -> Path:
     return DATA
 
 
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    """The real extractor (spaCy models and gazetteer), loaded once for the whole run."""
+    from frontwatch.claims import Extractor
+
+    return Extractor()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty claim database: a SQLite file, then PostgreSQL when FRONTWATCH_TEST_PG_URL

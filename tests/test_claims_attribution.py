@@ -12,13 +12,6 @@ from frontwatch.claims.lexicon import load_lexicon
 from frontwatch.records import Document, PartialDate, Source
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from frontwatch.claims import Extractor
-
-    return Extractor()
-
-
 def claims_of(extractor, text: str, lang: str):  # type: ignore[no-untyped-def]
     document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2024-10-14"))
     return next(extractor.extract([document])).claims
@@ -125,3 +118,15 @@ def test_attribution_carries_a_speaker_to_the_next_sentence_but_not_into_a_comme
     assert speakers_of(text, [(0, 33), (34, len(text))]) == ["Serhiy Haidai", "Serhiy Haidai"]
     text = "Serhiy Haidai said the town held. This means the front is stable."
     assert speakers_of(text, [(0, 33), (34, len(text))]) == ["Serhiy Haidai", "narrator"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Le président Volodymyr Zelensky a remercié les militaires ukrainiens qui ont libéré Izioum.",
+                 id="fr"),
+    pytest.param("en", "President Volodymyr Zelensky thanked the Ukrainian military, which liberated Izium.", id="en"),
+])
+def test_the_thanked_unit_is_not_the_speaker(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2022-09-12"))
+    claims = next(extractor.extract([document])).claims
+    assert claims
+    assert {c.source.name for c in claims} == {"Volodymyr Zelensky"}

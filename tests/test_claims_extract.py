@@ -9,13 +9,6 @@ from frontwatch.records import Document, PartialDate
 pytestmark = pytest.mark.models
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from frontwatch.claims import Extractor
-
-    return Extractor()
-
-
 def claims_of(extractor, text: str, lang: str, published: str = "2025-02-07"):  # type: ignore[no-untyped-def]
     document = Document(id="t", text=text, lang=lang, published=PartialDate.parse(published))
     extraction = next(extractor.extract([document]))

@@ -12,13 +12,6 @@ from frontwatch.records import Document, PartialDate
 pytestmark = pytest.mark.models
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from frontwatch.claims import Extractor
-
-    return Extractor()
-
-
 def claims_of(extractor, text: str, lang: str, published: str = "2024-11-14"):  # type: ignore[no-untyped-def]
     document = Document(id="t", text=text, lang=lang, published=PartialDate.parse(published))
     return next(extractor.extract([document])).claims

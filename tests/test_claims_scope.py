@@ -295,3 +295,9 @@ def test_a_warship_arriving_in_port_is_no_advance(extractor) -> None:  # type: i
     assert not claims
     marching = claims_of(extractor, "Les troupes russes sont arrivées aux portes de Berdiansk.", "fr")
     assert ("Berdyansk", "advance", "RU", "asserts") in keys(marching)
+
+
+def test_shelling_named_by_nationality_is_not_the_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, "Les forces ukrainiennes ont dû se replier après des bombardements russes et ne "
+                                  "contrôlent plus que la périphérie de Sievierodonetsk.", "fr")
+    assert {c.actor for c in claims if c.kind == "presence"} == {"UA"}

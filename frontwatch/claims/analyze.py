@@ -207,23 +207,22 @@ def _size_word(reference: str, lex: Lexicon) -> str:
 
 
 def _targets(text: str, body_span: tuple[int, int], mentions: list[PlaceMention],
-             history: list[PlaceMention], located: set[int], lex: Lexicon) -> list[Target]:
+             history: list[PlaceMention], located: set[int], points: set[int], lex: Lexicon) -> list[Target]:
     """Place mentions of the sentence, back-references resolved, region locators marked."""
     s_start, s_end = body_span
     own = [m for m in mentions if s_start <= m.start < s_end]
     # "withdraw from Sievierodonetsk, Luhansk oblast": a region that only locates a
     # reference point is no target either.
-    points = {m.start for m in own if _not_target(text, s_start, m, lex)}
-    points |= {m.start for previous, m in zip(own, own[1:], strict=False)
-               if m.start in located and previous.start in points}
+    excluded = points | {m.start for previous, m in zip(own, own[1:], strict=False)
+                         if m.start in located and previous.start in points}
     targets = [
         Target(m.start, m.end, m, locator=m.start in located)
         for m in own
-        if m.place.feature != "PPLC" and _on_front(m.place) and m.start not in points
+        if m.place.feature != "PPLC" and _on_front(m.place) and m.start not in excluded
         and not (m.place.is_region and lex.region_locator_before.search(text[max(s_start, m.start - 60):m.start]))
     ]
     body = text[s_start:s_end]
-    named = [m for m in own if not _not_target(text, s_start, m, lex)]
+    named = [m for m in own if m.start not in points]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
@@ -375,20 +374,21 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
     for (s_start, s_end), (speaker, speaker_span), sources in zip(sentences, speakers, registry, strict=True):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
-        previous_topic, topic = topic, _topic(text, s_start, own_mentions, located, lex)
+        points = {m.start for m in own_mentions if _not_target(text, s_start, m, lex)}
+        previous_topic, topic = topic, _topic(own_mentions, located, points)
         if _headline(text, s_start, s_end):
-            history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
+            history.extend(m for m in own_mentions if m.start not in points)
             continue
         referring = bool(own_mentions) or bool(lex.coref_settlement.search(body) or lex.coref_any.search(body))
         if not referring and (previous_topic is None or lex.implicit_blocker.search(body)
                               or not _implicit_any(lex).search(body)):
             continue
         blocked = [(h.start, h.end) for h in sources] + [(m.start, m.end) for m in own_mentions]
-        triggers = _not_about_elsewhere(find_triggers(body, s_start, lex, blocked), own_mentions, text, s_start, lex)
+        triggers = _not_about_elsewhere(find_triggers(body, s_start, lex, blocked), own_mentions, points, text)
         if not referring:
             triggers = [t for t in triggers if t.rule.kind in IMPLICIT_KINDS]
         if triggers:
-            targets = (_targets(text, (s_start, s_end), mentions, history, located, lex) if referring
+            targets = (_targets(text, (s_start, s_end), mentions, history, located, points, lex) if referring
                        else _implicit_targets(triggers, previous_topic))
             cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
             if speaker_span:
@@ -406,17 +406,17 @@ def _extract(document: Document, text: str, sentences: list[tuple[int, int]],
                        claim.evidence_start)
                 if key not in claims or claims[key].confidence < claim.confidence:
                     claims[key] = claim
-        history.extend(m for m in own_mentions if not _not_target(text, s_start, m, lex))
+        history.extend(m for m in own_mentions if m.start not in points)
     return sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start))
 
 
-def _not_about_elsewhere(triggers: list[Trigger], mentions: list[PlaceMention], text: str, s_start: int,
-                         lex: Lexicon) -> list[Trigger]:
+def _not_about_elsewhere(triggers: list[Trigger], mentions: list[PlaceMention], points: set[int],
+                         text: str) -> list[Trigger]:
     """"West of Russian-held Donetsk": a trigger right before a reference point is about
     that point, which is no claim's place; it must not fall on another place."""
-    points = [m for m in mentions if _not_target(text, s_start, m, lex)]
     return [t for t in triggers
-            if not any(0 <= m.start - t.end <= 2 and not text[t.end:m.start].strip() for m in points)]
+            if not any(m.start in points and 0 <= m.start - t.end <= 2 and not text[t.end:m.start].strip()
+                       for m in mentions)]
 
 
 _IMPLICIT_ANY: dict[int, tuple[tuple[TriggerRule, ...], re.Pattern[str]]] = {}
@@ -435,12 +435,11 @@ def _implicit_any(lex: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
-def _topic(text: str, s_start: int, mentions: list[PlaceMention], located: set[int],
-           lex: Lexicon) -> PlaceMention | None:
+def _topic(mentions: list[PlaceMention], located: set[int], points: set[int]) -> PlaceMention | None:
     """The one settlement a sentence is about, if it names exactly one."""
     places = {m.place.geonameid: m for m in mentions
               if not m.place.is_region and m.start not in located and m.place.feature != "PPLC"
-              and not _not_target(text, s_start, m, lex)}
+              and m.start not in points}
     return next(iter(places.values())) if len(places) == 1 else None
 
 
@@ -500,8 +499,9 @@ def _headline(text: str, start: int, end: int) -> bool:
             and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
 
 
-# Between two triggers that share one place: "seized … and recaptured", "occupée puis libérée".
-COORDINATED = re.compile(r"^[^.;:!?]{0,80}\b(?:and|then|before|et|puis|avant|і|й|та|потім|и|затем)\s+(?:\w+\s+){0,3}$")
+# Between two triggers that share one place ("seized … and recaptured"): no sentence break,
+# and a coordinating word near the second (coref.yml: coordinated).
+COORDINATED_SPAN = re.compile(r"[^.;:!?]{0,80}$")
 # The source of a claim known only by its side ("les affirmations russes").
 SIDE_SOURCES: dict[Side, str] = {"RU": "Russian sources", "UA": "Ukrainian sources", "third": "other sources"}
 # A fronted phrase from the sentence's start to its trigger: no clause break on the way.
@@ -634,7 +634,8 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
         if id(trigger) in paired or id(trigger) in participles or id(trigger) in bound:
             continue
         partner = max((t for t, _ in pairs if t.end <= trigger.start), key=lambda t: t.end, default=None)
-        if partner is not None and COORDINATED.search(text[partner.end:trigger.start]):
+        between = text[partner.end:trigger.start] if partner is not None else ""
+        if partner is not None and COORDINATED_SPAN.match(between) and lex.coordinated.search(between):
             pairs += [(trigger, g) for t, g in pairs if t is partner and not g.locator]
             paired.add(id(trigger))
             continue
@@ -651,11 +652,8 @@ def _pairs(triggers: list[Trigger], targets: list[Target], text: str,
                 continue
         # "Kupiansk, which … after being occupied in 2022": a relative clause is about the
         # place it hangs on (its fighting words are mostly history: "depuis une attaque").
-        if trigger.rule.kind == "fighting":
-            continue
-        antecedent = max((g for g in targets if g.end <= trigger.start and not g.locator and not g.coref),
-                         key=lambda g: g.end, default=None)
-        if antecedent is not None and lex.relative.match(text, antecedent.end, trigger.start):
+        antecedent = clause_head.get(id(trigger))
+        if trigger.rule.kind != "fighting" and antecedent is not None and not antecedent.locator:
             pairs.append((trigger, antecedent))
             paired.add(id(trigger))
     settlements = {id(t) for t, g in pairs if not g.mention.place.is_region}

@@ -14,12 +14,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from frontwatch.claims.analyze import extract_claims
+from frontwatch.claims.candidates import find_candidates
 from frontwatch.claims.lexicon import load_lexicon
 from frontwatch.places import Gazetteer, PlaceFinder
 from frontwatch.records import Document
 
-for _name, _default in (("document", None), ("place_mentions", ()), ("claims", ())):
+for _name, _default in (("document", None), ("place_mentions", ()), ("candidates", ())):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -67,30 +67,25 @@ def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
 
 
 class ClaimsComponent:
+    """Claim candidates from the parse and the lexicons (the Extractor's model decides)."""
+
     def __init__(self, lang: str) -> None:
         self.lexicon = load_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         document: Document = doc._.document or Document(id="", text=doc.text)
-        sentences = _sentences(doc)
         mentions = list(doc._.place_mentions)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS
                    and not any(m.start < e.end_char and e.start_char < m.end for m in mentions)]
-        doc._.claims = tuple(extract_claims(document, doc.text, sentences, persons,
-                                            mentions, self.lexicon))
+        candidates = find_candidates(doc, document, mentions, persons, self.lexicon)
+        doc._.candidates = tuple(candidates)
         return doc
 
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
-
-
-@Language.factory("frontwatch_claims", assigns=["doc._.claims"],
+@Language.factory("frontwatch_claims", assigns=["doc._.candidates"],
                   requires=["doc._.place_mentions"], default_config={})
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     return ClaimsComponent(nlp.lang or "")

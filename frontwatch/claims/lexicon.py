@@ -8,6 +8,7 @@ below only compiles it. Adding a language adds files, not branches.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +107,31 @@ class Lexicon:
     loser_after: re.Pattern[str]
     partisan: tuple[tuple[Side, re.Pattern[str]], ...]
     dates: DateLexicon
+    families: dict[str, TriggerRule]
+    """Trigger word families by lemma: every form of a listed lemma is a trigger."""
+    family_stems: tuple[tuple[str, TriggerRule], ...]
+    """Families listed by a stem ("захоп*"), for words whose lemma the dictionary lacks."""
+    relations: dict[str, str]
+    """The parser's dependency labels mapped onto the common ones (syntax.py)."""
+    place_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    denial_lemmas: frozenset[str]
+    attempt_lemmas: frozenset[str]
+    modal_lemmas: frozenset[str]
+    speech_lemmas: frozenset[str]
 
 
 NEVER = re.compile(r"(?!x)x")
+
+
+@functools.cache
+def lexicon_digest() -> str:
+    """A hash of every lexicon file: a claim model is only valid for the lexicons it saw."""
+    digest = hashlib.sha256()
+    for path in sorted(LANG_DIR.rglob("*.yml")):
+        digest.update(path.relative_to(LANG_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _read(lang: str, name: str, *, required: bool = True) -> Any:
@@ -171,16 +194,41 @@ def _side(value: object) -> Side | None:
     return None
 
 
+def _rule(entry: dict[str, Any], pattern: re.Pattern[str]) -> TriggerRule:
+    return TriggerRule(entry["kind"], pattern, bool(entry.get("invert")), bool(entry.get("uncertain")),
+                       whole=bool(entry.get("whole")), actor=_side(entry.get("actor")))
+
+
+def _families(entries: list[dict[str, Any]]) -> tuple[dict[str, TriggerRule], tuple[tuple[str, TriggerRule], ...]]:
+    """Lemmas of every entry (the first entry naming a lemma wins); stems end with '*'."""
+    lemmas: dict[str, TriggerRule] = {}
+    stems: dict[str, TriggerRule] = {}
+    for entry in entries:
+        rule = _rule(entry, NEVER)
+        for word in entry.get("lemmas") or []:
+            word = str(word).lower()
+            if word.endswith("*"):
+                stems.setdefault(word[:-1], rule)
+            else:
+                lemmas.setdefault(word, rule)
+    return lemmas, tuple(sorted(stems.items(), key=lambda item: -len(item[0])))
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or [])
+
+
 @functools.cache
 def load_lexicon(lang: str) -> Lexicon:
     """Compile the lexicons of `lang` (cached per process)."""
+    entries = _read(lang, "triggers.yml")
     triggers = tuple(
-        TriggerRule(entry["kind"], _alternation([pattern], f"{lang}/triggers.yml"),
-                    bool(entry.get("invert")), bool(entry.get("uncertain")),
-                    whole=bool(entry.get("whole")), actor=_side(entry.get("actor")))
-        for entry in _read(lang, "triggers.yml")
-        for pattern in entry["patterns"]
+        _rule(entry, _alternation([pattern], f"{lang}/triggers.yml"))
+        for entry in entries
+        for pattern in entry.get("patterns") or []
     )
+    families, family_stems = _families(entries)
+    pipeline = _read(lang, "pipeline.yml", required=False) or {}
     stance = _read(lang, "denials.yml")
     speech = _read(lang, "speech_verbs.yml")
     actors = _read(lang, "actors.yml")
@@ -246,4 +294,13 @@ def load_lexicon(lang: str) -> Lexicon:
         partisan=tuple((side, _alternation(patterns, f"{lang}/narrator.yml"))
                        for side, patterns in narrator.get("partisan", {}).items()),
         dates=_dates(lang),
+        families=families,
+        family_stems=family_stems,
+        relations={str(k): str(v) for k, v in (pipeline.get("relations") or {}).items()},
+        place_nouns=_words(coref, "place_nouns"),
+        negation_words=_words(stance, "negation_words"),
+        denial_lemmas=_words(stance, "denial_words"),
+        attempt_lemmas=_words(stance, "attempt_words"),
+        modal_lemmas=_words(stance, "modal_words"),
+        speech_lemmas=_words(speech, "speech_words"),
     )

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "export": "frontwatch.cli.export:export",
     "layer": "frontwatch.cli.layer:layer",
     "eval": "frontwatch.cli.eval:eval_command",
+    "train": "frontwatch.cli.train:train",
     "serve": "frontwatch.cli.serve:serve",
     "token": "frontwatch.cli.token:token",
 }

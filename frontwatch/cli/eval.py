@@ -50,6 +50,9 @@ from frontwatch.records import (
               help="Baseline file (default: the one shipped in frontwatch/eval).")
 @click.option("--epsilon", type=float, default=None,
               help="Tolerance under a floor before the gate fails [default: the baseline's].")
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None, metavar="K",
+              help="K-fold cross-validation grouped by article: train a model on K-1 folds, "
+                   "score the held fold; print the pooled figures and each fold's.")
 def eval_command(
     gold_dir: Path,
     misses: bool,
@@ -61,6 +64,7 @@ def eval_command(
     reason: str | None,
     baseline_path: Path | None,
     epsilon: float | None,
+    folds: int | None,
 ) -> None:
     """Score claim extraction against gold articles (P/R/F1, source side, date, places).
 
@@ -69,11 +73,18 @@ def eval_command(
         frontwatch eval gold/dev --misses
         frontwatch eval gold/dev --gate
         frontwatch eval gold/dev --update-baseline --reason "new trigger lexicon"
+        frontwatch eval --cv 5 gold/train
     """
     if allow_regression and not reason:
         raise click.UsageError("--allow-regression needs --reason TEXT")
+    if folds is not None and (predictions or run_gate or update_baseline):
+        raise click.UsageError("--cv trains its own models: it cannot be combined with "
+                               "--predictions, --gate or --update-baseline")
     corpus = load_gold(gold_dir)
     gazetteer = _gazetteer()
+    if folds is not None:
+        _cross_validate(corpus, gazetteer, folds, misses=misses, as_json=as_json)
+        return
     if predictions is not None:
         extractions = read_predictions(predictions, corpus)
     else:
@@ -110,6 +121,27 @@ def eval_command(
         if failures:
             sys.exit(1)
         click.echo("gate: every set is at or above its floors", err=True)
+
+
+def _cross_validate(corpus: GoldCorpus, gazetteer: Any, folds: int, *, misses: bool, as_json: bool) -> None:
+    from frontwatch.claims import Extractor
+    from frontwatch.learn import cross_validate
+
+    extractor = Extractor(gazetteer=gazetteer)
+    found = list(extractor.candidates([gold.document for gold in corpus.documents]))
+    result = cross_validate(corpus, found, {"gazetteer": gazetteer}, k=folds)
+    if as_json:
+        click.echo(json.dumps({"folds": folds, "pooled": report_as_dict(result.pooled, misses=misses),
+                               "by_fold": [report_as_dict(r, misses=False) for r in result.folds]},
+                              ensure_ascii=False, indent=2))
+        return
+    result.pooled.extractor_version = f"cross-validated, {folds} folds"
+    _render(result.pooled, misses=misses)
+    langs = sorted(result.pooled.by_lang)
+    click.echo("F1 per fold: " + "  ".join(
+        f"fold {i + 1} {_pct(r.overall.counts.f1)} ("
+        + ", ".join(f"{lang} {_pct(r.by_lang[lang].counts.f1)}" for lang in langs if lang in r.by_lang) + ")"
+        for i, r in enumerate(result.folds)))
 
 
 def _gazetteer() -> Any:

@@ -1,10 +1,13 @@
-"""spaCy components that stand in for a parser where no packaged model exists.
+"""spaCy components that stand in for a packaged model where none exists (Russian, Ukrainian).
 
 `frontwatch_razdel_sents` splits sentences with razdel (it knows Cyrillic abbreviations
-such as "м.", "с.", "обл.", "ім.", "т.д."), and `frontwatch_ru_ner` sets `doc.ents` with
-natasha's Navec/Slovnet news NER (PER, ORG, LOC). Both run offline: natasha ships its
-embeddings and model inside the installed packages. They are registered on import;
-`frontwatch.nlp.pipeline` imports this module before building a blank pipeline.
+such as "м.", "с.", "обл.", "ім.", "т.д."); `frontwatch_morphology` gives every word its
+lemma, part of speech and case from pymorphy3's dictionaries; `frontwatch_slovnet_syntax`
+parses each sentence with natasha's slovnet news parser (Universal Dependencies relations);
+`frontwatch_ru_ner` sets `doc.ents` with natasha's news NER (PER, ORG, LOC). All run
+offline: natasha ships its embeddings and models inside the installed packages. They are
+registered on import; `frontwatch.nlp.pipeline` imports this module before building a
+blank pipeline.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import functools
 import logging
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 log = logging.getLogger(__name__)
@@ -43,9 +48,9 @@ def razdel_sentences(doc: Doc) -> Doc:
 @functools.cache
 def _natasha() -> tuple[Any, Any]:
     """natasha's segmenter and news NER tagger (loaded once; no download)."""
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    from natasha import NewsNERTagger, Segmenter
 
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
+    return Segmenter(), NewsNERTagger(_embedding())
 
 
 @functools.cache
@@ -100,3 +105,124 @@ class NatashaNER:
 @Language.factory("frontwatch_ru_ner", assigns=["doc.ents"], default_config={})
 def make_natasha_ner(nlp: Language, name: str) -> NatashaNER:
     return NatashaNER(nlp.lang or "ru")
+
+
+@functools.cache
+def _embedding() -> Any:
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+@functools.cache
+def _syntax_parser() -> Any:
+    """natasha's slovnet news syntax parser (UD relations; its weights ship in the package)."""
+    from natasha import NewsSyntaxParser
+
+    return NewsSyntaxParser(_embedding())
+
+
+def _sentence_words(doc: Doc) -> list[list[Token]]:
+    """The non-space tokens of every sentence, the units a parser sees."""
+    return [[t for t in sent if not t.is_space] for sent in doc.sents]
+
+
+def set_tree(doc: Doc, parses: list[tuple[list[Token], list[int], list[str]]]) -> None:
+    """Write heads and relations, one well-formed tree per sentence.
+
+    `parses` gives, per sentence, its words, each word's head as an index into the words
+    (-1 for a root) and its relation. A parser may return several roots, self-loops or
+    cycles; every such word is attached to the sentence's first root, so the sentences
+    the document was split into stay exactly what they were.
+    """
+    heads = [t.i for t in doc]
+    deps = ["dep"] * len(doc)
+    for words, head_index, rels in parses:
+        if not words:
+            continue
+        roots = [k for k, h in enumerate(head_index) if h < 0 or h == k or h >= len(words)]
+        root = next((k for k in roots if rels[k] == "root"), roots[0] if roots else 0)
+        fixed = [root if (k != root and (h < 0 or h == k or h >= len(words))) else h
+                 for k, h in enumerate(head_index)]
+        fixed[root] = root
+        for k in range(len(words)):
+            seen = {k}
+            node = fixed[k]
+            while node != root and node not in seen:
+                seen.add(node)
+                node = fixed[node]
+            if node != root:
+                fixed[k] = root
+        for k, word in enumerate(words):
+            heads[word.i] = words[fixed[k]].i
+            deps[word.i] = "ROOT" if k == root else (rels[k] or "dep")
+    for sent in doc.sents:
+        anchor = next((t.i for t in sent if not t.is_space), sent.start)
+        root = heads[anchor] if heads[anchor] != anchor else anchor
+        while heads[root] != root:
+            root = heads[root]
+        for token in sent:
+            if token.is_space:
+                previous = token.i - 1
+                heads[token.i] = previous if previous >= sent.start and not doc[previous].is_space else root
+                if heads[token.i] == token.i:
+                    heads[token.i] = root
+    array = numpy.zeros((len(doc), 2), dtype="uint64")
+    vocab = doc.vocab.strings
+    for i in range(len(doc)):
+        array[i, 0] = numpy.uint64(numpy.int64(heads[i] - i).astype("uint64"))
+        array[i, 1] = vocab.add(deps[i])
+    doc.from_array([HEAD, DEP], array)
+
+
+@Language.component("frontwatch_slovnet_syntax", assigns=["token.head", "token.dep"])
+def slovnet_syntax(doc: Doc) -> Doc:
+    """Dependency trees from natasha's slovnet parser over the document's own sentences."""
+    sentences = _sentence_words(doc)
+    markups = _syntax_parser().map([[t.text for t in words] for words in sentences])
+    parses = []
+    for words, markup in zip(sentences, markups, strict=True):
+        head_index = [int(tok.head_id.split("_")[-1]) - 1 for tok in markup.tokens]
+        parses.append((words, head_index, [tok.rel or "dep" for tok in markup.tokens]))
+    set_tree(doc, parses)
+    return doc
+
+
+@functools.cache
+def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
+    """Lemma, universal part of speech and features of a word, from pymorphy3 (cached)."""
+    from spacy.lang.ru.lemmatizer import oc2ud
+
+    parses = _morph(lang).parse(word)
+    if not parses:
+        return word.lower(), "X", {}
+    best = parses[0]
+    pos, feats = oc2ud(str(best.tag))
+    return best.normal_form, pos, feats
+
+
+@Language.component("frontwatch_morphology", assigns=["token.lemma", "token.pos", "token.morph"])
+def morphology(doc: Doc) -> Doc:
+    """Lemma, part of speech and case of every word from pymorphy3's dictionaries.
+
+    Ukrainian and Russian inflect place names, nouns and verbs heavily; the lemma lets a
+    lexicon list a word family once, the case tells "в Бахмуті" (in) from "до Бахмута" (to).
+    """
+    lang = doc.lang_
+    for token in doc:
+        if token.is_space:
+            continue
+        if token.is_punct or not any(c.isalpha() for c in token.text):
+            token.lemma_ = token.text
+            token.pos_ = "PUNCT" if token.is_punct else "NUM" if token.like_num else "X"
+            continue
+        lemma, pos, feats = _analysis(lang, token.text.lower())
+        token.lemma_ = lemma
+        token.pos_ = pos if pos in UNIVERSAL_POS else "X"
+        if feats:
+            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items()) if v))
+    return doc
+
+
+UNIVERSAL_POS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
+                           "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"})

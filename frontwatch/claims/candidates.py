@@ -1,0 +1,967 @@
+"""Claim candidates: every (trigger, place) pair of a sentence, described by features.
+
+A candidate is a possible claim, not yet one. Per sentence, every trigger (a word of a
+listed word family, or a listed phrase) is paired with every place the sentence names,
+refers back to ("la ville", "там") or, for fighting with no place named, the one place of
+the sentence before. Each pair is described by what a reader would look at: the trigger's
+word family and form, how the place hangs on it in the parse (object, oblique with which
+preposition, modifier, another clause), the words between them, negation and denial over
+the trigger's clause, attempts, purposes and conditions, and which side the agent and the
+patient of the trigger name. A trained model (model.py) then decides which candidates are
+claims, of which kind, about whose forces and with which stance.
+
+Who says it (attribution.py) and when (dates.py) are decided here by rule, per clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from frontwatch.claims.attribution import SourceHit, attribute, opposite, registry_hits
+from frontwatch.claims.dates import DateMention, find_dates
+from frontwatch.claims.lexicon import Lexicon, TriggerRule
+from frontwatch.claims.syntax import Tree, build_tree, span_root
+from frontwatch.places import FRONT_ADMIN1
+from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
+
+CITY_POPULATION = 20_000
+RECENT_CHARS = 200
+DATE_AFTER_PLACE = 4
+DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
+CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
+BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
+IMPLICIT_KINDS = frozenset({"fighting", "repelled", "advance"})
+PRIOR = 3.0
+"""The value of the features that carry a rule's reading (a word family's kind, a negation
+over the trigger, the side an agent names): larger than 1, so that the learner's
+regularisation shrinks their weights less than those of the many weak features."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (or phrase) of a claim word family in one sentence."""
+
+    start: int
+    end: int
+    head: int
+    """Token index of the trigger's syntactic head."""
+    rule: TriggerRule
+    key: str
+    """The lemma the model knows the trigger by."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place a trigger may be about: a toponym, a back-reference to one, or implicit."""
+
+    start: int
+    end: int
+    mention: PlaceMention
+    head: int
+    coref: bool = False
+    implicit: bool = False
+    list_start: int = -1
+    """Where the list this place is an item of begins ("took X, Y and Z": Y and Z begin at X)."""
+    list_head: int = -1
+    """The token of the list's first item, which carries the list's relation to a trigger."""
+
+    @property
+    def anchor(self) -> int:
+        """The token whose place in the parse stands for this place (its list's first item)."""
+        return self.list_head if self.list_head >= 0 else self.head
+
+    @property
+    def first(self) -> int:
+        return self.list_start if self.list_start >= 0 else self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words naming one side's forces ("les troupes russes", "ЗСУ", "our troops")."""
+
+    start: int
+    end: int
+    head: int
+    side: Side
+    loser: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One (trigger, place) pair with its features and what rules decided about it."""
+
+    trigger: Trigger
+    target: Target
+    features: dict[str, float]
+    speaker: Source
+    date: PartialDate | None
+    evidence_start: int
+    evidence_end: int
+    sentence: int
+    prior_actor: Side
+    """The side a rule would name (agent cue, speaker, document default): a fallback."""
+    prior_stance: Stance
+    """What the negation, denial and "not confirmed" words over the trigger say."""
+    hypothetical: bool = False
+    """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
+    attempt: bool = False
+    """Someone tries to take the place ("trying to capture X"): the annotation calls it fighting."""
+    answers_denial: bool = False
+    """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
+    denied claim is the other side's capture."""
+    claimant: Source | None = None
+    """Who made the claim that a denial answers, when the sentence names them."""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# Finding triggers, places, cues ---------------------------------------------------------
+
+
+def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
+                  blocked: list[tuple[int, int]]) -> list[Trigger]:
+    """Triggers of one sentence: listed phrases first (longest wins), then single lemmas."""
+    text = doc.text
+    body = text[s_start:s_end]
+    spans: list[tuple[int, int, TriggerRule]] = []
+    if lex.triggers_any.search(body):
+        found = [(m.start() + s_start, m.end() + s_start, rule)
+                 for rule in lex.triggers for m in rule.pattern.finditer(body) if m.end() > m.start()]
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        for start, end, rule in found:
+            if any(s < end and start < e for s, e, _ in spans):
+                continue
+            spans.append((start, end, rule))
+    sent = doc.char_span(s_start, s_end, alignment_mode="expand")
+    tokens = list(sent) if sent is not None else []
+    for token in tokens:
+        rule = lex.families.get(token.lemma_.lower()) or lex.families.get(token.lower_)
+        if rule is None:
+            rule = _stem_rule(lex, token.lower_)
+        if rule is None:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(s < end and start < e for s, e, _ in spans):
+            continue
+        spans.append((start, end, rule))
+    triggers: list[Trigger] = []
+    for start, end, rule in spans:
+        if rule.kind == "none":
+            continue
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span_root(tree, span.start, span.end)
+        token = doc[head]
+        key = token.lemma_.lower() or token.lower_
+        triggers.append(Trigger(start, end, head, rule, key))
+    return sorted(triggers, key=lambda t: t.start)
+
+
+def _stem_rule(lex: Lexicon, word: str) -> TriggerRule | None:
+    for stem, rule in lex.family_stems:
+        if word.startswith(stem):
+            return rule
+    return None
+
+
+def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, speaker: Source,
+              narrator_side: Side, blocked: list[tuple[int, int]]) -> list[Cue]:
+    """Words of the sentence that name a side's forces, own and enemy words resolved."""
+    text = doc.text
+    body = text[s_start:s_end]
+    cues: list[Cue] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, side: Side) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        loser = bool(lex.loser.search(text[max(0, start - 20):start])
+                     or lex.loser_after.match(text, end, min(len(text), end + 40)))
+        cues.append(Cue(start, end, span_root(tree, span.start, span.end), side, loser))
+        spans.append((start, end))
+
+    for side, pattern in lex.actors:
+        for m in pattern.finditer(body):
+            start, end = m.start() + s_start, m.end() + s_start
+            if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
+                continue
+            if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                   for s, e in blocked):
+                continue
+            if " " not in m.group().strip() and _geo_use(text, start, end, lex):
+                continue
+            add(start, end, side)
+    own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
+    if speaker.name == "narrator" and narrator_side in ("RU", "UA"):
+        own = narrator_side
+    if own is not None:
+        for pattern, side in ((lex.self_cue, own), (lex.enemy_cue, opposite(own))):
+            for m in pattern.finditer(body):
+                start, end = m.start() + s_start, m.end() + s_start
+                if not any(s < end and start < e for s, e in spans):
+                    add(start, end, side)
+    return cues
+
+
+def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A nationality or country word used as a location ("l'est de l'Ukraine", "Ukrainian town")."""
+    before = text[max(0, start - 20):start].lower().rstrip()
+    after_words = text[end:end + 25].lower().split()
+    before_words = before.split()
+    if before_words and before_words[-1].strip(",") in lex.geo_nouns_before:
+        return True
+    if after_words and after_words[0].strip(",.") in lex.geo_after:
+        return True
+    matched = text[start:end].lower()
+    for word in lex.geo_before:
+        if before.endswith(word) or (word.endswith("'") and matched.startswith(word)):
+            return not re.match(r"(?:forces|troupes|troops|army|armée)", matched)
+    return False
+
+
+def _dateline_place(text: str, start: int, end: int) -> bool:
+    """A city in capitals heading a wire story ("MOSCOW/KYIV (Reuters) -") names no forces."""
+    word = text[start:end]
+    return word.isupper() and len(word) >= 4 and DATELINE_AFTER.match(text, end) is not None
+
+
+def locators(mentions: list[PlaceMention]) -> set[int]:
+    """Regions named right after a settlement ("Toretsk, région de Donetsk") only locate it."""
+    found: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if mention.place.is_region and i > 0:
+            previous = mentions[i - 1]
+            if not previous.place.is_region and 0 <= mention.start - previous.end <= 35:
+                found.add(mention.start)
+    return found
+
+
+def on_front(place: Place) -> bool:
+    """Ukraine, or one of the Russian regions the war reached."""
+    return place.country != "RU" or place.admin1 in FRONT_ADMIN1
+
+
+def _may_refer(mention: PlaceMention, located: set[int], settlement: bool, size: str) -> bool:
+    if mention.start in located or mention.place.feature == "PPLC" or not on_front(mention.place):
+        return False
+    if settlement and mention.place.is_region:
+        return False
+    population = mention.place.population
+    return not ((size == "village" and population >= CITY_POPULATION)
+                or (size == "city" and 0 < population < 5000))
+
+
+def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool,
+                size: str, sentence_start: int) -> PlaceMention | None:
+    """The place a back-reference means: among those named last, the article's most named."""
+    fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
+    if not fitting:
+        return None
+    last = fitting[-1]
+    if not settlement or last.start >= sentence_start:
+        return last
+    recent = [m for m in fitting if m.start >= last.start - RECENT_CHARS]
+    named = Counter(m.place.geonameid for m in fitting)
+    return max(reversed(recent), key=lambda m: named[m.place.geonameid])
+
+
+def _size_word(reference: str, lex: Lexicon) -> str:
+    if lex.coref_village.search(reference):
+        return "village"
+    if lex.coref_city.search(reference):
+        return "city"
+    return ""
+
+
+def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[PlaceMention],
+                 history: list[PlaceMention], located: set[int], lex: Lexicon,
+                 blocked: list[tuple[int, int]]) -> list[Target]:
+    """Places of a sentence: its toponyms and its back-references resolved to a place."""
+    text = doc.text
+    targets: list[Target] = []
+    for m in mentions:
+        if not s_start <= m.start < s_end or any(s <= m.start and m.end <= e for s, e in blocked):
+            continue
+        targets.append(Target(m.start, m.end, m, _place_head(doc, tree, m.start, m.end, lex)))
+    body = text[s_start:s_end]
+    named = [m for m in mentions if s_start <= m.start < s_end]
+    for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
+        for m in pattern.finditer(body):
+            start, end = m.start() + s_start, m.end() + s_start
+            if any(t.start - 12 <= end and start < t.end for t in targets):
+                continue
+            antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
+                                     _size_word(m.group(), lex) if settlement else "", s_start)
+            if antecedent is not None:
+                ref = PlaceMention(start, end, text[start:end], antecedent.place,
+                                   antecedent.score * 0.85, "coref")
+                targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
+    return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _lists(targets: list[Target], text: str, lex: Lexicon) -> list[Target]:
+    """Places listed one after another ("X, Y та Z") share the first one's relations."""
+    out: list[Target] = []
+    for target in targets:
+        previous = out[-1] if out else None
+        if previous is not None and not target.coref and not previous.coref \
+                and lex.list_link.search(text[previous.end:target.start]):
+            target = replace(target, list_start=previous.first, list_head=previous.anchor)
+        out.append(target)
+    return out
+
+
+def _place_head(doc: Doc, tree: Tree, start: int, end: int, lex: Lexicon) -> int:
+    """The token standing for a place in the parse: "the town of X" and "село X" are X."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0
+    node = span_root(tree, span.start, span.end)
+    for _ in range(3):
+        head = tree.heads[node]
+        if head == node or tree.relations[node] not in ("nmod", "appos", "compound", "flat", "flat:name",
+                                                        "nmod:poss", "obl", "nummod"):
+            break
+        if doc[head].lemma_.lower() not in lex.place_nouns and doc[head].lower_ not in lex.place_nouns:
+            break
+        node = head
+    return node
+
+
+# Features ---------------------------------------------------------------------------------
+
+
+def _bucket(n: int, edges: Iterable[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return "far"
+
+
+def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str, float]:
+    """How the place hangs on the trigger in the parse."""
+    f: dict[str, float] = {}
+    t, p = trigger.head, target.anchor
+    if target.implicit:
+        return {"syn=implicit": 1.0}
+    if target.list_head >= 0:
+        f["in_list"] = 1.0
+    found = tree.path(p, t)
+    if found is None:
+        return {"syn=none": 1.0}
+    up_p, up_t = found
+    case = tree.cases[p]
+    if len(up_p) == 2 and len(up_t) == 1:
+        rel = tree.relations[p]
+        f[f"syn=arg:{rel}"] = 1.0
+        if case:
+            f[f"syn=arg:{rel}:{case}"] = 1.0
+    elif len(up_p) == 3 and len(up_t) == 1:
+        rel = tree.relations[up_p[1]]
+        f[f"syn=arg2:{rel}>{tree.relations[p]}"] = 1.0
+        f["syn=arg2"] = 1.0
+        if case:
+            f[f"syn=arg2case:{case}"] = 1.0
+    elif len(up_p) == 1:
+        f[f"syn=mod:{tree.relations[t]}" if len(up_t) == 2 else "syn=under"] = 1.0
+    elif len(up_p) == 2 and len(up_t) == 2:
+        f[f"syn=sib:{tree.relations[t]}|{tree.relations[p]}"] = 1.0
+        f["syn=sib"] = 1.0
+    else:
+        f["syn=path"] = 1.0
+    f[f"synlen={_bucket(len(up_p) + len(up_t) - 2, (1, 2, 3, 5))}"] = 1.0
+    if tree.crosses_clause(p, t):
+        f["syn=other_clause"] = 1.0
+    if case:
+        f[f"case={case}"] = 1.0
+    return f
+
+
+def _morph_features(doc: Doc, i: int, prefix: str) -> dict[str, float]:
+    token = doc[i]
+    f = {f"{prefix}pos={token.pos_}": 1.0}
+    morph = token.morph
+    for name in ("VerbForm", "Voice", "Tense", "Mood", "Case", "Aspect"):
+        for value in morph.get(name):
+            f[f"{prefix}{name}={value}"] = 1.0
+    return f
+
+
+def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
+    """A negation word on the trigger or on a verb that governs it within its clause."""
+    nodes = [head]
+    for node in tree.ancestors(head):
+        nodes.append(node)
+        if tree.relations[nodes[-2]] in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj") or len(nodes) > 4:
+            break
+    for node in nodes:
+        for child in tree.children(node):
+            word = doc[child]
+            if word.lemma_.lower() in lex.negation_words or word.lower_ in lex.negation_words:
+                if child < head or tree.relations[child] in ("neg", "advmod:neg", "advmod"):
+                    return True
+    return False
+
+
+def _governing(doc: Doc, tree: Tree, head: int, words: frozenset[str], limit: int = 4,
+               stop: frozenset[str] = frozenset()) -> bool:
+    """Whether a word of `words` governs the trigger (its head, or a head above, within reach),
+    before any word of `stop` does (a speech verb opens a statement of its own)."""
+    for k, node in enumerate(tree.ancestors(head)):
+        if k >= limit:
+            break
+        lemma, word = doc[node].lemma_.lower(), doc[node].lower_
+        if lemma in words or word in words:
+            return True
+        if lemma in stop or word in stop:
+            return False
+    return False
+
+
+def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
+           triggers: list[Trigger], lex: Lexicon) -> str:
+    """Where a sentence-level marker stands for a trigger: before, after, or nowhere ("").
+
+    A "but" between them ends its reach; so does the speaker's own account that follows a
+    denial ("a démenti…, assurant que la ville reste sous contrôle ukrainien"). A marker
+    after the trigger reaches back only when no other trigger follows it.
+    """
+    for match in pattern.finditer(body):
+        start, end = match.start() + offset, match.end() + offset
+        if end <= trigger.start:
+            lo, hi, where = end, trigger.start, "before"
+        else:
+            if any(t.start >= end for t in triggers):
+                continue
+            lo, hi, where = trigger.end, start, "after"
+        between = body[lo - offset:hi - offset]
+        if lex.contrast.search(between) or (where == "before" and _reported_clause(lex, between)):
+            continue
+        return where
+    return ""
+
+
+def _answered_denial(lex: Lexicon, before: str) -> bool:
+    """A denial followed by the speaker's own account ("a démenti…, assurant que …")."""
+    return any(_reported_clause(lex, before[match.end():]) for match in lex.denial.finditer(before))
+
+
+def _reported_clause(lex: Lexicon, between: str) -> bool:
+    """A speech verb and its 'que'/'that' after a comma: a new statement starts.
+
+    Without the comma the speech noun is what is denied ("denied reports that X fell").
+    """
+    return any(lex.complement.search(between, said.end()) is not None
+               and CLAUSE_CUT.search(between, 0, said.start()) is not None
+               for said in lex.speech.finditer(between))
+
+
+def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
+    window = text[max(s_start, position - width):position]
+    cuts = [m.end() for m in BOUNDARY.finditer(window)]
+    return window[cuts[-1]:] if cuts else window
+
+
+def _role(tree: Tree, cue: Cue, trigger: Trigger) -> str:
+    """The cue's role for the trigger: agent, patient, or none syntactically."""
+    c, t = cue.head, trigger.head
+    rel = tree.relations[c]
+    if tree.heads[c] == t:
+        if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):
+            return "agent"
+        if rel in ("nsubj:pass", "obj", "iobj"):
+            return "patient"
+        if rel in ("nmod:poss", "amod", "nmod", "compound", "det"):
+            return "poss"
+        if rel in ("obl",):
+            return "obl"
+        return "other"
+    if tree.heads[t] == c:
+        return "modified"
+    # A subject shared through an auxiliary, a control verb or a coordinated verb.
+    for node in tree.ancestors(t):
+        if tree.heads[c] == node and rel in ("nsubj", "nsubj:pass"):
+            return "agent_up" if rel == "nsubj" else "patient_up"
+        if node == tree.heads[node]:
+            break
+    return ""
+
+
+def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues: list[Cue],
+                   speaker: Source, narrator_side: Side, default: Side,
+                   negated: bool = False, earlier: Side | None = None) -> tuple[dict[str, float], Side]:
+    """Which side the trigger's agent, patient and close neighbours name; and a rule's guess.
+
+    Only cues that the parse ties to the trigger, or that stand within a few words of it in
+    the same clause, speak for its actor; a side named elsewhere in the sentence is about
+    something else ("liberated Sudzha, the largest town Ukraine held").
+    """
+    f: dict[str, float] = {}
+    kind = trigger.rule.kind
+    ranked: list[tuple[int, Side]] = []
+    for cue in cues:
+        inside = trigger.start <= cue.start and cue.end <= trigger.end
+        if not inside and cue.start < trigger.end and trigger.start < cue.end:
+            continue
+        role = "inside" if inside else _role(tree, cue, trigger)
+        words = abs(cue.head - trigger.head)
+        same_clause = not tree.crosses_clause(cue.head, trigger.head)
+        where = "before" if cue.end <= trigger.start else "after"
+        side = cue.side
+        if role:
+            f[f"cue:{role}={side}"] = 1.0
+            f[f"cue:{role}={side}|{kind}"] = 1.0
+            if trigger.rule.invert:
+                f[f"cue:{role}={side}|inv"] = 1.0
+        elif words <= 8 and same_clause:
+            f[f"cue:{where}={side}"] = 1.0
+            f[f"cue:{where}={side}|{kind}"] = 1.0
+        else:
+            f[f"cue:far={side}"] = 1.0
+            continue
+        if cue.loser:
+            f[f"cue:loser={side}"] = 1.0
+            f[f"cue:loser={side}|{kind}"] = 1.0
+        flip = trigger.rule.invert or role in ("patient", "patient_up") or cue.loser
+        guess_side: Side = opposite(side) if flip else side
+        priority = {"inside": 0, "agent": 1, "poss": 1, "patient": 2, "agent_up": 2, "patient_up": 3}.get(role, 4)
+        ranked.append((priority * 100 + words, guess_side))
+    own = speaker.side if speaker.side in ("RU", "UA") else (narrator_side if narrator_side in ("RU", "UA")
+                                                             else "third")
+    f[f"spk={own}"] = 1.0
+    f[f"spk={own}|{kind}"] = 1.0
+    f[f"doc_default={default}"] = 1.0
+    if trigger.rule.actor:
+        f[f"prior_actor={trigger.rule.actor}"] = 1.0
+    if trigger.rule.invert:
+        f[f"inv|{kind}"] = 1.0
+    if earlier is not None and negated:
+        f[f"earlier={earlier}"] = 1.0
+    if ranked:
+        guess: Side = min(ranked)[1]
+    elif negated and earlier is not None:
+        # A denial that names no side answers the claim already made about the place, even
+        # one of the speaker's own side ("the capture of X is premature").
+        guess = earlier
+    elif trigger.rule.actor in ("RU", "UA"):
+        guess = trigger.rule.actor
+    elif own in ("RU", "UA") and kind != "fighting":
+        # Whoever the speaker is, a failed assault they report is the other side's, and a
+        # capture they deny is the enemy's ("the town has not fallen").
+        flip = kind == "repelled" or trigger.rule.invert != negated
+        guess = opposite(own) if flip else own
+    else:
+        guess = opposite(default) if trigger.rule.invert and kind != "repelled" else default
+    f[f"guess={guess}"] = PRIOR
+    return f, guess
+
+
+# The document walk ----------------------------------------------------------------------------
+
+
+def _narrator_side(text: str, lex: Lexicon) -> Side:
+    """A partisan outlet calls the other side "the enemy": its narrator takes a side."""
+    outside = re.sub(r"[«“„\"][^«»“”„\"]*[»”\"]", " ", text)
+    counts: Counter[Side] = Counter()
+    for side, pattern in lex.partisan:
+        counts[side] += len(pattern.findall(outside))
+    if counts:
+        side, n = counts.most_common(1)[0]
+        if n >= 2:
+            return side
+    return "third"
+
+
+def _default_actor(text: str, lex: Lexicon) -> Side:
+    """The side most often named as acting in the document (attackers, usually)."""
+    counts: Counter[Side] = Counter()
+    for side, pattern in lex.actors:
+        counts[side] += len(pattern.findall(text))
+    return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
+
+
+def _dateline(published: PartialDate | None, text: str, sentences: list[tuple[int, int]],
+              lex: Lexicon) -> PartialDate | None:
+    """A page dated to the month whose opening names a day of that month was published that day."""
+    if published is None or published.precision != "month":
+        return published
+    for start, end in sentences[:2]:
+        for found in find_dates(text[start:end], lex.dates, published):
+            if found.date.precision == "day" and found.date.truncate("month") == published:
+                return found.date
+    return published
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A title line (no final punctuation, few words): it repeats the article."""
+    line_start = start == 0 or text[start - 1] == "\n" or not text[:start].strip()
+    line_end = end >= len(text.rstrip()) or "\n" in text[end - 1:end + 1]
+    body = text[start:end].strip()
+    return (line_start and line_end and len(body.split()) < 16
+            and not body.endswith((".", "!", "?", "»", '"', "”", "…")))
+
+
+def _topic(mentions: list[PlaceMention], located: set[int]) -> PlaceMention | None:
+    """The one settlement a sentence is about, if it names exactly one."""
+    places = {m.place.geonameid: m for m in mentions
+              if not m.place.is_region and m.start not in located and m.place.feature != "PPLC"}
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
+              target: Target, text: str, lex: Lexicon) -> PartialDate | None:
+    """The date nearest the trigger in its clause, or one right after the place."""
+    right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
+    if right_after:
+        return right_after[0].date
+    own = [d for d in dates if d.end <= trigger.start or not lex.relative.search(text, trigger.end, d.start)]
+    if own:
+        return min(own, key=lambda d: _date_distance(d, trigger, text)).date
+    return published
+
+
+def _date_distance(date: DateMention, trigger: Trigger, text: str) -> int:
+    lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
+    gap = lo - hi if lo > hi else hi - lo
+    return gap + 40 * min(1, text.count(",", min(lo, hi), max(lo, hi)))
+
+
+def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Source,
+              sources: list[SourceHit]) -> Source | None:
+    """Who made the claim a denial answers, when the sentence says so."""
+    s_start, s_end = sentence
+    for hit in sources:
+        if hit.source.side != speaker.side and hit.source.side in ("RU", "UA") \
+                and lex.claimed_by_source.search(text[max(s_start, hit.start - 30):hit.start]):
+            return hit.source
+    body = text[s_start:s_end]
+    for side, pattern in lex.claimed_by:
+        if side != speaker.side and pattern.search(body):
+            return Source(SIDE_SOURCES[side], side)
+    return None
+
+
+SIDE_SOURCES: dict[Side, str] = {"RU": "Russian sources", "UA": "Ukrainian sources", "third": "narrator"}
+
+
+def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
+                     hits: list[SourceHit]) -> Source | None:
+    """The source whose speech verb governs the trigger's clause ("X says Y took Z, while W…")."""
+    for k, node in enumerate(tree.ancestors(trigger.head)):
+        if k > 5:
+            break
+        token = doc[node]
+        if token.lemma_.lower() not in lex.speech_lemmas and token.lower_ not in lex.speech_lemmas:
+            continue
+        for child in tree.children(node):
+            if tree.relations[child] not in ("nsubj", "obl:agent", "nsubj:pass"):
+                continue
+            word = doc[child]
+            lo, hi = word.left_edge.idx, word.right_edge.idx + len(word.right_edge)
+            for hit in hits:
+                if hit.start < hi and lo < hit.end:
+                    return hit.source
+        return None
+    return None
+
+
+def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
+                    persons: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
+    """Every claim candidate of a parsed document, in text order."""
+    text = doc.text.replace("\u2019", "'").replace("\u02bc", "'")
+    tree = build_tree(doc, lex.relations)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    document = replace(document, published=_dateline(document.published, text, sentences, lex))
+    narrator = Source.narrator(_narrator_side(text, lex))
+    registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
+    speakers = attribute(text, sentences, persons, lex, narrator, registry)
+    default = _default_actor(text, lex)
+    located = locators(mentions)
+    most_named = Counter(m.place.geonameid for m in mentions)
+    top_place = most_named.most_common(1)[0][0] if most_named else None
+    history: list[PlaceMention] = []
+    topic: PlaceMention | None = None
+    candidates: list[Candidate] = []
+    asserted: dict[tuple[int, str], Side] = {}
+    for index, ((s_start, s_end), (speaker, speaker_span), sources) in enumerate(
+            zip(sentences, speakers, registry, strict=True)):
+        body = text[s_start:s_end]
+        own_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        previous_topic, topic = topic, _topic(own_mentions, located)
+        source_spans = [(h.start, h.end) for h in sources]
+        blocked = source_spans + [(m.start, m.end) for m in own_mentions]
+        triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked)
+        if not triggers:
+            history.extend(own_mentions)
+            continue
+        targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans)
+        implicit = not targets
+        if implicit:
+            if previous_topic is None or lex.implicit_blocker.search(body):
+                history.extend(own_mentions)
+                continue
+            first = next((t for t in triggers if t.rule.kind in IMPLICIT_KINDS), None)
+            if first is None:
+                history.extend(own_mentions)
+                continue
+            reference = PlaceMention(first.start, first.end, previous_topic.text, previous_topic.place,
+                                     previous_topic.score * 0.7, "topic")
+            targets = [Target(first.start, first.end, reference, first.head, coref=True, implicit=True)]
+        cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
+        if speaker_span:
+            cue_block.append(speaker_span)
+        cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block)
+        dates = find_dates(body, lex.dates, document.published, s_start)
+        persons_here = [p for p in persons if s_start <= p[0] < s_end]
+        hits = sources + [SourceHit(a, b, Source(text[a:b], "third")) for a, b in persons_here]
+        sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
+        n_places = len({t.mention.place.geonameid for t in targets})
+        settlements = any(not t.mention.place.is_region and not t.coref for t in targets)
+        for trigger in triggers:
+            trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex)
+            governed = _speech_governor(doc, tree, trigger, lex, hits)
+            clause_speaker = speaker
+            if governed is not None and governed.name != speaker.name:
+                registry_source = next((h.source for h in sources if h.source.name == governed.name), None)
+                clause_speaker = registry_source or Source(governed.name, speaker.side
+                                                            if speaker.name != "narrator" else "third")
+            for target in targets:
+                if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
+                    continue
+                if target.start < trigger.end and trigger.start < target.end and not target.implicit:
+                    continue
+                features = dict(sentence_feats)
+                features.update(trig_feats)
+                features.update(relation_features(tree, trigger, target))
+                features.update(_pair_features(doc, text, s_start, trigger, target, triggers, targets, lex))
+                features.update(_place_features(text, s_start, target, located, lex, top_place,
+                                                n_places, settlements))
+                place_kind = (target.mention.place.geonameid, trigger.rule.kind)
+                actor_f, guess = actor_features(doc, tree, trigger, target, cues, clause_speaker,
+                                                narrator.side, default, negated=_denied(trig_feats),
+                                                earlier=asserted.get(place_kind))
+                if not _denied(trig_feats):
+                    asserted[place_kind] = guess
+                features.update(actor_f)
+                kind = trigger.rule.kind
+                features.update({f"{name}|{kind}": value for name, value in list(features.items())
+                                 if name.startswith(("syn=", "near", "dist=", "modal:", "neg", "denial"))})
+                features.update(_crossed(features, kind))
+                candidates.append(Candidate(
+                    trigger=trigger, target=target, features=features, speaker=clause_speaker,
+                    date=_date_for(trigger, dates, document.published, target, text, lex),
+                    evidence_start=s_start + (len(body) - len(body.lstrip())),
+                    evidence_end=s_start + len(body.rstrip()),
+                    sentence=index, prior_actor=guess,
+                    prior_stance="denies" if _denied(trig_feats) else "asserts",
+                    hypothetical=any(n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question")),
+                    attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
+                    answers_denial="denial:answered" in trig_feats and not _denied(trig_feats),
+                    claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),
+                ))
+        history.extend(own_mentions)
+    return candidates
+
+
+def _crossed(features: dict[str, float], kind: str) -> dict[str, float]:
+    """Pairs of facts that weigh together: what kind of place, how it hangs on the trigger.
+
+    A region is rarely a claim's place, unless it is the trigger's own object ("control 75%
+    of the region"); a settlement far off in the parse rarely is.
+    """
+    link = next((name.split("=", 1)[1].split(":", 1)[0] for name in features
+                 if name.startswith("syn=") and "|" not in name and name[4:7] in ("arg", "sib", "mod", "und",
+                                                                                  "imp", "pat", "non")), "path")
+    if "syn=other_clause" in features:
+        link += "/clause"
+    place = next((name for name in features if name.startswith("ptype=")), "ptype=?")
+    out = {f"x:{place}&link={link}": 1.0, f"x:{place}&{kind}": 1.0, f"x:link={link}&{kind}": 1.0}
+    if "in_list" in features:
+        out[f"x:list&link={link}"] = 1.0
+    for name in ("near:nearest_trigger", "near:nearest_place"):
+        if name in features:
+            out[f"x:{name}&link={link}"] = 1.0
+    if "near:nearest_trigger" in features and "near:nearest_place" in features:
+        out["x:mutual_nearest"] = 1.0
+        out[f"x:mutual_nearest&{place}"] = 1.0
+    return out
+
+
+DENIAL_FEATURES = ("neg:syntax", "neg:window", "denial:before", "denial:after", "denial:governed",
+                   "denial:unconfirmed")
+
+
+def _denied(features: dict[str, float]) -> bool:
+    """Whether a negation, a denial or "not confirmed" reaches the trigger."""
+    return any(name in features for name in DENIAL_FEATURES)
+
+
+def _sentence_features(doc: Doc, text: str, s_start: int, s_end: int, lex: Lexicon, speaker: Source,
+                       narrator: Source, index: int, sentences: list[tuple[int, int]]) -> dict[str, float]:
+    body = text[s_start:s_end]
+    f: dict[str, float] = {f"lang={lex.lang}": 1.0, "bias": 1.0}
+    if _headline(text, s_start, s_end):
+        f["headline"] = 1.0
+    if body.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if speaker.name == "narrator":
+        f["src=narrator"] = 1.0
+        if narrator.side != "third":
+            f["src=partisan_narrator"] = 1.0
+    else:
+        f[f"src_side={speaker.side}"] = 1.0
+    if index == 0:
+        f["first_sentence"] = 1.0
+    if lex.recap.search(body):
+        f["recap"] = 1.0
+    return f
+
+
+def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int, trigger: Trigger,
+                      triggers: list[Trigger], lex: Lexicon) -> dict[str, float]:
+    rule = trigger.rule
+    body = text[s_start:s_end]
+    f: dict[str, float] = {
+        f"kind={rule.kind}": PRIOR,
+        f"key={lex.lang}:{trigger.key}": 1.0,
+        f"key={lex.lang}:{trigger.key}|{rule.kind}": 1.0,
+    }
+    if rule.invert:
+        f["invert"] = 1.0
+    if rule.uncertain:
+        f["uncertain_rule"] = 1.0
+    if rule.whole:
+        f["whole_rule"] = 1.0
+    if rule.actor:
+        f["actor_rule"] = 1.0
+    f.update(_morph_features(doc, trigger.head, "t"))
+    f[f"trel={tree.relations[trigger.head]}"] = 1.0
+    before = _clause_before(text, s_start, trigger.start, 70)
+    near_before = _clause_before(text, s_start, trigger.start, 45)
+    after = re.split(r"[,;.:]", text[trigger.end:min(s_end, trigger.end + 45)].replace("«", " "), maxsplit=1)[0]
+    around = text[max(s_start, trigger.start - 40):min(s_end, trigger.end + 40)]
+    if lex.negation.search(near_before) and not lex.not_negation.search(near_before):
+        f["neg:window"] = 1.0
+    if _negated(doc, tree, trigger.head, lex):
+        f["neg:syntax"] = 1.0
+    if _answered_denial(lex, text[s_start:trigger.start]):
+        f["denial:answered"] = 1.0
+    where = _scope(lex.denial, body, s_start, trigger, triggers, lex)
+    if where:
+        f[f"denial:{where}"] = 1.0
+    if _scope(lex.unconfirmed, body, s_start, trigger, triggers, lex):
+        f["denial:unconfirmed"] = 1.0
+    if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.speech_lemmas - lex.denial_lemmas):
+        f["denial:governed"] = 1.0
+    if lex.hypothetical.search(before):
+        f["modal:hypothetical"] = 1.0
+    if lex.hypothetical_after.search(after):
+        f["modal:hypothetical_after"] = 1.0
+    if lex.attempt.search(before):
+        f["modal:attempt"] = 1.0
+    if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3):
+        f["modal:attempt_governed"] = 1.0
+    if _governing(doc, tree, trigger.head, lex.modal_lemmas, 2):
+        f["modal:modal_governed"] = 1.0
+    if lex.partial.search(around):
+        f["partial"] = 1.0
+    if lex.whole.search(around):
+        f["whole"] = 1.0
+    if any(t is not trigger and t.rule.kind != rule.kind for t in triggers):
+        f["other_kind_in_sentence"] = 1.0
+    quote_depth = sum(1 for c in text[s_start:trigger.start] if c in "«“") - sum(
+        1 for c in text[s_start:trigger.start] if c in "»”")
+    if quote_depth > 0:
+        f["quoted"] = 1.0
+    return f
+
+
+def _pair_features(doc: Doc, text: str, s_start: int, trigger: Trigger, target: Target,
+                   triggers: list[Trigger], targets: list[Target], lex: Lexicon) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if target.implicit:
+        return {"pair=implicit": 1.0}
+    after = target.first >= trigger.end
+    lo, hi = (trigger.end, target.first) if after else (target.end, trigger.start)
+    between = text[lo:hi] if lo < hi else ""
+    f["place_after" if after else "place_before"] = 1.0
+    span = doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
+    words = len([t for t in span if not t.is_punct and not t.is_space]) if span is not None else 0
+    f[f"dist={_bucket(words, (0, 1, 2, 4, 7, 12, 20))}"] = 1.0
+    if "," in between:
+        f["comma_between"] = 1.0
+    if any(c in between for c in ";:«»“”()\"—–"):
+        f["boundary_between"] = 1.0
+    if any(lo <= t.start < hi for t in triggers if t is not trigger):
+        f["near:trigger_between"] = 1.0
+    if any(lo <= g.start < hi and g.mention.place.geonameid != target.mention.place.geonameid
+           and g.first != target.first for g in targets if g is not target):
+        f["near:place_between"] = 1.0
+    distances = sorted(abs(t.head - target.anchor) for t in triggers)
+    if abs(trigger.head - target.anchor) <= distances[0]:
+        f["near:nearest_trigger"] = 1.0
+    gaps = sorted(abs(g.anchor - trigger.head) for g in targets if not g.implicit)
+    if gaps and abs(target.anchor - trigger.head) <= gaps[0]:
+        f["near:nearest_place"] = 1.0
+    if after and lex.object_link.search(text[trigger.end:target.first]) and target.first - trigger.end <= 45:
+        f["near:object_link"] = 1.0
+    if not after and 0 <= trigger.start - target.end <= 2:
+        f["near:participle"] = 1.0
+    if after and lex.inside_before.search(text[max(trigger.end, target.start - 40):target.start]) \
+            and not lex.inside_not_form.search(target.mention.text):
+        f["inside_before"] = 1.0
+    if not after and lex.relative.match(text, target.end, trigger.start):
+        f["relative_clause"] = 1.0
+    if after and lex.relative.search(text, trigger.end, target.start):
+        f["relative_between"] = 1.0
+    return f
+
+
+def _place_features(text: str, s_start: int, target: Target, located: set[int], lex: Lexicon,
+                    top_place: int | None, n_places: int, settlements: bool) -> dict[str, float]:
+    place = target.mention.place
+    f: dict[str, float] = {}
+    if target.implicit:
+        f["ptype=implicit"] = 1.0
+    elif target.coref:
+        f["ptype=coref"] = 1.0
+    elif place.is_region:
+        f["ptype=region"] = 1.0
+        if settlements:
+            f["region_with_settlement"] = 1.0
+    elif place.feature == "PPLC":
+        f["ptype=capital"] = 1.0
+    else:
+        f["ptype=settlement"] = 1.0
+    if place.country == "RU":
+        f["country=RU"] = 1.0
+    if not on_front(place):
+        f["off_front"] = 1.0
+    if target.start in located:
+        f["locator"] = 1.0
+    before = text[max(s_start, target.start - 50):target.start]
+    if lex.not_target_before.search(before) or lex.not_target_after.search(text[target.end:target.end + 30]):
+        f["point"] = 1.0
+    if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
+        f["region_locator"] = 1.0
+    word = before.split()[-1].lower() if before.split() else ""
+    if word and len(word) <= 6:
+        f[f"prev_word={lex.lang}:{word}"] = 1.0
+    if top_place is not None and place.geonameid == top_place:
+        f["top_place"] = 1.0
+    f[f"n_places={_bucket(n_places, (1, 2, 4))}"] = 1.0
+    f[f"score={_bucket(int(target.mention.score * 10), (5, 7, 9))}"] = 1.0
+    if place.population >= CITY_POPULATION:
+        f["city"] = 1.0
+    return f
+
+
+__all__ = ["Candidate", "Cue", "Target", "Trigger", "find_candidates"]

@@ -1,0 +1,170 @@
+"""The trained decisions: which candidates are claims, of which kind, actor and stance.
+
+Two linear models over the candidates' features (candidates.py), trained by
+`frontwatch train` on hand-annotated articles (frontwatch/learn): `kind` (no claim, or one
+of the five kinds) and `actor` (RU or UA). The actor decision reads only the features that
+bear on it, so that little data is spread over few weights. The stance is the parse's: a
+negation, a denial or "not confirmed" whose scope covers the trigger (candidates.py); on
+cross-validation a learned stance did no better than that rule. Two readings fixed by the
+annotation conventions are applied last: a trigger in a condition or a question is no report,
+and trying to take a place is fighting for it. They ship as one
+JSON file of weights, with the hash of the data they were learned from and the command that
+rebuilds them; applying them needs no learning library, only a sum of weights per class.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from frontwatch.claims.candidates import Candidate
+from frontwatch.errors import ConfigError
+from frontwatch.records import Actor, Claim, Document, Stance
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "claim_model.json"
+NO_CLAIM = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Weights per feature and class; probabilities by softmax (one class: logistic)."""
+
+    classes: tuple[str, ...]
+    weights: Mapping[str, Sequence[float]]
+    intercept: Sequence[float]
+
+    def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
+        scores = list(self.intercept)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for k, weight in enumerate(row):
+                    scores[k] += weight * value
+        if len(self.classes) == 2 and len(scores) == 1:
+            p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"classes": list(self.classes), "intercept": [round(v, 6) for v in self.intercept],
+                "weights": {k: [round(v, 6) for v in self.weights[k]] for k in sorted(self.weights)}}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LinearModel:
+        return cls(tuple(data["classes"]), {str(k): tuple(map(float, v)) for k, v in data["weights"].items()},
+                   tuple(map(float, data["intercept"])))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimModel:
+    """The two decisions and the probability above which a candidate is a claim."""
+
+    kind: LinearModel
+    actor: LinearModel
+    threshold: float = 0.5
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def decide(self, candidate: Candidate) -> tuple[str, float, Actor, Stance, float]:
+        """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
+        kinds = self.kind.probabilities(candidate.features)
+        kind = max((k for k in kinds if k != NO_CLAIM), key=kinds.__getitem__)
+        p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
+        actors = self.actor.probabilities(with_kind(candidate.features, kind, ACTOR_FEATURES))
+        actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
+        stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
+        confidence = p_claim * max(actors.values())
+        if p_claim < self.threshold or candidate.hypothetical:
+            return NO_CLAIM, p_claim, actor, stance, confidence
+        if candidate.attempt and kind in ("capture", "presence"):
+            kind = "fighting"
+        return kind, p_claim, actor, stance, confidence
+
+    def to_json(self) -> str:
+        data = {"meta": dict(self.meta), "threshold": self.threshold, "kind": self.kind.as_dict(),
+                "actor": self.actor.as_dict()}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, origin: str = "") -> ClaimModel:
+        try:
+            data = json.loads(text)
+            return cls(LinearModel.from_dict(data["kind"]), LinearModel.from_dict(data["actor"]),
+                       float(data.get("threshold", 0.5)), dict(data.get("meta") or {}))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{origin or 'claim model'}: not a frontwatch claim model ({exc})") from exc
+
+
+@functools.cache
+def load_model(path: str = "") -> ClaimModel:
+    """The claim model at `path`, or the one shipped with the package (cached per process)."""
+    source = Path(path) if path else DEFAULT_MODEL
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot read the claim model ({exc.strerror or exc})") from exc
+    return ClaimModel.from_json(text, str(source))
+
+
+ACTOR_FEATURES = ("cue:", "spk=", "guess=", "prior_actor", "inv", "doc_default", "src", "neg", "denial",
+                  "kind=", "key=", "tVoice", "tVerbForm", "tpos", "quoted", "lang=", "bias")
+"""The features the actor decision reads: who is named doing what, and who says it."""
+def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...] = ()) -> dict[str, float]:
+    """The features a decision reads (those starting with `prefixes`, all when empty), with
+    the decided kind, and crossed with it."""
+    chosen = {n: v for n, v in features.items() if not prefixes or n.startswith(prefixes)}
+    crossed = {f"K={kind}": 1.0}
+    for name, value in chosen.items():
+        if name.startswith(("cue:", "spk=", "guess=", "neg", "denial", "prior_actor", "inv")) and "|" not in name:
+            crossed[f"{name}|K={kind}"] = value
+    return {**chosen, **crossed}
+
+
+def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimModel,
+              text: str) -> list[Claim]:
+    """The claims a model finds among a document's candidates, one per statement.
+
+    Candidates that make the same statement (place, kind, actor, stance, source, date) are
+    one claim: the most confident carries its evidence. A denial that names who made the
+    claim it answers ("Kyiv denies Moscow's claim that…") also records that claim; a speaker
+    who denies reports and says the town is theirs denies the other side's capture of it.
+    """
+    found: dict[tuple[object, ...], Claim] = {}
+    for candidate in candidates:
+        kind, _, actor, stance, confidence = model.decide(candidate)
+        if kind == NO_CLAIM:
+            continue
+        target = candidate.target
+        claim = Claim(
+            doc=document.id, place=target.mention.place, place_mention=text[target.start:target.end]
+            if not target.implicit else target.mention.text,
+            kind=kind, actor=actor, stance=stance, source=candidate.speaker, date=candidate.date,
+            evidence=text[candidate.evidence_start:candidate.evidence_end],
+            evidence_start=candidate.evidence_start, evidence_end=candidate.evidence_end,
+            confidence=round(max(0.05, min(1.0, confidence * target.mention.score)), 4),
+            mention_start=-1 if target.implicit else target.start,
+            mention_end=-1 if target.implicit else target.end,
+        )
+        statements = [claim]
+        if candidate.answers_denial and kind == "capture" and stance == "asserts":
+            statements.append(replace(claim, actor="UA" if actor == "RU" else "RU", stance="denies",
+                                      confidence=round(claim.confidence * 0.8, 4)))
+        if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
+            statements.append(replace(claim, stance="asserts", source=candidate.claimant,
+                                      confidence=round(claim.confidence * 0.8, 4)))
+        for statement in statements:
+            key = (statement.place.geonameid, statement.kind, statement.actor, statement.stance,
+                   statement.source.name, statement.date)
+            if key not in found or found[key].confidence < statement.confidence:
+                found[key] = statement
+    return sorted(found.values(), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+
+
+__all__ = ["ClaimModel", "LinearModel", "claims_of", "load_model"]

@@ -68,6 +68,22 @@ def side_of_context(text: str, lex: Lexicon) -> Side | None:
     return best[1] if best else None
 
 
+_TITLE_END = re.compile(r"[.;:«»“”\"!?]")
+
+
+def side_of_title(before: str, after: str, lex: Lexicon) -> Side | None:
+    """The side a person's title names ("commander of the Tavria group, X", "X, заступник
+    начальника … Вооруженных сил РФ"): the words right before the name, back to the last
+    sentence mark, and an apposition right after it, up to its comma."""
+    title = _TITLE_END.split(before)[-1][-80:]
+    if after.lstrip().startswith(","):
+        title += " " + after.split(",", 2)[1]
+    for side, pattern in lex.title_side:
+        if pattern.search(title):
+            return side
+    return None
+
+
 def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
     """Registry sources named in `text`; the longest of overlapping matches wins."""
     if not lex.sources_any.search(text):
@@ -99,13 +115,15 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
         name = text[start:end].strip()
         surname = name.split()[-1].lower() if name.split() else name.lower()
         known = memory.people.get(surname)
-        if known is None:
+        if known is None or known.side == "third":
             before = _unquote_names(text[max(s_start, start - 90):start])
             after = _unquote_names(text[start:min(s_end, end + 90)])
             window = re.split(r"[«»“”\"]", before)[-1] + re.split(r"[«»“”\"]", after)[0]
-            side = side_of_context(window, lex) or "third"
-            known = Source(name, side)
-            memory.people[surname] = known
+            side = (side_of_context(window, lex)
+                    or side_of_title(before, _unquote_names(text[end:min(s_end, end + 90)]), lex) or "third")
+            if known is None or side != "third":
+                known = Source(name if known is None else known.name, side)
+                memory.people[surname] = known
         hits.append(SourceHit(start, end, known))
     return hits
 
@@ -172,7 +190,12 @@ _APPOSITION_END = re.compile(r"^(?:\s*[^\s,.;]+){0,2}\s*,")
 
 
 def _apposition_head(text: str, hit: SourceHit, hits: list[SourceHit]) -> SourceHit:
-    """'DeepState, a popular Ukrainian military blog, said': the description is the name's."""
+    """'DeepState, a popular Ukrainian military blog, said': the description is the name's.
+
+    A description is common words ("a popular … blog"); a capitalised name after a comma
+    ("…Russian troops, Kyiv said") is a speaker of its own."""
+    if text[hit.start:hit.start + 1].isupper():
+        return hit
     for other in hits:
         if other.end <= hit.start and _APPOSITION.match(text[other.end:hit.start]) \
                 and _APPOSITION_END.match(text[hit.end:hit.end + 30]):

@@ -661,14 +661,20 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
         token = doc[node]
         if token.lemma_.lower() not in lex.speech_lemmas and token.lower_ not in lex.speech_lemmas:
             continue
-        for child in tree.children(node):
-            if tree.relations[child] not in ("nsubj", "obl:agent", "nsubj:pass"):
-                continue
-            word = doc[child]
-            lo, hi = word.left_edge.idx, word.right_edge.idx + len(word.right_edge)
-            for hit in hits:
-                if hit.start < hi and lo < hit.end:
-                    return hit.source
+        children = tree.children(node)
+        # The subject speaks; with none, an impersonal "в Генштабі повідомили" names its
+        # speaker in an oblique.
+        for relations in (("nsubj", "obl:agent", "nsubj:pass"), ("obl", "nmod")):
+            for child in children:
+                if tree.relations[child] not in relations:
+                    continue
+                word = doc[child]
+                lo, hi = word.idx, word.idx + len(word)
+                for hit in hits:
+                    if hit.start < hi and lo < hit.end:
+                        return hit.source
+            if any(tree.relations[c] in ("nsubj", "nsubj:pass") for c in children):
+                break
         return None
     return None
 

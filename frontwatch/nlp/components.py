@@ -198,6 +198,14 @@ def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
         return word.lower(), "X", {}
     best = parses[0]
     pos, feats = oc2ud(str(best.tag))
+    cases = {feats["Case"]} if feats.get("Case") else set()
+    for other in parses[1:6]:
+        other_pos, other_feats = oc2ud(str(other.tag))
+        if other_pos == pos and other_feats.get("Case"):
+            cases.add(other_feats["Case"])
+    if cases:
+        # An ambiguous form keeps every case it can have ("війська": Gen, Nom, Acc).
+        feats = {**feats, "Case": ",".join(sorted(cases))}
     return best.normal_form, pos, feats
 
 
@@ -226,3 +234,204 @@ def morphology(doc: Doc) -> Doc:
 
 UNIVERSAL_POS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
                            "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"})
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+MODIFIER = frozenset({"ADJ", "DET", "NUM"})
+
+
+class MorphSyntax:
+    """A dependency tree read off the morphology, for a language no parser knows well.
+
+    Clauses are cut at punctuation and at subordinating words; each clause hangs on its
+    predicate (its first finite verb, else its first verb); a preposition marks the noun
+    after it (`case`) and that noun is the predicate's oblique; adjectives and numerals
+    modify the next noun; a nominative noun is the subject, an accusative one the object, a
+    genitive right after a noun that noun's modifier; names right after a noun in apposition
+    ("село Кринки"); "і/та" coordinates nouns. Which words are prepositions, conjunctions and
+    subordinators is data (the component's config in `lang/<lang>/pipeline.yml`).
+    """
+
+    def __init__(self, prepositions: list[str], coordinators: list[str], relatives: list[str],
+                 complementizers: list[str], adverbials: list[str], negations: list[str]) -> None:
+        self.prepositions = frozenset(prepositions)
+        self.coordinators = frozenset(coordinators)
+        self.relatives = frozenset(relatives)
+        self.complementizers = frozenset(complementizers)
+        self.adverbials = frozenset(adverbials)
+        self.negations = frozenset(negations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        parses = []
+        for words in _sentence_words(doc):
+            heads, rels = self.parse(words)
+            parses.append((words, heads, rels))
+        set_tree(doc, parses)
+        return doc
+
+    def _pos(self, token: Token) -> str:
+        word = token.lower_
+        if word in self.prepositions:
+            return "ADP"
+        if word in self.coordinators:
+            return "CCONJ"
+        if word in self.complementizers or word in self.adverbials:
+            return "SCONJ"
+        if word in self.negations:
+            return "PART"
+        return token.pos_ or "X"
+
+    def parse(self, words: list[Token]) -> tuple[list[int], list[str]]:
+        n = len(words)
+        if not n:
+            return [], []
+        pos = [self._pos(w) for w in words]
+        heads = [-1] * n
+        rels = ["dep"] * n
+        clauses = self._clauses(words, pos)
+        predicates: list[int] = []
+        for start, end, marker in clauses:
+            predicate = self._predicate(words, pos, start, end)
+            predicates.append(predicate)
+            self._inside(words, pos, start, end, predicate, heads, rels)
+        root = predicates[0] if predicates else 0
+        for k, (start, _, marker) in enumerate(clauses):
+            predicate = predicates[k]
+            if k == 0:
+                heads[predicate], rels[predicate] = -1, "root"
+                continue
+            heads[predicate] = predicates[k - 1] if marker else root
+            rels[predicate] = {"relative": "acl:relcl", "complement": "ccomp", "adverbial": "advcl"}.get(
+                marker, "parataxis")
+            if marker and start != predicate and pos[start] in ("SCONJ", "PRON", "ADV", "DET"):
+                heads[start] = predicate
+                rels[start] = "mark"
+        return heads, rels
+
+    def _clauses(self, words: list[Token], pos: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, marker) of each clause; marker names the word that opened it."""
+        cuts: list[tuple[int, str]] = [(0, "")]
+        for i, word in enumerate(words):
+            if i == 0:
+                continue
+            previous = words[i - 1].text
+            if previous in (",", "—", "–", "-", "«", "»", "\"", "(", ")", ";", ":", "“", "”"):
+                cuts.append((i, self._marker(word)))
+        spans = [(start, cuts[k + 1][0] if k + 1 < len(cuts) else len(words), marker)
+                 for k, (start, marker) in enumerate(cuts)]
+        clauses: list[tuple[int, int, str]] = []
+        for start, end, marker in spans:
+            has_verb = any(pos[i] in ("VERB", "AUX") for i in range(start, end))
+            if clauses and not has_verb and not marker:
+                # A list item or an apposition: part of the clause before it.
+                first, _, first_marker = clauses[-1]
+                clauses[-1] = (first, end, first_marker)
+            else:
+                clauses.append((start, end, marker))
+        return clauses
+
+    def _marker(self, word: Token) -> str:
+        lower, lemma = word.lower_, word.lemma_.lower()
+        if lower in self.relatives or lemma in self.relatives:
+            return "relative"
+        if lower in self.complementizers:
+            return "complement"
+        if lower in self.adverbials:
+            return "adverbial"
+        return ""
+
+    def _predicate(self, words: list[Token], pos: list[str], start: int, end: int) -> int:
+        verbs = [i for i in range(start, end) if pos[i] in ("VERB", "AUX")]
+        finite = [i for i in verbs if "Fin" in words[i].morph.get("VerbForm") or words[i].morph.get("Tense")]
+        if finite:
+            return finite[0]
+        if verbs:
+            return verbs[0]
+        nominal = [i for i in range(start, end) if pos[i] in NOMINAL]
+        return nominal[0] if nominal else start
+
+    def _inside(self, words: list[Token], pos: list[str], start: int, end: int, predicate: int,
+                heads: list[int], rels: list[str]) -> None:
+        """Attach the words of one clause to each other and to its predicate."""
+        def case(i: int) -> set[str]:
+            return {c for value in words[i].morph.get("Case") for c in value.split(",")}
+
+        last_noun = -1
+        anchor = predicate
+        pending_case = -1
+        pending_mods: list[int] = []
+        pending_neg = -1
+        for i in range(start, end):
+            if i == predicate:
+                if pending_neg >= 0:
+                    heads[pending_neg], rels[pending_neg] = predicate, "advmod"
+                    pending_neg = -1
+                for m in pending_mods:
+                    heads[m], rels[m] = predicate, "advmod"
+                pending_mods = []
+                if pos[i] in NOMINAL:
+                    last_noun = i
+                continue
+            p = pos[i]
+            if p == "PUNCT" or words[i].is_punct:
+                heads[i], rels[i] = predicate, "punct"
+                continue
+            if p == "PART" and words[i].lower_ in self.negations:
+                pending_neg = i
+                continue
+            if p == "ADP":
+                pending_case = i
+                continue
+            if p in MODIFIER:
+                pending_mods.append(i)
+                continue
+            if p == "CCONJ":
+                heads[i], rels[i] = predicate, "cc"
+                continue
+            if p in NOMINAL:
+                for m in pending_mods:
+                    heads[m], rels[m] = i, "amod" if pos[m] == "ADJ" else "nummod" if pos[m] == "NUM" else "det"
+                pending_mods = []
+                if pending_case >= 0:
+                    heads[pending_case], rels[pending_case] = i, "case"
+                    heads[i], rels[i] = anchor, "obl"
+                    pending_case = -1
+                elif last_noun >= 0 and i - last_noun <= 2 and words[i - 1].lower_ in self.coordinators | {","}:
+                    heads[i], rels[i] = last_noun, "conj"
+                elif last_noun >= 0 and i == last_noun + 1 and (p == "PROPN" or words[i].text[:1].isupper()):
+                    heads[i], rels[i] = last_noun, "appos"
+                elif last_noun >= 0 and i == last_noun + 1 and "Gen" in case(i):
+                    heads[i], rels[i] = last_noun, "nmod"
+                elif "Nom" in case(i) and (i < predicate or not case(i) & {"Acc", "Gen"}):
+                    heads[i], rels[i] = predicate, "nsubj"
+                elif case(i) & {"Acc", "Gen"}:
+                    heads[i], rels[i] = anchor, "obj"
+                else:
+                    heads[i], rels[i] = anchor, "obl"
+                last_noun = i
+                continue
+            if p in ("VERB", "AUX"):
+                if pending_neg >= 0:
+                    heads[pending_neg], rels[pending_neg] = i, "advmod"
+                    pending_neg = -1
+                heads[i], rels[i] = predicate, "xcomp" if i > predicate else "advcl"
+                if i > predicate:
+                    anchor = i
+                continue
+            heads[i], rels[i] = predicate, "advmod" if p == "ADV" else "dep"
+        for m in pending_mods:
+            heads[m], rels[m] = last_noun if last_noun >= 0 else predicate, "amod"
+        if pending_case >= 0:
+            heads[pending_case], rels[pending_case] = predicate, "case"
+        if pending_neg >= 0:
+            heads[pending_neg], rels[pending_neg] = predicate, "advmod"
+
+
+@Language.factory("frontwatch_morph_syntax", assigns=["token.head", "token.dep"],
+                  requires=["token.pos", "token.morph"],
+                  default_config={"prepositions": [], "coordinators": [], "relatives": [],
+                                  "complementizers": [], "adverbials": [], "negations": []})
+def make_morph_syntax(nlp: Language, name: str, prepositions: list[str], coordinators: list[str],
+                      relatives: list[str], complementizers: list[str], adverbials: list[str],
+                      negations: list[str]) -> MorphSyntax:
+    return MorphSyntax(prepositions, coordinators, relatives, complementizers, adverbials, negations)

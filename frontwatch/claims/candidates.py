@@ -139,11 +139,11 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
     sent = doc.char_span(s_start, s_end, alignment_mode="expand")
     tokens = list(sent) if sent is not None else []
     for token in tokens:
-        rule = lex.families.get(token.lemma_.lower()) or lex.families.get(token.lower_)
-        if rule is None:
-            rule = _stem_rule(lex, token.lower_)
-        if rule is None:
+        family = (lex.families.get(token.lemma_.lower()) or lex.families.get(token.lower_)
+                  or _stem_rule(lex, token.lower_))
+        if family is None:
             continue
+        rule = family
         start, end = token.idx, token.idx + len(token)
         if any(s < end and start < e for s, e, _ in spans):
             continue
@@ -287,10 +287,12 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     """Places of a sentence: its toponyms and its back-references resolved to a place."""
     text = doc.text
     targets: list[Target] = []
-    for m in mentions:
-        if not s_start <= m.start < s_end or any(s <= m.start and m.end <= e for s, e in blocked):
+    for mention in mentions:
+        if not s_start <= mention.start < s_end or any(s <= mention.start and mention.end <= e
+                                                        for s, e in blocked):
             continue
-        targets.append(Target(m.start, m.end, m, _place_head(doc, tree, m.start, m.end, lex)))
+        targets.append(Target(mention.start, mention.end, mention,
+                              _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
     named = [m for m in mentions if s_start <= m.start < s_end]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
@@ -390,7 +392,7 @@ def _morph_features(doc: Doc, i: int, prefix: str) -> dict[str, float]:
     f = {f"{prefix}pos={token.pos_}": 1.0}
     morph = token.morph
     for name in ("VerbForm", "Voice", "Tense", "Mood", "Case", "Aspect"):
-        for value in morph.get(name):
+        for value in morph.get(name, []):
             f[f"{prefix}{name}={value}"] = 1.0
     return f
 
@@ -768,7 +770,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
                     prior_stance="denies" if _denied(trig_feats) else "asserts",
-                    hypothetical=any(n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question")),
+                    hypothetical=any(n in trig_feats or n in sentence_feats
+                                     for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
                     answers_denial="denial:answered" in trig_feats and not _denied(trig_feats),
                     claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),

@@ -19,7 +19,7 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,7 @@ def set_tree(doc: Doc, parses: list[tuple[list[Token], list[int], list[str]]]) -
     for i in range(len(doc)):
         array[i, 0] = numpy.uint64(numpy.int64(heads[i] - i).astype("uint64"))
         array[i, 1] = vocab.add(deps[i])
-    doc.from_array([HEAD, DEP], array)
+    doc.from_array([HEAD, DEP], array)  # type: ignore[arg-type]
 
 
 @Language.component("frontwatch_slovnet_syntax", assigns=["token.head", "token.dep"])
@@ -228,7 +228,7 @@ def morphology(doc: Doc) -> Doc:
         token.lemma_ = lemma
         token.pos_ = pos if pos in UNIVERSAL_POS else "X"
         if feats:
-            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items()) if v))
+            token.morph = MorphAnalysis(doc.vocab, {k: v for k, v in feats.items() if v})
     return doc
 
 
@@ -290,7 +290,7 @@ class MorphSyntax:
         rels = ["dep"] * n
         clauses = self._clauses(words, pos)
         predicates: list[int] = []
-        for start, end, marker in clauses:
+        for start, end, _ in clauses:
             predicate = self._predicate(words, pos, start, end)
             predicates.append(predicate)
             self._inside(words, pos, start, end, predicate, heads, rels)
@@ -342,7 +342,7 @@ class MorphSyntax:
 
     def _predicate(self, words: list[Token], pos: list[str], start: int, end: int) -> int:
         verbs = [i for i in range(start, end) if pos[i] in ("VERB", "AUX")]
-        finite = [i for i in verbs if "Fin" in words[i].morph.get("VerbForm") or words[i].morph.get("Tense")]
+        finite = [i for i in verbs if "Fin" in words[i].morph.get("VerbForm", []) or words[i].morph.get("Tense", [])]
         if finite:
             return finite[0]
         if verbs:
@@ -354,7 +354,7 @@ class MorphSyntax:
                 heads: list[int], rels: list[str]) -> None:
         """Attach the words of one clause to each other and to its predicate."""
         def case(i: int) -> set[str]:
-            return {c for value in words[i].morph.get("Case") for c in value.split(",")}
+            return {c for value in words[i].morph.get("Case", []) for c in value.split(",")}
 
         last_noun = -1
         anchor = predicate

@@ -111,6 +111,10 @@ class Candidate:
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
     """Someone tries to take the place ("trying to capture X"): the annotation calls it fighting."""
+    part: bool = False
+    """The place is named as a part ("70% of X", "the eastern districts of X"): a presence."""
+    whole: bool = False
+    """The trigger drives the other side out of the place: all of it is taken."""
     answers_denial: bool = False
     """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
     denied claim is the other side's capture."""
@@ -549,12 +553,12 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         f[f"earlier={earlier}"] = 1.0
     if ranked:
         guess: Side = min(ranked)[1]
+    elif trigger.rule.actor in ("RU", "UA"):
+        guess = trigger.rule.actor
     elif negated and earlier is not None:
         # A denial that names no side answers the claim already made about the place, even
         # one of the speaker's own side ("the capture of X is premature").
         guess = earlier
-    elif trigger.rule.actor in ("RU", "UA"):
-        guess = trigger.rule.actor
     elif own in ("RU", "UA") and kind != "fighting":
         # Whoever the speaker is, a failed assault they report is the other side's, and a
         # capture they deny is the enemy's ("the town has not fallen").
@@ -774,6 +778,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                      for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
                     answers_denial="denial:answered" in trig_feats and not _denied(trig_feats),
+                    part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
+                    whole=trigger.rule.whole,
                     claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),
                 ))
         history.extend(own_mentions)
@@ -961,6 +967,12 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
         f["point"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
+    near_before = _clause_before(text, s_start, target.start, 40)
+    if lex.partial.search(near_before):
+        # "most of X", "70% of X", "the eastern districts of X", "на околицях X": a part of it.
+        f["partial_place"] = 1.0
+    if lex.whole.search(near_before):
+        f["whole_place"] = 1.0
     word = before.split()[-1].lower() if before.split() else ""
     if word and len(word) <= 6:
         f[f"prev_word={lex.lang}:{word}"] = 1.0

@@ -5,9 +5,10 @@ Two linear models over the candidates' features (candidates.py), trained by
 of the five kinds) and `actor` (RU or UA). The actor decision reads only the features that
 bear on it, so that little data is spread over few weights. The stance is the parse's: a
 negation, a denial or "not confirmed" whose scope covers the trigger (candidates.py); on
-cross-validation a learned stance did no better than that rule. Two readings fixed by the
-annotation conventions are applied last: a trigger in a condition or a question is no report,
-and trying to take a place is fighting for it. They ship as one
+cross-validation a learned stance did no better than that rule. Readings fixed by the
+annotation conventions are applied last: a trigger in a condition or a question is no report;
+trying to take a place is fighting for it; holding part of it ("70% of X") is a presence;
+driving the other side out of it takes it. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
 """
@@ -85,6 +86,10 @@ class ClaimModel:
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.attempt and kind in ("capture", "presence"):
             kind = "fighting"
+        elif candidate.part and kind == "capture":
+            kind = "presence"
+        elif candidate.whole and kind in ("presence", "advance"):
+            kind = "capture"
         return kind, p_claim, actor, stance, confidence
 
     def to_json(self) -> str:

@@ -17,6 +17,7 @@ after a deadlock or a concurrent writer's duplicate.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -904,20 +905,8 @@ class Store:
             )
             stored.update({int(row.geonameid): _place_of(row) for row in conn.execute(query)})
         changed = {i for i, place in stored.items() if place != unique[i]}
-        rows = [
-            _clean_row({
-                "geonameid": p.geonameid,
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "admin1": p.admin1,
-                "country": p.country,
-                "feature": p.feature,
-                "population": p.population,
-            })
-            for p in (unique[i] for i in ids)
-            if p.geonameid not in stored or p.geonameid in changed
-        ]
+        rows = [_clean_row(dataclasses.asdict(unique[i])) for i in ids
+                if i not in stored or i in changed]
         _upsert(conn, t_places, rows, "geonameid")
         return changed
 

@@ -111,8 +111,10 @@ _ALWAYS_RENDER = 64
 # lock not available.
 _RETRY_STATES = frozenset({"40P01", "40001", "23505", "55P03"})
 _RETRIES = 8
-# First argument of pg_advisory_xact_lock(int, int) for "render this place" ("fwpl").
+# First argument of pg_advisory_xact_lock(int, int) for "render this place" ("fwpl") and
+# for "write this document" ("fwdo").
 _PLACE_LOCK = int.from_bytes(b"fwpl", "big")
+_DOCUMENT_LOCK = int.from_bytes(b"fwdo", "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +278,21 @@ def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], key: str) 
             index_elements=[key], set_={k: statement.excluded[k] for k in rows[0] if k != key}
         ),
         rows,
+    )
+
+
+def _lock_documents(conn: Connection, doc_ids: Iterable[str]) -> None:
+    """On PostgreSQL, hold the documents of a batch against other writers of the same ones
+    until this transaction ends. Taken together, in one fixed order, before any is written:
+    two batches of the same new documents in opposite orders would otherwise each insert
+    half and wait on the other's half."""
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({int.from_bytes(hashlib.sha256(i.encode()).digest()[:4], "big", signed=True)
+                   for i in doc_ids})
+    conn.execute(
+        text("SELECT count(pg_advisory_xact_lock(:ns, x)) FROM unnest(CAST(:keys AS integer[])) AS x"),
+        {"ns": _DOCUMENT_LOCK, "keys": keys},
     )
 
 
@@ -682,6 +699,7 @@ class Store:
     def _write_batch(
         self, conn: Connection, extractions: Sequence[Extraction], force: bool, *, isolate: bool
     ) -> list[Written]:
+        _lock_documents(conn, (_clean(e.document.id) for e in extractions))
         touched: Counter[int] = Counter(self._upsert_places(conn, [
             place for extraction in extractions
             for place in [m.place for m in extraction.mentions]

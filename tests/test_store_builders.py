@@ -6,6 +6,8 @@ No tests here; other test modules import these builders.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from pathlib import Path
 
 from frontwatch.records import (
     Claim,
@@ -159,3 +161,17 @@ def contents(store: object, *, ids: bool = True) -> dict[str, list[tuple[object,
             rows = conn.execute(select(*columns)).all()
             found[name] = sorted((tuple(row) for row in rows), key=repr)
     return found
+
+
+def stored_documents(db: Path) -> int:
+    """Documents committed to a SQLite file another process is writing (0 before it exists)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=5)
+        try:
+            return int(conn.execute("select count(*) from documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0

@@ -8,7 +8,8 @@
 3. Stores the extractions into a fresh SQLite file and, when a server is given (`--pg` or
    FRONTWATCH_TEST_PG_URL; its `public` schema is dropped first), PostgreSQL, the way
    `frontwatch ingest` does (`Store.add_extractions` per chunk of 32, then
-   `refresh_backlog`), and prints ms/document of storing per block of `--block` documents.
+   `refresh_backlog`), and prints ms/document of storing per block of `--block` documents,
+   `--store-rounds` times into a fresh store, with the median of the rounds per block.
 4. Ingests `--parallel-docs` articles end to end (extract and store, fresh SQLite each
    time) with 1 and 2 worker processes and 1 and 2 Ray actors, `--repeat` times in turn,
    and prints documents/s after warm-up, the 2-vs-1 ratios and the hours 1,000,000
@@ -31,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -199,7 +200,7 @@ def extract_all(docs: list[Document], workers: int) -> list[list[Extraction | In
         runner.close()
 
 
-def fresh_postgres(url: str) -> None:
+def fresh_postgres(url: str) -> str:
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
@@ -207,20 +208,26 @@ def fresh_postgres(url: str) -> None:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+    return url
 
 
-def time_store(name: str, url: str, chunks: list[list[Extraction | InputFailure]], block: int) -> None:
-    """Store the extractions chunk by chunk; ms/document of storing per block."""
+def fresh_sqlite(path: Path) -> str:
+    for stale in path.parent.glob(path.name + "*"):
+        stale.unlink()
+    return str(path)
+
+
+def time_store(url: str, chunks: list[list[Extraction | InputFailure]], block: int) -> list[float]:
+    """Store the extractions chunk by chunk as `frontwatch ingest` does; ms/document of
+    storing per block (the last one may be shorter), then the end-of-run rendering."""
     store = Store.open(url)
-    print(f"\n{name}: storing {sum(len(c) for c in chunks):,} documents, ms/document per block of {block:,}"
-          f" ({load_average()})")
     print("block  documents  claims  ms/doc  places behind")
     try:
         counts: Counter[str] = Counter()
         in_block = claims = 0
         spent = 0.0
         costs: list[float] = []
-        for chunk in chunks:
+        for n, chunk in enumerate(chunks, 1):
             extractions = [e for e in chunk if isinstance(e, Extraction)]
             started = time.perf_counter()
             for written in store.add_extractions(extractions):
@@ -228,7 +235,7 @@ def time_store(name: str, url: str, chunks: list[list[Extraction | InputFailure]
             spent += time.perf_counter() - started
             in_block += len(extractions)
             claims += sum(len(e.claims) for e in extractions)
-            if in_block >= block:
+            if in_block >= block or (n == len(chunks) and in_block >= block // 2):
                 costs.append(1000 * spent / in_block)
                 print(f"{len(costs):5d}  {counts['new']:9,}  {claims:6,}  {costs[-1]:6.2f}  {store.backlog():13,}")
                 in_block, spent = 0, 0.0
@@ -237,11 +244,26 @@ def time_store(name: str, url: str, chunks: list[list[Extraction | InputFailure]
         final = time.perf_counter() - started
         total = sum(counts.values())
         print(f"end of run: {behind:,} places rendered in {final:.1f} s "
-              f"({1000 * final / total:.2f} ms per document of the run); {dict(counts)}")
-        if costs:
-            print(f"last block / first block: {costs[-1] / costs[0]:.2f} (goal <= 1.2); {load_average()}")
+              f"({1000 * final / total:.2f} ms per document of the run); {dict(counts)}; {load_average()}")
+        return costs
     finally:
         store.close()
+
+
+def store_rounds(name: str, fresh: Callable[[], str], chunks: list[list[Extraction | InputFailure]],
+                 block: int, rounds: int) -> None:
+    """`time_store` `rounds` times into a fresh store; per block, the median of the rounds."""
+    print(f"\n{name}: storing {sum(len(c) for c in chunks):,} documents, ms/document per block of {block:,}, "
+          f"{rounds} round(s) ({load_average()})")
+    runs = []
+    for round_ in range(1, rounds + 1):
+        print(f"round {round_}")
+        runs.append(time_store(fresh(), chunks, block))
+    medians = [statistics.median(r[i] for r in runs) for i in range(min(len(r) for r in runs))]
+    print(f"{name}, median of {rounds} round(s) per block: " + " ".join(f"{m:.2f}" for m in medians))
+    for n, run in enumerate(runs, 1):
+        print(f"  round {n}: last block / first block = {run[-1] / run[0]:.2f}")
+    print(f"  medians: last block / first block = {medians[-1] / medians[0]:.2f} (goal <= 1.2)")
 
 
 def time_ingest(docs: list[Document], kind: str, workers: int, db: Path) -> tuple[float, float]:
@@ -297,7 +319,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--block", type=int, default=2_000)
     parser.add_argument("--parallel-docs", type=int, default=2_000)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of the parallel runs")
+    parser.add_argument("--store-rounds", type=int, default=2)
     parser.add_argument("--extract-workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--pg", default=os.environ.get("FRONTWATCH_TEST_PG_URL", ""),
@@ -333,13 +356,10 @@ def main() -> None:
                          for c in e.claims)
         print(f"{sum(claims.values()):,} claims about {len(claims)} places; hottest: "
               + ", ".join(f"{name} {n:,}" for name, n in claims.most_common(5)))
-        for stale in args.work.glob("store.db*"):
-            stale.unlink()
-        time_store("SQLite", str(args.work / "store.db"), chunks, args.block)
-        (args.work / "store.db").unlink(missing_ok=True)
+        store_rounds("SQLite", lambda: fresh_sqlite(args.work / "store.db"), chunks, args.block,
+                     args.store_rounds)
         if args.pg:
-            fresh_postgres(args.pg)
-            time_store("PostgreSQL", args.pg, chunks, args.block)
+            store_rounds("PostgreSQL", lambda: fresh_postgres(args.pg), chunks, args.block, args.store_rounds)
         else:
             print("\nPostgreSQL: skipped (no --pg and no FRONTWATCH_TEST_PG_URL)")
 

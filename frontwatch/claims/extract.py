@@ -23,6 +23,7 @@ from frontwatch.errors import ModelError
 from frontwatch.nlp.langid import detect_language
 from frontwatch.nlp.pipeline import load_pipeline, supported_languages
 from frontwatch.places import Gazetteer
+from frontwatch.places.gazetteer import DEFAULT_PATH
 from frontwatch.records import Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,12 @@ def _data_fingerprint(gazetteer_path: str) -> str:
     for path in sorted(LANG_DIR.rglob("*.yml")):
         digest.update(path.relative_to(LANG_DIR).as_posix().encode())
         digest.update(path.read_bytes())
-    digest.update(Path(Gazetteer.load(Path(gazetteer_path) if gazetteer_path else None).origin).read_bytes())
+    path = Path(gazetteer_path).resolve() if gazetteer_path else DEFAULT_PATH
+    if not path.is_file():
+        Gazetteer.load(path)  # raises the GazetteerError that names the file
+    # The file's bytes, not the loaded gazetteer: loading it only for its name cost a second
+    # in every process that needs the version but extracts nothing (a batch run's writer).
+    digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 

@@ -21,6 +21,7 @@ from frontwatch.errors import FrontwatchError
 COMMANDS: dict[str, str] = {
     "extract": "frontwatch.cli.extract:extract",
     "ingest": "frontwatch.cli.ingest:ingest",
+    "load": "frontwatch.cli.load:load",
     "place": "frontwatch.cli.place:place",
     "places": "frontwatch.cli.place:places",
     "claims": "frontwatch.cli.claims:claims",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -46,3 +48,13 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
     """An as-of date; YYYY or YYYY-MM mean the last day of that year or month."""
     partial = parse_partial(value, option)
     return partial.last_day() if partial else None
+
+
+def report_counts(counts: Counter[str]) -> None:
+    """The closing line of a command that stores documents; exit status 1 if any failed."""
+    click.echo(
+        f"{counts['new']} new, {counts['unchanged']} unchanged, "
+        f"{counts['updated']} updated, {counts['failed']} failed"
+    )
+    if counts["failed"]:
+        sys.exit(1)

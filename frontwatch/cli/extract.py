@@ -18,10 +18,13 @@ RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per claim on stdout.")
 @click.option("--with-mentions", is_flag=True, help="Also print every resolved toponym (with --jsonl).")
+@click.option("--with-documents", is_flag=True,
+              help="Also print each document (text, places, extractor version) before its claims, "
+              "so that `frontwatch load` can store the output (with --jsonl).")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gazetteer file to use instead of the packaged one.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
-def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
+def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_documents: bool,
             gazetteer: str | None, batch_size: int | None) -> None:
     """Extract territorial-control claims from articles (.txt, .html, .jsonl, .csv, RSS/Atom, folders).
 
@@ -31,6 +34,7 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
     \b
     Example:
         frontwatch extract samples/ --jsonl --with-mentions
+        frontwatch extract archive/ --jsonl --with-documents > claims.jsonl  # for frontwatch load
     """
     from frontwatch.claims import Extractor
     from frontwatch.ingest import read_paths
@@ -54,6 +58,10 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
         doc = extraction.document
         name = doc.id if RECORD_ORIGIN.search(doc.origin) or not doc.origin else doc.origin
         if as_jsonl:
+            if with_documents:
+                from frontwatch.batch.jsonl import document_line
+
+                _emit(document_line(name, extraction))
             if with_mentions:
                 for mention in extraction.mentions:
                     _emit({"type": "mention", **mention_as_dict(name, mention)})

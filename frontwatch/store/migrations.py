@@ -4,6 +4,11 @@ Each step runs in its own transaction together with the insert of its row in
 `frontwatch_migrations`, so a crash leaves either the whole step and its row or neither.
 Listing what is applied or pending only reads. A new schema change is a new step appended
 to `MIGRATIONS`; steps already released are never edited.
+
+Several processes may open an empty database at once (the workers of a backfill, a server
+starting beside an ingest). On PostgreSQL they take turns under one advisory lock; on
+SQLite every step, and the creation of the migrations table, is a `BEGIN IMMEDIATE`
+write. Either way each step is checked again once the lock is held, so it runs once.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from frontwatch.store import schema
 
@@ -69,6 +74,19 @@ def _place_claims(conn: Connection) -> None:
     log.info("rendered the claims of %d places", count)
 
 
+def _long_text(conn: Connection) -> None:
+    """Document ids and languages as unbounded text on PostgreSQL (they were VARCHAR(64)
+    and VARCHAR(8), which SQLite never enforced): the same input stores the same on both."""
+    if conn.dialect.name != "postgresql":
+        return
+    columns = (("documents", "id"), ("documents", "lang"), ("mentions", "doc_id"),
+               ("claims", "doc_id"))
+    for table, column in columns:
+        kind = next(c["type"] for c in inspect(conn).get_columns(table) if c["name"] == column)
+        if getattr(kind, "length", None) is not None:
+            conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
@@ -77,7 +95,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_layers", _create("layers", "layer_geometries")),
     Migration("0003_status_lookup", _status_lookup),
     Migration("0004_place_claims", _place_claims),
+    Migration("0005_place_backlog", _create("place_backlog")),
+    Migration("0006_long_text", _long_text),
 )
+
+# pg_advisory_lock key of the migrations: "fwmigrat" read as a big-endian integer.
+_MIGRATION_LOCK = int.from_bytes(b"fwmigrat", "big") - (1 << 63)
 
 
 def applied(conn: Connection) -> dict[str, dt.datetime]:
@@ -96,12 +119,33 @@ def status(engine: Engine) -> list[tuple[str, dt.datetime | None]]:
 
 
 def migrate(engine: Engine) -> list[str]:
-    """Apply pending migrations in order, one transaction each; returns the names applied."""
-    with engine.begin() as conn:
+    """Apply pending migrations in order, one transaction each; returns the names applied.
+
+    Safe to call from many processes at once (see the module docstring); when nothing is
+    pending it only reads.
+    """
+    with engine.connect() as conn:
+        if applied(conn).keys() >= {m.name for m in MIGRATIONS}:
+            return []
+    with engine.connect().execution_options(frontwatch_write=True) as conn:
+        if conn.dialect.name != "postgresql":
+            return _apply_pending(conn)
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+        conn.commit()
+        try:
+            return _apply_pending(conn)
+        finally:
+            conn.rollback()
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
+            conn.commit()
+
+
+def _apply_pending(conn: Connection) -> list[str]:
+    with conn.begin():
         schema.migrations.create(conn, checkfirst=True)
     ran: list[str] = []
     for migration in MIGRATIONS:
-        with engine.connect().execution_options(frontwatch_write=True) as conn, conn.begin():
+        with conn.begin():
             if migration.name in applied(conn):
                 continue
             migration.apply(conn)

@@ -36,12 +36,13 @@ migrations = Table(
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(64), primary_key=True),
+    # Text, not String(64): a dump's own ids (a URL, a GDELT key) may be longer than a sha256.
+    Column("id", Text, primary_key=True),
     Column("origin", Text, nullable=False, default=""),
     Column("url", Text),
     Column("title", Text),
     Column("outlet", Text),
-    Column("lang", String(8)),
+    Column("lang", Text),
     Column("published", String(10)),
     Column("published_precision", String(5)),
     Column("text", Text, nullable=False),
@@ -68,7 +69,7 @@ mentions = Table(
     "mentions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("geonameid", BigInteger, ForeignKey("places.geonameid"), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -83,7 +84,7 @@ claims = Table(
     "claims",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("geonameid", BigInteger, ForeignKey("places.geonameid"), nullable=False),
     Column("place_mention", Text, nullable=False),
     Column("kind", String(10), nullable=False),
@@ -173,6 +174,21 @@ place_claims = Table(
     # JSON {"ids", "days", "ends"}: per object its claim id, its first day ("" undated)
     # and the offset where it ends in `claims`.
     Column("positions", LargeBinary, nullable=False),
+)
+
+# How far each place's materialized rows (`place_status`, `place_claims`) lag behind its
+# claims. A batch write renders a place again only when the claims added or removed since
+# its last rendering reach a share of those rendered then, so the work per stored claim
+# stays flat however large a place grows; `Store.refresh_backlog` renders the rest.
+place_backlog = Table(
+    "place_backlog",
+    metadata,
+    Column("geonameid", BigInteger, ForeignKey("places.geonameid"), primary_key=True,
+           autoincrement=False),
+    # Claims of the place at its last rendering.
+    Column("rendered", Integer, nullable=False, default=0),
+    # Claims added to or removed from the place since then.
+    Column("pending", Integer, nullable=False, default=0),
 )
 
 layers = Table(

@@ -69,6 +69,25 @@ def _place_claims(conn: Connection) -> None:
     log.info("rendered the claims of %d places", count)
 
 
+def _status_rules(conn: Connection) -> None:
+    """The rule and the setting claims of each status change (`rule`, `n_set`), and every
+    timeline recomputed: these rules also brought the partial-control statuses."""
+    from frontwatch.store.store import refresh_all_statuses  # store.py imports this module
+
+    table = schema.place_status
+    have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    if "rule" not in have:
+        conn.exec_driver_sql(
+            f"ALTER TABLE {table.name} ADD COLUMN rule VARCHAR(4) NOT NULL DEFAULT ''"
+        )
+    if "n_set" not in have:
+        conn.exec_driver_sql(
+            f"ALTER TABLE {table.name} ADD COLUMN n_set INTEGER NOT NULL DEFAULT 0"
+        )
+    count = refresh_all_statuses(conn)
+    log.info("reconciled %d places again", count)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
@@ -77,6 +96,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_layers", _create("layers", "layer_geometries")),
     Migration("0003_status_lookup", _status_lookup),
     Migration("0004_place_claims", _place_claims),
+    Migration("0005_status_rules", _status_rules),
 )
 
 

@@ -275,3 +275,22 @@ def test_reconcile_every_change_names_its_rule_and_setting_claims() -> None:
     assert all(change.rule in RULES for change in changes)
     assert [c.source.name for c in changes[-1].set_by] == ["ISW"]
     assert len(changes[-1].claims_for) == 2
+
+
+def test_reconcile_self_claimed_presence_is_contested_not_partial() -> None:
+    own_word = [mk("presence", "RU", "RU", "2025-03-01", evidence="Our units entered the town.")]
+    [change] = timeline(own_word)
+    assert (change.status, change.rule) == ("contested", "3f")
+    assert change.partial == "RU presence: Our units entered the town."
+    confirmed = own_word + [mk("presence", "RU", "third", "2025-03-04")]
+    assert [(c.status, c.rule) for c in timeline(confirmed)][-1] == ("ru_partial", "3b")
+
+
+def test_reconcile_defender_presence_in_a_partly_held_place_keeps_it() -> None:
+    claims = [
+        mk("presence", "RU", "UA", "2025-01-25", evidence="Russians hold 70% of the village."),
+        mk("presence", "UA", "UA", "2025-01-27", evidence="Our positions in the west remain."),
+    ]
+    changes = timeline(claims)
+    assert [(c.status, c.rule) for c in changes] == [("ru_partial", "3b")]
+    assert changes[0].partial == "RU presence: Russians hold 70% of the village."

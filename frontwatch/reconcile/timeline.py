@@ -26,10 +26,13 @@ One bucket, given the status before it:
    capture claims listed against it). Without contrary evidence:
    `A_confirmed` for an admission (2b) or a third party (2c), or when already confirmed
    (2d); else `A_claimed` (2e).
-3. No capture assertion. Presence of A in the place makes it `A_partial` (3b) unless A is
-   already said to hold it; presence of both sides is `contested` (3c). Everything else in
-   the bucket is checked against that: denials (3a), fighting (3d) and repelled assaults
-   (3e) that the status cannot explain make it `contested`; those it explains keep it.
+3. No capture assertion. Presence of A in the place, said by a third party or admitted by
+   A's opponent, makes it `A_partial` (3b) unless A is already said to hold it or the place
+   is already partly held (the other side's presence is then the holder of the rest);
+   presence of both sides is `contested` (3c), and so is A's own unconfirmed word that its
+   forces entered (3f). Everything else in the bucket is checked against that: denials
+   (3a), fighting (3d) and repelled assaults (3e) that the status cannot explain make it
+   `contested`; those it explains keep it.
 4. Advances never change a status; a place with only advances so far is `unknown`.
 
 Partial control: the presence claim of a `*_partial` (or `contested`) status leaves its
@@ -71,10 +74,11 @@ RULES: dict[str, str] = {
     "2d": "a self-claim of a capture already confirmed keeps the confirmation",
     "2e": "a self-claim of a capture that nobody else confirms",
     "3a": "a denial the status cannot explain",
-    "3b": "a side's forces present in part of the place",
+    "3b": "a side's forces present in part of the place, by a third party or the opponent",
     "3c": "both sides' forces reported present in the place",
     "3d": "fighting in the place while nobody holds part of it",
     "3e": "a repelled assault the status cannot explain",
+    "3f": "a side's own word that its forces entered the place, which nobody confirms",
     "4": "only advances reported so far",
 }
 
@@ -207,7 +211,8 @@ def _explains(status: str, item: Claim) -> bool:
         partly = item.kind == "capture" and status == f"{actor.lower()}_partial"
         return foe_holds or partly
     if item.kind == "presence":
-        return holds(status, actor) or status == f"{actor.lower()}_partial"
+        # In a place partly held, both sides are present: the holder of the rest too.
+        return holds(status, actor) or status in PARTIAL_STATUSES
     if item.kind == "fighting":
         return status in PARTIAL_STATUSES
     if item.kind == "repelled":
@@ -289,16 +294,15 @@ def _decide(prev: _State, items: Sequence[AnyClaim], weigh: Weights) -> _Decisio
         ]
         return _Decision(status, rule, supporting, contrary, None)
 
-    present = sorted(
-        {claim_of(i).actor for i in others
-         if claim_of(i).kind == "presence" and claim_of(i).stance == "asserts"}
-    )
-    if len(present) == 2:
-        candidate = "contested"
-    elif present and not holds(prev.status, present[0]):
-        candidate = f"{present[0].lower()}_partial"
-    else:
+    presence = [i for i in others
+                if claim_of(i).kind == "presence" and claim_of(i).stance == "asserts"]
+    present = sorted({claim_of(i).actor for i in presence})
+    if not present or prev.status in PARTIAL_STATUSES or holds(prev.status, present[0]):
         candidate = prev.status
+    elif len(present) == 2 or best(presence) < 2:
+        candidate = "contested"
+    else:
+        candidate = f"{present[0].lower()}_partial"
     explained = [i for i in others if _explains(candidate, claim_of(i))]
     unexplained = [i for i in others if not _explains(candidate, claim_of(i))]
     prev_claims = list(prev.claims_for) if side_of(prev.status) else []
@@ -306,10 +310,12 @@ def _decide(prev: _State, items: Sequence[AnyClaim], weigh: Weights) -> _Decisio
     if unexplained:
         kinds = {claim_of(i).kind if claim_of(i).stance == "asserts" else "denial"
                  for i in unexplained}
-        if len(present) == 2:
+        if len(present) == 2 and candidate == "contested":
             rule = "3c"
         elif "denial" in kinds:
             rule = "3a"
+        elif "presence" in kinds:
+            rule = "3f"
         elif "fighting" in kinds:
             rule = "3d"
         else:
@@ -319,8 +325,13 @@ def _decide(prev: _State, items: Sequence[AnyClaim], weigh: Weights) -> _Decisio
         return None
     if candidate != prev.status:
         return _Decision(candidate, "3b", explained, prev_claims, partial)
-    note = partial if candidate in _NOTED else prev.partial
-    return _Decision(candidate, "3b" if present else "", explained, [], note)
+    note = prev.partial
+    holder = side_of(candidate)
+    if candidate in PARTIAL_STATUSES and holder in present:
+        # Only the side that holds part of the place renews the note, not the defender.
+        note = partial_note((claim_of(i) for i in presence if claim_of(i).actor == holder),
+                            weigh)
+    return _Decision(candidate, "3b" if note != prev.partial else "", explained, [], note)
 
 
 def timeline(claims: Iterable[AnyClaim], place: Place | None = None) -> list[StatusChange]:

@@ -81,13 +81,18 @@ ARTICLES = [
 ]
 
 
+def fill_towns(store: Store, folder: Path) -> Store:
+    """The towns' articles and the layer "watch" (written into `folder`), in `store`."""
+    for n, sentences in enumerate(ARTICLES):
+        store.add_extraction(make_extraction(sentences, origin=f"{n}.txt",
+                                             url=f"https://news.example/{n}"))
+    import_layer(store, "watch", write_layer(folder / "watch.jsonl"))
+    return store
+
+
 @pytest.fixture()
 def towns(db_url: str, tmp_path: Path) -> Store:
-    opened = Store.open(db_url)
-    for n, sentences in enumerate(ARTICLES):
-        opened.add_extraction(make_extraction(sentences, origin=f"{n}.txt",
-                                              url=f"https://news.example/{n}"))
-    import_layer(opened, "watch", write_layer(tmp_path / "watch.jsonl"))
+    opened = fill_towns(Store.open(db_url), tmp_path)
     yield opened  # type: ignore[misc]
     opened.close()
 

@@ -61,3 +61,13 @@ def test_geometry_date_to_date_matches_a_fresh_look() -> None:
         fresh_inside, fresh_area = Coverage(towns).update(edges)
         assert np.array_equal(inside, fresh_inside)
         assert np.array_equal(area, fresh_area)
+
+
+def test_geometry_polygons_sharing_an_edge_cover_both_sides() -> None:
+    """Two districts drawn as adjacent polygons: a point in either is inside, the shared
+    edge counted once per polygon."""
+    west = [(37.0, 48.0), (37.5, 48.0), (37.5, 48.5), (37.0, 48.5), (37.0, 48.0)]
+    east = [(37.5, 48.0), (38.0, 48.0), (38.0, 48.5), (37.5, 48.5), (37.5, 48.0)]
+    towns = [place(37.2, 48.2, 100), place(37.8, 48.2, 100), place(38.3, 48.2, 100)]
+    inside, _ = Coverage(towns).update(edges_of([[west], [east]]))
+    assert inside.tolist() == [True, True, False]

@@ -25,7 +25,6 @@ from frontwatch.records import Place
 
 Ring = list[tuple[float, float]]
 Polygon = list[Ring]  # outer ring first, then holes
-Edge = tuple[float, float, float, float]
 Floats = NDArray[np.float64]
 
 # What the disc of a place shows: no part of it inside the polygons, some, or all of it.
@@ -48,22 +47,45 @@ def radius_km(place: Place) -> float:
     return min(_MAX_KM, max(_MIN_KM, math.sqrt(place.population / (math.pi * _DENSITY))))
 
 
-def edges_of(polygons: Sequence[Polygon]) -> set[Edge]:
-    """Every edge of every ring (rings are closed if they were not)."""
-    found: set[Edge] = set()
+def edges_of(polygons: Sequence[Polygon]) -> Floats:
+    """Every edge of every ring as rows (x1, y1, x2, y2); rings are closed if they were not.
+
+    An edge two polygons share is kept twice: the even-odd rule counts both crossings.
+    """
+    parts = []
     for polygon in polygons:
         for ring in polygon:
-            if len(ring) < 3:
+            points = np.asarray(ring, dtype=np.float64).reshape(-1, 2)
+            if len(points) < 3:
                 continue
-            closed = ring if ring[0] == ring[-1] else [*ring, ring[0]]
-            for (x1, y1), (x2, y2) in zip(closed, closed[1:], strict=False):
-                if (x1, y1) != (x2, y2):
-                    found.add((x1, y1, x2, y2))
-    return found
+            if not np.array_equal(points[0], points[-1]):
+                points = np.vstack([points, points[:1]])
+            segments = np.hstack([points[:-1], points[1:]])
+            parts.append(segments[(segments[:, :2] != segments[:, 2:]).any(axis=1)])
+    return np.vstack(parts) if parts else np.empty((0, 4))
 
 
-def _array(edges: set[Edge]) -> Floats:
-    return np.array(sorted(edges), dtype=np.float64).reshape(-1, 4)
+# Odd 64-bit multipliers for hashing an edge's four coordinates (and its copy number).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                 0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD], dtype=np.uint64)
+
+
+def _keys(edges: Floats) -> NDArray[np.uint64]:
+    """One 64-bit key per edge, from its exact coordinates, the n-th copy of an edge mixed
+    with n: set operations on the keys are multiset operations on the edges (two different
+    edges share a key with odds of about one in 2^64 / n²)."""
+    bits = np.ascontiguousarray(edges).view(np.uint64).reshape(-1, 4)
+    hashed = np.bitwise_xor.reduce(bits * _MIX[:4], axis=1) if len(bits) else \
+        np.empty(0, dtype=np.uint64)
+    order = np.argsort(hashed, kind="stable")
+    ranked = hashed[order]
+    starts = np.ones(len(hashed), dtype=np.bool_)
+    starts[1:] = ranked[1:] != ranked[:-1]
+    positions = np.arange(len(hashed))
+    copy = np.empty(len(hashed), dtype=np.uint64)
+    copy[order] = positions - np.maximum.accumulate(np.where(starts, positions, 0))
+    keyed: NDArray[np.uint64] = hashed ^ (copy * _MIX[4])
+    return keyed
 
 
 def _odd_crossings(px: Floats, py: Floats, edges: Floats) -> NDArray[np.bool_]:
@@ -103,36 +125,38 @@ def _distance_km(px: Floats, py: Floats, edges: Floats) -> Floats:
 class Coverage:
     """What successive dates of a layer show of a fixed set of places.
 
-    `update(edges)` takes a date's edges and returns, per place, whether its centre is
-    inside and how much of its disc is (AREA_*). After the first date only the edges that
-    changed are looked at: the centre's parity flips by its crossings with them, and the
-    distance to the nearest edge is measured again only where a removed edge was close.
+    `update(edges)` takes a date's edges (`edges_of`) and returns, per place, whether its
+    centre is inside and how much of its disc is (AREA_*). After the first date only the
+    edges that changed are looked at: the centre's parity flips by its crossings with them,
+    and the distance to the nearest edge is measured again only where a removed edge was
+    close.
     """
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.lons = np.array([p.lon for p in places], dtype=np.float64)
         self.lats = np.array([p.lat for p in places], dtype=np.float64)
         self.radii = np.array([radius_km(p) for p in places], dtype=np.float64)
-        self._edges: set[Edge] = set()
+        self._edges: Floats = np.empty((0, 4))
+        self._keys = _keys(self._edges)
         self._inside = np.zeros(len(places), dtype=np.bool_)
         self._near = np.zeros(len(places), dtype=np.bool_)
 
-    def update(self, edges: set[Edge]) -> tuple[NDArray[np.bool_], NDArray[np.int8]]:
-        removed, added = _array(self._edges - edges), _array(edges - self._edges)
+    def update(self, edges: Floats) -> tuple[NDArray[np.bool_], NDArray[np.int8]]:
+        keys = _keys(edges)
+        removed = self._edges[~np.isin(self._keys, keys)]
+        added = edges[~np.isin(keys, self._keys)]
         if len(removed) + len(added) >= len(edges):
-            current = _array(edges)
-            self._inside = _odd_crossings(self.lons, self.lats, current)
-            self._near = _distance_km(self.lons, self.lats, current) < self.radii
+            self._inside = _odd_crossings(self.lons, self.lats, edges)
+            self._near = _distance_km(self.lons, self.lats, edges) < self.radii
         elif len(removed) or len(added):
             self._inside = self._inside ^ _odd_crossings(self.lons, self.lats, removed) \
                 ^ _odd_crossings(self.lons, self.lats, added)
             lost = _distance_km(self.lons, self.lats, removed) < self.radii
             near = self._near | (_distance_km(self.lons, self.lats, added) < self.radii)
             if lost.any():
-                current = _array(edges)
-                near[lost] = _distance_km(self.lons[lost], self.lats[lost], current) \
+                near[lost] = _distance_km(self.lons[lost], self.lats[lost], edges) \
                     < self.radii[lost]
             self._near = near
-        self._edges = edges
+        self._edges, self._keys = edges, keys
         area = np.where(self._near, AREA_PART, np.where(self._inside, AREA_ALL, AREA_NONE))
         return self._inside.copy(), area.astype(np.int8)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 from numpy.typing import NDArray
 from sqlalchemy import delete, func, select
 
@@ -47,7 +48,6 @@ from frontwatch.store.geometry import (
     AREA_NAMES,
     AREA_NONE,
     Coverage,
-    Edge,
     Polygon,
     edges_of,
     radius_km,
@@ -334,8 +334,10 @@ def covered(place: Place) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _edges(blob: bytes) -> frozenset[Edge]:
-    return frozenset(edges_of(json.loads(zlib.decompress(blob))))
+def _edges(blob: bytes) -> NDArray[np.float64]:
+    edges = edges_of(orjson.loads(zlib.decompress(blob)))
+    edges.flags.writeable = False
+    return edges
 
 
 def shows(kind: str, actor: str, inside: Any, area: Any) -> Any:
@@ -397,7 +399,7 @@ class LayerHistory:
                     .where(t_geoms.c.layer_id == row.id, t_geoms.c.date >= start)
                     .order_by(t_geoms.c.date)
                 ):
-                    centre, area = coverage.update(set(_edges(bytes(blob))))
+                    centre, area = coverage.update(_edges(bytes(blob)))
                     self.days.append(day)
                     inside.append(centre)
                     areas.append(area)
@@ -460,7 +462,7 @@ def agreement_on(
             "status": status,
             "verdict": f"no layer data on that date ({row.first_date}..{row.last_date})",
         }
-    centre, areas = Coverage([place]).update(set(_edges(bytes(found.geometry))))
+    centre, areas = Coverage([place]).update(_edges(bytes(found.geometry)))
     inside, area = bool(centre[0]), int(areas[0])
     said = verdict(status, inside, area) if covered(place) else "not comparable"
     return {

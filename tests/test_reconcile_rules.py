@@ -286,11 +286,13 @@ def test_reconcile_self_claimed_presence_is_contested_not_partial() -> None:
     assert [(c.status, c.rule) for c in timeline(confirmed)][-1] == ("ru_partial", "3b")
 
 
-def test_reconcile_defender_presence_in_a_partly_held_place_keeps_it() -> None:
+def test_reconcile_partly_held_place_keeps_its_note_but_for_independent_news() -> None:
     claims = [
         mk("presence", "RU", "UA", "2025-01-25", evidence="Russians hold 70% of the village."),
         mk("presence", "UA", "UA", "2025-01-27", evidence="Our positions in the west remain."),
     ]
+    claims.append(mk("presence", "RU", "RU", "2025-01-29", evidence="We hold the whole centre."))
     changes = timeline(claims)
     assert [(c.status, c.rule) for c in changes] == [("ru_partial", "3b")]
     assert changes[0].partial == "RU presence: Russians hold 70% of the village."
+    assert len(changes[0].claims_for) == 3

@@ -327,10 +327,12 @@ def _decide(prev: _State, items: Sequence[AnyClaim], weigh: Weights) -> _Decisio
         return _Decision(candidate, "3b", explained, prev_claims, partial)
     note = prev.partial
     holder = side_of(candidate)
-    if candidate in PARTIAL_STATUSES and holder in present:
-        # Only the side that holds part of the place renews the note, not the defender.
-        note = partial_note((claim_of(i) for i in presence if claim_of(i).actor == holder),
-                            weigh)
+    renewing = [claim_of(i) for i in presence
+                if claim_of(i).actor == holder and weigh(claim_of(i)) >= 2]
+    if candidate in PARTIAL_STATUSES and renewing:
+        # Only an independent word of the holder's presence renews the note: not the
+        # defender's, not the holder's own.
+        note = partial_note(renewing, weigh)
     return _Decision(candidate, "3b" if note != prev.partial else "", explained, [], note)
 
 

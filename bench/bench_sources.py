@@ -99,7 +99,7 @@ def import_layer_cli(db: str, path: Path) -> None:
     if any(info.name == LAYER_NAME and info.source == str(path) for info in _layers(db)):
         return
     subprocess.run([sys.executable, "-m", "frontwatch", "layer", "import", LAYER_NAME, str(path),
-                    "--db", db], check=True)
+                    "--db", db], check=True, stdout=sys.stderr)
 
 
 def _layers(db: str) -> list[Any]:
@@ -115,12 +115,12 @@ def measure(db: str, within: int) -> dict[str, Any]:
         started = time.perf_counter()
         records = source_records(store, layer_names=[LAYER_NAME], within=within)
         tracked = time.perf_counter() - started
-    checks = result.as_dict()
+    share = result.agreement
     return {
         "pairs": result.pairs,
         "agree": result.agree,
         "disagree": result.disagree,
-        "agreement": checks["agreement"],
+        "agreement": round(share, 4) if share is not None else None,
         "by_status": result.by_status,
         "sources": [r.as_dict() for r in records],
         "seconds": {"compare": round(compared, 1), "sources": round(tracked, 1)},

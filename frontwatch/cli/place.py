@@ -205,6 +205,10 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
                 change.partial or "",
             )
         parts.append(steps)
+        from frontwatch.reconcile import RULES
+
+        used = sorted({change.rule for change in result.timeline if change.rule in RULES})
+        parts.append(Text("\n".join(f"rule {rule}: {RULES[rule]}" for rule in used), style="dim"))
 
     if result.claims:
         said = Table(title="Who says what", title_justify="left", expand=True)

@@ -193,6 +193,10 @@ class StatusChange:
     partial: str | None = None
     claims_for: tuple[Claim | StoredClaim, ...] = field(default=())
     claims_against: tuple[Claim | StoredClaim, ...] = field(default=())
+    # The rule of docs/reconcile.md that set this status, and the claims that set it (the
+    # first of `claims_for`; later ones only kept it).
+    rule: str = ""
+    set_by: tuple[Claim | StoredClaim, ...] = field(default=())
 
 
 def place_as_dict(place: Place) -> dict[str, object]:

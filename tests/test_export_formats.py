@@ -30,7 +30,7 @@ def test_export_geojson_is_rfc7946_points(store: Store) -> None:
     assert collection["type"] == "FeatureCollection"
     toretsk = next(f for f in collection["features"] if f["id"] == TORETSK.geonameid)
     assert toretsk["geometry"] == {"type": "Point", "coordinates": [TORETSK.lon, TORETSK.lat]}
-    assert toretsk["properties"]["status"] == "contested"
+    assert toretsk["properties"]["status"] == "ru_partial"
     assert toretsk["properties"]["claims"] == 3
     import datetime as dt
 

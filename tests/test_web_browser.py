@@ -48,10 +48,16 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A uvicorn server in a thread over a store filled with the invented articles."""
-    uvicorn = pytest.importorskip("uvicorn")
     db = tmp_path_factory.mktemp("web") / "web.db"
     store = Store.open(str(db))
     fill(store)
+    yield from serve(store, db)
+    store.close()
+
+
+def serve(store: Store, db: Path) -> Iterator[str]:
+    """Serve `store` from a uvicorn thread on loopback; yields the base URL."""
+    uvicorn = pytest.importorskip("uvicorn")
     app = create_app(Settings(db=str(db)), store)
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
@@ -67,7 +73,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture(scope="module")

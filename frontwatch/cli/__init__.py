@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "claims": "frontwatch.cli.claims:claims",
     "export": "frontwatch.cli.export:export",
     "layer": "frontwatch.cli.layer:layer",
+    "sources": "frontwatch.cli.sources:sources",
     "eval": "frontwatch.cli.eval:eval_command",
     "serve": "frontwatch.cli.serve:serve",
     "token": "frontwatch.cli.token:token",

@@ -22,6 +22,8 @@ STATUS_STYLE = {
     "ru_confirmed": "bold red",
     "ua_claimed": "blue",
     "ua_confirmed": "bold blue",
+    "ru_partial": "italic red",
+    "ua_partial": "italic blue",
     "contested": "yellow",
     "unknown": "dim",
 }
@@ -98,6 +100,8 @@ def status_dict(result: PlaceStatus) -> dict[str, object]:
                 "date": str(change.date),
                 "status": change.status,
                 "partial": change.partial,
+                "rule": change.rule,
+                "set_by": [c.id for c in change.set_by if isinstance(c, StoredClaim)],
                 "claims_for": [c.id for c in change.claims_for if isinstance(c, StoredClaim)],
                 "claims_against": [
                     c.id for c in change.claims_against if isinstance(c, StoredClaim)
@@ -185,6 +189,8 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
         steps = Table(title="Timeline", title_justify="left", expand=True)
         steps.add_column("date")
         steps.add_column("status")
+        steps.add_column("rule")
+        steps.add_column("set by", overflow="fold")
         steps.add_column("for", justify="right")
         steps.add_column("against", justify="right")
         steps.add_column("partial", overflow="fold")
@@ -192,11 +198,17 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
             steps.add_row(
                 str(change.date),
                 Text(change.status, style=STATUS_STYLE.get(change.status, "")),
+                change.rule,
+                " ".join(f"#{c.id}" for c in change.set_by if isinstance(c, StoredClaim)),
                 str(len(change.claims_for)),
                 str(len(change.claims_against)),
                 change.partial or "",
             )
         parts.append(steps)
+        from frontwatch.reconcile import RULES
+
+        used = sorted({change.rule for change in result.timeline if change.rule in RULES})
+        parts.append(Text("\n".join(f"rule {rule}: {RULES[rule]}" for rule in used), style="dim"))
 
     if result.claims:
         said = Table(title="Who says what", title_justify="left", expand=True)

@@ -87,6 +87,25 @@ def _long_text(conn: Connection) -> None:
             conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
 
 
+def _status_rules(conn: Connection) -> None:
+    """The rule and the setting claims of each status change (`rule`, `n_set`), and every
+    timeline recomputed: these rules also brought the partial-control statuses."""
+    from frontwatch.store.store import refresh_all_statuses  # store.py imports this module
+
+    table = schema.place_status
+    have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    if "rule" not in have:
+        conn.exec_driver_sql(
+            f"ALTER TABLE {table.name} ADD COLUMN rule VARCHAR(4) NOT NULL DEFAULT ''"
+        )
+    if "n_set" not in have:
+        conn.exec_driver_sql(
+            f"ALTER TABLE {table.name} ADD COLUMN n_set INTEGER NOT NULL DEFAULT 0"
+        )
+    count = refresh_all_statuses(conn)
+    log.info("reconciled %d places again", count)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
@@ -97,6 +116,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_place_claims", _place_claims),
     Migration("0005_place_backlog", _create("place_backlog")),
     Migration("0006_long_text", _long_text),
+    Migration("0007_status_rules", _status_rules),
 )
 
 # pg_advisory_lock key of the migrations: "fwmigrat" read as a big-endian integer.

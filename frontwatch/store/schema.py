@@ -151,6 +151,10 @@ place_status = Table(
     # Lengths of claims_for / claims_against, so the map never parses the id lists.
     Column("n_for", Integer, nullable=False, default=0, server_default="0"),
     Column("n_against", Integer, nullable=False, default=0, server_default="0"),
+    # The reconcile rule that set the change (docs/reconcile.md) and how many of the first
+    # claims_for ids set it (the rest only kept it).
+    Column("rule", String(4), nullable=False, default="", server_default=""),
+    Column("n_set", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("geonameid", "seq", name="uq_place_status_seq"),
     # One seek per place finds the change in effect on a date: the last one started by then.
     Index("ix_place_status_lookup", "geonameid", "valid_from", "seq"),

@@ -175,6 +175,8 @@ class TimelineStep:
     partial: str | None
     claims_for: tuple[int, ...]
     claims_against: tuple[int, ...]
+    rule: str = ""
+    set_by: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +424,16 @@ def render_place_claims(conn: Connection) -> int:
     return len(ids)
 
 
+def refresh_all_statuses(conn: Connection) -> int:
+    """Reconcile every place with claims again (a database from before a rules change);
+    returns how many places."""
+    ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
+    conn.execute(delete(t_status))
+    conn.execute(delete(t_place_claims))
+    Store(conn.engine)._refresh(conn, ids)
+    return len(ids)
+
+
 def _validate_claim_fields(values: dict[str, Any], where: str) -> None:
     checks = (("kind", KINDS), ("actor", ACTORS), ("stance", STANCES), ("source_side", SIDES))
     for name, allowed in checks:
@@ -485,7 +497,7 @@ _PLACE: Select[Any] = select(*_PLACE_COLUMNS).where(
 )
 _STEPS = (
     select(t_status.c.date, t_status.c.status, t_status.c.partial,
-           t_status.c.claims_for, t_status.c.claims_against)
+           t_status.c.claims_for, t_status.c.claims_against, t_status.c.rule, t_status.c.n_set)
     .where(t_status.c.geonameid == bindparam("geonameid"))
     .order_by(t_status.c.seq)
 )
@@ -1108,6 +1120,8 @@ class Store:
                     t_status.c.partial,
                     t_status.c.claims_for,
                     t_status.c.claims_against,
+                    t_status.c.rule,
+                    t_status.c.n_set,
                 )
                 .where(t_status.c.geonameid == geonameid)
                 .order_by(t_status.c.seq)
@@ -1119,12 +1133,12 @@ class Store:
                 steps = steps.where(t_status.c.valid_from <= as_of)
             stored = self._stored_claims(conn, where, order_by_id=False, place=place)
             step_rows = [
-                (date, status, partial, json.loads(ids_for), json.loads(ids_against))
-                for date, status, partial, ids_for, ids_against in conn.execute(steps)
+                (date, status, partial, json.loads(ids_for), json.loads(ids_against), rule, n_set)
+                for date, status, partial, ids_for, ids_against, rule, n_set in conn.execute(steps)
             ]
             by_id = {s.id: s for s in stored}
             later = {
-                i for *_, ids_for, ids_against in step_rows for i in ids_for + ids_against
+                i for _, _, _, ids_for, ids_against, *_ in step_rows for i in ids_for + ids_against
             } - by_id.keys()
             if later:
                 for extra in self._stored_claims(
@@ -1136,8 +1150,9 @@ class Store:
             return tuple(by_id[i] for i in ids if i in by_id)
 
         changes = tuple(
-            StatusChange(place, _parse_date(date), status, partial, pick(ids_for), pick(ids_against))
-            for date, status, partial, ids_for, ids_against in step_rows
+            StatusChange(place, _parse_date(date), status, partial, pick(ids_for), pick(ids_against),
+                         rule=rule, set_by=pick(ids_for[:n_set]))
+            for date, status, partial, ids_for, ids_against, rule, n_set in step_rows
         )
         current = changes[-1] if changes else None
         return PlaceStatus(
@@ -1163,8 +1178,9 @@ class Store:
             if row is None:
                 raise InputError(str(geonameid), "no claims about this place in the store")
             listed = [
-                (date, status, partial, orjson.loads(ids_for), orjson.loads(ids_against))
-                for date, status, partial, ids_for, ids_against in conn.execute(
+                (date, status, partial, orjson.loads(ids_for), orjson.loads(ids_against), rule,
+                 n_set)
+                for date, status, partial, ids_for, ids_against, rule, n_set in conn.execute(
                     _STEPS if as_of is None else _STEPS_AS_OF, params)
             ]
             rendered = conn.execute(_RENDERED, params).first()
@@ -1183,8 +1199,9 @@ class Store:
             return claims[ends[n - 1] + 1 if n else 0 : ends[n]]
 
         steps = tuple(
-            TimelineStep(date, status, partial, known(ids_for), known(ids_against))
-            for date, status, partial, ids_for, ids_against in listed
+            TimelineStep(date, status, partial, known(ids_for), known(ids_against), rule,
+                         known(ids_for[:n_set]))
+            for date, status, partial, ids_for, ids_against, rule, n_set in listed
         )
         current = steps[-1] if steps else None
         return PlaceTimeline(
@@ -1359,6 +1376,8 @@ class Store:
                         "claims_against": json.dumps(ids_against),
                         "n_for": len(ids_for),
                         "n_against": len(ids_against),
+                        "rule": change.rule,
+                        "n_set": len(change.set_by),
                         "n_claims": sum(1 for d in firsts if nxt is None or d < nxt),
                     }
                 )
@@ -1368,11 +1387,7 @@ class Store:
     def refresh_statuses(self) -> int:
         """Recompute every place's materialized timeline (after a rules change); returns count."""
         with self.transaction() as conn:
-            ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
-            conn.execute(delete(t_status))
-            conn.execute(delete(t_place_claims))
-            self._refresh(conn, ids)
-        return len(ids)
+            return refresh_all_statuses(conn)
 
     # -- reviews ---------------------------------------------------------------------------
 

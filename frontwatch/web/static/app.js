@@ -10,7 +10,9 @@
   const STATUSES = [
     ["ru_confirmed", "Russian control, confirmed"],
     ["ru_claimed", "Claimed by Russia"],
+    ["ru_partial", "Partly held by Russia"],
     ["contested", "Contested"],
+    ["ua_partial", "Partly held by Ukraine"],
     ["ua_claimed", "Claimed by Ukraine"],
     ["ua_confirmed", "Ukrainian control, confirmed"],
     ["unknown", "Unknown"],
@@ -18,7 +20,9 @@
   const COLORS = {
     ru_confirmed: "#b2182b",
     ru_claimed: "#f08a6b",
+    ru_partial: "#c2407a",
     contested: "#e6b800",
+    ua_partial: "#3fa39b",
     ua_claimed: "#7fb8dc",
     ua_confirmed: "#2166ac",
     unknown: "#8c8c8c",
@@ -315,7 +319,9 @@
     }
     const timeline = el("ol", { class: "timeline", "aria-label": "Status timeline" });
     for (const step of body.timeline) {
-      timeline.append(el("li", {}, el("time", { text: step.date }), " ", statusBadge(step.status)));
+      timeline.append(el("li", {}, el("time", { text: step.date }), " ", statusBadge(step.status),
+        step.rule ? el("span", { class: "rule", text: ` rule ${step.rule}` }) : null,
+        step.set_by && step.set_by.length ? ` · set by #${step.set_by.join(", #")}` : null));
     }
     section.append(el("h3", { text: "Timeline" }),
       body.timeline.length ? timeline : el("p", { class: "muted", text: "No status change yet." }));
@@ -433,6 +439,11 @@
       el("mark", { class: "evidence-mark", text: text.slice(start, end) }),
       text.slice(end, to), to < text.length ? "…" : ""];
   }
+
+  // Other panels (sources.js) build with these helpers and open a place's card by sending
+  // its geonameid.
+  window.frontwatchPage = Object.freeze({ el, getJSON });
+  document.addEventListener("frontwatch:select-place", (event) => selectPlace(event.detail));
 
   start();
 })();

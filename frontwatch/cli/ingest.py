@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from typing import Any
 
 import click
 
 from frontwatch.cli.dbopts import db_option, open_store
-from frontwatch.records import Document, InputFailure
+from frontwatch.records import Claim, Document, InputFailure
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -77,6 +77,7 @@ def ingest(
             todo = _documents(store, paths, extractor.version, reextract, force, counts)
             for extraction in extractor.extract(todo):
                 counts[store.add_extraction(extraction, force=force)] += 1
+                _count_dates(counts, extraction.claims)
                 if progress is not None:
                     progress.update(task, advance=1, description=extraction.document.origin)
     finally:
@@ -85,8 +86,26 @@ def ingest(
         f"{counts['new']} new, {counts['unchanged']} unchanged, "
         f"{counts['updated']} updated, {counts['failed']} failed"
     )
+    if counts["undated"] or counts["inferred"]:
+        click.echo(_dates_line(counts), err=True)
     if counts["failed"]:
         sys.exit(1)
+
+
+def _count_dates(counts: Counter[str], claims: Sequence[Claim]) -> None:
+    counts["claims"] += len(claims)
+    counts["undated"] += sum(1 for c in claims if c.date is None)
+    counts["inferred"] += sum(1 for c in claims if c.date is not None and c.date_inferred)
+
+
+def _dates_line(counts: Counter[str]) -> str:
+    """How many claims got a date only from their article, and how many have none (the
+    map lists those apart: they cannot be placed on its timeline)."""
+    line = (f"{counts['claims']} claims: {counts['inferred']} dated by their article's "
+            f"publication date, {counts['undated']} undated")
+    if counts["undated"]:
+        line += " (list them: frontwatch claims --undated)"
+    return line
 
 
 def _documents(

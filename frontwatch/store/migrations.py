@@ -69,6 +69,21 @@ def _place_claims(conn: Connection) -> None:
     log.info("rendered the claims of %d places", count)
 
 
+def _claim_date_inferred(conn: Connection) -> None:
+    """`claims.date_inferred` (False for claims stored before it), and every place's
+    rendered claims again, so they carry the new field."""
+    from frontwatch.store.store import render_place_claims
+
+    have = {c["name"] for c in inspect(conn).get_columns(schema.claims.name)}
+    if "date_inferred" not in have:
+        false = "0" if conn.dialect.name == "sqlite" else "false"
+        conn.exec_driver_sql(
+            f"ALTER TABLE {schema.claims.name} ADD COLUMN date_inferred BOOLEAN NOT NULL "
+            f"DEFAULT {false}"
+        )
+        render_place_claims(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_claims",
@@ -77,6 +92,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_layers", _create("layers", "layer_geometries")),
     Migration("0003_status_lookup", _status_lookup),
     Migration("0004_place_claims", _place_claims),
+    Migration("0005_claim_date_inferred", _claim_date_inferred),
 )
 
 

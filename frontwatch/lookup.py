@@ -51,7 +51,7 @@ def resolve_place(store: Store, text: str, *, names: Any = None) -> Place:
     counts = store.claim_counts(p.geonameid for p in stored)
     if stored and counts.get(stored[0].geonameid, 0) > 0:
         return stored[0]
-    matches = list(found.search(value)) if found is not None and value else []
+    matches: list[Place] = list(found.search(value)) if found is not None and value else []
     if matches:
         counts = store.claim_counts(p.geonameid for p in matches)
         with_claims = [p for p in matches if counts.get(p.geonameid, 0) > 0]

@@ -33,8 +33,13 @@ SETTLEMENT_LIMIT = 400
 SEARCH_LIMIT = 12
 
 
+# Populated places that are no town of their own: city districts, historical, abandoned,
+# destroyed.
+NOT_TOWNS = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
+
+
 def _is_settlement(place: Place) -> bool:
-    return place.feature.startswith("PPL")
+    return place.feature.startswith("PPL") and place.feature not in NOT_TOWNS
 
 
 class Atlas:

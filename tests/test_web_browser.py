@@ -224,7 +224,7 @@ def test_web_base_map_labels_settlements_by_zoom(page: Any) -> None:
     assert "Druzhkivka" not in country  # a town of 54,000 waits for a closer zoom
     page.locator(f"path.place-marker[data-geonameid='{TORETSK.geonameid}']").click()
     _until(page, "document.querySelectorAll('.map-label.mapped').length > 0")
-    _until(page, 
+    _until(page,
         "[...document.querySelectorAll('.map-label')].some(n => n.textContent === 'Druzhkivka')")
     close = _labels(page)
     assert "Toretsk" in close and "Kostyantynivka" in close

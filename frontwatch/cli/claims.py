@@ -6,13 +6,13 @@ import json
 
 import click
 
-from frontwatch.cli.dbopts import db_option, open_store, parse_partial
+from frontwatch.cli.dbopts import SideType, db_option, open_store, parse_partial
 from frontwatch.cli.place import stored_claim_dict
 from frontwatch.cli.tables import Column, claim_text, date_text, one_line, print_table
 from frontwatch.lookup import resolve_place
 
 COLUMNS = (
-    Column("#", justify="right"), Column("date"), Column("place"), Column("claim"),
+    Column("#", justify="right"), Column("date", min_width=10), Column("place"), Column("claim", min_width=13),
     Column("source"), Column("evidence", evidence=True),
 )
 
@@ -21,8 +21,7 @@ COLUMNS = (
 @db_option
 @click.option("--place", "place_name", metavar="NAME|ID", help="Only claims about this place.")
 @click.option("--source", metavar="NAME", help="Only this source (case-insensitive).")
-@click.option("--side", type=click.Choice(["RU", "UA", "third"], case_sensitive=False),
-              help="Only this source side.")
+@click.option("--side", type=SideType(), help="Only this source side (RU, UA, third).")
 @click.option("--since", metavar="DATE", help="Dated on or after (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Dated on or before (YYYY[-MM[-DD]]).")
 @click.option("--undated", is_flag=True,

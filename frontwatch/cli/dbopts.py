@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from frontwatch.errors import InputError, StoreError
-from frontwatch.records import PartialDate
+from frontwatch.records import SIDES, PartialDate
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -52,3 +52,15 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
     """An as-of date; YYYY or YYYY-MM mean the last day of that year or month."""
     partial = parse_partial(value, option)
     return partial.last_day() if partial else None
+
+
+class SideType(click.ParamType):
+    """A source side, whatever its case (ru, Ru, RU)."""
+
+    name = "RU|UA|third"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        for side in SIDES:
+            if str(value).casefold() == side.casefold():
+                return side
+        self.fail(f"{value!r} is not one of {', '.join(SIDES)}", param, ctx)

@@ -93,6 +93,6 @@ class _Table:
 
 
 EXTRACT_COLUMNS = (
-    Column("doc"), Column("place"), Column("claim"), Column("source"), Column("date"),
+    Column("doc"), Column("place"), Column("claim", min_width=13), Column("source"), Column("date", min_width=10),
     Column("evidence", evidence=True),
 )

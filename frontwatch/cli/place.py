@@ -165,7 +165,7 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
 
 
 SAID_COLUMNS = (
-    Column("#", justify="right"), Column("date"), Column("source"), Column("claim"),
+    Column("#", justify="right"), Column("date", min_width=10), Column("source"), Column("claim", min_width=13),
     Column("evidence", evidence=True),
 )
 
@@ -259,6 +259,6 @@ def places(
 
 
 PLACES_COLUMNS = (
-    Column("place"), Column("admin1"), Column("status"), Column("since"),
+    Column("place"), Column("admin1"), Column("status", min_width=12), Column("since", min_width=10),
     Column("n_claims", justify="right"), Column("partial", evidence=True),
 )

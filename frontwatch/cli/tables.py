@@ -29,6 +29,7 @@ class Column:
     name: str
     justify: str = "left"
     evidence: bool = False
+    min_width: int | None = None
 
 
 def console() -> Console:
@@ -47,19 +48,41 @@ def print_table(
     out = out or console()
     wide = out.width >= EVIDENCE_MIN_WIDTH
     kept = [i for i, column in enumerate(columns) if wide or not column.evidence]
+    cells = [[row[i] for i in kept] for row in rows]
+    widths = _fit([columns[i] for i in kept], cells, out.width)
     table = Table(title=title, title_justify="left", expand=wide)
-    for i in kept:
+    for i, width in zip(kept, widths, strict=True):
         column = columns[i]
         if column.evidence:
             table.add_column(column.name, ratio=1, overflow="fold", min_width=30)
         else:
             table.add_column(column.name, justify=column.justify,  # type: ignore[arg-type]
-                             overflow="ellipsis", no_wrap=True, max_width=34)
-    for row in rows:
-        table.add_row(*(row[i] for i in kept))
+                             overflow="ellipsis", no_wrap=True, width=width)
+    for cell in cells:
+        table.add_row(*cell)
     out.print(table)
     if not wide and any(column.evidence for column in columns):
         out.print(HINT.format(min=EVIDENCE_MIN_WIDTH, width=out.width), style="dim")
+
+
+def _fit(columns: Sequence[Column], cells: list[list[str | Text]], width: int) -> list[int]:
+    """Widths of the one-line columns: each its longest cell (at most 34), the widest cut
+    first until the table fits `width` (the evidence column takes what is left)."""
+    wanted = []
+    for n, column in enumerate(columns):
+        longest = max([len(str(row[n])) for row in cells] + [len(column.name)])
+        wanted.append(min(longest, 34))
+    room = width - 3 * len(columns) - 1
+    room -= sum(30 for column in columns if column.evidence)
+    floors = [max(column.min_width or 0, len(column.name), 4) for column in columns]
+    while sum(w for w, c in zip(wanted, columns, strict=True) if not c.evidence) > room:
+        cuttable = [n for n, c in enumerate(columns)
+                    if not c.evidence and wanted[n] > floors[n]]
+        if not cuttable:
+            break
+        widest = max(cuttable, key=lambda n: wanted[n])
+        wanted[widest] -= 1
+    return wanted
 
 
 def claim_text(claim: Claim, review: str | None = None) -> str:

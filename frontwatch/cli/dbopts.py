@@ -54,7 +54,7 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
     return partial.last_day() if partial else None
 
 
-class SideType(click.ParamType):
+class SideType(click.ParamType[str]):
     """A source side, whatever its case (ru, Ru, RU)."""
 
     name = "RU|UA|third"

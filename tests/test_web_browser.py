@@ -219,6 +219,7 @@ def test_web_map_loads_offline_with_markers(page: Any, server: str) -> None:
 
 
 def test_web_base_map_labels_settlements_by_zoom(page: Any) -> None:
+    _until(page, "[...document.querySelectorAll('.map-label')].some(n => n.textContent === 'Kyiv')")
     country = _labels(page)
     assert "Kyiv" in country and "Kharkiv" in country
     assert "Druzhkivka" not in country  # a town of 54,000 waits for a closer zoom

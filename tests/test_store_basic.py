@@ -50,13 +50,14 @@ def test_store_sqlite_file_is_wal_with_foreign_keys(tmp_path: Path) -> None:
     names = {r[0] for r in raw.execute("select name from frontwatch_migrations")}
     raw.close()
     assert names == {"0001_claims", "0002_layers", "0003_status_lookup", "0004_place_claims",
-                     "0005_place_backlog", "0006_long_text", "0007_status_rules"}
+                     "0005_place_backlog", "0006_long_text", "0007_claim_date_inferred",
+                     "0008_status_rules"}
 
 
 def test_store_migrations_are_recorded_and_listing_is_read_only(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     lazy = Store.open(str(path), migrate=False)
-    assert [at for _, at in lazy.migrations()] == [None] * 7
+    assert [at for _, at in lazy.migrations()] == [None] * 8
     with lazy.engine.connect() as conn:
         assert inspect(conn).get_table_names() == []
     lazy.close()

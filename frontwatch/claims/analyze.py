@@ -293,7 +293,8 @@ def _actor(trigger: Trigger, cues: list[Cue], text: str, s_start: int,
 
 def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
               target: Target, text: str, lex: Lexicon) -> PartialDate | None:
-    """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024")."""
+    """The date nearest the trigger, or one right after the place ("Vougledar en octobre 2024");
+    the publication date when the sentence has none (`_inferred` tells which)."""
     right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
     if right_after:
         return right_after[0].date
@@ -304,6 +305,12 @@ def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate
         nearest = min(own, key=lambda d: _date_distance(d, trigger, text))
         return nearest.date
     return published
+
+
+def _inferred(date: PartialDate | None, trigger: Trigger, dates: list[DateMention],
+              target: Target, text: str, lex: Lexicon) -> bool:
+    """Whether `_date_for` fell back to the publication date: no date in the sentence."""
+    return date is not None and _date_for(trigger, dates, None, target, text, lex) is None
 
 
 def _date_distance(date: DateMention, trigger: Trigger, text: str) -> int:
@@ -780,7 +787,8 @@ def _claim(document: Document, text: str, sentence: tuple[int, int], trigger: Tr
         actor=actor,
         stance=stance,
         source=speaker,
-        date=_date_for(trigger, dates, document.published, target, text, lex),
+        date=(date := _date_for(trigger, dates, document.published, target, text, lex)),
+        date_inferred=_inferred(date, trigger, dates, target, text, lex),
         evidence=text[start:end],
         evidence_start=start,
         evidence_end=end,

@@ -52,6 +52,11 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            # One line, not click's usage block: what is wrong and where help is.
+            where = error.ctx.command_path if error.ctx else ctx.command_path
+            click.echo(f"Error: {error.format_message()} (see '{where} --help')", err=True)
+            sys.exit(error.exit_code)
         except FrontwatchError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise

@@ -6,10 +6,12 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
-from frontwatch.records import Document, InputFailure, claim_as_dict, mention_as_dict
+from frontwatch.cli.tables import Column, claim_text, date_text, one_line, print_table
+from frontwatch.records import Claim, Document, InputFailure, claim_as_dict, mention_as_dict
 
 RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 
@@ -81,21 +83,24 @@ def _emit(obj: dict[str, object]) -> None:
 
 
 class _Table:
-    """A readable table of claims, one row per claim, grouped by document."""
+    """Claims, one row per claim, grouped by document; sized to the terminal (tables.py)."""
 
     def __init__(self) -> None:
-        from rich.table import Table
+        self.rows: list[tuple[str, ...]] = []
 
-        self.table = Table(show_lines=False)
-        for column in ("doc", "place", "kind", "actor", "stance", "source", "side", "date", "evidence"):
-            self.table.add_column(column, overflow="fold")
-
-    def add(self, doc: str, claims: tuple) -> None:  # type: ignore[type-arg]
+    def add(self, doc: str, claims: tuple[Claim, ...]) -> None:
         for c in claims:
-            self.table.add_row(doc, f"{c.place.name} ({c.place_mention})", c.kind, c.actor, c.stance,
-                               c.source.name, c.source.side, str(c.date or ""), c.evidence[:160])
+            self.rows.append((
+                Path(doc).name if "/" in doc else doc, f"{c.place.name} ({c.place_mention})",
+                claim_text(c), f"{c.source.name} ({c.source.side})", date_text(c),
+                one_line(c.evidence),
+            ))
 
     def render(self) -> None:
-        from rich.console import Console
+        print_table(f"{len(self.rows)} claims", EXTRACT_COLUMNS, self.rows)
 
-        Console().print(self.table)
+
+EXTRACT_COLUMNS = (
+    Column("doc"), Column("place"), Column("claim", min_width=13), Column("source"), Column("date", min_width=10),
+    Column("evidence", evidence=True),
+)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from typing import Any
 
 import click
 
 from frontwatch.cli.dbopts import db_option, open_store, report_counts
-from frontwatch.records import Document, Extraction, InputFailure
+from frontwatch.records import Claim, Document, Extraction, InputFailure
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -87,6 +87,7 @@ def ingest(
     store = open_store(db)
     spec = ExtractorSpec(gazetteer=settings.gazetteer, batch_size=settings.batch_size)
     counts: Counter[str] = Counter()
+    dates: Counter[str] = Counter()  # the claims of the stored documents, by how dated
     show = not quiet and sys.stderr.isatty()
     try:
         version = spec.build().version
@@ -96,6 +97,7 @@ def ingest(
                 task = progress.add_task("ingesting", total=None) if progress else None
 
                 def advance(extraction: Extraction) -> None:
+                    _count_dates(dates, extraction.claims)
                     if progress is not None:
                         progress.update(task, advance=1, description=extraction.document.origin)
 
@@ -109,7 +111,25 @@ def ingest(
             runner.close()
     finally:
         store.close()
+    if dates["undated"] or dates["inferred"]:
+        click.echo(_dates_line(dates), err=True)
     report_counts(counts)
+
+
+def _count_dates(counts: Counter[str], claims: Sequence[Claim]) -> None:
+    counts["claims"] += len(claims)
+    counts["undated"] += sum(1 for c in claims if c.date is None)
+    counts["inferred"] += sum(1 for c in claims if c.date is not None and c.date_inferred)
+
+
+def _dates_line(counts: Counter[str]) -> str:
+    """How many claims got a date only from their article, and how many have none (the
+    map lists those apart: they cannot be placed on its timeline)."""
+    line = (f"{counts['claims']} claims: {counts['inferred']} dated by their article's "
+            f"publication date, {counts['undated']} undated")
+    if counts["undated"]:
+        line += " (list them: frontwatch claims --undated)"
+    return line
 
 
 def _documents(

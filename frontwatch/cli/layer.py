@@ -56,11 +56,14 @@ def list_command(db: str | None) -> None:
     """
     from frontwatch.store.layers import layers
 
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         found = layers(store)
     finally:
         store.close()
+    if not found:
+        click.echo("no layers imported yet; add one with: frontwatch layer import NAME FILE")
+        return
     for info in found:
         click.echo(f"{info.name}\t{info.dates} dates\t{info.first_date} .. {info.last_date}")
 
@@ -90,7 +93,7 @@ def compare_command(name: str, db: str | None, within: int, show_all: bool, as_j
     """
     from frontwatch.store.layers import compare
 
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         result = compare(store, name, within=within)
     finally:

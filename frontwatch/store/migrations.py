@@ -87,9 +87,28 @@ def _long_text(conn: Connection) -> None:
             conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
 
 
+def _claim_date_inferred(conn: Connection) -> None:
+    """`claims.date_inferred` (False for claims stored before it), and every place's
+    rendered claims again, so they carry the new field."""
+    from frontwatch.store.store import render_place_claims  # store.py imports this module
+
+    have = {c["name"] for c in inspect(conn).get_columns(schema.claims.name)}
+    if "date_inferred" not in have:
+        false = "0" if conn.dialect.name == "sqlite" else "false"
+        conn.exec_driver_sql(
+            f"ALTER TABLE {schema.claims.name} ADD COLUMN date_inferred BOOLEAN NOT NULL "
+            f"DEFAULT {false}"
+        )
+        render_place_claims(conn)
+
+
 def _status_rules(conn: Connection) -> None:
     """The rule and the setting claims of each status change (`rule`, `n_set`), and every
-    timeline recomputed: these rules also brought the partial-control statuses."""
+    timeline recomputed: these rules also brought the partial-control statuses.
+
+    It comes after 0005 and 0007 because the refresh goes through the store's own reader
+    and renderer, which read `claims.date_inferred` and write `place_backlog`.
+    """
     from frontwatch.store.store import refresh_all_statuses  # store.py imports this module
 
     table = schema.place_status
@@ -116,7 +135,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_place_claims", _place_claims),
     Migration("0005_place_backlog", _create("place_backlog")),
     Migration("0006_long_text", _long_text),
-    Migration("0007_status_rules", _status_rules),
+    Migration("0007_claim_date_inferred", _claim_date_inferred),
+    Migration("0008_status_rules", _status_rules),
 )
 
 # pg_advisory_lock key of the migrations: "fwmigrat" read as a big-endian integer.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -104,6 +105,8 @@ claims = Table(
     Column("review", String(9)),
     Column("correction", Text),
     Column("extracted", Text, nullable=False),
+    # The text gives no date: `date` is the article's publication date.
+    Column("date_inferred", Boolean, nullable=False, default=False, server_default="0"),
     Index("ix_claims_place_date", "geonameid", "date_first"),
     Index("ix_claims_date", "date_first"),
     Index("ix_claims_source", "source_name"),

@@ -477,6 +477,7 @@ _CLAIM_COLUMNS = (
     t_claims.c.mention_end,
     t_claims.c.review,
     t_docs.c.url,
+    t_claims.c.date_inferred,
 )
 _PLACE_COLUMNS = (
     t_places.c.geonameid,
@@ -905,6 +906,7 @@ class Store:
             "mention_end": claim.mention_end,
             "confidence": claim.confidence,
             "extracted": json.dumps(extracted, sort_keys=True),
+            "date_inferred": claim.date_inferred and claim.date is not None,
         }
 
     @staticmethod
@@ -1009,7 +1011,7 @@ class Store:
         than the rest of the work."""
         (claim_id, doc, mention, kind, actor, stance, source_name, side, date, evidence,
          evidence_start, evidence_end, confidence, mention_start, mention_end, review,
-         url, *where) = row
+         url, date_inferred, *where) = row
         if place is None:
             gid, name, lat, lon, admin1, country, feature, population = where
             place = Place(
@@ -1019,7 +1021,7 @@ class Store:
         claim = Claim(
             doc, place, mention, kind, actor, stance, Source(source_name, side),
             _parse_date(date) if date else None, evidence, evidence_start, evidence_end,
-            float(confidence), mention_start, mention_end,
+            float(confidence), mention_start, mention_end, bool(date_inferred),
         )
         return StoredClaim(claim_id, claim, url, review)
 
@@ -1033,13 +1035,17 @@ class Store:
         until: PartialDate | None = None,
         limit: int | None = None,
         after_id: int | None = None,
+        undated: bool = False,
     ) -> list[StoredClaim]:
         """Claims by id, filtered; `after_id` pages (keyset). `source` is case-insensitive.
 
         `since`/`until` compare at the filter's precision (until 2024-10 includes the whole
-        of October); undated claims are left out when either is given.
+        of October); undated claims are left out when either is given. `undated` keeps only
+        the claims with no date at all.
         """
         where: list[Any] = []
+        if undated:
+            where.append(t_claims.c.date_first.is_(None))
         if place is not None:
             where.append(t_claims.c.geonameid == place)
         if source is not None:
@@ -1084,6 +1090,11 @@ class Store:
         )
         with self._read() as conn:
             return [_place_of(row) for row in conn.execute(query)]
+
+    def place_names(self) -> list[str]:
+        """The names of every stored place (for did-you-mean and search)."""
+        with self._read() as conn:
+            return list(conn.scalars(select(t_places.c.name).distinct()))
 
     def claim_counts(self, geonameids: Iterable[int]) -> dict[int, int]:
         """How many claims each of these places has (0 when none)."""
@@ -1500,6 +1511,8 @@ class Store:
             "date_precision": date.precision if date else None,
             "date_first": date.first_day() if date else None,
             "review": state,
+            # A reviewer's date is no longer the publication date standing in for one.
+            **({"date_inferred": False} if values["date"] != base["date"] else {}),
             "correction": json.dumps(
                 {k: v for k, v in values.items() if base.get(k) != v}, sort_keys=True
             )

@@ -24,7 +24,8 @@ from frontwatch.lookup import gazetteer as packaged_gazetteer
 from frontwatch.places.keys import name_keys
 from frontwatch.records import Place
 from frontwatch.store import Store
-from frontwatch.store.layers import Shapes, covered, verdict
+from frontwatch.store.geometry import Coverage, edges_of
+from frontwatch.store.layers import covered, verdict
 from frontwatch.store.schema import layer_geometries as t_geoms
 from frontwatch.store.schema import layers as t_layers
 
@@ -161,7 +162,8 @@ def layer_rows(store: Store) -> list[dict[str, Any]]:
 def layer_day(store: Store, name: str, as_of: dt.date | None,
               mapped: Iterable[tuple[Place, str]]) -> LayerDay | None:
     """Layer `name` on `as_of` (its latest date on or before; the last when None), and which
-    of the `mapped` (place, status) pairs it contradicts. None for an unknown layer."""
+    of the `mapped` (place, status) pairs it contradicts: the statuses that predict the map
+    (confirmed and partial ones, `layers.verdict`). None for an unknown layer."""
     with store.engine.connect() as conn:
         row = conn.execute(select(t_layers.c.id, t_layers.c.last_date)
                            .where(t_layers.c.name == name)).first()
@@ -176,12 +178,14 @@ def layer_day(store: Store, name: str, as_of: dt.date | None,
     if geom is None:
         return LayerDay(name, None, [], [])
     polygons = json.loads(zlib.decompress(geom.geometry))
-    shapes = Shapes(polygons)
-    against = [
-        place.geonameid for place, status in mapped
-        if covered(place)
-        and verdict(status, shapes.contains(place.lon, place.lat)) == "disagrees"
-    ]
+    judged = [(place, status) for place, status in mapped if covered(place)]
+    against: list[int] = []
+    if judged:
+        inside, area = Coverage([place for place, _ in judged]).update(edges_of(polygons))
+        against = [
+            place.geonameid for (place, status), centre, part in zip(judged, inside, area, strict=True)
+            if verdict(status, bool(centre), int(part)) == "disagrees"
+        ]
     return LayerDay(name, _as_date(geom.date), polygons, against)
 
 

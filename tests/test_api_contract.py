@@ -23,6 +23,7 @@ from test_api_support import (
 
 from frontwatch.api import create_app
 from frontwatch.api.envelope import error_body
+from frontwatch.reconcile import STATUSES
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -379,7 +380,7 @@ async def test_api_openapi_lists_every_endpoint(client: httpx.AsyncClient) -> No
             "/api/places/search", "/api/places/settlements", "/api/layers",
             "/api/layers/{name}", "/api/claims", "/api/claims/{claim_id}/review",
             "/api/documents", "/api/documents/{doc_id}", "/api/tokens",
-            "/api/tokens/{token_id}"} == set(spec["paths"])
+            "/api/tokens/{token_id}", "/api/sources"} == set(spec["paths"])
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
 
 
@@ -406,6 +407,16 @@ async def test_api_openapi_types_every_answer_and_documents_the_real_envelope(
     real = (await client.get("/api/claims?limit=0")).json()
     assert set(real) == {"ok", "error"} and set(real["error"]) == set(
         schemas["ErrorInfo"]["properties"])
+
+
+async def test_api_openapi_status_is_every_status_reconcile_gives(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    step = spec["components"]["schemas"]["Step"]
+    assert {"rule", "set_by"} <= set(step["properties"])
+    status = spec["components"]["schemas"]["MapPlace"]["properties"]["status"]
+    assert set(status["enum"]) == set(STATUSES)
 
 
 async def test_api_docs_page_is_served_from_the_package(client: httpx.AsyncClient) -> None:

@@ -11,6 +11,7 @@ from test_layer_rules import fill_towns
 from test_store_builders import MOD
 
 from frontwatch.api import create_app
+from frontwatch.api.models import SourcesOut, TimelineOut
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -42,13 +43,14 @@ async def test_api_sources_table_links_each_figure_to_its_claims(
     body = response.json()
     assert body["within"] == 30
     mod = next(s for s in body["sources"] if s["name"] == MOD.name)
-    assert (mod["claims"], mod["confirmed"], mod["late"], mod["contradicted"], mod["open"]) == (
+    assert (mod["n_claims"], mod["confirmed"], mod["late"], mod["contradicted"], mod["open"]) == (
         4, 2, 0, 1, 1
     )
     assert (mod["median_lag"], mod["p90_lag"]) == (6.5, 13)
     assert mod["by"] == {"layer watch": 3}
     assert sum(len(ids) for ids in mod["claim_ids"].values()) == 4
     assert "checks" not in mod
+    SourcesOut.model_validate(body)
     week = (await client.get("/api/sources?within=7&side=RU")).json()
     assert {s["side"] for s in week["sources"]} == {"RU"}
     assert week["sources"][0]["late"] == 1
@@ -66,6 +68,7 @@ async def test_api_sources_one_source_lists_every_check(client: httpx.AsyncClien
     assert checks["Nowhere"]["outcome"] == "contradicted"
     assert checks["Claimton"]["claim"] in mod["claim_ids"]["confirmed"]
     assert "taken Claimton" in checks["Claimton"]["evidence"]
+    SourcesOut.model_validate(body)
 
 
 @pytest.mark.parametrize(("query", "status", "code"), [
@@ -93,6 +96,10 @@ async def test_api_timeline_names_the_rule_and_the_claims_that_set_it(
     assert [(s["status"], s["rule"]) for s in timeline] == [("ru_claimed", "2e"),
                                                             ("ru_confirmed", "2b")]
     assert len(timeline[1]["set_by"]) == 1 and timeline[1]["set_by"][0] in timeline[1]["claims_for"]
+    eastfield = next(p for p in places if p["place"]["name"] == "Eastfield")
+    assert eastfield["status"] == "ru_partial"
+    partial = (await client.get(f"/api/places/{eastfield['place']['geonameid']}/timeline")).json()
+    assert TimelineOut.model_validate(partial).status == "ru_partial"
     place = (await client.get(f"/api/places/{gid}")).json()
     assert place["status"] == "ru_confirmed"
     spec = (await client.get("/openapi.json")).json()

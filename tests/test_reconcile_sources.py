@@ -135,7 +135,7 @@ def test_sources_records_serialise_with_the_claims_behind_each_figure() -> None:
               claim(MOD, "2025-05-01", cid=13)]
     [record] = [r for r in track_records(claims) if r.name == MOD.name]
     body = record.as_dict(details=True)
-    assert (body["claims"], body["confirmed"], body["open"]) == (2, 1, 1)
+    assert (body["n_claims"], body["confirmed"], body["open"]) == (2, 1, 1)
     assert body["claim_ids"] == {"confirmed": [11], "late": [], "contradicted": [], "open": [13]}
     assert body["by"] == {"admission": 1}
     assert body["checks"][0]["by_claim"] == 12  # type: ignore[index]

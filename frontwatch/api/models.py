@@ -13,8 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Side = Literal["RU", "UA", "third"]
-Status = Literal["ru_claimed", "ru_confirmed", "ua_claimed", "ua_confirmed", "contested",
-                 "unknown"]
+Status = Literal["ru_claimed", "ru_confirmed", "ua_claimed", "ua_confirmed", "ru_partial",
+                 "ua_partial", "contested", "unknown"]
 
 
 class PlaceRef(BaseModel):
@@ -93,6 +93,9 @@ class Step(BaseModel):
     date: str
     status: Status
     partial: str | None
+    rule: str = Field(description="the rule of docs/reconcile.md that set this status")
+    set_by: list[int] = Field(description="the claims that set it (the first of claims_for; "
+                                          "the others only kept it)")
     claims_for: list[int]
     claims_against: list[int]
 
@@ -221,6 +224,49 @@ class LayerDay(BaseModel):
     geometry: dict[str, Any] | None = Field(description="a GeoJSON MultiPolygon")
     disagreements: list[int] = Field(description="GeoNames ids of mapped places whose status "
                                                  "the layer contradicts on that date")
+
+
+Outcome = Literal["confirmed", "late", "contradicted", "open"]
+
+
+class SourceCheck(BaseModel):
+    """One capture or presence claim of a source and what became of it."""
+
+    claim: int | None = Field(description="the claim's id")
+    place: dict[str, Any] = Field(description="`name` and `geonameid`")
+    date: str | None
+    kind: Literal["capture", "presence"]
+    actor: Literal["RU", "UA"]
+    evidence: str
+    outcome: Outcome
+    lag: int | None = Field(description="days from the claim to its first confirmation")
+    by: str | None = Field(description="what settled it: admission, third party, own side or "
+                                       "layer NAME")
+    by_claim: int | None = Field(description="the claim that settled it (none for a layer)")
+    layer_date: str | None = Field(description="the layer date that settled it")
+
+
+class SourceRecordOut(BaseModel):
+    """A source's track record: how many of its claims each outcome has, and which."""
+
+    name: str
+    side: Side
+    n_claims: int
+    confirmed: int
+    late: int
+    contradicted: int
+    open: int
+    median_lag: float | None
+    p90_lag: int | None
+    by: dict[str, int] = Field(description="how many claims each kind of evidence settled")
+    claim_ids: dict[str, list[int]] = Field(description="the claim ids behind each outcome")
+    checks: list[SourceCheck] | None = Field(default=None,
+                                             description="only when one source is asked for")
+
+
+class SourcesOut(BaseModel):
+    within: int = Field(description="days a claim has to be confirmed in")
+    sources: list[SourceRecordOut]
 
 
 class ErrorDetail(BaseModel):

@@ -117,7 +117,7 @@ class SourceRecord:
         body: dict[str, object] = {
             "name": self.name,
             "side": self.side,
-            "claims": len(self.checks),
+            "n_claims": len(self.checks),
             **{outcome: len(self.having(outcome)) for outcome in OUTCOMES},
             "median_lag": self.median_lag,
             "p90_lag": self.p90_lag,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from frontwatch.api import render
 from frontwatch.api.auth import service
 from frontwatch.api.envelope import ApiError
+from frontwatch.api.models import SourcesOut, errors
 from frontwatch.api.service import Service
 from frontwatch.reconcile.sources import DEFAULT_WITHIN
 
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/api/sources", tags=["sources"])
 
 @router.get("", summary="Track records of sources: claims later confirmed, late, "
                         "contradicted or open, and how many days confirmation took",
-            response_model=dict[str, Any])
+            responses={200: {"model": SourcesOut}, **errors(404, 422)})
 def list_sources(
     request: Request,
     svc: Annotated[Service, Depends(service)],

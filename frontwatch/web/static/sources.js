@@ -64,7 +64,7 @@
       return el("tr", { "data-source": source.name, "data-side": source.side },
         el("td", {}, el("span", { class: `chip side-${source.side}`, text: source.side }), " ",
           source.name),
-        el("td", { text: String(source.claims) }), ...figures, el("td", { text: lag }));
+        el("td", { text: String(source.n_claims) }), ...figures, el("td", { text: lag }));
     });
     body.replaceChildren(
       el("p", { class: "muted", text: `Capture and presence claims. Confirmed: by the ` +

@@ -148,6 +148,8 @@ def test_batch_load_stores_what_ingest_stores(articles: Path, serial: Path, tmp_
     documents = [line for line in lines if line["type"] == "document"]
     assert len(documents) == 37
     assert {"doc", "id", "text", "extractor_version", "places", "mentions", "claims"} <= set(documents[0])
+    # Claims dated only by their article must come back marked so.
+    assert any(line["date_inferred"] for line in lines if line["type"] == "claim")
     dump = tmp_path / "claims.jsonl"
     dump.write_text(extracted.stdout, encoding="utf-8")
     db = tmp_path / "loaded.db"

@@ -153,6 +153,7 @@ def _extraction(line: dict[str, Any], claim_lines: list[dict[str, Any]]) -> Extr
             evidence=obj["evidence"], evidence_start=start, evidence_end=end,
             confidence=float(extra["confidence"]), mention_start=int(extra["mention_start"]),
             mention_end=int(extra["mention_end"]),
+            date_inferred=obj.get("date_inferred") is True,
         ))
     return Extraction(document, mentions, tuple(claims), str(line["extractor_version"]))
 

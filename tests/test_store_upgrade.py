@@ -110,3 +110,19 @@ def test_store_upgrade_steps_run_again_on_a_store_that_has_their_changes(
     with Store.open(old_store) as store:
         assert all(at is not None for _, at in store.migrations())
         assert contents(store) == before
+
+
+def test_store_upgrade_of_a_store_from_before_0004(old_store: str, tmp_path: Path) -> None:
+    """A store from before `place_claims` (0004) renders it through today's claim reader,
+    which reads `claims.date_inferred` (0007): that column must come first."""
+    engine = create_engine(old_store if "://" in old_store else f"sqlite:///{old_store}")
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE place_claims"))
+        conn.execute(text("DELETE FROM frontwatch_migrations WHERE name = '0004_place_claims'"))
+    engine.dispose()
+    with Store.open(old_store) as store:
+        assert all(at is not None for _, at in store.migrations())
+        upgraded = contents(store)
+    with Store.open(_emptied(old_store, tmp_path)) as fresh:
+        _write_like_the_old_store(fresh)
+        assert contents(fresh) == upgraded

@@ -3,7 +3,9 @@
 Each step runs in its own transaction together with the insert of its row in
 `frontwatch_migrations`, so a crash leaves either the whole step and its row or neither.
 Listing what is applied or pending only reads. A new schema change is a new step appended
-to `MIGRATIONS`; steps already released are never edited.
+to `MIGRATIONS`; steps already released are never edited, except where an old step
+renders through today's store code and needs a column a later step adds (0004 adds
+0007's `claims.date_inferred` first): what it leaves on any database stays the same.
 
 Several processes may open an empty database at once (the workers of a backfill, a server
 starting beside an ingest). On PostgreSQL they take turns under one advisory lock; on
@@ -66,9 +68,14 @@ def _status_lookup(conn: Connection) -> None:
 
 def _place_claims(conn: Connection) -> None:
     """Each place's claims rendered in one row (`place_claims`), for every place that a
-    database from before this step has claims about."""
+    database from before this step has claims about.
+
+    The rendering reads claims with today's reader, which selects `claims.date_inferred`:
+    a database this old gets that column here, and 0007 then finds it.
+    """
     from frontwatch.store.store import render_place_claims  # store.py imports this module
 
+    _add_date_inferred(conn)
     schema.place_claims.create(conn, checkfirst=True)
     count = render_place_claims(conn)
     log.info("rendered the claims of %d places", count)
@@ -87,18 +94,26 @@ def _long_text(conn: Connection) -> None:
             conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
 
 
+def _add_date_inferred(conn: Connection) -> bool:
+    """Add `claims.date_inferred` (False for claims stored before it) unless it is there;
+    whether it was added."""
+    have = {c["name"] for c in inspect(conn).get_columns(schema.claims.name)}
+    if "date_inferred" in have:
+        return False
+    false = "0" if conn.dialect.name == "sqlite" else "false"
+    conn.exec_driver_sql(
+        f"ALTER TABLE {schema.claims.name} ADD COLUMN date_inferred BOOLEAN NOT NULL "
+        f"DEFAULT {false}"
+    )
+    return True
+
+
 def _claim_date_inferred(conn: Connection) -> None:
-    """`claims.date_inferred` (False for claims stored before it), and every place's
-    rendered claims again, so they carry the new field."""
+    """`claims.date_inferred`, and every place's rendered claims again, so they carry the
+    new field."""
     from frontwatch.store.store import render_place_claims  # store.py imports this module
 
-    have = {c["name"] for c in inspect(conn).get_columns(schema.claims.name)}
-    if "date_inferred" not in have:
-        false = "0" if conn.dialect.name == "sqlite" else "false"
-        conn.exec_driver_sql(
-            f"ALTER TABLE {schema.claims.name} ADD COLUMN date_inferred BOOLEAN NOT NULL "
-            f"DEFAULT {false}"
-        )
+    if _add_date_inferred(conn):
         render_place_claims(conn)
 
 

@@ -21,7 +21,8 @@
   const body = el("div", { class: "sources-body" });
   const detail = el("div", { class: "sources-detail", "aria-live": "polite" });
   box.append(body, detail);
-  panel.insertBefore(box, document.getElementById("place"));
+  // Above the panel's tabs, so it stays in view whichever tab is open.
+  panel.insertBefore(box, document.getElementById("tabs") || document.getElementById("place"));
 
   let loaded = false;
   box.addEventListener("toggle", () => {

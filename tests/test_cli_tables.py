@@ -71,7 +71,7 @@ def test_cli_claims_lists_the_undated_apart(db: str) -> None:
 
 
 @pytest.mark.parametrize("command", [["places"], ["claims"], ["place", "Toretsk"],
-                                     ["export", "csv"], ["layer", "list"]])
+                                     ["export", "csv"], ["layer", "list"], ["sources"]])
 def test_cli_read_commands_refuse_a_missing_store(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "missing.db"
     code, out, err = invoke(*command, "--db", str(missing))

@@ -46,7 +46,7 @@ def sources(
     from frontwatch.store.layers import source_records
 
     names: list[str] | None = [] if no_layers else (list(layer_names) or None)
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         records = source_records(store, layer_names=names, within=within)
     finally:

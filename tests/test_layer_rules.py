@@ -171,7 +171,7 @@ def test_sources_cli_table_json_and_claims_behind_a_figure(towns: Store, db_url:
     assert "Russian Ministry of Defence (RU)" in shown.stdout
     body = json.loads(runner.invoke(cli, ["sources", "--json", "--db", db]).stdout)
     mod = next(s for s in body["sources"] if s["name"] == MOD.name)
-    assert (mod["claims"], mod["confirmed"], mod["contradicted"], mod["open"]) == (4, 2, 1, 1)
+    assert (mod["n_claims"], mod["confirmed"], mod["contradicted"], mod["open"]) == (4, 2, 1, 1)
     claimton = [c for c in towns.claims() if c.claim.place.name == "Claimton"]
     assert claimton[0].id in mod["claim_ids"]["confirmed"]
     detail = runner.invoke(cli, ["sources", "--source", "russian ministry of defence", "--db", db])

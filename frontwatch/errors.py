@@ -5,7 +5,8 @@
     ├── GazetteerError         the gazetteer file is missing or malformed
     ├── ModelError             a language model package is missing or cannot be loaded
     ├── StoreError             the database cannot be opened, migrated or written
-    └── ConfigError            a setting has a wrong value
+    ├── ConfigError            a setting has a wrong value
+    └── WorkerError            an extraction worker (a process or a Ray actor) died
 
 The CLI prints `str(error)` on one line (a traceback only with --debug); messages name
 the file or value at fault and, where there is one, the fix.
@@ -41,3 +42,7 @@ class StoreError(FrontwatchError):
 
 class ConfigError(FrontwatchError):
     """Raised when a setting has a value frontwatch cannot use."""
+
+
+class WorkerError(FrontwatchError):
+    """Raised when an extraction worker process or Ray actor dies during a batch run."""

@@ -163,6 +163,8 @@ class Claim:
     confidence: float
     mention_start: int = -1
     mention_end: int = -1
+    # True when the text gives no date and `date` is the article's publication date.
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +195,10 @@ class StatusChange:
     partial: str | None = None
     claims_for: tuple[Claim | StoredClaim, ...] = field(default=())
     claims_against: tuple[Claim | StoredClaim, ...] = field(default=())
+    # The rule of docs/reconcile.md that set this status, and the claims that set it (the
+    # first of `claims_for`; later ones only kept it).
+    rule: str = ""
+    set_by: tuple[Claim | StoredClaim, ...] = field(default=())
 
 
 def place_as_dict(place: Place) -> dict[str, object]:
@@ -217,6 +223,7 @@ def claim_as_dict(claim: Claim) -> dict[str, object]:
         "stance": claim.stance,
         "source": {"name": claim.source.name, "side": claim.source.side},
         "date": str(claim.date) if claim.date else None,
+        "date_inferred": claim.date_inferred,
         "evidence": claim.evidence,
         "evidence_start": claim.evidence_start,
         "evidence_end": claim.evidence_end,

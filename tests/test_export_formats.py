@@ -30,8 +30,8 @@ def test_export_geojson_is_rfc7946_points(store: Store) -> None:
     assert collection["type"] == "FeatureCollection"
     toretsk = next(f for f in collection["features"] if f["id"] == TORETSK.geonameid)
     assert toretsk["geometry"] == {"type": "Point", "coordinates": [TORETSK.lon, TORETSK.lat]}
-    assert toretsk["properties"]["status"] == "contested"
-    assert toretsk["properties"]["claims"] == 3
+    assert toretsk["properties"]["status"] == "ru_partial"
+    assert toretsk["properties"]["n_claims"] == 3
     import datetime as dt
 
     early = feature_collection(store, dt.date(2023, 1, 1))
@@ -65,6 +65,7 @@ def test_export_jsonl_is_the_extract_contract(store: Store) -> None:
         "stance",
         "source",
         "date",
+        "date_inferred",
         "evidence",
         "evidence_start",
         "evidence_end",

@@ -13,7 +13,7 @@ from test_store_builders import KUPIANSK, MOD, TORETSK, make_extraction, toretsk
 from frontwatch.cli import cli
 from frontwatch.errors import InputError
 from frontwatch.store import Store
-from frontwatch.store.layers import Shapes, agreement_on, compare, import_layer, layers
+from frontwatch.store.layers import agreement_on, compare, import_layer, layers
 
 
 def square(lon: float, lat: float, d: float) -> list[list[list[float]]]:
@@ -58,15 +58,6 @@ def store(db_url: str) -> Store:
     opened.close()
 
 
-def test_layer_point_in_polygon_with_hole() -> None:
-    ring = square(0.0, 0.0, 1.0)[0]
-    hole = square(0.0, 0.0, 0.2)[0]
-    shapes = Shapes([[[(x, y) for x, y in ring], [(x, y) for x, y in hole]]])
-    assert shapes.contains(0.5, 0.5)
-    assert not shapes.contains(0.0, 0.0)
-    assert not shapes.contains(2.0, 0.0)
-
-
 def test_layer_import_and_agreement_on_a_date(store: Store, tmp_path: Path) -> None:
     info = import_layer(store, "tiny", write_layer(tmp_path / "tiny.geojson"))
     assert (str(info.first_date), str(info.last_date), info.dates) == (
@@ -78,11 +69,12 @@ def test_layer_import_and_agreement_on_a_date(store: Store, tmp_path: Path) -> N
 
     day = dt.date(2025, 2, 10)
     status = store.place_status(TORETSK.geonameid, day).status
+    assert status == "ru_partial"
     check = agreement_on(store, "tiny", TORETSK, status, day)
-    assert check["inside"] is True and check["date"] == "2025-02-09"
-    assert check["verdict"].startswith("not comparable")
-    assert agreement_on(store, "tiny", TORETSK, "ru_claimed", day)["verdict"].startswith("agrees")
-    early = agreement_on(store, "tiny", TORETSK, "ua_claimed", dt.date(2025, 2, 5))
+    assert check["inside"] is True and check["date"] == "2025-02-09" and check["area"] == "all"
+    assert check["verdict"].startswith("agrees")
+    assert agreement_on(store, "tiny", TORETSK, "ru_claimed", day)["verdict"].startswith("shown")
+    early = agreement_on(store, "tiny", TORETSK, "ua_confirmed", dt.date(2025, 2, 5))
     assert early["inside"] is False and early["verdict"].startswith("agrees")
     outside = agreement_on(store, "tiny", TORETSK, "ru_claimed", dt.date(2024, 1, 1))
     assert outside["inside"] is None
@@ -94,7 +86,7 @@ def test_layer_compare_counts_per_status(store: Store, tmp_path: Path) -> None:
         make_extraction(
             [
                 (
-                    "DeepState says Russian troops took Toretsk.",
+                    "Russia's defence ministry says its troops took Toretsk.",
                     {"source": MOD, "date": "2025-02-09"},
                 )
             ],
@@ -104,12 +96,16 @@ def test_layer_compare_counts_per_status(store: Store, tmp_path: Path) -> None:
     import_layer(store, "tiny", write_layer(tmp_path / "tiny.geojson"))
     result = compare(store, "tiny")
     # pairs with claims inside 2025-02-01..2025-02-09: Toretsk and Pivdenne on 02-07,
-    # Toretsk on 02-09 (ru_claimed supersedes, inside -> agrees); Kupiansk is out of range.
+    # Toretsk on 02-09; Kupiansk is out of range. On 02-07 Toretsk stays ru_partial (the
+    # denied self-claim does not take the whole town; outside the layer then); the
+    # undenied self-claim of 02-09 is a claim the layer shows that same day.
     assert result.pairs == 3
-    assert result.by_status["ru_claimed"] == {"pairs": 1, "inside": 1, "agrees": 1, "disagrees": 0}
-    assert result.by_status["contested"]["pairs"] == 2
-    assert result.agreement == 1.0
-    assert KUPIANSK.name not in {d["place"] for d in result.disagreements}
+    assert result.by_status["ru_partial"] == {"pairs": 1, "inside": 0, "disagrees": 1}
+    assert result.by_status["ru_claimed"] == {
+        "pairs": 1, "inside": 1, "confirmed": 1, "median_lag": 0
+    }
+    assert result.by_status["contested"]["pairs"] == 1
+    assert KUPIANSK.name not in {c.place.name for c in result.checks}
 
 
 def test_layer_jsonl_gz_and_replace(store: Store, tmp_path: Path) -> None:
@@ -130,7 +126,7 @@ def test_layer_jsonl_gz_and_replace(store: Store, tmp_path: Path) -> None:
     assert import_layer(store, "daily", path).dates == 2
     assert len(layers(store)) == 1
     result = compare(store, "daily")
-    assert result.by_status["contested"]["inside"] == 1
+    assert result.by_status["ru_partial"]["inside"] == 1
 
 
 @pytest.mark.parametrize(
@@ -172,7 +168,9 @@ def test_layer_cli_import_compare_and_place(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "2 dates" in result.stdout
     result = runner.invoke(cli, ["layer", "compare", "tiny", "--json", "--db", db])
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["pairs"] == 2
+    body = json.loads(result.stdout)
+    assert body["pairs"] == 2
+    assert {c["rule"] for c in body["checks"]} == {"3b", "3d"}
     result = runner.invoke(
         cli, ["place", "Toretsk", "--as-of", "2025-02-10", "--layer", "tiny", "--json", "--db", db]
     )
@@ -206,7 +204,10 @@ def test_layer_compare_month_dated_claim_is_judged_at_month_end(tmp_path: Path) 
         result = compare(fresh, "tiny")
     finally:
         fresh.close()
-    assert (result.pairs, result.agree, result.disagree) == (1, 1, 0)
+    [check] = result.checks
+    assert (check.day.isoformat(), check.status, check.verdict) == (
+        "2025-02-09", "ru_claimed", "confirmed"
+    )
 
 
 def test_layer_compare_leaves_places_the_map_does_not_cover(tmp_path: Path) -> None:
@@ -228,5 +229,6 @@ def test_layer_compare_leaves_places_the_map_does_not_cover(tmp_path: Path) -> N
         said = agreement_on(fresh, "tiny", sudzha, "ru_claimed", None)
     finally:
         fresh.close()
-    assert (result.pairs, result.agree, result.disagree) == (3, 1, 0)
+    assert [c.verdict for c in result.checks].count("not comparable") == 2
+    assert [c.verdict for c in result.checks if c.place.name == "Toretsk"] == ["confirmed"]
     assert str(said["verdict"]).startswith("not comparable")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from dataclasses import replace
 
 import pytest
 
-from frontwatch.reconcile import status_as_of, status_of, timeline
+from frontwatch.reconcile import RULES, status_as_of, status_of, timeline
 from frontwatch.records import Claim, PartialDate, Place, Source, StoredClaim
 
 TORETSK = Place(709354, "Toretsk", 48.3979, 37.8476, "Donetsk Oblast", "UA", "PPLA3")
@@ -46,7 +48,8 @@ def mk(
         ([mk("capture", "RU", "third", "2025-02-07")], "ru_confirmed"),
         ([mk("capture", "RU", "UA", "2025-02-07")], "ru_confirmed"),
         ([mk("capture", "UA", "RU", "2025-02-07")], "ua_confirmed"),
-        ([mk("presence", "RU", "UA", "2025-02-07")], "contested"),
+        ([mk("presence", "RU", "UA", "2025-02-07")], "ru_partial"),
+        ([mk("presence", "UA", "third", "2025-02-07")], "ua_partial"),
         ([mk("fighting", "RU", "third", "2025-02-07")], "contested"),
         ([mk("repelled", "RU", "UA", "2025-02-07")], "contested"),
         ([mk("advance", "RU", "RU", "2025-02-07")], "unknown"),
@@ -118,11 +121,15 @@ def test_reconcile_conflicting_self_claims_are_contested() -> None:
     assert status_of(claims) == "contested"
 
 
-def test_reconcile_presence_of_holder_is_consistent_else_contests() -> None:
+def test_reconcile_presence_of_holder_is_consistent_else_partial() -> None:
     held = [mk("capture", "RU", "RU", "2025-02-07"), mk("presence", "RU", "RU", "2025-02-09")]
     assert [c.status for c in timeline(held)] == ["ru_claimed"]
     entered = [mk("capture", "UA", "UA", "2025-01-01"), mk("presence", "RU", "UA", "2025-02-09")]
-    assert [c.status for c in timeline(entered)] == ["ua_claimed", "contested"]
+    changes = timeline(entered)
+    assert [(c.status, c.rule) for c in changes] == [("ua_claimed", "2e"), ("ru_partial", "3b")]
+    assert changes[1].claims_against == changes[0].claims_for
+    both = [mk("presence", "RU", "RU", "2025-02-09"), mk("presence", "UA", "UA", "2025-02-09")]
+    assert [(c.status, c.rule) for c in timeline(both)] == [("contested", "3c")]
 
 
 def test_reconcile_capture_with_own_fighting_same_day_is_not_contrary() -> None:
@@ -195,6 +202,97 @@ def test_reconcile_new_partial_note_is_a_timeline_entry() -> None:
     changes = timeline(claims)
     assert [(str(c.date), c.status, c.partial is not None) for c in changes] == [
         ("2024", "contested", False),
-        ("2024-10-07", "contested", True),
+        ("2024-10-07", "ru_partial", True),
     ]
     assert len(changes[-1].claims_for) == 2
+    assert len(changes[-1].set_by) == 1
+    again = claims + [mk("presence", "RU", "UA", "2024-11-03", evidence="now hold the centre")]
+    changes = timeline(again)
+    assert [(str(c.date), c.status, c.rule) for c in changes][1:] == [
+        ("2024-10-07", "ru_partial", "3b"),
+        ("2024-11-03", "ru_partial", "3b"),
+    ]
+    assert changes[-1].partial == "RU presence: now hold the centre"
+
+
+def test_reconcile_partial_note_does_not_depend_on_claim_order() -> None:
+    """The same claims, stored in any order, give the same note: the admission (weight 3)
+    beats a third party, which beats the side's own word; ties go by confidence, then text."""
+    claims = [
+        mk("presence", "RU", "RU", "2024-10-07", evidence="Our assault units hold the mine."),
+        mk("presence", "RU", "third", "2024-10-07", evidence="Russian soldiers seen by the church."),
+        mk("presence", "RU", "UA", "2024-10-07", evidence="The enemy has a foothold in the north."),
+        mk("presence", "RU", "UA", "2024-10-07", evidence="Enemy groups hide in the east."),
+    ]
+    seen = set()
+    for order in itertools.permutations(claims):
+        [change] = timeline(order)
+        seen.add((change.status, change.rule, change.partial))
+    assert seen == {("ru_partial", "3b", "RU presence: Enemy groups hide in the east.")}
+
+
+def test_reconcile_relayed_claim_is_no_confirmation() -> None:
+    """An outlet stating in its own voice what a side claims in the same article relays the
+    claim; the same words in another outlet's article confirm it."""
+    mod = mk("capture", "RU", "RU", "2025-02-07", source="Russian Ministry of Defence")
+    relayed = replace(mk("capture", "RU", "third", "2025-02-07", source="narrator"), doc="d")
+    assert [(c.status, c.rule) for c in timeline([mod, relayed])] == [("ru_claimed", "2e")]
+    elsewhere = replace(relayed, doc="another article")
+    assert [(c.status, c.rule) for c in timeline([mod, elsewhere])] == [("ru_confirmed", "2c")]
+
+
+def test_reconcile_partial_holder_denied_capture_stays_partial() -> None:
+    claims = [
+        mk("presence", "RU", "UA", "2024-10-07", evidence="Russian troops entered the east."),
+        mk("capture", "RU", "RU", "2025-02-07", source="Russian Ministry of Defence"),
+        mk("capture", "RU", "UA", "2025-02-07", stance="denies", source="Ukrainian army"),
+        mk("fighting", "UA", "third", "2025-02-09"),
+    ]
+    [change] = timeline(claims)
+    assert (change.status, change.rule) == ("ru_partial", "3b")
+    assert [c.source.name for c in change.claims_against] == ["Russian Ministry of Defence"]
+    pushed_out = claims + [mk("presence", "RU", "UA", "2025-02-10", stance="denies")]
+    assert [(c.status, c.rule) for c in timeline(pushed_out)][-1] == ("contested", "3a")
+
+
+def test_reconcile_every_change_names_its_rule_and_setting_claims() -> None:
+    claims = [
+        mk("advance", "RU", "RU", "2024-08-01"),
+        mk("fighting", "RU", "UA", "2024-09-01"),
+        mk("presence", "RU", "UA", "2024-10-07"),
+        mk("capture", "RU", "RU", "2025-02-07"),
+        mk("capture", "RU", "third", "2025-02-10", source="ISW"),
+        mk("capture", "RU", "RU", "2025-02-12"),
+    ]
+    changes = timeline(claims)
+    assert [(c.status, c.rule) for c in changes] == [
+        ("unknown", "4"),
+        ("contested", "3d"),
+        ("ru_partial", "3b"),
+        ("ru_claimed", "2e"),
+        ("ru_confirmed", "2c"),
+    ]
+    assert all(change.rule in RULES for change in changes)
+    assert [c.source.name for c in changes[-1].set_by] == ["ISW"]
+    assert len(changes[-1].claims_for) == 2
+
+
+def test_reconcile_self_claimed_presence_is_contested_not_partial() -> None:
+    own_word = [mk("presence", "RU", "RU", "2025-03-01", evidence="Our units entered the town.")]
+    [change] = timeline(own_word)
+    assert (change.status, change.rule) == ("contested", "3f")
+    assert change.partial == "RU presence: Our units entered the town."
+    confirmed = own_word + [mk("presence", "RU", "third", "2025-03-04")]
+    assert [(c.status, c.rule) for c in timeline(confirmed)][-1] == ("ru_partial", "3b")
+
+
+def test_reconcile_partly_held_place_keeps_its_note_but_for_independent_news() -> None:
+    claims = [
+        mk("presence", "RU", "UA", "2025-01-25", evidence="Russians hold 70% of the village."),
+        mk("presence", "UA", "UA", "2025-01-27", evidence="Our positions in the west remain."),
+    ]
+    claims.append(mk("presence", "RU", "RU", "2025-01-29", evidence="We hold the whole centre."))
+    changes = timeline(claims)
+    assert [(c.status, c.rule) for c in changes] == [("ru_partial", "3b")]
+    assert changes[0].partial == "RU presence: Russians hold 70% of the village."
+    assert len(changes[0].claims_for) == 3

@@ -49,13 +49,15 @@ def test_store_sqlite_file_is_wal_with_foreign_keys(tmp_path: Path) -> None:
     raw = sqlite3.connect(path)
     names = {r[0] for r in raw.execute("select name from frontwatch_migrations")}
     raw.close()
-    assert names == {"0001_claims", "0002_layers", "0003_status_lookup", "0004_place_claims"}
+    assert names == {"0001_claims", "0002_layers", "0003_status_lookup", "0004_place_claims",
+                     "0005_place_backlog", "0006_long_text", "0007_claim_date_inferred",
+                     "0008_status_rules"}
 
 
 def test_store_migrations_are_recorded_and_listing_is_read_only(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     lazy = Store.open(str(path), migrate=False)
-    assert [at for _, at in lazy.migrations()] == [None, None, None, None]
+    assert [at for _, at in lazy.migrations()] == [None] * 8
     with lazy.engine.connect() as conn:
         assert inspect(conn).get_table_names() == []
     lazy.close()
@@ -124,8 +126,11 @@ def test_store_claims_filters_and_pages(filled: Store) -> None:
 
 def test_store_place_status_as_of(filled: Store) -> None:
     now = filled.place_status(TORETSK.geonameid)
-    assert now.status == "contested"
-    assert [(str(c.date), c.status) for c in now.timeline] == [("2024-10", "contested")]
+    assert now.status == "ru_partial"
+    assert [(str(c.date), c.status, c.rule) for c in now.timeline] == [
+        ("2024-10", "ru_partial", "3b")
+    ]
+    assert [c.claim.kind for c in now.timeline[0].set_by] == ["presence"]
     assert {c.claim.stance for c in now.claims} == {"asserts", "denies"}
     assert now.partial and "eastern part" in now.partial
     before = filled.place_status(TORETSK.geonameid, dt.date(2024, 9, 30))
@@ -140,12 +145,12 @@ def test_store_place_status_as_of(filled: Store) -> None:
 def test_store_statuses_is_the_materialized_as_of_view(filled: Store) -> None:
     rows = filled.statuses()
     assert {(r.place.name, r.status) for r in rows} == {
-        ("Toretsk", "contested"),
+        ("Toretsk", "ru_partial"),
         ("Pivdenne", "contested"),
         ("Kupiansk", "ua_confirmed"),
     }
     assert {r.place.name for r in filled.statuses(dt.date(2024, 1, 1))} == {"Kupiansk"}
-    assert {r.place.name for r in filled.statuses(status="contested")} == {"Toretsk", "Pivdenne"}
+    assert {r.place.name for r in filled.statuses(status="contested")} == {"Pivdenne"}
     donbas = filled.statuses(bbox=(37.0, 48.0, 38.5, 48.6))
     assert {r.place.name for r in donbas} == {"Toretsk", "Pivdenne"}
     toretsk = next(r for r in rows if r.place.name == "Toretsk")

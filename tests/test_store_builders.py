@@ -6,6 +6,8 @@ No tests here; other test modules import these builders.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from pathlib import Path
 
 from frontwatch.records import (
     Claim,
@@ -136,3 +138,40 @@ def toretsk_articles() -> list[Extraction]:
             origin="kupiansk.txt",
         ),
     ]
+
+
+def contents(store: object, *, ids: bool = True) -> dict[str, list[tuple[object, ...]]]:
+    """Every stored row that a user can see, table by table, in a stable order: two stores
+    with equal contents answer every query alike. `ids=False` leaves out row ids (and the
+    claim ids that statuses list), for stores written by interleaved writers."""
+    from sqlalchemy import select
+
+    from frontwatch.store import schema
+
+    skip = {"ingested_at"} if ids else {"ingested_at", "id", "claims_for", "claims_against",
+                                        "claims", "positions", "claim_id"}
+    tables = ("documents", "places", "mentions", "claims", "place_status", "place_claims")
+    found: dict[str, list[tuple[object, ...]]] = {}
+    with store.engine.connect() as conn:  # type: ignore[attr-defined]
+        for name in tables:
+            table = schema.metadata.tables[name]
+            # A status row's own id is renumbered by every rendering; nothing shows it.
+            hidden = skip | {"id"} if name == "place_status" else skip
+            columns = [c for c in table.columns if c.name not in hidden]
+            rows = conn.execute(select(*columns)).all()
+            found[name] = sorted((tuple(row) for row in rows), key=repr)
+    return found
+
+
+def stored_documents(db: Path) -> int:
+    """Documents committed to a SQLite file another process is writing (0 before it exists)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=5)
+        try:
+            return int(conn.execute("select count(*) from documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0

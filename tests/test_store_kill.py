@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from test_store_builders import stored_documents
 
 from frontwatch.store import Store
 
@@ -57,19 +58,6 @@ def _run(folder: Path, db: Path, delay: float) -> subprocess.Popen[str]:
     )
 
 
-def _stored_docs(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(db, timeout=5)
-        try:
-            return int(conn.execute("select count(*) from documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        return 0
-
-
 def test_store_kill_mid_ingest_keeps_whole_documents(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -81,7 +69,7 @@ def test_store_kill_mid_ingest_keeps_whole_documents(tmp_path: Path) -> None:
     db = tmp_path / "fw.db"
     proc = _run(folder, db, 0.1)
     deadline = time.monotonic() + 60
-    while _stored_docs(db) < 5 and time.monotonic() < deadline and proc.poll() is None:
+    while stored_documents(db) < 5 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, proc.communicate()
     os.kill(proc.pid, signal.SIGKILL)

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from frontwatch import __version__
 from frontwatch.api import envelope
-from frontwatch.api.routes import claims, documents, places, reviews, tokens
+from frontwatch.api.routes import claims, documents, layers, places, reviews, sources, tokens
 from frontwatch.api.service import ExtractorLike, Service
 from frontwatch.settings import Settings
 from frontwatch.store import Store
@@ -53,12 +53,12 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.state.service = service
     envelope.install(app)
-    for module in (places, claims, reviews, documents, tokens):
+    for module in (places, claims, reviews, documents, tokens, layers, sources):
         app.include_router(module.router)
     mount_web(app)
     return app

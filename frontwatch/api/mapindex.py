@@ -24,7 +24,7 @@ import datetime as dt
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -141,10 +141,13 @@ class MapIndex:
         *,
         status: str | None = None,
         bbox: tuple[float, float, float, float] | None = None,
+        keep: Container[int] | None = None,
     ) -> list[bytes]:
-        """The same rows as `rows`, each rendered as a `COMPACT_COLUMNS` JSON array."""
-        compact = self._compact
-        return [compact[c] for c in self._found(as_of, status, bbox)]
+        """The same rows as `rows`, each rendered as a `COMPACT_COLUMNS` JSON array; only the
+        places in `keep` when given."""
+        compact, rows = self._compact, self._rows
+        return [compact[c] for c in self._found(as_of, status, bbox)
+                if keep is None or rows[c][0] in keep]
 
     def _shown(self, as_of: dt.date | None) -> list[int]:
         """The change each place shows on `as_of` (the latest when None), or `_NONE`."""

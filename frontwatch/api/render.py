@@ -42,6 +42,8 @@ def change(step: StatusChange) -> dict[str, Any]:
         "date": str(step.date),
         "status": step.status,
         "partial": step.partial,
+        "rule": step.rule,
+        "set_by": _ids(step.set_by),
         "claims_for": _ids(step.claims_for),
         "claims_against": _ids(step.claims_against),
     }
@@ -129,6 +131,8 @@ def timeline_body(found: PlaceTimeline) -> bytes:
                 "date": step.date,
                 "status": step.status,
                 "partial": step.partial,
+                "rule": step.rule,
+                "set_by": step.set_by,
                 "claims_for": step.claims_for,
                 "claims_against": step.claims_against,
             }

@@ -22,12 +22,14 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 
+from frontwatch.api.atlas import Atlas, LayerDay, StoredNames, layer_day, layer_rows
 from frontwatch.api.cache import Body, ResponseCache
 from frontwatch.api.envelope import ApiError
 from frontwatch.api.mapindex import MapIndex, Row, compact_row
 from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
-from frontwatch.records import Document, Extraction, PartialDate, StoredClaim
+from frontwatch.lookup import did_you_mean, resolve_place
+from frontwatch.records import Document, Extraction, PartialDate, Place, StoredClaim
 from frontwatch.settings import Settings
 from frontwatch.store import (
     AddResult,
@@ -39,6 +41,7 @@ from frontwatch.store import (
     TokenInfo,
 )
 from frontwatch.store.schema import claims as claims_table
+from frontwatch.store.schema import places as places_table
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +81,18 @@ class Reviewed:
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
+    """The dates of the store's claims: all of them, the bulk (the slider's default span,
+    without the few outliers that a stray old date makes), and how many have none."""
+
     first: dt.date | None
     last: dt.date | None
+    bulk_first: dt.date | None = None
+    bulk_last: dt.date | None = None
+    undated: int = 0
+
+
+# Share of dated claims left outside the bulk at each end.
+BULK_TAIL = 0.02
 
 
 class Service:
@@ -98,6 +111,7 @@ class Service:
         self._extract_lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontwatch-writer")
         self._cache = ResponseCache(store.engine)
+        self.atlas = Atlas(settings.gazetteer_path)
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
@@ -134,7 +148,82 @@ class Service:
         )
         with self.store.engine.connect() as conn:
             first, last = conn.execute(query).one()
-        return DateRange(_as_date(first), _as_date(last))
+            dated = int(conn.scalar(select(func.count(date))) or 0)
+            undated = int(conn.scalar(
+                select(func.count()).select_from(claims_table).where(date.is_(None))) or 0)
+            tail = int(dated * BULK_TAIL)
+            ordered = select(date).where(date.is_not(None))
+            low = conn.scalar(ordered.order_by(date).offset(tail).limit(1))
+            high = conn.scalar(ordered.order_by(date.desc()).offset(tail).limit(1))
+        return DateRange(_as_date(first), _as_date(last), _as_date(low), _as_date(high),
+                         undated)
+
+    # -- names, search, layers ------------------------------------------------------------
+
+    def stored_places(self) -> dict[int, Place]:
+        """Every place the store knows, by id (kept until the data changes)."""
+        return self._cache.derived("stored_places", self._stored_places)
+
+    def _stored_places(self) -> dict[int, Place]:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(places_table)).all()
+        return {int(r.geonameid): Place(int(r.geonameid), r.name, float(r.lat), float(r.lon),
+                                        r.admin1, r.country, r.feature, int(r.population or 0))
+                for r in rows}
+
+    def resolve(self, text: str) -> Place:
+        """A place from an id or any known name (404 with did-you-mean when none)."""
+        try:
+            return resolve_place(self.store, text, names=self.atlas.gazetteer)
+        except InputError as exc:
+            raise ApiError(404, f"no place {text!r} ({exc.reason})",
+                           code="place_not_found") from exc
+
+    def place_id(self, text: str | None) -> int | None:
+        """`place=` of a query: a GeoNames id as it is, a name resolved."""
+        if text is None:
+            return None
+        value = text.strip()
+        return int(value) if value.isdigit() else self.resolve(value).geonameid
+
+    def search(self, query: str) -> list[tuple[Place, str, int]]:
+        """Places for the search box, with their claim counts (places with claims first)."""
+        names = self._cache.derived(
+            "stored_names", lambda: StoredNames.build(self.stored_places().values()))
+        hits = self.atlas.search(query, names)
+        counts = self.store.claim_counts(p.geonameid for p, _ in hits)
+        ranked = sorted(hits, key=lambda hit: counts.get(hit[0].geonameid, 0) == 0)
+        return [(p, matched, counts.get(p.geonameid, 0)) for p, matched in ranked]
+
+    def suggestions(self, text: str) -> list[str]:
+        return did_you_mean(text, (p.name for p in self.stored_places().values()),
+                            self.atlas.gazetteer)
+
+    def layers(self) -> list[dict[str, Any]]:
+        return layer_rows(self.store)
+
+    def layer_day(self, name: str, as_of: dt.date | None) -> LayerDay:
+        places = self.stored_places()
+        mapped = [(places[row[0]], row[5]) for row in self.map_rows(as_of, status=None, bbox=None)
+                  if row[0] in places]
+        found = layer_day(self.store, name, as_of, mapped)
+        if found is None:
+            raise ApiError(404, f"no layer {name!r} (import one with: frontwatch layer import "
+                                "NAME FILE)", code="layer_not_found")
+        return found
+
+    def matching_places(
+        self, as_of: dt.date | None, sides: frozenset[str], kinds: frozenset[str]
+    ) -> set[int]:
+        """Places with at least one claim from these sides of these kinds, dated up to
+        `as_of` or undated: the markers the map's filters keep."""
+        c = claims_table.c
+        query = select(c.geonameid).distinct().where(
+            c.source_side.in_(sorted(sides)), c.kind.in_(sorted(kinds)))
+        if as_of is not None:
+            query = query.where((c.date_first <= as_of) | c.date_first.is_(None))
+        with self.store.engine.connect() as conn:
+            return {int(g) for g in conn.scalars(query)}
 
     def statuses(
         self,
@@ -166,16 +255,21 @@ class Service:
         *,
         status: str | None,
         bbox: tuple[float, float, float, float] | None,
+        keep: set[int] | None = None,
     ) -> list[bytes]:
-        """`map_rows` rendered as `format=compact` arrays (rendered once, in the index)."""
+        """`map_rows` rendered as `format=compact` arrays (rendered once, in the index); only
+        the places in `keep` when given."""
         index = self._cache.derived_soon("map_index", self._map_index)
         if index is not None:
-            return index.compact(as_of, status=status, bbox=bbox)
-        return [compact_row(r) for r in self._store_rows(as_of, status=status, bbox=bbox)]
+            return index.compact(as_of, status=status, bbox=bbox, keep=keep)
+        return [compact_row(r) for r in self._store_rows(as_of, status=status, bbox=bbox)
+                if keep is None or r[0] in keep]
 
     def warm(self) -> None:
-        """Build what answers reads from memory (the map index) now, not on first use; nothing
-        where the cache is off (other databases), as the index would not be kept."""
+        """Build what answers reads from memory (the map index, the gazetteer) now, not on
+        first use; no index where the cache is off (other databases), as it would not be
+        kept."""
+        self.atlas.load()
         if self._cache.enabled:
             self._cache.derived("map_index", self._map_index)
 
@@ -214,11 +308,12 @@ class Service:
         until: PartialDate | None,
         limit: int,
         after_id: int | None,
+        undated: bool = False,
     ) -> tuple[list[StoredClaim], int | None]:
         """One page of claims and the id the next page starts after (None on the last)."""
         found = self.store.claims(
             place=place, source=source, side=side, since=since, until=until,
-            limit=limit + 1, after_id=after_id,
+            limit=limit + 1, after_id=after_id, undated=undated,
         )
         page = found[:limit]
         return page, (page[-1].id if len(found) > limit else None)

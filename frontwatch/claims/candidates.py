@@ -100,6 +100,8 @@ class Candidate:
     features: dict[str, float]
     speaker: Source
     date: PartialDate | None
+    date_inferred: bool
+    """The sentence gives no date: `date` is the article's publication date."""
     evidence_start: int
     evidence_end: int
     sentence: int
@@ -624,7 +626,8 @@ def _topic(mentions: list[PlaceMention], located: set[int]) -> PlaceMention | No
 
 def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate | None,
               target: Target, text: str, lex: Lexicon) -> PartialDate | None:
-    """The date nearest the trigger in its clause, or one right after the place."""
+    """The date nearest the trigger in its clause, or one right after the place; the
+    publication date when the sentence has none (`date_inferred` says which)."""
     right_after = [d for d in dates if 0 <= d.start - target.end <= DATE_AFTER_PLACE]
     if right_after:
         return right_after[0].date
@@ -770,6 +773,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 candidates.append(Candidate(
                     trigger=trigger, target=target, features=features, speaker=clause_speaker,
                     date=_date_for(trigger, dates, document.published, target, text, lex),
+                    date_inferred=document.published is not None
+                    and _date_for(trigger, dates, None, target, text, lex) is None,
                     evidence_start=s_start + (len(body) - len(body.lstrip())),
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,

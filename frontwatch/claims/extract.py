@@ -26,6 +26,7 @@ from frontwatch.errors import ModelError
 from frontwatch.nlp.langid import detect_language
 from frontwatch.nlp.pipeline import load_pipeline, supported_languages
 from frontwatch.places import Gazetteer
+from frontwatch.places.gazetteer import DEFAULT_PATH
 from frontwatch.records import Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,12 @@ log = logging.getLogger(__name__)
 def _data_fingerprint(gazetteer_path: str, model_path: str) -> str:
     """A short hash of every lexicon file, the gazetteer and the claim model."""
     digest = hashlib.sha256(lexicon_digest().encode())
-    digest.update(Path(Gazetteer.load(Path(gazetteer_path) if gazetteer_path else None).origin).read_bytes())
+    path = Path(gazetteer_path).resolve() if gazetteer_path else DEFAULT_PATH
+    if not path.is_file():
+        Gazetteer.load(path)  # raises the GazetteerError that names the file
+    # The file's bytes, not the loaded gazetteer: loading it only for its name cost a second
+    # in every process that needs the version but extracts nothing (a batch run's writer).
+    digest.update(path.read_bytes())
     model = Path(model_path or DEFAULT_MODEL)
     digest.update(model.read_bytes() if model_path != "-" and model.is_file() else model_path.encode())
     return digest.hexdigest()[:10]

@@ -151,6 +151,7 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
             doc=document.id, place=target.mention.place, place_mention=text[target.start:target.end]
             if not target.implicit else target.mention.text,
             kind=kind, actor=actor, stance=stance, source=candidate.speaker, date=candidate.date,
+            date_inferred=candidate.date_inferred,
             evidence=text[candidate.evidence_start:candidate.evidence_end],
             evidence_start=candidate.evidence_start, evidence_end=candidate.evidence_end,
             confidence=round(max(0.05, min(1.0, confidence * target.mention.score)), 4),

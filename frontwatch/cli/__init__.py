@@ -21,11 +21,13 @@ from frontwatch.errors import FrontwatchError
 COMMANDS: dict[str, str] = {
     "extract": "frontwatch.cli.extract:extract",
     "ingest": "frontwatch.cli.ingest:ingest",
+    "load": "frontwatch.cli.load:load",
     "place": "frontwatch.cli.place:place",
     "places": "frontwatch.cli.place:places",
     "claims": "frontwatch.cli.claims:claims",
     "export": "frontwatch.cli.export:export",
     "layer": "frontwatch.cli.layer:layer",
+    "sources": "frontwatch.cli.sources:sources",
     "eval": "frontwatch.cli.eval:eval_command",
     "train": "frontwatch.cli.train:train",
     "serve": "frontwatch.cli.serve:serve",
@@ -51,6 +53,11 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            # One line, not click's usage block: what is wrong and where help is.
+            where = error.ctx.command_path if error.ctx else ctx.command_path
+            click.echo(f"Error: {error.format_message()} (see '{where} --help')", err=True)
+            sys.exit(error.exit_code)
         except FrontwatchError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise

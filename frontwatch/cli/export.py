@@ -35,7 +35,7 @@ def export(fmt: str, db: str | None, output: Path | None, as_of: str | None) -> 
     day = parse_day(as_of)
     if day is not None and fmt != "geojson":
         raise InputError("--as-of", "only applies to geojson")
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         out = sys.stdout
         if output is not None:

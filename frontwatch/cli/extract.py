@@ -6,10 +6,12 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
-from frontwatch.records import Document, InputFailure, claim_as_dict, mention_as_dict
+from frontwatch.cli.tables import Column, claim_text, date_text, one_line, print_table
+from frontwatch.records import Claim, Document, InputFailure, claim_as_dict, mention_as_dict
 
 RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 
@@ -18,10 +20,13 @@ RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per claim on stdout.")
 @click.option("--with-mentions", is_flag=True, help="Also print every resolved toponym (with --jsonl).")
+@click.option("--with-documents", is_flag=True,
+              help="Also print each document (text, places, extractor version) before its claims, "
+              "so that `frontwatch load` can store the output (with --jsonl).")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gazetteer file to use instead of the packaged one.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
-def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
+def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_documents: bool,
             gazetteer: str | None, batch_size: int | None) -> None:
     """Extract territorial-control claims from articles (.txt, .html, .jsonl, .csv, RSS/Atom, folders).
 
@@ -31,6 +36,7 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
     \b
     Example:
         frontwatch extract samples/ --jsonl --with-mentions
+        frontwatch extract archive/ --jsonl --with-documents > claims.jsonl  # for frontwatch load
     """
     from frontwatch.claims import Extractor
     from frontwatch.ingest import read_paths
@@ -54,6 +60,10 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool,
         doc = extraction.document
         name = doc.id if RECORD_ORIGIN.search(doc.origin) or not doc.origin else doc.origin
         if as_jsonl:
+            if with_documents:
+                from frontwatch.batch.jsonl import document_line
+
+                _emit(document_line(name, extraction))
             if with_mentions:
                 for mention in extraction.mentions:
                     _emit({"type": "mention", **mention_as_dict(name, mention)})
@@ -73,21 +83,24 @@ def _emit(obj: dict[str, object]) -> None:
 
 
 class _Table:
-    """A readable table of claims, one row per claim, grouped by document."""
+    """Claims, one row per claim, grouped by document; sized to the terminal (tables.py)."""
 
     def __init__(self) -> None:
-        from rich.table import Table
+        self.rows: list[tuple[str, ...]] = []
 
-        self.table = Table(show_lines=False)
-        for column in ("doc", "place", "kind", "actor", "stance", "source", "side", "date", "evidence"):
-            self.table.add_column(column, overflow="fold")
-
-    def add(self, doc: str, claims: tuple) -> None:  # type: ignore[type-arg]
+    def add(self, doc: str, claims: tuple[Claim, ...]) -> None:
         for c in claims:
-            self.table.add_row(doc, f"{c.place.name} ({c.place_mention})", c.kind, c.actor, c.stance,
-                               c.source.name, c.source.side, str(c.date or ""), c.evidence[:160])
+            self.rows.append((
+                Path(doc).name if "/" in doc else doc, f"{c.place.name} ({c.place_mention})",
+                claim_text(c), f"{c.source.name} ({c.source.side})", date_text(c),
+                one_line(c.evidence),
+            ))
 
     def render(self) -> None:
-        from rich.console import Console
+        print_table(f"{len(self.rows)} claims", EXTRACT_COLUMNS, self.rows)
 
-        Console().print(self.table)
+
+EXTRACT_COLUMNS = (
+    Column("doc"), Column("place"), Column("claim", min_width=13), Column("source"), Column("date", min_width=10),
+    Column("evidence", evidence=True),
+)

@@ -11,9 +11,12 @@ from typing import Any
 import click
 
 from frontwatch.cli.dbopts import db_option, open_store, parse_day
-from frontwatch.errors import FrontwatchError, InputError
+from frontwatch.cli.tables import Column, claim_text, date_text, one_line, print_table
+from frontwatch.cli.tables import console as tables_console
+from frontwatch.errors import InputError
+from frontwatch.lookup import resolve_place
 from frontwatch.records import Place, StoredClaim, claim_as_dict, place_as_dict
-from frontwatch.store import PlaceStatus, Store
+from frontwatch.store import PlaceStatus
 
 log = logging.getLogger(__name__)
 
@@ -22,57 +25,11 @@ STATUS_STYLE = {
     "ru_confirmed": "bold red",
     "ua_claimed": "blue",
     "ua_confirmed": "bold blue",
+    "ru_partial": "italic red",
+    "ua_partial": "italic blue",
     "contested": "yellow",
     "unknown": "dim",
 }
-
-
-def resolve_place(store: Store, text: str) -> Place:
-    """A place from a geonameid or a name, preferring places the store has claims about.
-
-    Names go through the gazetteer's transliteration-blind search (Dzerjinsk -> Toretsk)
-    when an exact stored name with claims does not settle it.
-    """
-    value = text.strip()
-    if value.isdigit():
-        place = store.place(int(value)) or _gazetteer_get(int(value))
-        if place is None:
-            raise InputError(value, "unknown geonameid (not in the store or the gazetteer)")
-        return place
-    stored = store.places_named(value)
-    counts = store.claim_counts(p.geonameid for p in stored)
-    if stored and counts.get(stored[0].geonameid, 0) > 0:
-        return stored[0]
-    found = _gazetteer_search(value)
-    if found:
-        counts = store.claim_counts(p.geonameid for p in found)
-        with_claims = [p for p in found if counts.get(p.geonameid, 0) > 0]
-        return (with_claims or found)[0]
-    if stored:
-        return stored[0]
-    raise InputError(value, "unknown place (try another spelling or its GeoNames id)")
-
-
-def _gazetteer() -> Any:
-    try:
-        from frontwatch.places import Gazetteer
-    except ImportError:
-        return None
-    try:
-        return Gazetteer.load()
-    except FrontwatchError as exc:
-        log.warning("gazetteer unavailable: %s", exc)
-        return None
-
-
-def _gazetteer_search(name: str) -> list[Place]:
-    gazetteer = _gazetteer()
-    return list(gazetteer.search(name)) if gazetteer is not None else []
-
-
-def _gazetteer_get(geonameid: int) -> Place | None:
-    gazetteer = _gazetteer()
-    return gazetteer.get(geonameid) if gazetteer is not None else None
 
 
 def stored_claim_dict(stored: StoredClaim) -> dict[str, object]:
@@ -98,6 +55,8 @@ def status_dict(result: PlaceStatus) -> dict[str, object]:
                 "date": str(change.date),
                 "status": change.status,
                 "partial": change.partial,
+                "rule": change.rule,
+                "set_by": [c.id for c in change.set_by if isinstance(c, StoredClaim)],
                 "claims_for": [c.id for c in change.claims_for if isinstance(c, StoredClaim)],
                 "claims_against": [
                     c.id for c in change.claims_against if isinstance(c, StoredClaim)
@@ -136,7 +95,7 @@ def place(
         frontwatch place 709354 --json --layer deepstate
     """
     day = parse_day(as_of)
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         where = resolve_place(store, name)
         if store.place(where.geonameid) is None:
@@ -160,12 +119,12 @@ def place(
 
 
 def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    console = tables_console()
     where = result.place
     when = result.as_of.isoformat() if result.as_of else "latest"
     head = Text()
@@ -185,6 +144,8 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
         steps = Table(title="Timeline", title_justify="left", expand=True)
         steps.add_column("date")
         steps.add_column("status")
+        steps.add_column("rule")
+        steps.add_column("set by", overflow="fold")
         steps.add_column("for", justify="right")
         steps.add_column("against", justify="right")
         steps.add_column("partial", overflow="fold")
@@ -192,53 +153,39 @@ def _render(result: PlaceStatus, layer_check: dict[str, object] | None) -> None:
             steps.add_row(
                 str(change.date),
                 Text(change.status, style=STATUS_STYLE.get(change.status, "")),
+                change.rule,
+                " ".join(f"#{c.id}" for c in change.set_by if isinstance(c, StoredClaim)),
                 str(len(change.claims_for)),
                 str(len(change.claims_against)),
                 change.partial or "",
             )
         parts.append(steps)
+        from frontwatch.reconcile import RULES
 
-    if result.claims:
-        said = Table(title="Who says what", title_justify="left", expand=True)
-        for column in ("#", "date", "source", "side", "claim", "evidence"):
-            said.add_column(column, overflow="fold")
-        for stored in sorted(result.claims, key=lambda s: (str(s.claim.date or ""), s.id)):
-            c = stored.claim
-            claim_text = f"{c.actor} {c.kind}" + (" DENIED" if c.stance == "denies" else "")
-            if stored.review:
-                claim_text += f" [{stored.review}]"
-            said.add_row(
-                str(stored.id),
-                str(c.date or "?"),
-                c.source.name,
-                c.source.side,
-                claim_text,
-                _snippet(c.evidence),
-            )
-        parts.append(said)
-    else:
-        parts.append(Text("No claims about this place in the store.", style="dim"))
+        used = sorted({change.rule for change in result.timeline if change.rule in RULES})
+        parts.append(Text("\n".join(f"rule {rule}: {RULES[rule]}" for rule in used), style="dim"))
 
-    if result.claims_against:
-        against = Table(title="Contradicting the status", title_justify="left", expand=True)
-        for column in ("#", "date", "source", "claim", "evidence"):
-            against.add_column(column, overflow="fold")
-        for stored in result.claims_against:
-            c = stored.claim
-            against.add_row(
-                str(stored.id),
-                str(c.date or "?"),
-                f"{c.source.name} ({c.source.side})",
-                f"{c.actor} {c.kind} {c.stance}",
-                _snippet(c.evidence),
-            )
-        parts.append(against)
     console.print(Panel(Group(*parts), title="frontwatch place", expand=True))
+    said = sorted(result.claims, key=lambda s: (str(s.claim.date or ""), s.id))
+    if not said:
+        console.print("No claims about this place in the store.", style="dim")
+        return
+    print_table("Who says what", SAID_COLUMNS, (_said_row(s) for s in said), out=console)
+    if result.claims_against:
+        print_table("Contradicting the status", SAID_COLUMNS,
+                    (_said_row(s) for s in result.claims_against), out=console)
 
 
-def _snippet(text: str, limit: int = 100) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+SAID_COLUMNS = (
+    Column("#", justify="right"), Column("date", min_width=10), Column("source"), Column("claim", min_width=13),
+    Column("evidence", evidence=True),
+)
+
+
+def _said_row(stored: StoredClaim) -> tuple[str, ...]:
+    c = stored.claim
+    return (str(stored.id), date_text(c), f"{c.source.name} ({c.source.side})",
+            claim_text(c, stored.review), one_line(c.evidence))
 
 
 def _distance_km(a: Place, lat: float, lon: float) -> float:
@@ -278,7 +225,7 @@ def places(
     if km <= 0:
         raise InputError("--km", f"must be positive, got {km}")
     day = parse_day(as_of)
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         bbox = None
         center: Place | None = None
@@ -301,9 +248,9 @@ def places(
                         "status": r.status,
                         "since": str(r.since),
                         "partial": r.partial,
-                        "claims": r.n_claims,
-                        "claims_for": r.n_for,
-                        "claims_against": r.n_against,
+                        "n_claims": r.n_claims,
+                        "n_for": r.n_for,
+                        "n_against": r.n_against,
                     }
                     for r in rows
                 ],
@@ -312,20 +259,18 @@ def places(
             )
         )
         return
-    from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(rows)} places as of {day.isoformat() if day else 'latest'}")
-    for column in ("place", "admin1", "status", "since", "claims", "partial"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(
-            f"{r.place.name} #{r.place.geonameid}",
-            r.place.admin1,
-            Text(r.status, style=STATUS_STYLE.get(r.status, "")),
-            str(r.since),
-            str(r.n_claims),
-            _snippet(r.partial or "", 80),
-        )
-    Console().print(table)
+    when = day.isoformat() if day else "latest"
+    print_table(f"{len(rows)} places as of {when}", PLACES_COLUMNS, (
+        (f"{r.place.name} #{r.place.geonameid}", r.place.admin1,
+         Text(r.status, style=STATUS_STYLE.get(r.status, "")), str(r.since), str(r.n_claims),
+         one_line(r.partial or ""))
+        for r in rows
+    ))
+
+
+PLACES_COLUMNS = (
+    Column("place"), Column("admin1"), Column("status", min_width=12), Column("since", min_width=10),
+    Column("n_claims", justify="right"), Column("partial", evidence=True),
+)

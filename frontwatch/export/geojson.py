@@ -23,9 +23,9 @@ def feature(row: PlaceStatusRow) -> dict[str, Any]:
             "status": row.status,
             "since": str(row.since),
             "partial": row.partial,
-            "claims": row.n_claims,
-            "claims_for": row.n_for,
-            "claims_against": row.n_against,
+            "n_claims": row.n_claims,
+            "n_for": row.n_for,
+            "n_against": row.n_against,
         },
     }
 

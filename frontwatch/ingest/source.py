@@ -6,6 +6,7 @@ from pathlib import Path
 
 from frontwatch.errors import InputError
 from frontwatch.ingest.normalize import normalize_lang, normalize_text, text_id
+from frontwatch.ingest.pubdate import date_from_url
 from frontwatch.records import Document, PartialDate
 
 _SNIFF = 8192
@@ -77,7 +78,8 @@ def make_document(
     outlet: str | None = None,
     origin: str = "",
 ) -> Document:
-    """Normalize the text and build the Document; the id defaults to the text's sha256."""
+    """Normalize the text and build the Document; the id defaults to the text's sha256, the
+    publication date to the one in the URL."""
     normalized = normalize_text(text)
     if not normalized:
         raise InputError(origin, "no article text")
@@ -89,5 +91,5 @@ def make_document(
         title=title or None,
         outlet=outlet or None,
         lang=normalize_lang(lang),
-        published=parse_published(published, origin),
+        published=parse_published(published, origin) or date_from_url(url),
     )

@@ -12,7 +12,7 @@ import difflib
 import gzip
 import math
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,6 +103,10 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        """Every place, in file order (the map's settlement labels, did-you-mean)."""
+        return iter(self._places)
 
     def __repr__(self) -> str:
         return f"<Gazetteer {self.origin}: {len(self)} places>"

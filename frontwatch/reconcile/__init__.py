@@ -2,10 +2,14 @@
 
 from frontwatch.reconcile.timeline import (
     CAPTURE_STATUSES,
+    PARTIAL_STATUSES,
+    RULES,
     STATUSES,
+    Weights,
     claim_of,
     counts,
     in_effect,
+    partial_note,
     status_as_of,
     status_of,
     timeline,
@@ -14,10 +18,14 @@ from frontwatch.reconcile.timeline import (
 
 __all__ = [
     "CAPTURE_STATUSES",
+    "PARTIAL_STATUSES",
+    "RULES",
     "STATUSES",
+    "Weights",
     "claim_of",
     "counts",
     "in_effect",
+    "partial_note",
     "status_as_of",
     "status_of",
     "timeline",

@@ -9,6 +9,7 @@ from frontwatch.store.store import (
     StoredDocument,
     TimelineStep,
     TokenInfo,
+    Written,
     stored_claim_dict,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "StoredDocument",
     "TimelineStep",
     "TokenInfo",
+    "Written",
     "stored_claim_dict",
 ]

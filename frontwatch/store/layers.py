@@ -1,13 +1,21 @@
-"""Dated polygon layers (e.g. DeepState's occupied area) and their agreement with claims.
+"""Dated polygon layers (e.g. DeepState's occupied area), checked against statuses and claims.
 
-A layer is stored as one compressed geometry per date with its bounding box. Comparing
-only tests the points of places that have claims, on the dates they have claims, with a
-pure-Python point-in-polygon behind a per-polygon bounding-box check: fast enough for a
-few thousand (place, date) pairs without a geometry library.
+A layer is stored as one compressed geometry per date with its bounding box. What a date
+shows of a place is two things (geometry.py): whether the place's centre is inside the
+polygons, and whether none, part or all of the disc of its built-up area is.
 
-Agreement: inside the layer's polygons on a date <=> a Russian status (`ru_claimed`,
-`ru_confirmed`); outside <=> a Ukrainian one. `contested` and `unknown` are counted but
-neither agree nor disagree.
+`compare` asks each status the question it answers (docs/reconcile.md, "Map layers"):
+
+- a confirmed or partial status is a prediction of the map on its date: `ru_confirmed` the
+  centre inside, `ua_confirmed` outside, `ru_partial` some of the place's area inside,
+  `ua_partial` some of it outside. It agrees or disagrees.
+- a claimed status is a claim to check: the layer shows it within `within` days (confirmed,
+  with the lag), has not shown it by its last date (not yet), or did not show it in that
+  window although it could have (contradicted).
+- `contested` and `unknown` are counted, not scored.
+
+`LayerHistory` follows a layer's dates in order for a set of places, so the track records
+of sources (reconcile/sources.py) can ask when a layer first showed what a claim said.
 """
 
 from __future__ import annotations
@@ -16,18 +24,34 @@ import datetime as dt
 import gzip
 import json
 import logging
+import statistics
 import zlib
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import orjson
+from numpy.typing import NDArray
 from sqlalchemy import delete, func, select
 
 from frontwatch.errors import InputError
-from frontwatch.records import Place
+from frontwatch.reconcile import CAPTURE_STATUSES, PARTIAL_STATUSES
+from frontwatch.reconcile.sources import DEFAULT_WITHIN, SourceRecord, track_records
+from frontwatch.records import Claim, PartialDate, Place, StoredClaim
+from frontwatch.store.geometry import (
+    AREA_ALL,
+    AREA_NAMES,
+    AREA_NONE,
+    Coverage,
+    Polygon,
+    edges_of,
+    radius_km,
+)
 from frontwatch.store.schema import claims as t_claims
 from frontwatch.store.schema import layer_geometries as t_geoms
 from frontwatch.store.schema import layers as t_layers
@@ -37,9 +61,9 @@ from frontwatch.store.store import Store, _place_of
 
 log = logging.getLogger(__name__)
 
-Ring = list[tuple[float, float]]
-Polygon = list[Ring]  # outer ring first, then holes
 BBox = tuple[float, float, float, float]
+PREDICTIONS: frozenset[str] = frozenset({"ru_confirmed", "ua_confirmed"}) | PARTIAL_STATUSES
+CLAIMED: frozenset[str] = CAPTURE_STATUSES - PREDICTIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +77,96 @@ class LayerInfo:
     dates: int
 
 
+@dataclass(frozen=True, slots=True)
+class PairCheck:
+    """One (place, date) pair: the status then, the rule and claims that set it, and what the
+    layer said. `verdict`: agrees / disagrees (predictions), confirmed / not yet /
+    contradicted (claimed statuses, `lag` in days when confirmed, or when the layer showed
+    it only after the window), not comparable (the rest)."""
+
+    place: Place
+    day: dt.date
+    status: str
+    rule: str
+    set_by: tuple[int, ...]
+    layer_date: dt.date | None
+    inside: bool
+    area: str
+    verdict: str
+    lag: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "place": self.place.name,
+            "geonameid": self.place.geonameid,
+            "date": self.day.isoformat(),
+            "status": self.status,
+            "rule": self.rule,
+            "set_by": list(self.set_by),
+            "layer_date": self.layer_date.isoformat() if self.layer_date else None,
+            "inside": self.inside,
+            "area": self.area,
+            "radius_km": round(radius_km(self.place), 2),
+            "verdict": self.verdict,
+            "lag": self.lag,
+        }
+
+
 @dataclass(slots=True)
 class LayerComparison:
-    """Agreement of a layer with the reconciled statuses over (place, date) pairs."""
+    """What a layer says of the reconciled statuses, over (place, claim date) pairs."""
 
     layer: str
-    pairs: int = 0
-    agree: int = 0
-    disagree: int = 0
-    by_status: dict[str, dict[str, int]] = field(default_factory=dict)
-    disagreements: list[dict[str, object]] = field(default_factory=list)
+    within: int = DEFAULT_WITHIN
+    checks: list[PairCheck] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> int:
+        return len(self.checks)
+
+    @property
+    def agree(self) -> int:
+        return sum(1 for c in self.checks if c.verdict == "agrees")
+
+    @property
+    def disagree(self) -> int:
+        return sum(1 for c in self.checks if c.verdict == "disagrees")
 
     @property
     def agreement(self) -> float | None:
+        """Share of the predictions (confirmed and partial statuses) the layer agrees with."""
         decided = self.agree + self.disagree
         return self.agree / decided if decided else None
+
+    @property
+    def by_status(self) -> dict[str, dict[str, Any]]:
+        """Per status: pairs, pairs whose centre is inside, and the count of each verdict;
+        the median lag of the confirmed claims for claimed statuses."""
+        found: dict[str, dict[str, Any]] = {}
+        for check in self.checks:
+            counts = found.setdefault(check.status, {"pairs": 0, "inside": 0})
+            counts["pairs"] += 1
+            counts["inside"] += int(check.inside)
+            counts[check.verdict] = counts.get(check.verdict, 0) + 1
+        for status, counts in found.items():
+            if status in CLAIMED:
+                lags = [c.lag for c in self.checks if c.status == status
+                        and c.verdict == "confirmed" and c.lag is not None]
+                counts["median_lag"] = statistics.median(lags) if lags else None
+        return dict(sorted(found.items()))
+
+    def as_dict(self) -> dict[str, object]:
+        share = self.agreement
+        return {
+            "layer": self.layer,
+            "within": self.within,
+            "pairs": self.pairs,
+            "agree": self.agree,
+            "disagree": self.disagree,
+            "agreement": round(share, 4) if share is not None else None,
+            "by_status": self.by_status,
+            "checks": [c.as_dict() for c in self.checks],
+        }
 
 
 # -- reading layer files ---------------------------------------------------------------
@@ -225,42 +324,38 @@ def layers(store: Store) -> list[LayerInfo]:
     ]
 
 
-# -- geometry --------------------------------------------------------------------------
+# -- what a date shows -----------------------------------------------------------------
 
 
-def _in_ring(ring: Ring, x: float, y: float) -> bool:
-    inside = False
-    n = len(ring)
-    j = n - 1
-    for i in range(n):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
+def covered(place: Place) -> bool:
+    """A point in an occupied-area map says something only of a Ukrainian town or village:
+    the layer maps Ukraine, and a region's centre says nothing of the region."""
+    return place.country == "UA" and not place.is_region
 
 
-class Shapes:
-    """The polygons of one layer date with per-polygon bounding boxes."""
-
-    def __init__(self, polygons: list[Polygon]) -> None:
-        self.items = [(p, _bbox([p])) for p in polygons if p and p[0]]
-
-    def contains(self, lon: float, lat: float) -> bool:
-        for polygon, (x0, y0, x1, y1) in self.items:
-            if not (x0 <= lon <= x1 and y0 <= lat <= y1):
-                continue
-            if _in_ring(polygon[0], lon, lat) and not any(
-                _in_ring(hole, lon, lat) for hole in polygon[1:]
-            ):
-                return True
-        return False
+@lru_cache(maxsize=64)
+def _edges(blob: bytes) -> NDArray[np.float64]:
+    edges = edges_of(orjson.loads(zlib.decompress(blob)))
+    edges.flags.writeable = False
+    return edges
 
 
-@lru_cache(maxsize=8)
-def _shapes(blob: bytes) -> Shapes:
-    return Shapes(json.loads(zlib.decompress(blob)))
+def shows(kind: str, actor: str, inside: Any, area: Any) -> Any:
+    """Whether a layer showing `inside` (centre) and `area` (AREA_*) shows `actor`'s
+    capture (the centre held) or presence (some of the area held) there; works on arrays."""
+    if kind == "capture":
+        return inside if actor == "RU" else np.logical_not(inside)
+    return area != (AREA_NONE if actor == "RU" else AREA_ALL)
+
+
+def verdict(status: str, inside: bool, area: int) -> str:
+    """What a layer date says of `status` (see the module docstring)."""
+    if status in PREDICTIONS:
+        kind = "presence" if status in PARTIAL_STATUSES else "capture"
+        return "agrees" if shows(kind, status[:2].upper(), inside, area) else "disagrees"
+    if status in CLAIMED:
+        return "shown" if shows("capture", status[:2].upper(), inside, area) else "not shown"
+    return "not comparable"
 
 
 def _layer_row(store: Store, name: str) -> Any:
@@ -271,68 +366,111 @@ def _layer_row(store: Store, name: str) -> Any:
     return row
 
 
-def _date_on(store: Store, layer_id: int, day: dt.date) -> tuple[dt.date, bytes, BBox] | None:
-    """The layer geometry in effect on `day`: its latest date on or before it."""
-    with store._read() as conn:
-        row = conn.execute(
-            select(t_geoms)
-            .where(t_geoms.c.layer_id == layer_id, t_geoms.c.date <= day)
-            .order_by(t_geoms.c.date.desc())
-            .limit(1)
-        ).first()
-    if row is None:
-        return None
-    return row.date, row.geometry, (row.min_lon, row.min_lat, row.max_lon, row.max_lat)
+class LayerHistory:
+    """What one layer shows of a set of places on each of its dates from `since` on.
 
+    A `LayerView` for the track records of sources; `compare` reads it too. Places the
+    layer does not map (`covered`) are left out.
+    """
 
-def _inside(blob: bytes, bbox: BBox, place: Place) -> bool:
-    x0, y0, x1, y1 = bbox
-    if not (x0 <= place.lon <= x1 and y0 <= place.lat <= y1):
-        return False
-    return _shapes(blob).contains(place.lon, place.lat)
+    def __init__(
+        self, store: Store, name: str, places: Iterable[Place], *, since: dt.date | None = None
+    ) -> None:
+        row = _layer_row(store, name)
+        self.name: str = name
+        self.first_date: dt.date = row.first_date
+        self.last_date: dt.date = row.last_date
+        mapped = sorted({p.geonameid: p for p in places if covered(p)}.values(),
+                        key=lambda p: p.geonameid)
+        self._column = {p.geonameid: n for n, p in enumerate(mapped)}
+        self.days: list[dt.date] = []
+        inside: list[NDArray[np.bool_]] = []
+        areas: list[NDArray[np.int8]] = []
+        if mapped:
+            coverage = Coverage(mapped)
+            with store._read() as conn:
+                start = conn.scalar(
+                    select(func.max(t_geoms.c.date)).where(
+                        t_geoms.c.layer_id == row.id, t_geoms.c.date <= (since or dt.date.min)
+                    )
+                ) or row.first_date
+                for day, blob in conn.execute(
+                    select(t_geoms.c.date, t_geoms.c.geometry)
+                    .where(t_geoms.c.layer_id == row.id, t_geoms.c.date >= start)
+                    .order_by(t_geoms.c.date)
+                ):
+                    centre, area = coverage.update(_edges(bytes(blob)))
+                    self.days.append(day)
+                    inside.append(centre)
+                    areas.append(area)
+        width = len(mapped)
+        self._inside = np.array(inside, dtype=np.bool_).reshape(-1, width)
+        self._area = np.array(areas, dtype=np.int8).reshape(-1, width)
 
+    def span(self, place: Place) -> tuple[dt.date, dt.date] | None:
+        if place.geonameid not in self._column or not self.days:
+            return None
+        return self.days[0], self.last_date
 
-def covered(place: Place) -> bool:
-    """A point in an occupied-area map says something only of a Ukrainian town or village:
-    the layer maps Ukraine, and a region's centre says nothing of the region."""
-    return place.country == "UA" and not place.is_region
+    def state(self, place: Place, day: dt.date) -> tuple[dt.date, bool, int] | None:
+        """The layer's date in effect on `day`, and what it shows of `place` then."""
+        column = self._column.get(place.geonameid)
+        at = bisect_right(self.days, day) - 1
+        if column is None or at < 0:
+            return None
+        return self.days[at], bool(self._inside[at, column]), int(self._area[at, column])
 
+    def first(self, place: Place, kind: str, actor: str, start: dt.date, end: dt.date
+              ) -> dt.date | None:
+        """The first day in [start, end] the layer shows `actor`'s `kind` in `place`."""
+        column = self._column.get(place.geonameid)
+        if column is None or end < start:
+            return None
+        low = max(0, bisect_right(self.days, start) - 1)
+        high = bisect_right(self.days, end)
+        hits = np.flatnonzero(shows(kind, actor, self._inside[low:high, column],
+                                    self._area[low:high, column]))
+        return max(self.days[low + int(hits[0])], start) if len(hits) else None
 
-def verdict(status: str, inside: bool) -> str:
-    """`agrees`, `disagrees` or `not comparable` for a status and a layer answer."""
-    if status.startswith("ru_"):
-        return "agrees" if inside else "disagrees"
-    if status.startswith("ua_"):
-        return "disagrees" if inside else "agrees"
-    return "not comparable"
+    def first_showing(self, claim: Claim, start: dt.date, end: dt.date) -> dt.date | None:
+        return self.first(claim.place, claim.kind, claim.actor, start, end)
 
 
 def agreement_on(
     store: Store, name: str, place: Place, status: str, day: dt.date | None
 ) -> dict[str, object]:
-    """Whether layer `name` agrees with `status` for `place` on `day` (latest when None).
+    """What layer `name` says of `status` for `place` on `day` (latest when None).
 
     The layer's latest date on or before `day` is used (and reported); before its first
     date there is nothing to compare.
     """
     row = _layer_row(store, name)
     when = min(day or row.last_date, row.last_date)
-    found = _date_on(store, row.id, when) if when >= row.first_date else None
+    with store._read() as conn:
+        found = conn.execute(
+            select(t_geoms.c.date, t_geoms.c.geometry)
+            .where(t_geoms.c.layer_id == row.id, t_geoms.c.date <= when)
+            .order_by(t_geoms.c.date.desc())
+            .limit(1)
+        ).first()
     if found is None:
         return {
             "layer": name,
             "date": None,
             "inside": None,
+            "area": None,
             "status": status,
             "verdict": f"no layer data on that date ({row.first_date}..{row.last_date})",
         }
-    layer_day, blob, bbox = found
-    inside = _inside(blob, bbox, place)
-    said = verdict(status, inside) if covered(place) else "not comparable"
+    centre, areas = Coverage([place]).update(_edges(bytes(found.geometry)))
+    inside, area = bool(centre[0]), int(areas[0])
+    said = verdict(status, inside, area) if covered(place) else "not comparable"
     return {
         "layer": name,
-        "date": layer_day.isoformat(),
+        "date": found.date.isoformat(),
         "inside": inside,
+        "area": AREA_NAMES[area],
+        "radius_km": round(radius_km(place), 2),
         "status": status,
         "verdict": f"{said} (layer: {'inside' if inside else 'outside'})",
     }
@@ -349,14 +487,16 @@ def period_end(first: dt.date, precision: str | None) -> dt.date:
     return first
 
 
-def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison:
-    """Agreement over every (place, claim date) pair within the layer's date range.
+def compare(store: Store, name: str, *, within: int = DEFAULT_WITHIN) -> LayerComparison:
+    """Every (place, claim date) pair within the layer's date range, checked as its status
+    asks (module docstring).
 
     A claim dated to a month or a year is compared at the end of that period, with the
-    status in effect then: a town "taken in October" is judged against the map of 31 October.
+    status in effect then: a town "taken in October" is judged against the map of 31 October;
+    so is any pair in October whose status a claim dated "October" set.
     """
     row = _layer_row(store, name)
-    result = LayerComparison(layer=name)
+    result = LayerComparison(layer=name, within=within)
     with store._read() as conn:
         dated = conn.execute(
             select(t_claims.c.geonameid, t_claims.c.date_first, t_claims.c.date_precision)
@@ -366,7 +506,6 @@ def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison
                 t_claims.c.date_first <= row.last_date,
                 _review_kept(),
             )
-            .order_by(t_claims.c.date_first)
         ).all()
         pairs = sorted({(int(g), min(period_end(first, precision), row.last_date))
                         for g, first, precision in dated}, key=lambda p: (p[1], p[0]))
@@ -375,52 +514,83 @@ def compare(store: Store, name: str, *, max_listed: int = 50) -> LayerComparison
             int(p.geonameid): _place_of(p)
             for p in conn.execute(select(t_places).where(t_places.c.geonameid.in_(ids)))
         }
-        steps: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+        steps: dict[int, list[tuple[dt.date, dt.date, str, str, tuple[int, ...]]]] = \
+            defaultdict(list)
         for s in conn.execute(
-            select(t_status.c.geonameid, t_status.c.valid_from, t_status.c.status)
+            select(t_status.c.geonameid, t_status.c.valid_from, t_status.c.date,
+                   t_status.c.status, t_status.c.rule, t_status.c.n_set, t_status.c.claims_for)
             .where(t_status.c.geonameid.in_(ids))
             .order_by(t_status.c.geonameid, t_status.c.seq)
         ):
-            steps[int(s.geonameid)].append((s.valid_from, s.status))
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
-    for geonameid, day in pairs:
-        by_day[day].append(int(geonameid))
-    for day in sorted(by_day):
-        found = _date_on(store, row.id, day)
+            set_by = tuple(json.loads(s.claims_for)[: s.n_set])
+            until = PartialDate.parse(s.date).last_day()
+            steps[int(s.geonameid)].append((s.valid_from, until, s.status, s.rule, set_by))
+    if not pairs:
+        return result
+    history = LayerHistory(store, name, places.values(), since=pairs[0][1])
+    for geonameid, pair_day in pairs:
+        place = places[geonameid]
+        status, rule, set_by, day = "unknown", "", (), pair_day
+        for start, until, step_status, step_rule, step_set_by in steps.get(geonameid, []):
+            if start <= pair_day:
+                status, rule, set_by = step_status, step_rule, step_set_by
+                # A status set "in October" says where things stand by 31 October.
+                day = min(max(pair_day, until), row.last_date)
+        found = history.state(place, day)
         if found is None:
+            result.checks.append(PairCheck(place, day, status, rule, set_by, None, False, "",
+                                           "not comparable"))
             continue
-        layer_day, blob, bbox = found
-        for geonameid in by_day[day]:
-            status = "unknown"
-            for start, step_status in steps.get(geonameid, []):
-                if start <= day:
-                    status = step_status
-            inside = _inside(blob, bbox, places[geonameid])
-            said = verdict(status, inside) if covered(places[geonameid]) else "not comparable"
-            counts = result.by_status.setdefault(
-                status, {"pairs": 0, "inside": 0, "agrees": 0, "disagrees": 0}
-            )
-            counts["pairs"] += 1
-            counts["inside"] += int(inside)
-            result.pairs += 1
-            if said == "agrees":
-                counts["agrees"] += 1
-                result.agree += 1
-            elif said == "disagrees":
-                counts["disagrees"] += 1
-                result.disagree += 1
-                if len(result.disagreements) < max_listed:
-                    result.disagreements.append(
-                        {
-                            "place": places[geonameid].name,
-                            "geonameid": geonameid,
-                            "date": day.isoformat(),
-                            "layer_date": layer_day.isoformat(),
-                            "status": status,
-                            "inside": inside,
-                        }
-                    )
+        layer_day, inside, area = found
+        said, lag = verdict(status, inside, area), None
+        if status in CLAIMED:
+            said, lag = _check_claimed(history, place, status, day, within)
+        result.checks.append(PairCheck(place, day, status, rule, set_by, layer_day, inside,
+                                       AREA_NAMES[area], said, lag))
     return result
+
+
+def _check_claimed(
+    history: LayerHistory, place: Place, status: str, day: dt.date, within: int
+) -> tuple[str, int | None]:
+    """A claimed status as a claim to check: shown within `within` days, not yet, or not."""
+    actor = status[:2].upper()
+    deadline = day + dt.timedelta(days=within)
+    shown = history.first(place, "capture", actor, day, deadline)
+    if shown is not None:
+        return "confirmed", (shown - day).days
+    if deadline > history.last_date:
+        return "not yet", None
+    later = history.first(place, "capture", actor, deadline, history.last_date)
+    return "contradicted", (later - day).days if later else None
+
+
+def source_records(
+    store: Store, *, layer_names: Sequence[str] | None = None, within: int = DEFAULT_WITHIN
+) -> list[SourceRecord]:
+    """The track record of every source in the store, checked against the claims of the
+    others and against the named layers (every imported layer when None)."""
+    claims = store.claims()
+    names = [info.name for info in layers(store)] if layer_names is None else list(layer_names)
+    checked = [c for c in claims if c.claim.date is not None
+               and c.claim.kind in ("capture", "presence") and c.claim.stance == "asserts"]
+    views = []
+    if checked:
+        since = min(c.claim.date.first_day() for c in checked if c.claim.date is not None)
+        places = [c.claim.place for c in checked]
+        views = [LayerHistory(store, name, places, since=since) for name in names]
+    return track_records(claims, layers=views, within=within)
+
+
+def claims_by_id(records: Sequence[SourceRecord]) -> dict[int, StoredClaim]:
+    """The stored claims the records mention (checked, confirming, contradicting), by id."""
+    found: dict[int, StoredClaim] = {}
+    for record in records:
+        for check in record.checks:
+            for item in (check.claim, check.evidence):
+                if isinstance(item, StoredClaim):
+                    found[item.id] = item
+    return found
 
 
 def _review_kept() -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -36,12 +37,13 @@ migrations = Table(
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(64), primary_key=True),
+    # Text, not String(64): a dump's own ids (a URL, a GDELT key) may be longer than a sha256.
+    Column("id", Text, primary_key=True),
     Column("origin", Text, nullable=False, default=""),
     Column("url", Text),
     Column("title", Text),
     Column("outlet", Text),
-    Column("lang", String(8)),
+    Column("lang", Text),
     Column("published", String(10)),
     Column("published_precision", String(5)),
     Column("text", Text, nullable=False),
@@ -68,7 +70,7 @@ mentions = Table(
     "mentions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("geonameid", BigInteger, ForeignKey("places.geonameid"), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -83,7 +85,7 @@ claims = Table(
     "claims",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("geonameid", BigInteger, ForeignKey("places.geonameid"), nullable=False),
     Column("place_mention", Text, nullable=False),
     Column("kind", String(10), nullable=False),
@@ -103,6 +105,8 @@ claims = Table(
     Column("review", String(9)),
     Column("correction", Text),
     Column("extracted", Text, nullable=False),
+    # The text gives no date: `date` is the article's publication date.
+    Column("date_inferred", Boolean, nullable=False, default=False, server_default="0"),
     Index("ix_claims_place_date", "geonameid", "date_first"),
     Index("ix_claims_date", "date_first"),
     Index("ix_claims_source", "source_name"),
@@ -150,6 +154,10 @@ place_status = Table(
     # Lengths of claims_for / claims_against, so the map never parses the id lists.
     Column("n_for", Integer, nullable=False, default=0, server_default="0"),
     Column("n_against", Integer, nullable=False, default=0, server_default="0"),
+    # The reconcile rule that set the change (docs/reconcile.md) and how many of the first
+    # claims_for ids set it (the rest only kept it).
+    Column("rule", String(4), nullable=False, default="", server_default=""),
+    Column("n_set", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("geonameid", "seq", name="uq_place_status_seq"),
     # One seek per place finds the change in effect on a date: the last one started by then.
     Index("ix_place_status_lookup", "geonameid", "valid_from", "seq"),
@@ -173,6 +181,21 @@ place_claims = Table(
     # JSON {"ids", "days", "ends"}: per object its claim id, its first day ("" undated)
     # and the offset where it ends in `claims`.
     Column("positions", LargeBinary, nullable=False),
+)
+
+# How far each place's materialized rows (`place_status`, `place_claims`) lag behind its
+# claims. A batch write renders a place again only when the claims added or removed since
+# its last rendering reach a share of those rendered then, so the work per stored claim
+# stays flat however large a place grows; `Store.refresh_backlog` renders the rest.
+place_backlog = Table(
+    "place_backlog",
+    metadata,
+    Column("geonameid", BigInteger, ForeignKey("places.geonameid"), primary_key=True,
+           autoincrement=False),
+    # Claims of the place at its last rendering.
+    Column("rendered", Integer, nullable=False, default=0),
+    # Claims added to or removed from the place since then.
+    Column("pending", Integer, nullable=False, default=0),
 )
 
 layers = Table(

@@ -6,22 +6,33 @@ document with all its mentions and claims, or a review, lands together with the 
 `place_status` and `place_claims` rows of the places it touches, so the map's "status of
 every place as of D" is a single indexed query, a place's timeline reads three rows of
 one place, and a killed process never leaves half a document behind.
+
+Backfills write batches (`add_extractions`): one transaction per batch, a savepoint per
+document so that one bad document is reported and skipped, and the rendering of busy
+places deferred while their backlog is small next to what they hold (`place_backlog`), so
+that storing a document costs the same in an empty store and in a full one. Writers on
+PostgreSQL render a place one at a time (an advisory lock per place) and retry a batch
+after a deadlock or a concurrent writer's duplicate.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
+import random
 import secrets
+import time
 from bisect import bisect_right
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import orjson
 from sqlalchemy import (
@@ -38,11 +49,12 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     type_coerce,
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from frontwatch.errors import InputError, StoreError
 from frontwatch.reconcile import timeline
@@ -66,6 +78,7 @@ from frontwatch.store import migrations
 from frontwatch.store.schema import claims as t_claims
 from frontwatch.store.schema import documents as t_docs
 from frontwatch.store.schema import mentions as t_mentions
+from frontwatch.store.schema import place_backlog as t_backlog
 from frontwatch.store.schema import place_claims as t_place_claims
 from frontwatch.store.schema import place_status as t_status
 from frontwatch.store.schema import places as t_places
@@ -75,6 +88,7 @@ from frontwatch.store.schema import tokens as t_tokens
 log = logging.getLogger(__name__)
 
 AddResult = Literal["new", "unchanged", "updated"]
+T = TypeVar("T")
 ReviewAction = Literal["accept", "reject", "correct"]
 ROLES: tuple[str, ...] = ("editor", "admin")
 REVIEW_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct")
@@ -86,6 +100,33 @@ _SQLITE_BUSY_MS = 30_000
 # pooled connection re-read them on every request (about 3 times slower). Address space,
 # not memory: the pages are the OS's page cache, shared by every connection.
 _SQLITE_MMAP_BYTES = 1 << 30
+# A batch write renders a place again once the claims added or removed since its last
+# rendering reach 1/_BACKLOG_SHARE of those rendered then (every rendering then re-reads
+# at most _BACKLOG_SHARE + 1 claims per new one), and always while it has fewer than
+# _ALWAYS_RENDER claims: most places stay current, the busiest lag by a fifth at most.
+_BACKLOG_SHARE = 4
+_ALWAYS_RENDER = 64
+# SQLSTATEs after which a whole transaction is tried again: deadlock detected,
+# serialization failure, unique violation (a concurrent writer stored the same row first),
+# lock not available.
+_RETRY_STATES = frozenset({"40P01", "40001", "23505", "55P03"})
+_RETRIES = 8
+# First argument of pg_advisory_xact_lock(int, int) for "render this place" ("fwpl") and
+# for "write this document" ("fwdo").
+_PLACE_LOCK = int.from_bytes(b"fwpl", "big")
+_DOCUMENT_LOCK = int.from_bytes(b"fwdo", "big")
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a batch write did with one extraction; `reason` says why it `failed`."""
+
+    result: Literal["new", "unchanged", "updated", "failed"]
+    reason: str | None = None
+
+
+class _GaveUp(StoreError):
+    """A write still met deadlocks or concurrent duplicates after every retry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +175,8 @@ class TimelineStep:
     partial: str | None
     claims_for: tuple[int, ...]
     claims_against: tuple[int, ...]
+    rule: str = ""
+    set_by: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +235,82 @@ def _now() -> dt.datetime:
 
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _clean(value: str) -> str:
+    """A string PostgreSQL can store: NUL becomes U+FFFD, one code point for one, so
+    offsets into the text stay right, and SQLite stores the very same string."""
+    return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def _clean_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: _clean(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """Whether trying the transaction again may succeed (see `_RETRY_STATES`)."""
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_STATES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
+
+
+def _detail(exc: SQLAlchemyError) -> str:
+    """The first line of the database's own message."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL alike)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], key: str) -> None:
+    """Insert rows, or update the stored ones with the same `key`."""
+    if not rows:
+        return
+    statement = _insert(conn, table)
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[key], set_={k: statement.excluded[k] for k in rows[0] if k != key}
+        ),
+        rows,
+    )
+
+
+def _lock_documents(conn: Connection, doc_ids: Iterable[str]) -> None:
+    """On PostgreSQL, hold the documents of a batch against other writers of the same ones
+    until this transaction ends. Taken together, in one fixed order, before any is written:
+    two batches of the same new documents in opposite orders would otherwise each insert
+    half and wait on the other's half."""
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({int.from_bytes(hashlib.sha256(i.encode()).digest()[:4], "big", signed=True)
+                   for i in doc_ids})
+    conn.execute(
+        text("SELECT count(pg_advisory_xact_lock(:ns, x)) FROM unnest(CAST(:keys AS integer[])) AS x"),
+        {"ns": _DOCUMENT_LOCK, "keys": keys},
+    )
+
+
+def _lock_places(conn: Connection, geonameids: Sequence[int]) -> None:
+    """On PostgreSQL, wait until no other transaction renders these places, and keep them
+    until this one ends. Taken in ascending order, so two writers never wait on each other
+    in a circle; the claims read afterwards include every other writer's committed ones."""
+    if conn.dialect.name != "postgresql" or not geonameids:
+        return
+    conn.execute(
+        text(
+            "SELECT count(pg_advisory_xact_lock(:ns, CAST(x % 2147483648 AS integer)))"
+            " FROM unnest(CAST(:ids AS bigint[])) AS x"
+        ),
+        {"ns": _PLACE_LOCK, "ids": sorted(set(geonameids))},
+    )
 
 
 def _engine_for(url_or_path: str) -> Engine:
@@ -255,7 +374,7 @@ def _place_of(row: Row[Any]) -> Place:
     )
 
 
-@lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=16_384)
 def _parse_date(text: str) -> PartialDate:
     """PartialDate.parse, remembered: a store holds a few thousand distinct dates at most,
     and a place's timeline or the map would otherwise parse the same ones again per row."""
@@ -305,6 +424,16 @@ def render_place_claims(conn: Connection) -> int:
     return len(ids)
 
 
+def refresh_all_statuses(conn: Connection) -> int:
+    """Reconcile every place with claims again (a database from before a rules change);
+    returns how many places."""
+    ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
+    conn.execute(delete(t_status))
+    conn.execute(delete(t_place_claims))
+    Store(conn.engine)._refresh(conn, ids)
+    return len(ids)
+
+
 def _validate_claim_fields(values: dict[str, Any], where: str) -> None:
     checks = (("kind", KINDS), ("actor", ACTORS), ("stance", STANCES), ("source_side", SIDES))
     for name, allowed in checks:
@@ -348,6 +477,7 @@ _CLAIM_COLUMNS = (
     t_claims.c.mention_end,
     t_claims.c.review,
     t_docs.c.url,
+    t_claims.c.date_inferred,
 )
 _PLACE_COLUMNS = (
     t_places.c.geonameid,
@@ -368,7 +498,7 @@ _PLACE: Select[Any] = select(*_PLACE_COLUMNS).where(
 )
 _STEPS = (
     select(t_status.c.date, t_status.c.status, t_status.c.partial,
-           t_status.c.claims_for, t_status.c.claims_against)
+           t_status.c.claims_for, t_status.c.claims_against, t_status.c.rule, t_status.c.n_set)
     .where(t_status.c.geonameid == bindparam("geonameid"))
     .order_by(t_status.c.seq)
 )
@@ -445,8 +575,30 @@ class Store:
         try:
             yield
         except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            raise StoreError(f"{self.url}: cannot {what}: {detail}") from exc
+            raise StoreError(f"{self.url}: cannot {what}: {_detail(exc)}") from exc
+
+    def _retrying(self, what: str, work: Callable[[Connection], T]) -> T:
+        """Run `work` in one write transaction; after a deadlock, a serialization failure or
+        a concurrent duplicate, roll back, wait (doubling, with jitter) and run it again."""
+        delay = 0.02
+        for attempt in range(1, _RETRIES + 1):
+            try:
+                with self.engine.connect().execution_options(frontwatch_write=True) as conn:
+                    with conn.begin():
+                        return work(conn)
+            except DBAPIError as exc:
+                if not _retryable(exc):
+                    raise StoreError(f"{self.url}: cannot {what}: {_detail(exc)}") from exc
+                if attempt == _RETRIES:
+                    raise _GaveUp(
+                        f"{self.url}: cannot {what} after {_RETRIES} tries: {_detail(exc)}"
+                    ) from exc
+                log.info("%s: %s; trying again (%d)", what, _detail(exc), attempt)
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 1.0)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"{self.url}: cannot {what}: {_detail(exc)}") from exc
+        raise AssertionError("unreachable")
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -467,8 +619,21 @@ class Store:
         """The extractor version a document was stored with, or None when it is not stored."""
         with self._read() as conn:
             return conn.scalar(
-                select(t_docs.c.extractor_version).where(t_docs.c.id == doc_id)
+                select(t_docs.c.extractor_version).where(t_docs.c.id == _clean(doc_id))
             )
+
+    def stored_versions(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """`stored_version` of many documents in one read: id -> version, stored ones only."""
+        wanted = {_clean(i): i for i in doc_ids}
+        found: dict[str, str] = {}
+        keys = sorted(wanted)
+        with self._read() as conn:
+            for first in range(0, len(keys), _IN_CHUNK):
+                query = select(t_docs.c.id, t_docs.c.extractor_version).where(
+                    t_docs.c.id.in_(keys[first : first + _IN_CHUNK])
+                )
+                found.update({wanted[i]: v for i, v in conn.execute(query)})
+        return found
 
     def document_ids(self, *, not_version: str | None = None) -> list[str]:
         """Stored document ids, optionally only those extracted by another version."""
@@ -500,85 +665,216 @@ class Store:
         )
 
     def add_extraction(self, extraction: Extraction, *, force: bool = False) -> AddResult:
-        """Store a document with its mentions and claims in one transaction.
+        """Store a document with its mentions and claims in one transaction, and render the
+        places it touches at once (the API's path: one article at a time, read right after).
 
         "unchanged" when the document is stored with the same extractor version (unless
         `force`); "updated" when it is stored with another one (its mentions and claims are
-        replaced, reviews carried over to identical claims); "new" otherwise.
+        replaced, reviews carried over to identical claims); "new" otherwise. A bad claim
+        raises InputError and stores nothing.
         """
-        doc = extraction.document
-        with self.transaction() as conn:
-            version = conn.scalar(select(t_docs.c.extractor_version).where(t_docs.c.id == doc.id))
-            if version is not None and version == extraction.extractor_version and not force:
-                return "unchanged"
-            touched: set[int] = set()
-            old_ids: list[int] = []
-            carried: dict[str, list[int]] = {}
-            values = {
-                "origin": doc.origin,
-                "url": doc.url,
-                "title": doc.title,
-                "outlet": doc.outlet,
-                "lang": doc.lang,
-                "published": str(doc.published) if doc.published else None,
-                "published_precision": doc.published.precision if doc.published else None,
-                "text": doc.text,
-                "content_hash": _content_hash(doc.text),
-                "extractor_version": extraction.extractor_version,
-                "ingested_at": _now(),
-            }
-            if version is None:
-                conn.execute(t_docs.insert().values(id=doc.id, **values))
-            else:
-                touched |= set(
-                    conn.scalars(select(t_claims.c.geonameid).where(t_claims.c.doc_id == doc.id))
-                )
-                carried = self._reviews_to_carry(conn, doc.id)
-                old_ids = list(
-                    conn.scalars(select(t_claims.c.id).where(t_claims.c.doc_id == doc.id))
-                )
-                conn.execute(delete(t_mentions).where(t_mentions.c.doc_id == doc.id))
-                conn.execute(update(t_docs).where(t_docs.c.id == doc.id).values(**values))
-            touched |= self._upsert_places(
-                conn, [m.place for m in extraction.mentions] + [c.place for c in extraction.claims]
+        [written] = self._retrying(
+            "write", lambda conn: self._write_batch(conn, [extraction], force, isolate=False)
+        )
+        if written.result == "failed":
+            raise AssertionError(written.reason)
+        return written.result
+
+    def add_extractions(
+        self, extractions: Sequence[Extraction], *, force: bool = False
+    ) -> list[Written]:
+        """Store a batch in one transaction: one `Written` per extraction, in order.
+
+        A document that cannot be stored (a claim of another document, a field the
+        database refuses) is rolled back alone and reported as `failed`; the others land.
+        Busy places are rendered again only when their backlog is large enough (see
+        `place_backlog`): call `refresh_backlog()` when the run is over. After a deadlock
+        or a concurrent writer's duplicate the batch is retried; when retries run out, its
+        documents are written one transaction each.
+        """
+        if not extractions:
+            return []
+        try:
+            return self._retrying(
+                "write", lambda conn: self._write_batch(conn, extractions, force, isolate=True)
             )
-            if extraction.mentions:
-                conn.execute(
-                    t_mentions.insert(),
-                    [
-                        {
-                            "doc_id": doc.id,
-                            "geonameid": m.place.geonameid,
-                            "start": m.start,
-                            "end": m.end,
-                            "text": m.text,
-                            "score": m.score,
-                            "how": m.how,
-                        }
-                        for m in extraction.mentions
-                    ],
-                )
-            for claim in extraction.claims:
-                if claim.doc != doc.id:
-                    raise InputError(doc.origin or doc.id, f"claim belongs to document {claim.doc}")
-                row = self._claim_values(claim)
-                _validate_claim_fields(row, doc.origin or doc.id)
-                claim_id = conn.execute(
-                    t_claims.insert().values(doc_id=doc.id, **row).returning(t_claims.c.id)
-                ).scalar_one()
-                touched.add(claim.place.geonameid)
+        except _GaveUp:
+            if len(extractions) == 1:
+                raise
+        written: list[Written] = []
+        for extraction in extractions:
+            try:
+                written += self.add_extractions([extraction], force=force)
+            except _GaveUp as exc:
+                written.append(Written("failed", str(exc)))
+        return written
+
+    def _write_batch(
+        self, conn: Connection, extractions: Sequence[Extraction], force: bool, *, isolate: bool
+    ) -> list[Written]:
+        _lock_documents(conn, (_clean(e.document.id) for e in extractions))
+        touched: Counter[int] = Counter(self._upsert_places(conn, [
+            place for extraction in extractions
+            for place in [m.place for m in extraction.mentions]
+            + [c.place for c in extraction.claims]
+        ]))
+        written: list[Written] = []
+        for extraction in extractions:
+            if not isolate:
+                written.append(Written(self._write_document(conn, extraction, force, touched)))
+                continue
+            doc_touched: Counter[int] = Counter()
+            savepoint = conn.begin_nested()
+            try:
+                result = self._write_document(conn, extraction, force, doc_touched)
+            except InputError as exc:
+                savepoint.rollback()
+                written.append(Written("failed", exc.reason))
+                continue
+            except DBAPIError as exc:
+                savepoint.rollback()
+                if _retryable(exc) or exc.connection_invalidated:
+                    raise
+                written.append(Written("failed", _detail(exc)))
+                continue
+            savepoint.commit()
+            touched.update(doc_touched)
+            written.append(Written(result))
+        self._settle(conn, touched, defer=isolate)
+        return written
+
+    def _write_document(
+        self, conn: Connection, extraction: Extraction, force: bool, touched: Counter[int]
+    ) -> AddResult:
+        """Write one document inside the caller's transaction; counts in `touched` the
+        claims it adds to or removes from each place."""
+        doc = extraction.document
+        doc_id = _clean(doc.id)
+        where = doc.origin or doc.id
+        rows = []
+        for claim in extraction.claims:
+            if claim.doc != doc.id:
+                raise InputError(where, f"claim belongs to document {claim.doc}")
+            row = self._claim_values(claim)
+            _validate_claim_fields(row, where)
+            rows.append(_clean_row({"doc_id": doc_id, **row}))
+        stored = select(t_docs.c.extractor_version).where(t_docs.c.id == doc_id).with_for_update()
+        version = conn.scalar(stored)
+        if version is not None and version == extraction.extractor_version and not force:
+            return "unchanged"
+        values = _clean_row({
+            "origin": doc.origin,
+            "url": doc.url,
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "lang": doc.lang,
+            "published": str(doc.published) if doc.published else None,
+            "published_precision": doc.published.precision if doc.published else None,
+            "text": doc.text,
+            "content_hash": _content_hash(doc.text),
+            "extractor_version": extraction.extractor_version,
+            "ingested_at": _now(),
+        })
+        if version is None:
+            insert = _insert(conn, t_docs).values(id=doc_id, **values)
+            inserted = conn.execute(insert.on_conflict_do_nothing().returning(t_docs.c.id)).first()
+            if inserted is None:  # a concurrent writer stored it since our first look
+                version = conn.scalar(stored)
+                if version == extraction.extractor_version and not force:
+                    return "unchanged"
+        old_ids: list[int] = []
+        carried: dict[str, list[int]] = {}
+        if version is not None:
+            for old_id, geonameid in conn.execute(
+                select(t_claims.c.id, t_claims.c.geonameid).where(t_claims.c.doc_id == doc_id)
+            ):
+                old_ids.append(int(old_id))
+                touched[int(geonameid)] += 1
+            carried = self._reviews_to_carry(conn, doc_id)
+            conn.execute(delete(t_mentions).where(t_mentions.c.doc_id == doc_id))
+            conn.execute(update(t_docs).where(t_docs.c.id == doc_id).values(**values))
+        if extraction.mentions:
+            conn.execute(
+                t_mentions.insert(),
+                [
+                    _clean_row({
+                        "doc_id": doc_id,
+                        "geonameid": m.place.geonameid,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "score": m.score,
+                        "how": m.how,
+                    })
+                    for m in extraction.mentions
+                ],
+            )
+        if rows:
+            claim_ids = conn.execute(
+                t_claims.insert().returning(t_claims.c.id, sort_by_parameter_order=True), rows
+            ).scalars().all()
+            for claim_id, row in zip(claim_ids, rows, strict=True):
+                touched[int(row["geonameid"])] += 1
                 for old_id in carried.pop(row["extracted"], []):
                     conn.execute(
                         update(t_reviews)
                         .where(t_reviews.c.claim_id == old_id)
                         .values(claim_id=claim_id)
                     )
-                    touched |= self._apply_reviews(conn, claim_id)
-            if old_ids:
-                conn.execute(delete(t_claims).where(t_claims.c.id.in_(old_ids)))
-            self._refresh(conn, touched)
-            log.info("stored document %s (%d claims)", doc.id, len(extraction.claims))
-            return "new" if version is None else "updated"
+                    for geonameid in self._apply_reviews(conn, claim_id):
+                        touched[geonameid] += 1
+        if old_ids:
+            conn.execute(delete(t_claims).where(t_claims.c.id.in_(old_ids)))
+        log.info("stored document %s (%d claims)", doc.id, len(extraction.claims))
+        return "new" if version is None else "updated"
+
+    def _settle(self, conn: Connection, touched: Counter[int], *, defer: bool) -> None:
+        """Render the touched places whose backlog is due (all of them unless `defer`) and
+        count the rest in `place_backlog`."""
+        ids = sorted(touched)
+        if not ids:
+            return
+        _lock_places(conn, ids)
+        backlog: dict[int, tuple[int, int]] = {}
+        for first in range(0, len(ids), _IN_CHUNK):
+            query = select(t_backlog.c.geonameid, t_backlog.c.rendered, t_backlog.c.pending).where(
+                t_backlog.c.geonameid.in_(ids[first : first + _IN_CHUNK])
+            )
+            backlog.update({int(g): (int(r), int(p)) for g, r, p in conn.execute(query)})
+        due: list[int] = []
+        waiting: list[dict[str, Any]] = []
+        for geonameid in ids:
+            rendered, pending = backlog.get(geonameid, (0, 0))
+            pending += touched[geonameid]
+            if not defer or rendered < _ALWAYS_RENDER or pending * _BACKLOG_SHARE >= rendered:
+                due.append(geonameid)
+            else:
+                waiting.append({"geonameid": geonameid, "rendered": rendered, "pending": pending})
+        _upsert(conn, t_backlog, waiting, "geonameid")
+        self._refresh(conn, due)
+
+    def refresh_backlog(self) -> int:
+        """Render every place whose materialized rows lag behind its claims (after batch
+        writes, or a batch run that was killed); returns how many places."""
+        with self._read() as conn:
+            ids = list(conn.scalars(
+                select(t_backlog.c.geonameid)
+                .where(t_backlog.c.pending > 0)
+                .order_by(t_backlog.c.geonameid)
+            ))
+        for first in range(0, len(ids), 100):
+            self._retrying("render places", functools.partial(self._refresh_ids, ids[first : first + 100]))
+        return len(ids)
+
+    def _refresh_ids(self, geonameids: list[int], conn: Connection) -> None:
+        self._refresh(conn, geonameids)
+
+    def backlog(self) -> int:
+        """How many places have claims their materialized rows do not show yet."""
+        with self._read() as conn:
+            return int(conn.scalar(
+                select(func.count()).select_from(t_backlog).where(t_backlog.c.pending > 0)
+            ) or 0)
 
     @staticmethod
     def _claim_values(claim: Claim) -> dict[str, Any]:
@@ -610,6 +906,7 @@ class Store:
             "mention_end": claim.mention_end,
             "confidence": claim.confidence,
             "extracted": json.dumps(extracted, sort_keys=True),
+            "date_inferred": claim.date_inferred and claim.date is not None,
         }
 
     @staticmethod
@@ -625,56 +922,24 @@ class Store:
         return carried
 
     def _upsert_places(self, conn: Connection, places: Iterable[Place]) -> set[int]:
-        """Insert or update places; returns the stored ones whose fields change, as their
-        rendered claims (`place_claims`) show them."""
+        """Insert new places and update those whose fields changed; returns the changed
+        ones (their rendered claims show the old fields). Places already stored as they are
+        are not written, so concurrent writers do not wait on one another for them; rows
+        go in ascending id order, so those that are written are locked in a fixed order."""
         unique = {p.geonameid: p for p in places}
         if not unique:
             return set()
-        ids = list(unique)
-        changed: set[int] = set()
+        ids = sorted(unique)
+        stored: dict[int, Place] = {}
         for first in range(0, len(ids), _IN_CHUNK):
             query: Select[Any] = select(*_PLACE_COLUMNS).where(
                 t_places.c.geonameid.in_(ids[first : first + _IN_CHUNK])
             )
-            changed |= {
-                int(row.geonameid) for row in conn.execute(query)
-                if _place_of(row) != unique[int(row.geonameid)]
-            }
-        rows = [
-            {
-                "geonameid": p.geonameid,
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "admin1": p.admin1,
-                "country": p.country,
-                "feature": p.feature,
-                "population": p.population,
-            }
-            for p in unique.values()
-        ]
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            pg = pg_insert(t_places)
-            conn.execute(
-                pg.on_conflict_do_update(
-                    index_elements=["geonameid"],
-                    set_={k: pg.excluded[k] for k in rows[0] if k != "geonameid"},
-                ),
-                rows,
-            )
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            lite = sqlite_insert(t_places)
-            conn.execute(
-                lite.on_conflict_do_update(
-                    index_elements=["geonameid"],
-                    set_={k: lite.excluded[k] for k in rows[0] if k != "geonameid"},
-                ),
-                rows,
-            )
+            stored.update({int(row.geonameid): _place_of(row) for row in conn.execute(query)})
+        changed = {i for i, place in stored.items() if place != unique[i]}
+        rows = [_clean_row(dataclasses.asdict(unique[i])) for i in ids
+                if i not in stored or i in changed]
+        _upsert(conn, t_places, rows, "geonameid")
         return changed
 
     def add_places(self, places: Iterable[Place]) -> None:
@@ -746,7 +1011,7 @@ class Store:
         than the rest of the work."""
         (claim_id, doc, mention, kind, actor, stance, source_name, side, date, evidence,
          evidence_start, evidence_end, confidence, mention_start, mention_end, review,
-         url, *where) = row
+         url, date_inferred, *where) = row
         if place is None:
             gid, name, lat, lon, admin1, country, feature, population = where
             place = Place(
@@ -756,7 +1021,7 @@ class Store:
         claim = Claim(
             doc, place, mention, kind, actor, stance, Source(source_name, side),
             _parse_date(date) if date else None, evidence, evidence_start, evidence_end,
-            float(confidence), mention_start, mention_end,
+            float(confidence), mention_start, mention_end, bool(date_inferred),
         )
         return StoredClaim(claim_id, claim, url, review)
 
@@ -770,13 +1035,17 @@ class Store:
         until: PartialDate | None = None,
         limit: int | None = None,
         after_id: int | None = None,
+        undated: bool = False,
     ) -> list[StoredClaim]:
         """Claims by id, filtered; `after_id` pages (keyset). `source` is case-insensitive.
 
         `since`/`until` compare at the filter's precision (until 2024-10 includes the whole
-        of October); undated claims are left out when either is given.
+        of October); undated claims are left out when either is given. `undated` keeps only
+        the claims with no date at all.
         """
         where: list[Any] = []
+        if undated:
+            where.append(t_claims.c.date_first.is_(None))
         if place is not None:
             where.append(t_claims.c.geonameid == place)
         if source is not None:
@@ -822,6 +1091,11 @@ class Store:
         with self._read() as conn:
             return [_place_of(row) for row in conn.execute(query)]
 
+    def place_names(self) -> list[str]:
+        """The names of every stored place (for did-you-mean and search)."""
+        with self._read() as conn:
+            return list(conn.scalars(select(t_places.c.name).distinct()))
+
     def claim_counts(self, geonameids: Iterable[int]) -> dict[int, int]:
         """How many claims each of these places has (0 when none)."""
         ids = list(set(geonameids))
@@ -857,6 +1131,8 @@ class Store:
                     t_status.c.partial,
                     t_status.c.claims_for,
                     t_status.c.claims_against,
+                    t_status.c.rule,
+                    t_status.c.n_set,
                 )
                 .where(t_status.c.geonameid == geonameid)
                 .order_by(t_status.c.seq)
@@ -868,12 +1144,12 @@ class Store:
                 steps = steps.where(t_status.c.valid_from <= as_of)
             stored = self._stored_claims(conn, where, order_by_id=False, place=place)
             step_rows = [
-                (date, status, partial, json.loads(ids_for), json.loads(ids_against))
-                for date, status, partial, ids_for, ids_against in conn.execute(steps)
+                (date, status, partial, json.loads(ids_for), json.loads(ids_against), rule, n_set)
+                for date, status, partial, ids_for, ids_against, rule, n_set in conn.execute(steps)
             ]
             by_id = {s.id: s for s in stored}
             later = {
-                i for *_, ids_for, ids_against in step_rows for i in ids_for + ids_against
+                i for _, _, _, ids_for, ids_against, *_ in step_rows for i in ids_for + ids_against
             } - by_id.keys()
             if later:
                 for extra in self._stored_claims(
@@ -885,8 +1161,9 @@ class Store:
             return tuple(by_id[i] for i in ids if i in by_id)
 
         changes = tuple(
-            StatusChange(place, _parse_date(date), status, partial, pick(ids_for), pick(ids_against))
-            for date, status, partial, ids_for, ids_against in step_rows
+            StatusChange(place, _parse_date(date), status, partial, pick(ids_for), pick(ids_against),
+                         rule=rule, set_by=pick(ids_for[:n_set]))
+            for date, status, partial, ids_for, ids_against, rule, n_set in step_rows
         )
         current = changes[-1] if changes else None
         return PlaceStatus(
@@ -912,8 +1189,9 @@ class Store:
             if row is None:
                 raise InputError(str(geonameid), "no claims about this place in the store")
             listed = [
-                (date, status, partial, orjson.loads(ids_for), orjson.loads(ids_against))
-                for date, status, partial, ids_for, ids_against in conn.execute(
+                (date, status, partial, orjson.loads(ids_for), orjson.loads(ids_against), rule,
+                 n_set)
+                for date, status, partial, ids_for, ids_against, rule, n_set in conn.execute(
                     _STEPS if as_of is None else _STEPS_AS_OF, params)
             ]
             rendered = conn.execute(_RENDERED, params).first()
@@ -932,8 +1210,9 @@ class Store:
             return claims[ends[n - 1] + 1 if n else 0 : ends[n]]
 
         steps = tuple(
-            TimelineStep(date, status, partial, known(ids_for), known(ids_against))
-            for date, status, partial, ids_for, ids_against in listed
+            TimelineStep(date, status, partial, known(ids_for), known(ids_against), rule,
+                         known(ids_for[:n_set]))
+            for date, status, partial, ids_for, ids_against, rule, n_set in listed
         )
         current = steps[-1] if steps else None
         return PlaceTimeline(
@@ -1069,8 +1348,11 @@ class Store:
 
     def _refresh(self, conn: Connection, geonameids: Iterable[int]) -> None:
         """Recompute the materialized timeline and rendered claims of these places inside the
-        caller's transaction."""
-        for geonameid in sorted(set(geonameids)):
+        caller's transaction, through `reconcile.timeline` over all their claims."""
+        ids = sorted(set(geonameids))
+        _lock_places(conn, ids)
+        rendered: list[dict[str, Any]] = []
+        for geonameid in ids:
             conn.execute(delete(t_status).where(t_status.c.geonameid == geonameid))
             conn.execute(delete(t_place_claims).where(t_place_claims.c.geonameid == geonameid))
             stored = self._stored_claims(
@@ -1078,6 +1360,7 @@ class Store:
             )
             if stored:
                 conn.execute(t_place_claims.insert(), _place_claims_row(geonameid, stored))
+            rendered.append({"geonameid": geonameid, "rendered": len(stored), "pending": 0})
             changes = timeline(stored)
             if not changes:
                 continue
@@ -1104,19 +1387,18 @@ class Store:
                         "claims_against": json.dumps(ids_against),
                         "n_for": len(ids_for),
                         "n_against": len(ids_against),
+                        "rule": change.rule,
+                        "n_set": len(change.set_by),
                         "n_claims": sum(1 for d in firsts if nxt is None or d < nxt),
                     }
                 )
             conn.execute(t_status.insert(), rows)
+        _upsert(conn, t_backlog, rendered, "geonameid")
 
     def refresh_statuses(self) -> int:
         """Recompute every place's materialized timeline (after a rules change); returns count."""
         with self.transaction() as conn:
-            ids = list(conn.scalars(select(t_claims.c.geonameid).distinct()))
-            conn.execute(delete(t_status))
-            conn.execute(delete(t_place_claims))
-            self._refresh(conn, ids)
-        return len(ids)
+            return refresh_all_statuses(conn)
 
     # -- reviews ---------------------------------------------------------------------------
 
@@ -1229,6 +1511,8 @@ class Store:
             "date_precision": date.precision if date else None,
             "date_first": date.first_day() if date else None,
             "review": state,
+            # A reviewer's date is no longer the publication date standing in for one.
+            **({"date_inferred": False} if values["date"] != base["date"] else {}),
             "correction": json.dumps(
                 {k: v for k, v in values.items() if base.get(k) != v}, sort_keys=True
             )
@@ -1322,6 +1606,7 @@ __all__ = [
     "StoredDocument",
     "TimelineStep",
     "TokenInfo",
+    "Written",
     "render_place_claims",
     "stored_claim_dict",
 ]

@@ -1,4 +1,5 @@
-"""The offline map page: one HTML file, plain JS and CSS, vendored Leaflet and outlines."""
+"""The offline map page and API docs: HTML files, plain JS and CSS, vendored Leaflet and
+Swagger UI, outlines, rivers."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from fastapi.staticfiles import StaticFiles
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
 INDEX = WEB / "templates" / "index.html"
+API_DOCS = WEB / "templates" / "api-docs.html"
 
 # Only our own origin: no CDN, no tiles, no inline script; article text can never run.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+# Swagger UI sets inline styles and shows its SVG icons as data: URLs.
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 def mount(app: FastAPI) -> None:
@@ -28,6 +32,15 @@ def mount(app: FastAPI) -> None:
             INDEX,
             media_type="text/html; charset=utf-8",
             headers={"Content-Security-Policy": CSP, "Cache-Control": "no-cache",
+                     "X-Content-Type-Options": "nosniff"},
+        )
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(
+            API_DOCS,
+            media_type="text/html; charset=utf-8",
+            headers={"Content-Security-Policy": DOCS_CSP, "Cache-Control": "no-cache",
                      "X-Content-Type-Options": "nosniff"},
         )
 

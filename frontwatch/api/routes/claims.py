@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from frontwatch.api import render
 from frontwatch.api.auth import service
 from frontwatch.api.envelope import ApiError
+from frontwatch.api.models import ClaimsPage, errors
 from frontwatch.api.pagination import decode_cursor, encode_cursor
 from frontwatch.api.service import Service
 from frontwatch.records import PartialDate
@@ -29,19 +30,22 @@ def _date(name: str, value: str | None) -> PartialDate | None:
                                  "message": value}]) from exc
 
 
-@router.get("", summary="Claims, filtered and paged (pass `next` back as `cursor`)")
+@router.get("", summary="Claims, filtered and paged (pass `next` back as `cursor`)",
+            response_model=ClaimsPage, responses=errors(404, 422))
 def list_claims(
     svc: Annotated[Service, Depends(service)],
-    place: Annotated[int | None, Query(description="GeoNames id")] = None,
+    place: Annotated[str | None, Query(
+        description="GeoNames id or name (any spelling the resolver knows)")] = None,
     source: Annotated[str | None, Query(description="source name, case-insensitive")] = None,
     side: Annotated[Literal["RU", "UA", "third"] | None, Query()] = None,
     since: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     until: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(description="`next` of the previous page")] = None,
+    undated: Annotated[bool, Query(description="only claims with no date")] = False,
 ) -> dict[str, Any]:
     page, next_after = svc.claims(
-        place=place, source=source, side=side, since=_date("since", since),
+        place=svc.place_id(place), source=source, undated=undated, side=side, since=_date("since", since),
         until=_date("until", until), limit=limit,
         after_id=decode_cursor(cursor) if cursor is not None else None,
     )

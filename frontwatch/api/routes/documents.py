@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from frontwatch.api import render
 from frontwatch.api.auth import editor, service
+from frontwatch.api.models import DocumentOut, IngestOut, errors
 from frontwatch.api.service import Principal, Service
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -28,12 +29,15 @@ class ArticleIn(BaseModel):
                            description="document id; the sha256 of the normalized text if left out")
 
 
-@router.get("/{doc_id}", summary="An article's text with the spans of its claims")
+@router.get("/{doc_id}", summary="An article's text with the spans of its claims",
+            response_model=DocumentOut, responses=errors(404, 422))
 def get_document(doc_id: str, svc: Annotated[Service, Depends(service)]) -> dict[str, Any]:
     return render.document(svc.document(doc_id))
 
 
-@router.post("", status_code=201,
+@router.post("", status_code=201, response_model=IngestOut,
+             responses={200: {"model": IngestOut, "description": "already stored"},
+                        **errors(401, 403, 422)},
              summary="Ingest one article: extract its claims and store them (editor, admin)")
 async def post_document(
     body: ArticleIn,

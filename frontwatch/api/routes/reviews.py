@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from frontwatch.api import render
 from frontwatch.api.auth import editor, service
+from frontwatch.api.models import ReviewOut, errors
 from frontwatch.api.service import Principal, Service
 
 router = APIRouter(prefix="/api/claims", tags=["reviews"])
@@ -29,7 +30,8 @@ class Correction(BaseModel):
     stance: Literal["asserts", "denies"] | None = None
     source: SourceIn | None = None
     date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    place: int | None = Field(default=None, ge=0, description="GeoNames id already in the store")
+    place: int | str | None = Field(
+        default=None, description="GeoNames id or name of a place already in the store")
 
 
 class ReviewIn(BaseModel):
@@ -41,7 +43,8 @@ class ReviewIn(BaseModel):
     correction: Correction | None = None
 
 
-@router.post("/{claim_id}/review", summary="Accept, reject or correct a claim (editor, admin)")
+@router.post("/{claim_id}/review", summary="Accept, reject or correct a claim (editor, admin)",
+             response_model=ReviewOut, responses=errors(401, 403, 404, 422))
 async def review_claim(
     claim_id: Annotated[int, Path(ge=1)],
     body: ReviewIn,
@@ -50,7 +53,7 @@ async def review_claim(
 ) -> dict[str, Any]:
     done = await svc.review(
         claim_id, principal=principal, action=body.action, note=body.note, author=body.author,
-        correction=body.correction.model_dump(exclude_none=True) if body.correction else None,
+        correction=_resolved(body.correction, svc),
     )
     return {
         "review_id": done.review_id,
@@ -58,3 +61,13 @@ async def review_claim(
         "reviews": done.reviews,
         "place": render.place_status(done.status, with_timeline=False),
     }
+
+
+def _resolved(correction: Correction | None, svc: Service) -> dict[str, Any] | None:
+    """The correction's fields, with a place given by name turned into its id."""
+    if correction is None:
+        return None
+    fields = correction.model_dump(exclude_none=True)
+    if "place" in fields:
+        fields["place"] = svc.place_id(str(fields["place"]))
+    return fields

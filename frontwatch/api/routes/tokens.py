@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, ConfigDict
 
 from frontwatch.api.auth import admin, service
+from frontwatch.api.models import NewToken, Revoked, TokenList, errors
 from frontwatch.api.service import Principal, Service
 
 router = APIRouter(prefix="/api/tokens", tags=["tokens"])
@@ -18,7 +19,8 @@ class TokenIn(BaseModel):
     role: Literal["editor", "admin"]
 
 
-@router.get("", summary="Every token (never its secret) (admin)")
+@router.get("", summary="Every token (never its secret) (admin)", response_model=TokenList,
+            responses=errors(401, 403))
 def list_tokens(
     principal: Annotated[Principal, Depends(admin)], svc: Annotated[Service, Depends(service)]
 ) -> dict[str, Any]:
@@ -29,7 +31,8 @@ def list_tokens(
     ]}
 
 
-@router.post("", status_code=201, summary="A new token; its secret is shown once (admin)")
+@router.post("", status_code=201, summary="A new token; its secret is shown once (admin)",
+             response_model=NewToken, responses=errors(401, 403, 422))
 async def create_token(
     body: TokenIn,
     principal: Annotated[Principal, Depends(admin)],
@@ -38,7 +41,8 @@ async def create_token(
     return {"role": body.role, "token": await svc.create_token(body.role)}
 
 
-@router.delete("/{token_id}", summary="Revoke a token (admin)")
+@router.delete("/{token_id}", summary="Revoke a token (admin)", response_model=Revoked,
+               responses=errors(401, 403, 404, 422))
 async def revoke_token(
     token_id: Annotated[int, Path(ge=1)],
     principal: Annotated[Principal, Depends(admin)],

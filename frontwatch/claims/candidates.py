@@ -478,10 +478,18 @@ def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
     return window[cuts[-1]:] if cuts else window
 
 
-def _role(tree: Tree, cue: Cue, trigger: Trigger) -> str:
-    """The cue's role for the trigger: agent, patient, or none syntactically."""
+def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str:
+    """The cue's role for the trigger: agent, patient, or none syntactically.
+
+    A passive subject is the patient, except with the verbs of motion that take "être" in
+    French ("les troupes sont entrées"), which parsers label passive. A subject up the tree
+    is shared only through auxiliaries, control verbs and coordination, never out of a
+    relative or reported clause.
+    """
     c, t = cue.head, trigger.head
     rel = tree.relations[c]
+    if rel == "nsubj:pass" and doc[tree.heads[c]].lemma_.lower() in lex.unaccusative:
+        rel = "nsubj"
     if tree.heads[c] == t:
         if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):
             return "agent"
@@ -494,17 +502,20 @@ def _role(tree: Tree, cue: Cue, trigger: Trigger) -> str:
         return "other"
     if tree.heads[t] == c:
         return "modified"
-    # A subject shared through an auxiliary, a control verb or a coordinated verb.
-    for node in tree.ancestors(t):
-        if tree.heads[c] == node and rel in ("nsubj", "nsubj:pass"):
-            return "agent_up" if rel == "nsubj" else "patient_up"
-        if node == tree.heads[node]:
+    node = t
+    for above in tree.ancestors(t):
+        if tree.relations[node] in ("acl:relcl", "ccomp"):
             break
+        if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
+            return "agent_up" if rel == "nsubj" else "patient_up"
+        if above == tree.heads[above]:
+            break
+        node = above
     return ""
 
 
 def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues: list[Cue],
-                   speaker: Source, narrator_side: Side, default: Side,
+                   speaker: Source, narrator_side: Side, default: Side, lex: Lexicon,
                    negated: bool = False, earlier: Side | None = None) -> tuple[dict[str, float], Side]:
     """Which side the trigger's agent, patient and close neighbours name; and a rule's guess.
 
@@ -519,7 +530,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         inside = trigger.start <= cue.start and cue.end <= trigger.end
         if not inside and cue.start < trigger.end and trigger.start < cue.end:
             continue
-        role = "inside" if inside else _role(tree, cue, trigger)
+        role = "inside" if inside else _role(doc, tree, cue, trigger, lex)
         words = abs(cue.head - trigger.head)
         same_clause = not tree.crosses_clause(cue.head, trigger.head)
         where = "before" if cue.end <= trigger.start else "after"
@@ -761,7 +772,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                                 n_places, settlements))
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
                 actor_f, guess = actor_features(doc, tree, trigger, target, cues, clause_speaker,
-                                                narrator.side, default, negated=_denied(trig_feats),
+                                                narrator.side, default, lex, negated=_denied(trig_feats),
                                                 earlier=asserted.get(place_kind))
                 if not _denied(trig_feats):
                     asserted[place_kind] = guess

@@ -119,6 +119,8 @@ class Lexicon:
     attempt_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
+    unaccusative: frozenset[str]
+    """Verbs whose "be + participle" is an active past, not a passive ("sont entrées")."""
     title_side: tuple[tuple[Side, re.Pattern[str]], ...]
     """Words in a person's title that say which side they are on ("ЗСУ", "Russian-installed")."""
 
@@ -305,6 +307,7 @@ def load_lexicon(lang: str) -> Lexicon:
         attempt_lemmas=_words(stance, "attempt_words"),
         modal_lemmas=_words(stance, "modal_words"),
         speech_lemmas=_words(speech, "speech_words"),
+        unaccusative=_words(actors, "unaccusative"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),
     )

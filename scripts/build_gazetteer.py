@@ -15,13 +15,23 @@ import csv
 import gzip
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from frontwatch.places.keys import KEY_VERSION, name_keys, region_stem  # noqa: E402
+from frontwatch.places.forms import case_forms, languages_of  # noqa: E402
+from frontwatch.places.gazetteer import distance_km  # noqa: E402
+from frontwatch.places.keys import (  # noqa: E402
+    INFLECTED,
+    KEY_VERSION,
+    fold,
+    name_keys,
+    phonetic_keys,
+    region_stem,
+    skeleton,
+)
 
 csv.field_size_limit(1 << 24)
 
@@ -60,8 +70,10 @@ _RU_SUFFIXES = ("Oblast", "Republic", "Krai", "Kray", "Okrug")
 
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys",
+    "population", "keys", "aliases",
 )
+SAME_PLACE_KM = 3.0
+"""Rows of one name this close in one region are one place entered twice in GeoNames."""
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff' ’ʼ.\-]+$")
 _CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -93,11 +105,43 @@ def matching_names(*names: str) -> list[str]:
     return kept
 
 
-def keys_of(names: Iterable[str], *, prefix: str = "") -> str:
+def keys_of(names: Iterable[str], *, prefix: str = "", country: str = "") -> set[str]:
+    """Matching keys of names, with the folded case forms of the Cyrillic ones (unless regions)."""
     keys: set[str] = set()
     for name in names:
         keys.update(prefix + key for key in name_keys(name))
-    return "|".join(sorted(k for k in keys if "|" not in k and "\t" not in k))
+        if prefix or not _CYRILLIC_NAME.match(name):
+            continue
+        for lang in languages_of(name, country):
+            keys.update(INFLECTED + fold(form) for form in case_forms(name, lang))
+    return {k for k in keys if "|" not in k and "\t" not in k}
+
+
+_CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff' ’ʼ\-]+$")
+
+
+def own_and_aliases(main: Sequence[str], alternates: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split a row's alternate names into spellings of its own name and other names.
+
+    An alternate is the place's own name in another script or language when it keeps the
+    consonants of the main names ("Курахово", "Kourakhove" for Kurakhove); otherwise it is a
+    former name or the name of another place merged into this row ("Petrovka"), which loses
+    to a place that carries that name as its own.
+    """
+    skeletons = {skeleton(k) for name in main for k in phonetic_keys(name)}
+    own, aliases = list(main), []
+    for name in alternates:
+        if name in own:
+            continue
+        if {skeleton(k) for k in phonetic_keys(name)} & skeletons:
+            own.append(name)
+        else:
+            aliases.append(name)
+    return own, aliases
+
+
+def join(keys: set[str]) -> str:
+    return "|".join(sorted(keys))
 
 
 def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
@@ -115,25 +159,32 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
             ua_region_rows[row["admin1_code"]] = row
         if row["feature_class"] != "P":
             continue
-        names = matching_names(
-            row["name"], row["asciiname"], row["name_uk_katottg"],
-            *row["alternatenames"].split(","),
+        own, aliases = own_and_aliases(
+            matching_names(row["name"], row["asciiname"], row["name_uk_katottg"]),
+            matching_names(*row["alternatenames"].split(",")),
         )
+        own_keys = keys_of(own, country="UA")
         rows.append([
             row["geonameid"], row["name"], row["latitude"], row["longitude"],
             row["feature_code"], "UA", UA_ADMIN1.get(row["admin1_code"], ""),
             katottg_raion.get(row["geonameid"], row["admin2_code"]),
-            row["population"] or "0", keys_of(names),
+            row["population"] or "0", join(own_keys), join(keys_of(aliases, country="UA") - own_keys),
+            "1" if row["geonameid"] in katottg_raion else "",
         ])
         counts["UA places"] += 1
 
     ru_largest: dict[str, dict[str, str]] = {}
     for row in read_tsv(source / "ru_places.tsv.gz"):
-        names = matching_names(row["name"], row["asciiname"], *row["alternatenames"].split(","))
+        own, aliases = own_and_aliases(
+            matching_names(row["name"], row["asciiname"]),
+            matching_names(*row["alternatenames"].split(",")),
+        )
+        own_keys = keys_of(own, country="RU")
         rows.append([
             row["geonameid"], row["name"], row["latitude"], row["longitude"],
             row["feature_code"] or "PPL", "RU", ru_admin1_name(row["admin1_name"]),
-            row["admin2_code"], row["population"] or "0", keys_of(names),
+            row["admin2_code"], row["population"] or "0", join(own_keys),
+            join(keys_of(aliases, country="RU") - own_keys), "",
         ])
         counts["RU places"] += 1
         best = ru_largest.get(row["admin1_code"])
@@ -157,10 +208,44 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
         stems = {region_stem(n) for n in names} - {""}
         rows.append([
             row["geonameid"], name, where["latitude"], where["longitude"], "ADM1",
-            row["country_code"], name, "", "0", keys_of(stems, prefix="@"),
+            row["country_code"], name, "", "0", join(keys_of(stems, prefix="@")), "", "",
         ])
         counts[f"{row['country_code']} regions"] += 1
+    rows, merged = merge_duplicates(rows)
+    counts["duplicate rows merged"] = merged
     return rows, counts
+
+
+def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int]:
+    """One row per place: GeoNames enters some villages twice (a transliterated and a
+    Russian-form row a kilometre apart). The row the national register links, else the more
+    prominent one, keeps the other's names."""
+    def rank(row: list[str]) -> tuple[int, int, int]:
+        return (row[11] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
+
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(rows):
+        if row[4] == "ADM1" or row[4] in ("PPLX", "PPLH", "PPLQ", "PPLW"):
+            continue
+        for key in row[9].split("|"):
+            if key.startswith("=") and key[1:] == fold(row[1]):
+                by_name.setdefault((row[6], key), []).append(i)
+    gone: set[int] = set()
+    for members in by_name.values():
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda i: rank(rows[i]))
+        keeper = rows[ordered[0]]
+        for i in ordered[1:]:
+            other = rows[i]
+            if i in gone or distance_km(float(keeper[2]), float(keeper[3]),
+                                        float(other[2]), float(other[3])) > SAME_PLACE_KM:
+                continue
+            keeper[9] = join(set(keeper[9].split("|")) | set(other[9].split("|")) - {""})
+            keeper[10] = join(set(keeper[10].split("|")) | set(other[10].split("|")) - {""})
+            keeper[8] = str(max(int(keeper[8]), int(other[8])))
+            gone.add(i)
+    return [row[:11] for i, row in enumerate(rows) if i not in gone], len(gone)
 
 
 def write(rows: list[list[str]], out: Path) -> None:

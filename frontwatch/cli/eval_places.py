@@ -49,7 +49,7 @@ def eval_places(source: Path, size: int, langs: tuple[str, ...], gazetteer: Path
     from frontwatch.places import Gazetteer, PlaceFinder
 
     if not (source / "ua_places.tsv.gz").is_file():
-        raise InputError(f"{source}: no ua_places.tsv.gz here (pass --source)")
+        raise InputError(str(source), "no ua_places.tsv.gz here (pass --source)")
     cases = sample(generate(source, langs=langs or LANGS), size)
     report = run(cases, PlaceFinder(Gazetteer.load(gazetteer)))
     if as_json:

@@ -21,8 +21,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KEY_VERSION = "1"
+KEY_VERSION = "2"
 """Bump when the key functions change: gazetteer files store precomputed keys."""
+INFLECTED = "~"
+"""Prefix of the folded key of a case form ("~покровську"): made at build time, see forms.py."""
 
 _APOSTROPHES = "'’ʼ`‘ʹ\"”“´"
 _CYRILLIC = {

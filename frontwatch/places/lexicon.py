@@ -62,6 +62,12 @@ class PlaceLexicon:
     elisions: tuple[str, ...] = ()
     alternations: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Sound alternations between a name's forms (Ukrainian 'пільськ' / 'польськ')."""
+    not_place_before: frozenset[str] = frozenset()
+    """Words before a name that make it something else: a river, a street, a ship."""
+    not_place_after: frozenset[str] = frozenset()
+    """Words after a name that make it something else ("Dnipro River", "Izium raion")."""
+    lowercase_nouns: bool = False
+    """Common nouns are written in lower case inside a sentence (not so in English)."""
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -74,6 +80,16 @@ class PlaceLexicon:
                     form = stem + repl
                     if form != word and form not in forms:
                         forms.append(form)
+        for pattern, replacement in self.alternations:
+            for form in [word, *forms]:
+                varied = pattern.sub(replacement, form)
+                if varied != form and varied not in forms:
+                    forms.append(varied)
+        return forms
+
+    def alternatives(self, word: str) -> list[str]:
+        """The word with each sound alternation of the language applied (no case guesses)."""
+        forms: list[str] = []
         for pattern, replacement in self.alternations:
             for form in [word, *forms]:
                 varied = pattern.sub(replacement, form)
@@ -141,6 +157,9 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),
         alternations=_alternations(data.get("alternations"), path),
+        lowercase_nouns=bool(data.get("lowercase_nouns", False)),
+        not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
+        not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
     )
 
 

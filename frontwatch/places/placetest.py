@@ -29,7 +29,7 @@ import yaml
 
 from frontwatch.errors import InputError
 from frontwatch.places.gazetteer import RENAMINGS_PATH, distance_km
-from frontwatch.places.keys import fold
+from frontwatch.places.keys import fold, same_name
 from frontwatch.places.lexicon import LANG_DIR
 from frontwatch.places.resolve import PlaceFinder
 
@@ -53,8 +53,9 @@ _UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
 _RU_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 _CYRILLIC = re.compile("^[А-ЯҐЄІЇа-яґєіїё'’ʼ \\-]+$")
 _VOWELS = "аеєиіїоуюяыэё"
-_UKRAINIAN_ENDING = re.compile("[бвгджзклмнпрстфхцчшщ]е$")
-"""Consonant + е ends Ukrainian neuter names (Курахове); Russian writes -ое, -ее, -ие."""
+_UKRAINIAN_ENDING = re.compile("(?:[бвгджзклмнпрстфхцчшщ]е|[бвдзлмпрстф]ий)(?: |-|$)")
+"""Ukrainian endings: neuter -е after a consonant (Курахове; Russian writes -ое, -ее) and
+-ий after a hard consonant (Зелений; Russian writes -ый)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def _spec(lang: str) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     spec = data.get("place_test")
     if not isinstance(spec, dict):
-        raise InputError(f"{path}: no place_test section")
+        raise InputError(str(path), "no place_test section")
     return spec
 
 
@@ -243,7 +244,7 @@ def _read(path: Path) -> Iterator[dict[str, str]]:
         with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
             yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
     except FileNotFoundError:
-        raise InputError(f"{path}: gazetteer source file not found") from None
+        raise InputError(str(path), "gazetteer source file not found") from None
 
 
 def _cyrillic(alternates: Iterable[str]) -> list[str]:
@@ -267,7 +268,8 @@ def _russian_name(row: dict[str, str], cyrillic: list[str], uk: str) -> str:
         return marked[0]
     if others:
         return others[0]
-    return uk if uk and not _UK_LETTERS.search(uk) and "'" not in uk and "’" not in uk else ""
+    plain_uk = uk and not _UK_LETTERS.search(uk) and not re.search("['’ʼ]", uk)
+    return uk if plain_uk and not _UKRAINIAN_ENDING.search(uk) else ""
 
 
 def read_sources(source: Path) -> tuple[list[_Source], list[_Source]]:
@@ -316,11 +318,12 @@ def generate(source: Path, *, langs: Sequence[str] = LANGS) -> list[PlaceCase]:
     cases: list[PlaceCase] = []
     for place in tested:
         namesakes = _namesakes(place, by_name)
-        context: tuple[str, str] | None = ("", "")
+        context: tuple[str, str] = ("", "")
         if namesakes:
-            context = _separating_context(place, namesakes, towns, by_name)
-            if context is None:
+            separating = _separating_context(place, namesakes, towns, by_name)
+            if separating is None:
                 continue
+            context = separating
         group = ("border" if place.admin1 in BORDER_OBLASTS.values() else "namesake" if namesakes
                  else "town" if _is_town(place) else "village")
         cases += _sentences(place, place, group, context, langs, by_id)
@@ -461,7 +464,7 @@ def _context_text(
 def _elide(before: str, word: str, spec: dict[str, Any]) -> str:
     for full, short in (spec.get("elide") or {}).items():
         if before.endswith(full) and word[:1].casefold() in "aeiouyéèêâîôûïh":
-            return before[: -len(full)] + short
+            return before[: -len(full)] + str(short)
     return before
 
 
@@ -501,9 +504,10 @@ def run(cases: Sequence[PlaceCase], finder: PlaceFinder) -> PlaceTestReport:
 
 
 def _same_place(geonameid: int, lat: float, lon: float, name: str, case: PlaceCase) -> bool:
+    """The place itself, or a second GeoNames row of it (same name, same spot)."""
     if geonameid == case.geonameid:
         return True
-    return fold(name) == fold(case.name) and distance_km(lat, lon, case.lat, case.lon) <= SAME_PLACE_KM
+    return same_name(name, case.name) and distance_km(lat, lon, case.lat, case.lon) <= SAME_PLACE_KM
 
 
 def sample(cases: Sequence[PlaceCase], size: int) -> list[PlaceCase]:

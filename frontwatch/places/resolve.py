@@ -22,13 +22,17 @@ from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_le
 from frontwatch.records import Place, PlaceMention
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;«»\"“”\n(]\s*)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;«\"“\n(]\s*)$")
+"""What may stand before the first word of a sentence; a closing quote does not
+(Moscou affirme avoir « libéré » Sopytch)."""
 _MAX_TOKENS = 4
 
 MATCH_QUALITY = {
-    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.85, "key": 0.85,
-    "fuzzy": 0.5,
+    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.95, "key": 0.85,
+    "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5,
 }
+_OWN = frozenset({"exact", "historical", "inflected", "key"})
+"""Ways of matching that read a name the place carries as its own."""
 _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
@@ -227,7 +231,7 @@ class PlaceFinder:
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
                 folded = fold(surface)
-                if lexicon.is_stop_name(surface):
+                if lexicon.is_stop_name(surface) or _not_a_place(text, start, end, lexicon):
                     consumed = n
                     taken.append((start, end))
                     break
@@ -240,12 +244,14 @@ class PlaceFinder:
                 if not candidates:
                     continue
                 spot = _Spot(start, end, surface, list(candidates))
-                if n == 1 and not region:
+                spot.sentence_start = _sentence_start(text, start)
+                # Where common nouns are written in lower case, a capital inside a sentence
+                # makes a name of the word ("у Весні", "Вишнева").
+                if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
                     spot.common_word = _is_common_word(token.text, lexicon.lang)
                     spot.metonym = folded in lexicon.metonyms
                 # "Serhiy Kovalev": a name inside a longer capitalised run reads as a person's.
                 spot.person_like = not region and (n < run or after_capital)
-                spot.sentence_start = _sentence_start(text, start)
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
                 spot.in_person = _overlaps(people, start, end)
@@ -298,21 +304,29 @@ class PlaceFinder:
             found[place.geonameid] = _Candidate(place, how, surface)
         for place in self.gazetteer.historical(surface):
             found[place.geonameid] = _Candidate(place, "historical", surface)
-        exact = any(c.how in ("exact", "historical") for c in found.values())
-        if not exact and (lexicon.inflections or lexicon.alternations):
-            for form in self._inflected_forms(surface, lexicon):
-                for place, _ in self.gazetteer.match(form):
-                    found.setdefault(place.geonameid, _Candidate(place, "inflected", form))
-                for place in self.gazetteer.historical(form):
-                    found[place.geonameid] = _Candidate(place, "historical", form)
+        # The gazetteer holds every case form of its Cyrillic names; endings are guessed only
+        # for a word it does not know at all (a name written in an unusual way). Sound
+        # alternations (a Russian spelling of a Ukrainian name) are always tried: the
+        # namesake that context asks for may be known only by its Ukrainian form.
+        forms = self._inflected_forms(surface, lexicon) if not found else [
+            f for f in self._inflected_forms(surface, lexicon, alternations_only=True)]
+        for form in forms:
+            for place, how in self.gazetteer.match(form):
+                if how != "alias":
+                    found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
+            for place in self.gazetteer.historical(form):
+                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
         candidates = [c for c in found.values() if not c.place.is_region]
         usual = [c for c in candidates if c.place.feature not in _LOW_FEATURES]
         return tuple(usual or candidates)
 
     @staticmethod
-    def _inflected_forms(surface: str, lexicon: PlaceLexicon) -> list[str]:
+    def _inflected_forms(
+        surface: str, lexicon: PlaceLexicon, *, alternations_only: bool = False
+    ) -> list[str]:
         words = surface.split()
-        options = [[w, *lexicon.nominatives(w)] for w in words]
+        options = [[w, *(lexicon.alternatives(w) if alternations_only else lexicon.nominatives(w))]
+                   for w in words]
         forms: list[str] = []
         for combo in itertools.islice(itertools.product(*options), 32):
             form = " ".join(combo)
@@ -416,7 +430,7 @@ class PlaceFinder:
                 score = self._score(
                     candidate, nearest[place.geonameid], context_admin1, russian_context
                 )
-                if beside and _is_primary(candidate.surface, place.name):
+                if beside and _primary(candidate):
                     score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 scored.append((score, i))
             scored.sort(reverse=True)
@@ -438,7 +452,7 @@ class PlaceFinder:
             front = 1.0
         else:
             front = 0.5 if russian else 0.0
-        primary = 1.0 if _is_primary(candidate.surface, place.name) else 0.0
+        primary = 1.0 if _primary(candidate) else 0.0
         renamed = 1.0 if candidate.how == "historical" else 0.0
         return (
             0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
@@ -468,7 +482,10 @@ class PlaceFinder:
             spot.common_word or not supported
         ):
             return False
-        if (spot.common_word or spot.person_like) and not supported:
+        # "у Весні", "près de Maison": a capital after a place word, inside a sentence,
+        # writes a name where the common word would be lower case.
+        cued = spot.cued and not spot.sentence_start and chosen.how in _OWN and not spot.in_person
+        if (spot.common_word or spot.person_like) and not (supported or cued):
             return False
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
@@ -567,7 +584,7 @@ def _strong(spot: _Spot) -> bool:
     """A reading that needs no support: an exact name of a town of some size."""
     assert spot.chosen is not None
     chosen, place = spot.chosen, spot.chosen.place
-    primary = _is_primary(chosen.surface, place.name)
+    primary = _primary(chosen)
     return (
         chosen.how in ("exact", "historical", "inflected")
         and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
@@ -604,7 +621,7 @@ def _bind_regions(text: str, spots: list[_Spot]) -> None:
                      key=lambda s: s.start)
     bound: dict[frozenset[int], str] = {}
     for spot in spots:
-        if len(spot.candidates) < 2:
+        if not spot.candidates or spot.candidates[0].how == "region":
             continue
         name = frozenset(c.place.geonameid for c in spot.candidates)
         for region in regions:
@@ -614,10 +631,9 @@ def _bind_regions(text: str, spots: list[_Spot]) -> None:
             if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
                 break
             admin1 = region.candidates[0].place.admin1
-            inside = [c for c in spot.candidates if c.place.admin1 == admin1]
-            if inside:
-                spot.candidates = inside
-                bound[name] = admin1
+            # The region said is a hard filter: no place of that name inside it, no place.
+            spot.candidates = [c for c in spot.candidates if c.place.admin1 == admin1]
+            bound[name] = admin1
             break
     # One name, one place per article: the region said once holds for every other mention
     # that has the same readings, however it is spelt.
@@ -653,10 +669,33 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> bool:
+    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district."""
+    if lexicon.not_place_before:
+        before = _WORD.findall(text[max(0, start - 30):start])
+        if before and fold(before[-1]) in lexicon.not_place_before:
+            return True
+    if lexicon.not_place_after:
+        after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
+        if after and fold(after.group()) in lexicon.not_place_after:
+            return True
+    return False
+
+
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     """Is the word before `start` one that announces a place ("à", "near", "в")?"""
     words = re.findall(r"[^\W\d_]+'?", text[max(0, start - 40):start])
     return bool(words) and fold(words[-1]) in lexicon.place_cues
+
+
+def _primary(candidate: _Candidate) -> bool:
+    """Does the spot name the place by its main name (in any spelling or case)?"""
+    if candidate.how == "inflected":
+        return True
+    return candidate.how in _OWN and _is_primary(candidate.surface, candidate.place.name)
 
 
 @lru_cache(maxsize=65536)
@@ -667,10 +706,10 @@ def _is_primary(surface: str, name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_common_word(word: str, lang: str) -> bool:
-    """A word of the language's dictionary ("Maison", "Дружба"): a place only with support."""
+    """A word of the language's dictionary ("Maison", "Дружба"): a place only with support.
+    """
     if lang not in ("fr", "en", "uk", "ru"):
         return False
     from simplemma import is_known
 
-    lower = word.casefold()
-    return bool(is_known(lower, lang=lang))
+    return bool(is_known(word.casefold(), lang=lang))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from frontwatch.places.forms import case_forms, languages_of  # noqa: E402
-from frontwatch.places.gazetteer import distance_km  # noqa: E402
+from frontwatch.places.gazetteer import RENAMINGS_PATH, distance_km, read_renamings  # noqa: E402
 from frontwatch.places.keys import (  # noqa: E402
     INFLECTED,
     KEY_VERSION,
@@ -70,7 +71,7 @@ _RU_SUFFIXES = ("Oblast", "Republic", "Krai", "Kray", "Okrug")
 
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys", "aliases",
+    "population", "keys", "aliases", "former",
 )
 SAME_PLACE_KM = 3.0
 """Rows of one name this close in one region are one place entered twice in GeoNames."""
@@ -124,20 +125,33 @@ def own_and_aliases(main: Sequence[str], alternates: Sequence[str]) -> tuple[lis
     """Split a row's alternate names into spellings of its own name and other names.
 
     An alternate is the place's own name in another script or language when it keeps the
-    consonants of the main names ("Курахово", "Kourakhove" for Kurakhove); otherwise it is a
-    former name or the name of another place merged into this row ("Petrovka"), which loses
-    to a place that carries that name as its own.
+    consonants of one of the main names, give or take one ("Курахово", "Kourakhove" for
+    Kurakhove; "Moscow" for Moskva); otherwise it is a former name or the name of another
+    place merged into this row ("Petrovka", "Bakhmut" on a village's row), which loses to a
+    place that carries that name as its own.
     """
     skeletons = {skeleton(k) for name in main for k in phonetic_keys(name)}
     own, aliases = list(main), []
     for name in alternates:
         if name in own:
             continue
-        if {skeleton(k) for k in phonetic_keys(name)} & skeletons:
+        if any(_close(skeleton(k), s) for k in phonetic_keys(name) for s in skeletons):
             own.append(name)
         else:
             aliases.append(name)
     return own, aliases
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal consonant skeletons, or four or more consonants one edit apart (mscv / mskv)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def join(keys: set[str]) -> str:
@@ -169,7 +183,7 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
             row["feature_code"], "UA", UA_ADMIN1.get(row["admin1_code"], ""),
             katottg_raion.get(row["geonameid"], row["admin2_code"]),
             row["population"] or "0", join(own_keys), join(keys_of(aliases, country="UA") - own_keys),
-            "1" if row["geonameid"] in katottg_raion else "",
+            "", "1" if row["geonameid"] in katottg_raion else "",
         ])
         counts["UA places"] += 1
 
@@ -184,7 +198,7 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
             row["geonameid"], row["name"], row["latitude"], row["longitude"],
             row["feature_code"] or "PPL", "RU", ru_admin1_name(row["admin1_name"]),
             row["admin2_code"], row["population"] or "0", join(own_keys),
-            join(keys_of(aliases, country="RU") - own_keys), "",
+            join(keys_of(aliases, country="RU") - own_keys), "", "",
         ])
         counts["RU places"] += 1
         best = ru_largest.get(row["admin1_code"])
@@ -208,44 +222,82 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
         stems = {region_stem(n) for n in names} - {""}
         rows.append([
             row["geonameid"], name, where["latitude"], where["longitude"], "ADM1",
-            row["country_code"], name, "", "0", join(keys_of(stems, prefix="@")), "", "",
+            row["country_code"], name, "", "0", join(keys_of(stems, prefix="@")), "", "", "",
         ])
         counts[f"{row['country_code']} regions"] += 1
-    rows, merged = merge_duplicates(rows)
+    rows, merged, kept_as = merge_duplicates(rows)
     counts["duplicate rows merged"] = merged
+    counts["former names"] = add_former_names(rows, read_renamings(RENAMINGS_PATH), kept_as)
     return rows, counts
 
 
-def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int]:
+def add_former_names(
+    rows: list[list[str]], renamings: Iterable[tuple[str, int]], kept_as: dict[str, str]
+) -> int:
+    """Keys of each place's former names (the renamings table), with their case forms, so
+    that loading needs no morphology."""
+    by_id = {row[0]: row for row in rows}
+    added = 0
+    for old_name, geonameid in renamings:
+        row = by_id.get(kept_as.get(str(geonameid), str(geonameid)))
+        if row is None:
+            continue
+        keys = set(name_keys(old_name))
+        if _CYRILLIC_NAME.match(old_name):
+            for lang in languages_of(old_name):
+                keys.update("=" + fold(form) for form in case_forms(old_name, lang))
+        row[11] = join(set(row[11].split("|")) - {""} | keys)
+        added += 1
+    return added
+
+
+def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int, dict[str, str]]:
     """One row per place: GeoNames enters some villages twice (a transliterated and a
-    Russian-form row a kilometre apart). The row the national register links, else the more
-    prominent one, keeps the other's names."""
-    def rank(row: list[str]) -> tuple[int, int, int]:
-        return (row[11] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
+    Russian-form row a kilometre apart, "Klyshchiivka" and "Klishchiivka"). Rows of one
+    region that share a name of their own and lie within SAME_PLACE_KM are one place; the row
+    the national register links, else the more prominent one, keeps the others' names.
+    Returns the rows, how many were merged away and which row each merged id went into."""
+    def rank(i: int) -> tuple[int, int, int]:
+        row = rows[i]
+        return (row[12] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
 
     by_name: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
         if row[4] == "ADM1" or row[4] in ("PPLX", "PPLH", "PPLQ", "PPLW"):
             continue
         for key in row[9].split("|"):
-            if key.startswith("=") and key[1:] == fold(row[1]):
+            if key.startswith("="):
                 by_name.setdefault((row[6], key), []).append(i)
-    gone: set[int] = set()
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for members in by_name.values():
-        if len(members) < 2:
-            continue
-        ordered = sorted(members, key=lambda i: rank(rows[i]))
-        keeper = rows[ordered[0]]
-        for i in ordered[1:]:
-            other = rows[i]
-            if i in gone or distance_km(float(keeper[2]), float(keeper[3]),
-                                        float(other[2]), float(other[3])) > SAME_PLACE_KM:
+        for a, b in itertools.combinations(members, 2):
+            ra, rb = root(a), root(b)
+            if ra == rb or distance_km(float(rows[a][2]), float(rows[a][3]),
+                                       float(rows[b][2]), float(rows[b][3])) > SAME_PLACE_KM:
                 continue
-            keeper[9] = join(set(keeper[9].split("|")) | set(other[9].split("|")) - {""})
-            keeper[10] = join(set(keeper[10].split("|")) | set(other[10].split("|")) - {""})
-            keeper[8] = str(max(int(keeper[8]), int(other[8])))
-            gone.add(i)
-    return [row[:11] for i, row in enumerate(rows) if i not in gone], len(gone)
+            keep, drop = sorted((ra, rb), key=rank)
+            parent[drop] = keep
+    kept_as: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        keeper_index = root(i)
+        if keeper_index == i:
+            continue
+        keeper = rows[keeper_index]
+        for column in (9, 10):
+            keeper[column] = join(set(keeper[column].split("|")) | set(row[column].split("|")) - {""})
+        keeper[8] = str(max(int(keeper[8]), int(row[8])))
+        kept_as[row[0]] = keeper[0]
+    for row in rows:
+        row[10] = join(set(row[10].split("|")) - set(row[9].split("|")) - {""})
+    kept = [row[:12] for i, row in enumerate(rows) if root(i) == i]
+    return kept, len(rows) - len(kept), kept_as
 
 
 def write(rows: list[list[str]], out: Path) -> None:

@@ -111,7 +111,8 @@ def test_places_resolve_cyrillic_inflections(
     finder: PlaceFinder, lang: str, text: str, surface: str, name: str
 ) -> None:
     mention = _found(finder, text, lang)[surface]
-    assert mention.place.name == name
+    # By any of its names: GeoNames rows of one village are merged into one place.
+    assert finder.gazetteer.is_named(mention.place, name), mention.place
     assert mention.how in ("inflected", "exact", "key")
 
 

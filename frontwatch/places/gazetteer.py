@@ -34,7 +34,7 @@ DEFAULT_PATH = DATA / "gazetteer.tsv.gz"
 RENAMINGS_PATH = DATA / "renamings.tsv"
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys", "aliases",
+    "population", "keys", "aliases", "former",
 )
 FEATURE_RANK = {
     "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.6, "PPL": 0.4, "PPLF": 0.3,
@@ -74,6 +74,7 @@ class Gazetteer:
         *,
         admin2: Sequence[str] = (),
         aliases: Sequence[Iterable[str]] = (),
+        former: Sequence[Iterable[str]] = (),
         renamings: Iterable[tuple[str, int]] = (),
         origin: str = "<memory>",
     ) -> None:
@@ -94,12 +95,16 @@ class Gazetteer:
             for key in place_aliases:
                 alias_index.setdefault(key, []).append(i)
         self._aliases = alias_index
+        # Former names (the renamings table): keys made at build time (`former`), or here
+        # from (old name, geonameid) pairs for a gazetteer built in memory.
         self._historical: dict[str, list[int]] = {}
+        former_keys = [(i, row_keys) for i, row_keys in enumerate(former)]
         for old_name, geonameid in renamings:
             renamed = self._by_id.get(geonameid)
-            if renamed is None:
-                continue
-            for key in name_keys(old_name) | _former_case_forms(old_name):
+            if renamed is not None:
+                former_keys.append((renamed, name_keys(old_name) | _former_case_forms(old_name)))
+        for renamed, row_keys in former_keys:
+            for key in row_keys:
                 bucket = self._historical.setdefault(key, [])
                 if renamed not in bucket:
                     bucket.append(renamed)
@@ -151,13 +156,15 @@ class Gazetteer:
         places: list[Place] = []
         keys: list[list[str]] = []
         aliases: list[list[str]] = []
+        former: list[list[str]] = []
         admin2: list[str] = []
         for number, line in enumerate(lines[2:], start=3):
             if not line:
                 continue
             fields = line.split("\t")
             try:
-                gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys, row_aliases = fields
+                (gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys, row_aliases,
+                 row_former) = fields
                 places.append(
                     Place(int(gid), name, float(lat), float(lon), admin1, country, feature,
                           int(pop or 0))
@@ -166,9 +173,9 @@ class Gazetteer:
                 raise GazetteerError(f"{path}: line {number} is malformed ({exc})") from exc
             keys.append(row_keys.split("|") if row_keys else [])
             aliases.append(row_aliases.split("|") if row_aliases else [])
+            former.append(row_former.split("|") if row_former else [])
             admin2.append(adm2)
-        return cls(places, keys, admin2=admin2, aliases=aliases,
-                   renamings=read_renamings(RENAMINGS_PATH), origin=str(path))
+        return cls(places, keys, admin2=admin2, aliases=aliases, former=former, origin=str(path))
 
     # lookups -----------------------------------------------------------------------------
 
@@ -197,21 +204,20 @@ class Gazetteer:
     def match(self, name: str) -> list[tuple[Place, str]]:
         """Places named `name`, each with how: "exact", "inflected" (a case form of a
         Cyrillic name), "key" (another spelling) or "alias" (a name the row carries that is
-        not its own, tried only when no row carries it as its own)."""
+        not its own: a former name, a merged village; context weighs it below own names)."""
         seen: dict[int, str] = {}
         folded = fold(name)
+        phonetic = phonetic_keys(name)
         for i in self._index.get("=" + folded, ()):
             seen.setdefault(i, "exact")
         for i in self._index.get(INFLECTED + folded, ()):
             seen.setdefault(i, "inflected")
-        for key in phonetic_keys(name):
+        for key in phonetic:
             for i in self._index.get(key, ()):
                 seen.setdefault(i, "key")
-        if not any(not self._places[i].is_region for i in seen):
-            keys = ("=" + folded, INFLECTED + folded, *phonetic_keys(name))
-            for key in keys:
-                for i in self._aliases.get(key, ()):
-                    seen.setdefault(i, "alias")
+        for key in ("=" + folded, INFLECTED + folded, *phonetic):
+            for i in self._aliases.get(key, ()):
+                seen.setdefault(i, "alias")
         return [(self._places[i], how) for i, how in seen.items()]
 
     def region(self, name: str) -> Place | None:

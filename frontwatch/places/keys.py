@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KEY_VERSION = "2"
+KEY_VERSION = "3"
 """Bump when the key functions change: gazetteer files store precomputed keys."""
 INFLECTED = "~"
 """Prefix of the folded key of a case form ("~покровську"): made at build time, see forms.py."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from frontwatch.places.gazetteer import Gazetteer, prominence
-from frontwatch.places.keys import fold, name_keys
+from frontwatch.places.keys import fold
 from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
 from frontwatch.records import Place, PlaceMention
 
@@ -38,6 +38,10 @@ _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
+_TOWN = 5000
+"""Inhabitants from which a place is a town: a front sector is named after one."""
+_BIG = 100000
+"""Inhabitants from which a place needs no support from the rest of the article."""
 # Russia's regions on the front line; farther Russian towns are namesakes far more often
 # than the place a war report is about.
 FRONT_ADMIN1 = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"})
@@ -145,7 +149,7 @@ class PlaceFinder:
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
                     if is_direction:
-                        spots += self._direction_town(match, lexicon, taken)
+                        spots += self._direction_town(text, match, lexicon, taken)
                     continue
                 region, name_start, name_end = found
                 start = name_start if pattern.name_first else match.start()
@@ -155,23 +159,44 @@ class PlaceFinder:
         return spots
 
     def _direction_town(
-        self, match: re.Match[str], lexicon: PlaceLexicon, taken: _Taken
+        self, text: str, match: re.Match[str], lexicon: PlaceLexicon, taken: _Taken
     ) -> list[_Spot]:
-        """'Покровському напрямку': a front sector is named after a town, not a hamlet."""
+        """'Покровському напрямку': a front sector is named after a town, not a hamlet.
+
+        A list of sectors names a town each ("на Лиманському, Бахмутському та Авдіївському
+        напрямках"); a word that names no town is no place at all.
+        """
         words = list(re.finditer(r"\S+", match.group("name")))
         if not words or not words[-1].group()[0].isupper():
             return []
         start = match.start("name") + words[-1].start()
-        surface = words[-1].group()
-        candidates = list(self._lookup(surface, lexicon.lang))
-        towns = [
-            c for c in candidates
-            if c.place.feature in _PROMINENT or c.place.population >= 10000
-        ]
-        if not towns:
-            return []
-        taken.append((start, start + len(surface)))
-        return [_Spot(start, start + len(surface), surface, towns)]
+        spots: list[_Spot] = []
+        while True:
+            surface = _WORD_AT_START.match(text, start)
+            if surface is None or taken.overlaps(start, surface.end()):
+                break
+            end = surface.end()
+            towns = self._towns_named(surface.group(), lexicon)
+            taken.append((start, end))
+            if towns:
+                spots.append(_Spot(start, end, surface.group(), towns))
+            before = _LIST_BEFORE.search(text, max(0, start - 40), start)
+            if before is None or not before.group("word")[0].isupper():
+                break
+            start = before.start("word")
+        return spots
+
+    def _towns_named(self, surface: str, lexicon: PlaceLexicon) -> list[_Candidate]:
+        """Towns (not villages) that a name, or an adjective made from it, names."""
+        towns: dict[int, _Candidate] = {}
+        for form in (surface, *lexicon.adjective_towns(surface)):
+            for candidate in self._lookup(form, lexicon.lang):
+                place = candidate.place
+                if candidate.how in _OWN and (place.feature in _PROMINENT
+                                              or place.population >= _TOWN):
+                    how = candidate.how if form == surface else "inflected"
+                    towns.setdefault(place.geonameid, _Candidate(place, how, surface))
+        return list(towns.values())
 
     def _region_in(
         self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon
@@ -231,7 +256,18 @@ class PlaceFinder:
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
                 folded = fold(surface)
-                if lexicon.is_stop_name(surface) or _not_a_place(text, start, end, lexicon):
+                if lexicon.is_stop_name(surface):
+                    consumed = n
+                    taken.append((start, end))
+                    break
+                cue = _not_a_place(text, start, end, lexicon)
+                if cue == "after" and n > 1 and not self._lookup(surface, lexicon.lang):
+                    # "Очеретине Покровського району": only the word before "району"
+                    # names the district; the words before it are tried on their own.
+                    last = tokens[i + n - 1]
+                    taken.append((last.start, last.end))
+                    continue
+                if cue:
                     consumed = n
                     taken.append((start, end))
                     break
@@ -249,7 +285,7 @@ class PlaceFinder:
                 # makes a name of the word ("у Весні", "Вишнева").
                 if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
                     spot.common_word = _is_common_word(token.text, lexicon.lang)
-                    spot.metonym = folded in lexicon.metonyms
+                spot.metonym = n == 1 and not region and folded in lexicon.metonyms
                 # "Serhiy Kovalev": a name inside a longer capitalised run reads as a person's.
                 spot.person_like = not region and (n < run or after_capital)
                 spot.cued = _cued(text, start, lexicon)
@@ -308,9 +344,16 @@ class PlaceFinder:
         # for a word it does not know at all (a name written in an unusual way). Sound
         # alternations (a Russian spelling of a Ukrainian name) are always tried: the
         # namesake that context asks for may be known only by its Ukrainian form.
-        forms = self._inflected_forms(surface, lexicon) if not found else [
-            f for f in self._inflected_forms(surface, lexicon, alternations_only=True)]
-        for form in forms:
+        # A sound alternation spells the same form of the same name ("Костянтинопільському"
+        # for "Костянтинопольському"): the place reads as it would spelt the register's way.
+        for form in self._inflected_forms(surface, lexicon, alternations_only=True):
+            for place, how in self.gazetteer.match(form):
+                if how != "alias":
+                    found.setdefault(place.geonameid, _Candidate(place, how, form))
+            for place in self.gazetteer.historical(form):
+                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        guesses = [] if found else self._inflected_forms(surface, lexicon)
+        for form in guesses:
             for place, how in self.gazetteer.match(form):
                 if how != "alias":
                     found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
@@ -478,6 +521,10 @@ class PlaceFinder:
         others = [p for p in resolved if p.geonameid != place.geonameid]
         nearest = _nearest_km(place, others)
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
+        # A name the place carries only as another place's (a former name, a merged
+        # village): only where the article is, or for a big city.
+        if chosen.how == "alias" and not supported and place.population < _BIG:
+            return False
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
         ):
@@ -548,6 +595,10 @@ class _Taken:
         return 1 in self._mask[start:end]
 
 
+_WORD_AT_START = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
+_LIST_BEFORE = re.compile(
+    r"(?P<word>[^\W\d_][\w'’ʼ\-]*)(?:,\s*|,?\s+(?:та|і|й|и|and|or|або|или)\s+)$")
+"""A word that precedes another in a list ("Лиманському, Бахмутському та ...")."""
 _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 
 
@@ -597,20 +648,19 @@ def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
     in a comma-separated list of other place names ("в Сухих Ялах, Шевченку, біля Дальнього")."""
     ordered = sorted(spots, key=lambda s: s.start)
     for i, spot in enumerate(ordered):
-        if not spot.vetoed:
-            continue
         neighbours = []
         if i > 0:
             neighbours.append((ordered[i - 1], text[ordered[i - 1].end:spot.start]))
         if i + 1 < len(ordered):
             neighbours.append((ordered[i + 1], text[spot.end:ordered[i + 1].start]))
-        listed = any(
+        spot.listed = any(
             other.candidates and not other.vetoed and _LIST_SEPARATOR.fullmatch(between)
             for other, between in neighbours
         )
-        if listed:
-            spot.vetoed, spot.listed = False, True
-        else:
+    for spot in ordered:
+        if spot.vetoed and spot.listed:
+            spot.vetoed = False
+        elif spot.vetoed:
             spot.candidates = []
 
 
@@ -672,17 +722,20 @@ def _sentence_start(text: str, start: int) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> bool:
-    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district."""
+def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
+    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district.
+
+    Says on which side the word that makes it so stands ("before", "after"), or "".
+    """
     if lexicon.not_place_before:
         before = _WORD.findall(text[max(0, start - 30):start])
         if before and fold(before[-1]) in lexicon.not_place_before:
-            return True
+            return "before"
     if lexicon.not_place_after:
         after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
         if after and fold(after.group()) in lexicon.not_place_after:
-            return True
-    return False
+            return "after"
+    return ""
 
 
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
@@ -692,16 +745,12 @@ def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
 
 
 def _primary(candidate: _Candidate) -> bool:
-    """Does the spot name the place by its main name (in any spelling or case)?"""
-    if candidate.how == "inflected":
-        return True
-    return candidate.how in _OWN and _is_primary(candidate.surface, candidate.place.name)
+    """Does the spot name the place by a name of its own (in any spelling or case)?
 
-
-@lru_cache(maxsize=65536)
-def _is_primary(surface: str, name: str) -> bool:
-    """Does the surface form spell the place's main GeoNames name (not an alternate one)?"""
-    return bool(name_keys(surface) & name_keys(name))
+    GeoNames' main name is an accident of romanisation (Konstantinovka for one village,
+    Kostyantynivka for the town); what matters is that the name is not another place's.
+    """
+    return candidate.how in _OWN
 
 
 @lru_cache(maxsize=65536)

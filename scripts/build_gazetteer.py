@@ -143,10 +143,11 @@ def own_and_aliases(main: Sequence[str], alternates: Sequence[str]) -> tuple[lis
 
 
 def _close(a: str, b: str) -> bool:
-    """Equal consonant skeletons, or four or more consonants one edit apart (mscv / mskv)."""
+    """Equal consonant skeletons, or three or more consonants one edit apart (mscv / mskv,
+    npl / gnpl: Аннополье for Ганнопілля)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1

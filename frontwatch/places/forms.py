@@ -19,6 +19,14 @@ CASES = ("gent", "datv", "accs", "ablt", "loct")
 """The oblique cases news uses with place names (біля, завдяки, на, під, у)."""
 _UK_ONLY = re.compile("[іїєґ'’ʼ]")
 _RU_ONLY = re.compile("[ыэъё]")
+_UK_ENDING = re.compile(
+    "(?:[сцз]ьк[аеийу]?|[бвгджзклмнпрстфхцчшщ]е|(?:лл|жж|шш|чч|сс|тт|нн|дд)я)(?=[ -]|$)")
+"""Endings only Ukrainian writes: -ськ(е), a neuter -е after a consonant (Курахове; Russian
+has -ое), a doubled consonant before -я (Роздолля; Russian has -лье)."""
+_RU_ENDING = re.compile("(?:ое|ее|ый|ая|яя|ые|[сц]к|[оеё]вка|[ое]во|ино|ыно|ье)(?=[ -]|$)")
+"""Endings only Russian writes: -ое, -ый, -ая, -ск (Ukrainian -е, -ий, -а, -ськ), -овка."""
+_UK_ADJECTIVE = re.compile("ий(?=[ -]|$)")
+"""'Зелений': an adjective in -ий after a hard consonant is Ukrainian unless Russian knows it."""
 _NOMINAL = ("NOUN", "ADJF")
 _PERSONAL = ("Surn", "Name", "Patr", "Fixd", "anim")
 """Readings of a person's name or an indeclinable word: a place name is neither."""
@@ -38,12 +46,13 @@ def languages_of(name: str, country: str = "") -> tuple[str, ...]:
     declined both ways, since Ukrainian news declines Russian names too ("у Суджі").
     """
     lower = name.casefold()
-    if _UK_ONLY.search(lower):
+    if _UK_ONLY.search(lower) or _UK_ENDING.search(lower.replace("поле", "поль")):
         return ("uk",)
-    if _RU_ONLY.search(lower):
+    if _RU_ONLY.search(lower) or _RU_ENDING.search(lower):
         return ("ru",)
-    if country == "UA":
-        return ("uk", "ru") if _known(lower, "ru") else ("uk",)
+    adjectives = [w for w in lower.split() if _UK_ADJECTIVE.search(w)]
+    if country == "UA" and adjectives and not _known(" ".join(adjectives), "ru"):
+        return ("uk",)
     return ("uk", "ru")
 
 

@@ -29,7 +29,7 @@ import yaml
 
 from frontwatch.errors import InputError
 from frontwatch.places.gazetteer import RENAMINGS_PATH, distance_km
-from frontwatch.places.keys import fold, same_name
+from frontwatch.places.keys import fold, phonetic_keys, same_name, skeleton
 from frontwatch.places.lexicon import LANG_DIR
 from frontwatch.places.resolve import PlaceFinder
 
@@ -214,7 +214,7 @@ def _decline_word(word: str, endings: dict[str, list[str | None]], index: int, l
         if not lower.endswith(ending) or len(lower) - len(ending) < 2 and ending == "":
             continue
         new = endings[ending][index]
-        if new is None:
+        if new is None or ending == "" and lower[-1] in _VOWELS:
             return None
         stem = word[: len(word) - len(ending)] if ending else word
         if ending == "" and lang == "uk" and _syllables(word) == 1:
@@ -252,24 +252,68 @@ def _cyrillic(alternates: Iterable[str]) -> list[str]:
 
 
 def _ukrainian_name(row: dict[str, str], cyrillic: list[str]) -> str:
+    """The official name (KATOTTG), else an alternate in Ukrainian letters or with a
+    Ukrainian ending that spells the place's own name (not a former or merged one)."""
     if row.get("name_uk_katottg"):
         return row["name_uk_katottg"]
-    marked = [c for c in cyrillic if _UK_LETTERS.search(c)]
+    own = [c for c in cyrillic if _spells(c, row["name"])]
+    marked = [c for c in own if _UK_LETTERS.search(c)] or [
+        c for c in own if _UKRAINIAN_ENDING.search(c) or "ськ" in c or "цьк" in c]
     return marked[0] if marked else ""
 
 
 def _russian_name(row: dict[str, str], cyrillic: list[str], uk: str) -> str:
-    plain = [c for c in cyrillic if not _UK_LETTERS.search(c) and not re.search("['’ʼ]", c)]
-    marked = [c for c in plain if _RU_LETTERS.search(c)]
-    others = [c for c in plain if c != uk]
-    plain = [c for c in plain if not _UKRAINIAN_ENDING.search(c)]
-    marked = [c for c in marked if c in plain]
-    if marked:
-        return marked[0]
-    if others:
-        return others[0]
-    plain_uk = uk and not _UK_LETTERS.search(uk) and not re.search("['’ʼ]", uk)
-    return uk if plain_uk and not _UKRAINIAN_ENDING.search(uk) else ""
+    """The Russian form of the place's own name among its untagged alternates, or "".
+
+    An alternate qualifies when it has no Ukrainian letter, apostrophe or ending and keeps
+    the consonants of the Ukrainian (or GeoNames) name; Russian letters and endings make
+    it likelier ("Алексеевка" over "Олексіївка", "Зеленый Гай" over "Зелений Гай").
+    """
+    reference = uk or row["name"]
+    best: tuple[tuple[int, int], str] | None = None
+    for name in cyrillic:
+        if _UK_LETTERS.search(name) or re.search("['’ʼ]", name) or not _spells(name, reference):
+            continue
+        lower = name.casefold()
+        words = lower.split()
+        if any(re.search("[сцз]ьк|[бвгджзклмнпрстфхцчшщ]е$|(?:лл|жж|шш|чч|сс|тт|нн|дд)я$", w)
+               and not w.endswith("поле") for w in words):
+            continue
+        score = 2 * bool(_RU_LETTERS.search(name)) + sum(
+            bool(re.search("(?:ое|ее|ый|ая|яя|ые|ой|[кгхжшчщ]ий|ск|цк|овка|евка|ово|ево|ино)$", w))
+            for w in words) - sum(bool(re.search("[бвдзлмнпрстф]ий$", w)) for w in words)
+        rank = (score, -_distance(name, reference))
+        if score >= 0 and (best is None or rank > best[0]):
+            best = (rank, name)
+    return best[1] if best else ""
+
+
+def _distance(name: str, reference: str) -> int:
+    """How many consonants two spellings of a name differ by."""
+    return min(_edits(skeleton(a), skeleton(b))
+               for a in phonetic_keys(name) for b in phonetic_keys(reference))
+
+
+def _spells(name: str, reference: str) -> bool:
+    """Do two names keep the same consonants, give or take a quarter of them (Вугледар /
+    Угледар, Новомиколаївка / Новониколаевка), i.e. is one a spelling of the other?"""
+    for a in phonetic_keys(name):
+        for b in phonetic_keys(reference):
+            x, y = skeleton(a), skeleton(b)
+            if _edits(x, y) <= max(1, min(len(x), len(y)) // 4):
+                return True
+    return False
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def read_sources(source: Path) -> tuple[list[_Source], list[_Source]]:
@@ -288,7 +332,8 @@ def read_sources(source: Path) -> tuple[list[_Source], list[_Source]]:
                 admin1 = FRONT_OBLASTS.get(row["admin1_code"], "")
             else:
                 ru = _russian_name(row, cyrillic, "")
-                marked = [c for c in cyrillic if _UK_LETTERS.search(c)]
+                marked = [c for c in cyrillic
+                          if _UK_LETTERS.search(c) and _spells(c, ru or row["name"])]
                 uk = marked[0] if marked else (ukrainian_of_russian(ru) if ru else "")
                 admin1 = BORDER_OBLASTS.get(row["admin1_code"], "")
             names = {fold(n) for n in (row["name"], row["asciiname"], uk, ru, *alternates) if n}

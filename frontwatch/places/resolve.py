@@ -236,11 +236,11 @@ class PlaceFinder:
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
         people = [(s, e) for s, e, label in entities if label in _PERSON]
         i = 0
-        after_capital = False
+        after_capital = after_opener = False
         while i < len(tokens):
             token = tokens[i]
             if not token.capitalized or taken.overlaps(token.start, token.end):
-                after_capital = False
+                after_capital = after_opener = False
                 i += 1
                 continue
             run = 1
@@ -248,6 +248,7 @@ class PlaceFinder:
                 run < _MAX_TOKENS
                 and i + run < len(tokens)
                 and tokens[i + run].capitalized
+                and not taken.overlaps(tokens[i + run].start, tokens[i + run].end)
                 and text[tokens[i + run - 1].end:tokens[i + run].start] in (" ", "\u00a0")
             ):
                 run += 1
@@ -266,7 +267,10 @@ class PlaceFinder:
                     # names the district; the words before it are tried on their own.
                     last = tokens[i + n - 1]
                     taken.append((last.start, last.end))
+                    run = n - 1
                     continue
+                if n == 1 and len(surface) < 3:
+                    break
                 if cue:
                     consumed = n
                     taken.append((start, end))
@@ -286,11 +290,14 @@ class PlaceFinder:
                 if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
                     spot.common_word = _is_common_word(token.text, lexicon.lang)
                 spot.metonym = n == 1 and not region and folded in lexicon.metonyms
-                # "Serhiy Kovalev": a name inside a longer capitalised run reads as a person's.
-                spot.person_like = not region and (n < run or after_capital)
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
                 spot.in_person = _overlaps(people, start, end)
+                # "Serhiy Kovalev": a name inside a longer capitalised run reads as a
+                # person's; after a common word opening the sentence, only if the NER says
+                # so ("Поет Шевченку", not "Освобождение Новомихайловки").
+                spot.person_like = not region and (
+                    n < run or after_capital or (after_opener and spot.in_person))
                 spots.append(spot)
                 taken.append((start, end))
                 consumed = n
@@ -298,9 +305,13 @@ class PlaceFinder:
             else:
                 spots += self._hyphen_parts(token, lexicon, taken)
             last = tokens[i + consumed - 1]
-            after_capital = not last.text.isupper() and i + consumed < len(tokens) and text[
-                tokens[i + consumed - 1].end:tokens[i + consumed].start
-            ] in (" ", "\u00a0")
+            # A first name makes the next capitalised word a surname; the common word that
+            # opens a sentence ("Освобождение Новомихайловки") does not.
+            opener = consumed == 1 and _sentence_start(text, last.start) and _is_common_word(
+                last.text, lexicon.lang)
+            next_to = not last.text.isupper() and i + consumed < len(tokens) and text[
+                last.end:tokens[i + consumed].start] in (" ", "\u00a0")
+            after_capital, after_opener = next_to and not opener, next_to and opener
             i += consumed
         return spots
 
@@ -410,7 +421,8 @@ class PlaceFinder:
     # resolution --------------------------------------------------------------------------
 
     def _resolve(self, spots: list[_Spot]) -> None:
-        """Pick each spot's place: anchors first, then everything against everything."""
+        """Pick each spot's place: anchors first, then everything against everything, then
+        one place per name in the article; weak readings without support are dropped."""
         named = [c.place for s in spots for c in s.candidates if c.place.is_region]
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
@@ -422,26 +434,31 @@ class PlaceFinder:
             and not s.common_word
         ]
         self._choose(spots, anchors, regions, russian)
-        placed = [
-            (s.start, s.chosen.place) for s in spots if s.chosen and not s.chosen.place.is_region
-        ]
+        placed = [(s.start, s.chosen.place) for s in spots
+                  if s.chosen and not s.chosen.place.is_region and not _weak(s)]
         self._choose(spots, placed, regions, russian)
-        resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
-        rejected = [s for s in spots if s.chosen is not None and not self._acceptable(s, resolved, regions)]
-        for spot in rejected:
-            spot.chosen = None
-        # One name, one place per article: a weak occurrence (first word of a sentence)
-        # takes the reading the same name has where it stands on its own.
-        # A name the text shows to be a person's ("Oleksandr Petrenko") is one everywhere.
-        persons = {fold(s.text) for s in spots if s.in_person and (s.person_like or s.vetoed)}
-        accepted = {fold(s.text): s for s in spots if s.chosen is not None}
-        for spot in spots:
-            name = fold(spot.text)
-            if spot.chosen is not None and name in persons and not (spot.cued or spot.listed or _strong(spot)):
-                spot.chosen = None
-            elif spot in rejected and name in accepted and name not in persons:
-                same = accepted[name]
-                spot.chosen, spot.score = same.chosen, same.score
+        groups = _same_names(spots)
+        for group in groups:
+            _agree(group)
+        solid = [s.chosen.place for s in spots
+                 if s.chosen and not s.chosen.place.is_region and not _weak(s)]
+        # One name, one place per article: where one occurrence stands on its own, the
+        # others (first word of a sentence) take the same reading; a name the text shows
+        # to be a person's ("Oleksandr Petrenko") is one everywhere.
+        for group in groups:
+            chosen = [s for s in group if s.chosen is not None]
+            if not chosen:
+                continue
+            person = any(s.in_person and (s.person_like or s.vetoed) for s in group)
+            accepted = [s for s in chosen if self._acceptable(s, solid, regions)]
+            for spot in chosen:
+                keep = bool(accepted) and not (person and not (spot.cued or spot.listed or _strong(spot)))
+                if person and spot not in accepted:
+                    keep = False
+                if not keep:
+                    spot.chosen = None
+                elif spot not in accepted:
+                    spot.score = min(spot.score, max(s.score for s in accepted))
 
     def _choose(
         self,
@@ -454,8 +471,9 @@ class PlaceFinder:
 
         Places listed together are usually neighbours ("Novomlynsk, Baranovka, Droujba"), so
         the anchors named just before and just after the spot count once more, at village
-        scale. That bonus only goes to readings whose main name the spot spells: it tells
-        namesakes apart, it should not make a village of a town's alternate name.
+        scale. That bonus only goes to readings of a name the place carries as its own: it
+        tells namesakes apart, it should not make a village of a town's former name. A
+        namesake is never evidence for another namesake.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
@@ -464,18 +482,26 @@ class PlaceFinder:
         for spot in spots:
             if not spot.candidates:
                 continue
+            ids = {c.place.geonameid for c in spot.candidates}
+            own_anchors = [a for a in distinct if a.geonameid not in ids]
+            shared = len(own_anchors) != len(distinct)
+            beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
             scored: list[tuple[float, int]] = []
-            beside = _beside(spot.start, anchors) if len(spot.candidates) > 1 else []
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
-                if place.geonameid not in nearest:
-                    nearest[place.geonameid] = _nearest_km(place, distinct)
-                score = self._score(
-                    candidate, nearest[place.geonameid], context_admin1, russian_context
-                )
+                if shared:
+                    near = _nearest_km(place, own_anchors)
+                else:
+                    if place.geonameid not in nearest:
+                        nearest[place.geonameid] = _nearest_km(place, distinct)
+                    near = nearest[place.geonameid]
+                score = self._score(candidate, near, context_admin1, russian_context)
                 if beside and _primary(candidate):
                     score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 scored.append((score, i))
+            spot.alternatives = [0.0] * len(spot.candidates)
+            for score, i in scored:
+                spot.alternatives[i] = score
             scored.sort(reverse=True)
             top, index = scored[0]
             second = scored[1][0] if len(scored) > 1 else 0.0
@@ -507,8 +533,9 @@ class PlaceFinder:
             + 0.25 * renamed
         )
 
-    def _acceptable(self, spot: _Spot, resolved: list[Place], regions: set[str]) -> bool:
-        """Weak readings (common words, person-like runs, far-off villages) need support."""
+    def _acceptable(self, spot: _Spot, solid: list[Place], regions: set[str]) -> bool:
+        """Weak readings (common words, person-like runs, far-off villages) need support
+        from the places the article names on their own (`solid`) or the regions it names."""
         assert spot.chosen is not None
         chosen = spot.chosen
         place = chosen.place
@@ -518,9 +545,14 @@ class PlaceFinder:
             return spot.cued
         if _strong(spot):
             return True
-        others = [p for p in resolved if p.geonameid != place.geonameid]
+        namesakes = {c.place.geonameid for c in spot.candidates}
+        others = [p for p in solid if p.geonameid not in namesakes]
         nearest = _nearest_km(place, others)
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
+        # "Село уже зачищено": a dictionary word opening a sentence is a place only in a
+        # list of places or right next to one.
+        if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM):
+            return False
         # A name the place carries only as another place's (a former name, a merged
         # village): only where the article is, or for a big city.
         if chosen.how == "alias" and not supported and place.population < _BIG:
@@ -605,10 +637,58 @@ _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
-def _beside(start: int, anchors: list[tuple[int, Place]]) -> list[Place]:
+def _weak(spot: _Spot) -> bool:
+    """A reading that cannot vouch for others: a common word, a person-like run, a
+    metonym, or a name the place carries only as someone else's or by a guess."""
+    return (spot.common_word or spot.person_like or spot.metonym
+            or spot.chosen is None or spot.chosen.how not in _OWN)
+
+
+def _same_names(spots: list[_Spot]) -> list[list[_Spot]]:
+    """Spots that name the same place under one name, however inflected ("Новомихайловку",
+    "Новомихайловки"): their readings overlap by half or more."""
+    named = [s for s in spots if s.candidates and s.candidates[0].how != "region"]
+    ids = [frozenset(c.place.geonameid for c in s.candidates) for s in named]
+    parent = list(range(len(named)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(named)):
+        for j in range(i):
+            common = len(ids[i] & ids[j])
+            if common and 2 * common >= min(len(ids[i]), len(ids[j])):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Spot]] = {}
+    for i, spot in enumerate(named):
+        groups.setdefault(root(i), []).append(spot)
+    return list(groups.values())
+
+
+def _agree(group: list[_Spot]) -> None:
+    """One name, one place: every spot of a group takes the reading with the best total."""
+    if len(group) < 2:
+        return
+    total: dict[int, float] = {}
+    for spot in group:
+        for candidate, score in zip(spot.candidates, spot.alternatives, strict=True):
+            total[candidate.place.geonameid] = total.get(candidate.place.geonameid, 0.0) + score
+    best = max(total, key=lambda gid: total[gid])
+    for spot in group:
+        for candidate in spot.candidates:
+            if candidate.place.geonameid == best:
+                spot.chosen = candidate
+
+
+def _beside(start: int, anchors: list[tuple[int, Place]], namesakes: set[int]) -> list[Place]:
     """The anchors named last before `start` and first after it, within a few lines."""
-    before = [(pos, a) for pos, a in anchors if 0 < start - pos <= _LOCAL_CHARS]
-    after = [(pos, a) for pos, a in anchors if 0 < pos - start <= _LOCAL_CHARS]
+    before = [(pos, a) for pos, a in anchors
+              if 0 < start - pos <= _LOCAL_CHARS and a.geonameid not in namesakes]
+    after = [(pos, a) for pos, a in anchors
+             if 0 < pos - start <= _LOCAL_CHARS and a.geonameid not in namesakes]
     found: list[Place] = []
     if before:
         found.append(max(before, key=lambda item: item[0])[1])

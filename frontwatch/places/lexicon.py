@@ -69,6 +69,9 @@ class PlaceLexicon:
     """Words before a name that make it something else: a river, a street, a ship."""
     not_place_after: frozenset[str] = frozenset()
     """Words after a name that make it something else ("Dnipro River", "Izium raion")."""
+    near: re.Pattern[str] | None = None
+    """What stands between a place and the place it is said to be near ("X near Y",
+    "X поблизу Y"): the second place ranks the first one's namesakes by distance."""
     lowercase_nouns: bool = False
     """Common nouns are written in lower case inside a sentence (not so in English)."""
 
@@ -175,6 +178,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         alternations=_alternations(data.get("alternations"), path),
         town_adjectives=_town_adjectives(data.get("town_adjectives"), path),
         lowercase_nouns=bool(data.get("lowercase_nouns", False)),
+        near=_near(data.get("near_words")),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
     )
@@ -198,3 +202,10 @@ def _town_adjectives(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], tup
         except re.error as exc:
             raise ConfigError(f"{path}: bad town adjective {pattern!r} ({exc})") from exc
     return tuple(result)
+
+
+def _near(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    phrases = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"\s*,?\s*(?:" + "|".join(phrases) + r")\s*", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -75,6 +75,7 @@ class _Spot:
     vetoed: bool = False
     in_person: bool = False
     listed: bool = False
+    near: _Spot | None = None
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -121,7 +122,8 @@ class PlaceFinder:
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken)
         _apply_vetoes(text, spots)
-        _bind_regions(text, spots)
+        _bind_regions(text, spots, lambda surface: self._guesses(surface, lexicon))
+        _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
         spots += self._fuzzy(unmatched, spots)
@@ -363,16 +365,24 @@ class PlaceFinder:
                     found.setdefault(place.geonameid, _Candidate(place, how, form))
             for place in self.gazetteer.historical(form):
                 found.setdefault(place.geonameid, _Candidate(place, "historical", form))
-        guesses = [] if found else self._inflected_forms(surface, lexicon)
-        for form in guesses:
-            for place, how in self.gazetteer.match(form):
-                if how != "alias":
-                    found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
-            for place in self.gazetteer.historical(form):
-                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        if not found:
+            for candidate in self._guesses(surface, lexicon):
+                found.setdefault(candidate.place.geonameid, candidate)
         candidates = [c for c in found.values() if not c.place.is_region]
         usual = [c for c in candidates if c.place.feature not in _LOW_FEATURES]
         return tuple(usual or candidates)
+
+    def _guesses(self, surface: str, lexicon: PlaceLexicon) -> list[_Candidate]:
+        """Places whose name `surface` may be a case form of, by the language's endings: for
+        a word the gazetteer does not know, or whose known readings context rules out."""
+        found: dict[int, _Candidate] = {}
+        for form in self._inflected_forms(surface, lexicon):
+            for place, how in self.gazetteer.match(form):
+                if how != "alias" and not place.is_region:
+                    found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
+            for place in self.gazetteer.historical(form):
+                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        return list(found.values())
 
     @staticmethod
     def _inflected_forms(
@@ -426,6 +436,7 @@ class PlaceFinder:
         named = [c.place for s in spots for c in s.candidates if c.place.is_region]
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
+        said = [(s.start, s.candidates[0].place.admin1) for s in spots if _is_region(s)]
         anchors = [
             (s.start, s.candidates[0].place)
             for s in spots
@@ -433,10 +444,10 @@ class PlaceFinder:
             and not s.candidates[0].place.is_region
             and not s.common_word
         ]
-        self._choose(spots, anchors, regions, russian)
+        self._choose(spots, anchors, regions, russian, said)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
-        self._choose(spots, placed, regions, russian)
+        self._choose(spots, placed, regions, russian, said)
         groups = _same_names(spots)
         for group in groups:
             _agree(group)
@@ -450,7 +461,7 @@ class PlaceFinder:
             if not chosen:
                 continue
             person = any(s.in_person and (s.person_like or s.vetoed) for s in group)
-            accepted = [s for s in chosen if self._acceptable(s, solid, regions)]
+            accepted = [s for s in chosen if self._acceptable(s, solid, regions, named)]
             for spot in chosen:
                 keep = bool(accepted) and not (person and not (spot.cued or spot.listed or _strong(spot)))
                 if person and spot not in accepted:
@@ -466,8 +477,10 @@ class PlaceFinder:
         anchors: list[tuple[int, Place]],
         regions: set[str],
         russian: bool,
+        said: list[tuple[int, str]],
     ) -> None:
-        """Score every reading of every spot against the anchors (offset, place).
+        """Score every reading of every spot against the anchors (offset, place) and the
+        regions named (offset, admin1), those named within a few lines counting twice.
 
         Places listed together are usually neighbours ("Novomlynsk, Baranovka, Droujba"), so
         the anchors named just before and just after the spot count once more, at village
@@ -486,6 +499,7 @@ class PlaceFinder:
             own_anchors = [a for a in distinct if a.geonameid not in ids]
             shared = len(own_anchors) != len(distinct)
             beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
+            local = {admin1 for at, admin1 in said if abs(at - spot.start) <= _LOCAL_CHARS}
             scored: list[tuple[float, int]] = []
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
@@ -496,8 +510,13 @@ class PlaceFinder:
                         nearest[place.geonameid] = _nearest_km(place, distinct)
                     near = nearest[place.geonameid]
                 score = self._score(candidate, near, context_admin1, russian_context)
+                if place.admin1 in local and _primary(candidate):
+                    score += 0.15
                 if beside and _primary(candidate):
                     score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                said_near = spot.near.chosen if spot.near is not None else None
+                if said_near is not None and said_near.place.geonameid not in ids:
+                    score += 0.5 * math.exp(-_nearest_km(place, [said_near.place]) / _LIST_KM)
                 scored.append((score, i))
             spot.alternatives = [0.0] * len(spot.candidates)
             for score, i in scored:
@@ -516,7 +535,7 @@ class PlaceFinder:
         """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
-        in_region = 1.0 if place.admin1 in context_admin1 else 0.0
+        in_region = 1.0 if place.admin1 in context_admin1 and _primary(candidate) else 0.0
         if place.country == "UA" or place.admin1 in FRONT_ADMIN1:
             front = 1.0
         else:
@@ -533,7 +552,9 @@ class PlaceFinder:
             + 0.25 * renamed
         )
 
-    def _acceptable(self, spot: _Spot, solid: list[Place], regions: set[str]) -> bool:
+    def _acceptable(
+        self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
+    ) -> bool:
         """Weak readings (common words, person-like runs, far-off villages) need support
         from the places the article names on their own (`solid`) or the regions it names."""
         assert spot.chosen is not None
@@ -566,10 +587,16 @@ class PlaceFinder:
         cued = spot.cued and not spot.sentence_start and chosen.how in _OWN and not spot.in_person
         if (spot.common_word or spot.person_like) and not (supported or cued):
             return False
+        # A village far outside every region the article names, and far from its other
+        # places, is a namesake of one the gazetteer lacks (Kursk's border villages).
+        if (named and place.admin1 not in regions and place.population < _TOWN
+                and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
+            return False
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
         big = place.population >= (100000 if place.country == "RU" else 1000)
-        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big)
+        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big
+                    and place.admin1 not in regions)
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
@@ -744,36 +771,70 @@ def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
             spot.candidates = []
 
 
-def _bind_regions(text: str, spots: list[_Spot]) -> None:
-    """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области': the region
-    named right after a place says which of its namesakes is meant."""
-    regions = sorted((s for s in spots if s.candidates and s.candidates[0].how == "region"),
-                     key=lambda s: s.start)
-    bound: dict[frozenset[int], str] = {}
-    for spot in spots:
-        if not spot.candidates or spot.candidates[0].how == "region":
+_CHAIN = re.compile(
+    r"\s*(?:,|,?\s+(?:and|or|et|ou|та|і|й|и|або|или))\s*(?:(?:de|d'|du|біля|у|в|во)\s*)?",
+    re.IGNORECASE)
+"""What separates the items of a list of places or of regions ("X, Y та Z")."""
+
+
+def _chains(text: str, spots: list[_Spot]) -> list[list[_Spot]]:
+    """Runs of spots that form one list ("Uspenovka and Borki", "Харківщині та Донеччині")."""
+    chains: list[list[_Spot]] = []
+    for spot in sorted(spots, key=lambda s: s.start):
+        if chains and _CHAIN.fullmatch(text, chains[-1][-1].end, spot.start) and (
+                _is_region(chains[-1][-1]) == _is_region(spot)):
+            chains[-1].append(spot)
+        else:
+            chains.append([spot])
+    return chains
+
+
+def _is_region(spot: _Spot) -> bool:
+    return bool(spot.candidates) and spot.candidates[0].how == "region"
+
+
+def _bind_regions(
+    text: str, spots: list[_Spot], guess: Callable[[str], Sequence[_Candidate]]
+) -> None:
+    """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области', 'Uspenovka and
+    Borki in the Kursk region', 'Куп'янська та Ямполя на Харківщині та Донеччині': the
+    regions named right after a place, or a list of places, say which namesakes are meant.
+
+    The regions said are a hard filter: a name with no place inside them (not even by a
+    guessed case ending) names no place, here or anywhere else in the article."""
+    chains = _chains(text, [s for s in spots if s.candidates])
+    bound: dict[frozenset[int], set[str]] = {}
+    for places, regions in itertools.pairwise(chains):
+        if _is_region(places[0]) or not _is_region(regions[0]):
             continue
-        name = frozenset(c.place.geonameid for c in spot.candidates)
-        for region in regions:
-            if region.start < spot.end:
-                continue
-            gap = text[spot.end:region.start]
-            if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
-                break
-            admin1 = region.candidates[0].place.admin1
-            # The region said is a hard filter: no place of that name inside it, no place.
-            spot.candidates = [c for c in spot.candidates if c.place.admin1 == admin1]
-            bound[name] = admin1
-            break
-    # One name, one place per article: the region said once holds for every other mention
+        gap = text[places[-1].end:regions[0].start]
+        if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
+            continue
+        said = {r.candidates[0].place.admin1 for r in regions}
+        for spot in places:
+            name = frozenset(c.place.geonameid for c in spot.candidates)
+            inside = [c for c in spot.candidates if c.place.admin1 in said]
+            if not inside:
+                inside = [c for c in guess(spot.text) if c.place.admin1 in said]
+            spot.candidates = inside
+            bound[name] = said
+    # One name, one place per article: the regions said once hold for every other mention
     # that has the same readings, however it is spelt.
     for spot in spots:
-        said = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
-        if said is None or len(spot.candidates) < 2:
-            continue
-        inside = [c for c in spot.candidates if c.place.admin1 == said]
-        if inside:
-            spot.candidates = inside
+        said_for = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
+        if said_for is not None:
+            spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
+
+
+def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:
+    """'Троїцьке поблизу Межови', 'Vesele near Velyka Lepetykha': the place said to be near
+    another is the namesake closest to it."""
+    if lexicon.near is None:
+        return
+    ordered = sorted((s for s in spots if s.candidates), key=lambda s: s.start)
+    for spot, after in itertools.pairwise(ordered):
+        if len(spot.candidates) > 1 and lexicon.near.fullmatch(text, spot.end, after.start):
+            spot.near = after
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:

@@ -42,6 +42,7 @@ _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
 _TOWN = 5000
 """Inhabitants from which a place is a town: a front sector is named after one."""
+_LOG_TOWN, _LOG_SPAN = math.log10(_TOWN), 6.0 - math.log10(_TOWN)
 _BIG = 100000
 """Inhabitants from which a place needs no support from the rest of the article."""
 # Russia's regions on the front line; farther Russian towns are namesakes far more often
@@ -521,7 +522,7 @@ class PlaceFinder:
                 if place.admin1 in local and _primary(candidate):
                     score += 0.15
                 if beside and _primary(candidate):
-                    score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                    score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 if near_place is not None:
                     km = _nearest_km(place, [near_place])
                     score += 0.5 * math.exp(-km / _LIST_KM) - (1.0 if near_ok and km > _NEAR_KM else 0.0)
@@ -550,9 +551,9 @@ class PlaceFinder:
             front = 0.5 if russian else 0.0
         primary = 1.0 if _primary(candidate) else 0.0
         renamed = 1.0 if candidate.how == "historical" else 0.0
-        # News names a town of 100,000 far more often than a namesake hamlet: each decade
-        # of inhabitants above a thousand counts, up to a million.
-        size = min(max(math.log10(place.population + 1) - 3.0, 0.0), 3.0) / 3.0
+        # News names a town of 100,000 far more often than a namesake hamlet: inhabitants
+        # count from 5,000 (a town) up to a million, by their order of magnitude.
+        size = min(max(math.log10(place.population + 1) - _LOG_TOWN, 0.0), _LOG_SPAN) / _LOG_SPAN
         return (
             0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
             + 0.10 * primary

@@ -53,6 +53,8 @@ class PlaceLexicon:
     region_patterns: tuple[PhrasePattern, ...] = ()
     direction_patterns: tuple[PhrasePattern, ...] = ()
     bare_regions: dict[str, str] = field(default_factory=dict)
+    elliptic_regions: tuple[str, ...] = ()
+    """Endings of a region adjective that stand for the region without its noun."""
     metonyms: frozenset[str] = frozenset()
     stop_names: frozenset[str] = frozenset()
     place_cues: frozenset[str] = frozenset()
@@ -166,6 +168,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         region_patterns=_patterns(data.get("region_patterns"), path),
         direction_patterns=_patterns(data.get("direction_patterns"), path),
         bare_regions={fold(k): str(v) for k, v in (data.get("bare_regions") or {}).items()},
+        elliptic_regions=tuple(str(e) for e in data.get("elliptic_regions") or ()),
         metonyms=frozenset(fold(str(n)) for n in data.get("metonyms") or ()),
         stop_names=frozenset(fold(str(n)) for n in data.get("stop_names") or ()),
         place_cues=frozenset(fold(str(n)) for n in data.get("place_cues") or ()),

@@ -39,6 +39,8 @@ _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
+_SEATS = _PROMINENT | {"PPLA3"}
+"""Seats of a region, raion or hromada: a front sector may be named after any of them."""
 _NEAR_KM = 40.0
 _TOWN = 5000
 """Inhabitants from which a place is a town: a front sector is named after one."""
@@ -153,7 +155,7 @@ class PlaceFinder:
                     continue
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
-                    if is_direction:
+                    if is_direction and pattern.name_first:
                         spots += self._direction_town(text, match, lexicon, taken)
                     continue
                 region, name_start, name_end = found
@@ -182,9 +184,12 @@ class PlaceFinder:
                 break
             end = surface.end()
             towns = self._towns_named(surface.group(), lexicon)
-            taken.append((start, end))
             if towns:
                 spots.append(_Spot(start, end, surface.group(), towns))
+            # An adjective that names no town names no place ("Покровському" is no
+            # village); a name is read as any other ("en direction de Velyka Novosilka").
+            if towns or lexicon.adjective_towns(surface.group()):
+                taken.append((start, end))
             before = _LIST_BEFORE.search(text, max(0, start - 40), start)
             if before is None or not before.group("word")[0].isupper():
                 break
@@ -197,7 +202,7 @@ class PlaceFinder:
         for form in (surface, *lexicon.adjective_towns(surface)):
             for candidate in self._lookup(form, lexicon.lang):
                 place = candidate.place
-                if candidate.how in _OWN and (place.feature in _PROMINENT
+                if candidate.how in _OWN and (place.feature in _SEATS
                                               or place.population >= _TOWN):
                     how = candidate.how if form == surface else "inflected"
                     towns.setdefault(place.geonameid, _Candidate(place, how, surface))
@@ -340,6 +345,10 @@ class PlaceFinder:
         return spots
 
     def _bare_region(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        if lexicon.elliptic_regions and surface.casefold().endswith(lexicon.elliptic_regions):
+            region = self.gazetteer.region(lexicon.region_adjective_form(surface))
+            if region is not None:
+                return region
         if not lexicon.bare_regions:
             return None
         for form in (surface, *lexicon.nominatives(surface)):
@@ -757,8 +766,9 @@ def _strong(spot: _Spot) -> bool:
     chosen, place = spot.chosen, spot.chosen.place
     primary = _primary(chosen)
     return (
-        chosen.how in ("exact", "historical", "inflected")
-        and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
+        chosen.how in _SPELT
+        and not spot.person_like
+        and (primary or len(chosen.surface) >= 5)
         and (place.feature in _PROMINENT or place.feature == "PPLA3" or place.population >= 5000)
     )
 

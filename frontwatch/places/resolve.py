@@ -800,6 +800,11 @@ _CHAIN = re.compile(
 """What separates the items of a list of places or of regions ("X, Y та Z")."""
 
 
+_CONJUNCTION = re.compile(r"(?<!\w)(?:and|or|et|ou|та|і|й|и|або|или)(?!\w)", re.IGNORECASE)
+"""A region after "and" is another item, not where the place before lies ("Belgorod et la
+région de Briansk")."""
+
+
 def _chains(text: str, spots: list[_Spot]) -> list[list[_Spot]]:
     """Runs of spots that form one list ("Uspenovka and Borki", "Харківщині та Донеччині")."""
     chains: list[list[_Spot]] = []
@@ -831,7 +836,8 @@ def _bind_regions(
         if _is_region(places[0]) or not _is_region(regions[0]):
             continue
         gap = text[places[-1].end:regions[0].start]
-        if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
+        if (not _REGION_GAP.match(gap) or _CONJUNCTION.search(gap)
+                or any(w[0].isupper() for w in _TOKEN.findall(gap))):
             continue
         said = {r.candidates[0].place.admin1 for r in regions}
         for spot in places:

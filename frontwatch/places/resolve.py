@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;«\"“\n(]\s*)$")
 _MAX_TOKENS = 4
 
 MATCH_QUALITY = {
-    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.95, "key": 0.85,
+    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.95, "key": 0.7,
     "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5,
 }
 _OWN = frozenset({"exact", "historical", "inflected", "key"})

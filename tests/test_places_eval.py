@@ -46,9 +46,13 @@ def test_places_eval_sample_meets_the_bar(source: Path) -> None:
     assert {c.lang for c in cases} == set(LANGS)
     assert {c.group for c in cases} >= {"town", "village", "namesake", "border"}
     report = run(cases, PlaceFinder(Gazetteer.load()))
-    assert report.overall.accuracy >= 0.93, report.misses[:10]
-    for lang in ("en", "fr", "uk"):
-        assert report.by_lang[lang].accuracy >= 0.93, lang
+    # The full run (a bench) is held to 0.97 overall and 0.95 per language and case; a
+    # sample of 1,500 sentences carries a point or two of noise.
+    assert report.overall.accuracy >= 0.96, report.misses[:10]
+    for lang in LANGS:
+        assert report.by_lang[lang].accuracy >= 0.95, (lang, report.misses[:10])
+    for case in ("nom", "gen", "loc"):
+        assert report.by_case[case].accuracy >= 0.94, (case, report.misses[:10])
 
 
 def test_places_eval_command_prints_every_slice(source: Path) -> None:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from frontwatch.places.gazetteer import Gazetteer, prominence
 from frontwatch.places.keys import fold
 from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
-from frontwatch.records import Place, PlaceMention
+from frontwatch.records import Place, PlaceMention, UnresolvedName
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;«\"“\n(]\s*)$")
@@ -81,6 +81,8 @@ class _Spot:
     in_person: bool = False
     listed: bool = False
     near: _Spot | None = None
+    refused: str = ""
+    """Why a name that looked like a place's was left without one ("" when it was not)."""
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -116,6 +118,18 @@ class PlaceFinder:
         `entities` are optional NER spans (start, end, label): persons and organisations veto
         guesses, and any entity is one more candidate span. Nothing here needs them.
         """
+        return self.locate(text, lang=lang, entities=entities)[0]
+
+    def locate(
+        self,
+        text: str,
+        *,
+        lang: str,
+        entities: Sequence[tuple[int, int, str]] = (),
+    ) -> tuple[list[PlaceMention], list[UnresolvedName]]:
+        """`find`'s mentions, and the names left without a place with the reason why: a
+        name with no place inside the regions said, a village far from everything else the
+        article names, a capitalised word after a place cue that no gazetteer name spells."""
         lexicon = load_place_lexicon(lang)
         tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         if lexicon.possessives:
@@ -131,14 +145,21 @@ class PlaceFinder:
         _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
-        spots += self._fuzzy(unmatched, spots)
+        guessed = self._fuzzy(unmatched, spots)
+        spots += guessed
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
             for s in spots
             if s.chosen is not None
         ]
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return mentions
+        unresolved = [UnresolvedName(s.start, s.end, s.text, s.refused)
+                      for s in spots if s.chosen is None and s.refused]
+        found = {g.start for g in guessed}
+        unresolved += [UnresolvedName(start, end, surface, "no place of that name in the gazetteer")
+                       for start, end, surface in unmatched if start not in found]
+        unresolved.sort(key=lambda u: u.start)
+        return mentions, unresolved
 
     # spotting ----------------------------------------------------------------------------
 
@@ -473,13 +494,15 @@ class PlaceFinder:
             if not chosen:
                 continue
             person = any(s.in_person and (s.person_like or s.vetoed) for s in group)
-            accepted = [s for s in chosen if self._acceptable(s, solid, regions, named)]
+            refusals = {id(s): self._refusal(s, solid, regions, named) for s in chosen}
+            accepted = [s for s in chosen if refusals[id(s)] is None]
             for spot in chosen:
                 keep = bool(accepted) and not (person and not (spot.cued or spot.listed or _strong(spot)))
                 if person and spot not in accepted:
                     keep = False
                 if not keep:
                     spot.chosen = None
+                    spot.refused = "" if person else refusals[id(spot)] or ""
                 elif spot not in accepted:
                     spot.score = min(spot.score, max(s.score for s in accepted))
 
@@ -574,20 +597,22 @@ class PlaceFinder:
             + 0.25 * renamed
         )
 
-    def _acceptable(
+    def _refusal(
         self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
-    ) -> bool:
-        """Weak readings (common words, person-like runs, far-off villages) need support
-        from the places the article names on their own (`solid`) or the regions it names."""
+    ) -> str | None:
+        """Why a reading is refused, or None when it stands. Weak readings (common words,
+        person-like runs, far-off villages) need support from the places the article names
+        on their own (`solid`) or the regions it names. The reason is "" when the words
+        read as something else than a place name (a common word, a person, a government)."""
         assert spot.chosen is not None
         chosen = spot.chosen
         place = chosen.place
         if place.is_region:
-            return True
+            return None
         if spot.metonym:
-            return spot.cued
+            return None if spot.cued else ""
         if _strong(spot):
-            return True
+            return None
         namesakes = {c.place.geonameid for c in spot.candidates}
         others = [p for p in solid if p.geonameid not in namesakes]
         nearest = _nearest_km(place, others)
@@ -595,30 +620,32 @@ class PlaceFinder:
         # "Село уже зачищено": a dictionary word opening a sentence is a place only in a
         # list of places or right next to one.
         if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM):
-            return False
+            return ""
         # A name the place carries only as another place's (a former name, a merged
         # village): only where the article is, or for a big city.
         if chosen.how == "alias" and not supported and place.population < _BIG:
-            return False
+            return "only a former or merged name of places far from the article's others"
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
         ):
-            return False
+            return ""
         # "у Весні", "près de Maison": a capital after a place word, inside a sentence,
         # writes a name where the common word would be lower case.
         cued = spot.cued and not spot.sentence_start and chosen.how in _OWN and not spot.in_person
         if (spot.common_word or spot.person_like) and not (supported or cued):
-            return False
+            return ""
         # A village far outside every region the article names, and far from its other
         # places, is a namesake of one the gazetteer lacks (Kursk's border villages).
         if (named and place.admin1 not in regions and place.population < _TOWN
                 and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
-            return False
+            return "no place of that name in or near " + ", ".join(sorted(regions))
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
         big = place.population >= (100000 if place.country == "RU" else 1000)
-        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big
-                    and place.admin1 not in regions)
+        if (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big
+                and place.admin1 not in regions):
+            return "every place of that name lies far from the article's other places"
+        return None
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
@@ -708,6 +735,9 @@ def _same_names(spots: list[_Spot]) -> list[list[_Spot]]:
 
     for i in range(len(named)):
         for j in range(i):
+            # "Vesele near Velyka Lepetykha and Vesele near Chasiv Yar": two places.
+            if named[i].near is not None or named[j].near is not None:
+                continue
             common = len(ids[i] & ids[j])
             if common and 2 * common >= min(len(ids[i]), len(ids[j])):
                 parent[root(i)] = root(j)
@@ -845,6 +875,8 @@ def _bind_regions(
             inside = [c for c in spot.candidates if c.place.admin1 in said]
             if not inside:
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
+            if not inside:
+                spot.refused = "no place of that name in " + ", ".join(sorted(said))
             spot.candidates = inside
             bound[name] = said
     # One name, one place per article: the regions said once hold for every other mention
@@ -853,6 +885,8 @@ def _bind_regions(
         said_for = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
         if said_for is not None:
             spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
+            if not spot.candidates:
+                spot.refused = "no place of that name in " + ", ".join(sorted(said_for))
 
 
 def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:

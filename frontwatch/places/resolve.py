@@ -93,10 +93,7 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+    capitalized: bool
 
 
 class PlaceFinder:
@@ -105,6 +102,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._bare_region_of = lru_cache(maxsize=65536)(self._bare_region_uncached)
 
     def find(
         self,
@@ -131,11 +129,13 @@ class PlaceFinder:
         name with no place inside the regions said, a village far from everything else the
         article names, a capitalised word after a place cue that no gazetteer name spells."""
         lexicon = load_place_lexicon(lang)
-        tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [_Token(m.start(), m.end(), m.group(), m.group()[0].isupper())
+                  for m in _TOKEN.finditer(text)]
         if lexicon.possessives:
-            tokens = [_trim_possessive(t, lexicon) for t in tokens]
+            tokens = [_trim_possessive(t, lexicon) if t.capitalized else t for t in tokens]
         if lexicon.elisions:
-            tokens = [_trim_elision(t, lexicon) for t in tokens]
+            tokens = [_trim_elision(t, lexicon) if "'" in t.text or "’" in t.text else t
+                      for t in tokens]
         taken = _Taken(len(text))
         spots: list[_Spot] = []
         spots += self._region_phrases(text, lexicon, taken)
@@ -288,7 +288,7 @@ class PlaceFinder:
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
                 folded = fold(surface)
-                if lexicon.is_stop_name(surface):
+                if _stop_name(lexicon.lang, surface):
                     consumed = n
                     taken.append((start, end))
                     break
@@ -357,7 +357,7 @@ class PlaceFinder:
         for part in token.text.split("-"):
             start, end = offset, offset + len(part)
             offset = end + 1
-            if len(part) < 3 or not part[0].isupper() or lexicon.is_stop_name(part):
+            if len(part) < 3 or not part[0].isupper() or _stop_name(lexicon.lang, part):
                 continue
             candidates = self._lookup(part, lexicon.lang)
             if candidates:
@@ -366,6 +366,10 @@ class PlaceFinder:
         return spots
 
     def _bare_region(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        return self._bare_region_of(surface, lexicon.lang)
+
+    def _bare_region_uncached(self, surface: str, lang: str) -> Place | None:
+        lexicon = load_place_lexicon(lang)
         if lexicon.elliptic_regions and surface.casefold().endswith(lexicon.elliptic_regions):
             region = self.gazetteer.region(lexicon.region_adjective_form(surface))
             if region is not None:
@@ -453,7 +457,7 @@ class PlaceFinder:
                 or taken.overlaps(token.start, token.end)
                 or _overlaps(vetoed, token.start, token.end)
                 or _sentence_start(text, token.start)
-                or lexicon.is_stop_name(token.text)
+                or _stop_name(lexicon.lang, token.text)
                 or not (_cued(text, token.start, lexicon) or _listed(text, token, placed))
                 or _is_common_word(token.text, lexicon.lang)
             ):
@@ -530,6 +534,11 @@ class PlaceFinder:
         for spot in spots:
             if not spot.candidates:
                 continue
+            if len(spot.candidates) == 1:
+                spot.chosen = spot.candidates[0]
+                spot.alternatives = [1.0]
+                spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5)
+                continue
             ids = {c.place.geonameid for c in spot.candidates}
             own_anchors = [a for a in distinct if a.geonameid not in ids]
             shared = len(own_anchors) != len(distinct)
@@ -576,22 +585,17 @@ class PlaceFinder:
         """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
-        in_region = 1.0 if place.admin1 in context_admin1 and _primary(candidate) else 0.0
-        if place.country == "UA" or place.admin1 in FRONT_ADMIN1:
-            front = 1.0
-        else:
-            front = 0.5 if russian else 0.0
         primary = 1.0 if _primary(candidate) else 0.0
+        in_region = primary if place.admin1 in context_admin1 else 0.0
+        rank, size, on_front = _standing(place)
+        front = 1.0 if on_front else 0.5 if russian else 0.0
         renamed = 1.0 if candidate.how == "historical" else 0.0
-        # News names a town of 100,000 far more often than a namesake hamlet: inhabitants
-        # count from 5,000 (a town) up to a million, by their order of magnitude.
-        size = min(max(math.log10(place.population + 1) - _LOG_TOWN, 0.0), _LOG_SPAN) / _LOG_SPAN
         return (
             0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
             + 0.10 * primary
             + 0.30 * proximity
             + 0.15 * in_region
-            + 0.30 * prominence(place)
+            + 0.30 * rank
             + 0.25 * size * (candidate.how in _SPELT)
             + 0.20 * front
             + 0.25 * renamed
@@ -672,12 +676,17 @@ class PlaceFinder:
         return guesses
 
 
+@lru_cache(maxsize=65536)
+def _stop_name(lang: str, surface: str) -> bool:
+    return load_place_lexicon(lang).is_stop_name(surface)
+
+
 def _trim_elision(token: _Token, lexicon: PlaceLexicon) -> _Token:
     """"d’Ugledar" -> "Ugledar": an elided article or preposition is not part of the name."""
     head, sep, rest = token.text.partition("'") if "'" in token.text else token.text.partition("’")
     if sep and rest[:1].isupper() and head.lower() in lexicon.elisions:
         cut = len(head) + 1
-        return _Token(token.start + cut, token.end, rest)
+        return _Token(token.start + cut, token.end, rest, True)
     return token
 
 
@@ -685,7 +694,8 @@ def _trim_possessive(token: _Token, lexicon: PlaceLexicon) -> _Token:
     """'Ukraine’s' -> 'Ukraine' where the language marks possession on the name."""
     for suffix in lexicon.possessives:
         if token.text.endswith(suffix) and len(token.text) > len(suffix):
-            return _Token(token.start, token.end - len(suffix), token.text[: -len(suffix)])
+            return _Token(token.start, token.end - len(suffix), token.text[: -len(suffix)],
+                          token.capitalized)
     return token
 
 
@@ -946,6 +956,17 @@ def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     """Is the word before `start` one that announces a place ("à", "near", "в")?"""
     words = re.findall(r"[^\W\d_]+'?", text[max(0, start - 40):start])
     return bool(words) and fold(words[-1]) in lexicon.place_cues
+
+
+@lru_cache(maxsize=65536)
+def _standing(place: Place) -> tuple[float, float, bool]:
+    """What a place weighs before context: prominence, size, and whether it is on the front.
+
+    News names a town of 100,000 far more often than a namesake hamlet: inhabitants count
+    from 5,000 (a town) up to a million, by their order of magnitude.
+    """
+    size = min(max(math.log10(place.population + 1) - _LOG_TOWN, 0.0), _LOG_SPAN) / _LOG_SPAN
+    return prominence(place), size, place.country == "UA" or place.admin1 in FRONT_ADMIN1
 
 
 def _primary(candidate: _Candidate) -> bool:

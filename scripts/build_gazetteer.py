@@ -71,7 +71,7 @@ _RU_SUFFIXES = ("Oblast", "Republic", "Krai", "Kray", "Okrug")
 
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys", "aliases", "former",
+    "population", "keys", "aliases", "former", "forms",
 )
 SAME_PLACE_KM = 3.0
 """Rows of one name this close in one region are one place entered twice in GeoNames."""
@@ -116,6 +116,13 @@ def keys_of(names: Iterable[str], *, prefix: str = "", country: str = "") -> set
         for lang in languages_of(name, country):
             keys.update(INFLECTED + fold(form) for form in case_forms(name, lang))
     return {k for k in keys if "|" not in k and "\t" not in k}
+
+
+def split_forms(keys: set[str]) -> tuple[str, str]:
+    """(the keys column, the forms column): case forms go apart, without their prefix, so
+    that loading indexes them only when a Cyrillic name is first looked up."""
+    forms = {k[len(INFLECTED):] for k in keys if k.startswith(INFLECTED)}
+    return join(keys - {INFLECTED + f for f in forms}), join(forms)
 
 
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff' ’ʼ\-]+$")
@@ -179,12 +186,13 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
             matching_names(*row["alternatenames"].split(",")),
         )
         own_keys = keys_of(own, country="UA")
+        keys, forms = split_forms(own_keys)
         rows.append([
             row["geonameid"], row["name"], row["latitude"], row["longitude"],
             row["feature_code"], "UA", UA_ADMIN1.get(row["admin1_code"], ""),
             katottg_raion.get(row["geonameid"], row["admin2_code"]),
-            row["population"] or "0", join(own_keys), join(keys_of(aliases, country="UA") - own_keys),
-            "", "1" if row["geonameid"] in katottg_raion else "",
+            row["population"] or "0", keys, join(keys_of(aliases, country="UA") - own_keys), "",
+            forms, "1" if row["geonameid"] in katottg_raion else "",
         ])
         counts["UA places"] += 1
 
@@ -195,11 +203,12 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
             matching_names(*row["alternatenames"].split(",")),
         )
         own_keys = keys_of(own, country="RU")
+        keys, forms = split_forms(own_keys)
         rows.append([
             row["geonameid"], row["name"], row["latitude"], row["longitude"],
             row["feature_code"] or "PPL", "RU", ru_admin1_name(row["admin1_name"]),
-            row["admin2_code"], row["population"] or "0", join(own_keys),
-            join(keys_of(aliases, country="RU") - own_keys), "", "",
+            row["admin2_code"], row["population"] or "0", keys,
+            join(keys_of(aliases, country="RU") - own_keys), "", forms, "",
         ])
         counts["RU places"] += 1
         best = ru_largest.get(row["admin1_code"])
@@ -223,7 +232,7 @@ def build(source: Path) -> tuple[list[list[str]], dict[str, int]]:
         stems = {region_stem(n) for n in names} - {""}
         rows.append([
             row["geonameid"], name, where["latitude"], where["longitude"], "ADM1",
-            row["country_code"], name, "", "0", join(keys_of(stems, prefix="@")), "", "", "",
+            row["country_code"], name, "", "0", join(keys_of(stems, prefix="@")), "", "", "", "",
         ])
         counts[f"{row['country_code']} regions"] += 1
     rows, merged, kept_as = merge_duplicates(rows)
@@ -260,7 +269,7 @@ def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int, dict[
     Returns the rows, how many were merged away and which row each merged id went into."""
     def rank(i: int) -> tuple[int, int, int]:
         row = rows[i]
-        return (row[12] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
+        return (row[13] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
 
     by_name: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
@@ -291,13 +300,14 @@ def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int, dict[
         if keeper_index == i:
             continue
         keeper = rows[keeper_index]
-        for column in (9, 10):
+        for column in (9, 10, 12):
             keeper[column] = join(set(keeper[column].split("|")) | set(row[column].split("|")) - {""})
         keeper[8] = str(max(int(keeper[8]), int(row[8])))
         kept_as[row[0]] = keeper[0]
     for row in rows:
-        row[10] = join(set(row[10].split("|")) - set(row[9].split("|")) - {""})
-    kept = [row[:12] for i, row in enumerate(rows) if root(i) == i]
+        own = set(row[9].split("|")) | {INFLECTED + f for f in row[12].split("|")}
+        row[10] = join(set(row[10].split("|")) - own - {""})
+    kept = [row[:13] for i, row in enumerate(rows) if root(i) == i]
     return kept, len(rows) - len(kept), kept_as
 
 

@@ -34,7 +34,7 @@ DEFAULT_PATH = DATA / "gazetteer.tsv.gz"
 RENAMINGS_PATH = DATA / "renamings.tsv"
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys", "aliases", "former",
+    "population", "keys", "aliases", "former", "forms",
 )
 FEATURE_RANK = {
     "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.6, "PPL": 0.4, "PPLF": 0.3,
@@ -75,6 +75,7 @@ class Gazetteer:
         admin2: Sequence[str] = (),
         aliases: Sequence[Iterable[str]] = (),
         former: Sequence[Iterable[str]] = (),
+        forms: Sequence[str] = (),
         renamings: Iterable[tuple[str, int]] = (),
         origin: str = "<memory>",
     ) -> None:
@@ -114,6 +115,9 @@ class Gazetteer:
             grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
         self._grid = grid
         self._by_cell_sound: dict[tuple[int, int], dict[str, list[tuple[str, int]]]] = {}
+        # Case forms ("|"-joined, folded) per row, indexed on the first Cyrillic lookup.
+        self._forms_raw = list(forms)
+        self._forms: dict[str, list[int]] | None = None
         self._alias_keys_of: dict[int, set[str]] | None = None
 
     def __len__(self) -> int:
@@ -157,6 +161,7 @@ class Gazetteer:
         keys: list[list[str]] = []
         aliases: list[list[str]] = []
         former: list[list[str]] = []
+        forms: list[str] = []
         admin2: list[str] = []
         for number, line in enumerate(lines[2:], start=3):
             if not line:
@@ -164,7 +169,7 @@ class Gazetteer:
             fields = line.split("\t")
             try:
                 (gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys, row_aliases,
-                 row_former) = fields
+                 row_former, row_forms) = fields
                 places.append(
                     Place(int(gid), name, float(lat), float(lon), admin1, country, feature,
                           int(pop or 0))
@@ -174,8 +179,10 @@ class Gazetteer:
             keys.append(row_keys.split("|") if row_keys else [])
             aliases.append(row_aliases.split("|") if row_aliases else [])
             former.append(row_former.split("|") if row_former else [])
+            forms.append(row_forms)
             admin2.append(adm2)
-        return cls(places, keys, admin2=admin2, aliases=aliases, former=former, origin=str(path))
+        return cls(places, keys, admin2=admin2, aliases=aliases, former=former, forms=forms,
+                   origin=str(path))
 
     # lookups -----------------------------------------------------------------------------
 
@@ -212,6 +219,9 @@ class Gazetteer:
             seen.setdefault(i, "exact")
         for i in self._index.get(INFLECTED + folded, ()):
             seen.setdefault(i, "inflected")
+        if self._forms_raw and folded and "\u0400" <= folded[0] <= "\u04ff":
+            for i in self._case_forms().get(folded, ()):
+                seen.setdefault(i, "inflected")
         for key in phonetic:
             for i in self._index.get(key, ()):
                 seen.setdefault(i, "key")
@@ -335,6 +345,16 @@ class Gazetteer:
         return bool(own & keys) or place in self.historical(name)
 
     # internals ---------------------------------------------------------------------------
+
+    def _case_forms(self) -> dict[str, list[int]]:
+        if self._forms is None:
+            index: dict[str, list[int]] = {}
+            for i, raw in enumerate(self._forms_raw):
+                if raw:
+                    for form in raw.split("|"):
+                        index.setdefault(form, []).append(i)
+            self._forms = index
+        return self._forms
 
     def _alias_keys(self, i: int) -> set[str]:
         if self._alias_keys_of is None:

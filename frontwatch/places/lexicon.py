@@ -64,9 +64,6 @@ class PlaceLexicon:
     elisions: tuple[str, ...] = ()
     alternations: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Sound alternations between a name's forms (Ukrainian 'пільськ' / 'польськ')."""
-    town_adjectives: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
-    """How an adjective made from a town's name gives the name back ("Покровському
-    напрямку" -> Покровськ, "Добропільському" -> Добропілля): ending -> replacements."""
     not_place_before: frozenset[str] = frozenset()
     """Words before a name that make it something else: a river, a street, a ship."""
     not_place_after: frozenset[str] = frozenset()
@@ -103,19 +100,6 @@ class PlaceLexicon:
                 varied = pattern.sub(replacement, form)
                 if varied != form and varied not in forms:
                     forms.append(varied)
-        return forms
-
-    def adjective_towns(self, word: str) -> list[str]:
-        """Names of the towns an adjective may be made from, most likely first."""
-        forms: list[str] = []
-        for pattern, replacements in self.town_adjectives:
-            match = pattern.search(word)
-            if match is None or match.start() < 2:
-                continue
-            for repl in replacements:
-                form = word[: match.start()] + repl
-                if form not in forms:
-                    forms.append(form)
         return forms
 
     def is_stop_name(self, surface: str) -> bool:
@@ -179,7 +163,6 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),
         alternations=_alternations(data.get("alternations"), path),
-        town_adjectives=_town_adjectives(data.get("town_adjectives"), path),
         lowercase_nouns=bool(data.get("lowercase_nouns", False)),
         near=_near(data.get("near_words")),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
@@ -194,16 +177,6 @@ def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], 
             result.append((re.compile(str(pattern)), str(replacement)))
         except re.error as exc:
             raise ConfigError(f"{path}: bad alternation {pattern!r} ({exc})") from exc
-    return tuple(result)
-
-
-def _town_adjectives(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    result: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-    for pattern, replacements in (items or {}).items():
-        try:
-            result.append((re.compile(str(pattern)), tuple(str(r) for r in replacements)))
-        except re.error as exc:
-            raise ConfigError(f"{path}: bad town adjective {pattern!r} ({exc})") from exc
     return tuple(result)
 
 

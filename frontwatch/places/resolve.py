@@ -39,11 +39,9 @@ _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
-_SEATS = _PROMINENT | {"PPLA3"}
-"""Seats of a region, raion or hromada: a front sector may be named after any of them."""
 _NEAR_KM = 40.0
 _TOWN = 5000
-"""Inhabitants from which a place is a town: a front sector is named after one."""
+"""Inhabitants from which a place is a town."""
 _LOG_TOWN, _LOG_SPAN = math.log10(_TOWN), 6.0 - math.log10(_TOWN)
 _BIG = 100000
 """Inhabitants from which a place needs no support from the rest of the article."""
@@ -177,7 +175,7 @@ class PlaceFinder:
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
                     if is_direction and pattern.name_first:
-                        spots += self._direction_town(text, match, lexicon, taken)
+                        self._sector_names(text, match, taken)
                     continue
                 region, name_start, name_end = found
                 start = name_start if pattern.name_first else match.start()
@@ -186,48 +184,25 @@ class PlaceFinder:
                 taken.append((start, end))
         return spots
 
-    def _direction_town(
-        self, text: str, match: re.Match[str], lexicon: PlaceLexicon, taken: _Taken
-    ) -> list[_Spot]:
-        """'Покровському напрямку': a front sector is named after a town, not a hamlet.
-
-        A list of sectors names a town each ("на Лиманському, Бахмутському та Авдіївському
-        напрямках"); a word that names no town is no place at all.
-        """
+    def _sector_names(
+        self, text: str, match: re.Match[str], taken: _Taken
+    ) -> None:
+        """'на Покровському напрямку', 'the Lyman and Bakhmut directions': a front sector is
+        named after a town but is no place; its words name neither the town nor a namesake
+        village ("Покровському" is not Pokrovske). A list of sectors is taken whole."""
         words = list(re.finditer(r"\S+", match.group("name")))
         if not words or not words[-1].group()[0].isupper():
-            return []
+            return
         start = match.start("name") + words[-1].start()
-        spots: list[_Spot] = []
         while True:
             surface = _WORD_AT_START.match(text, start)
             if surface is None or taken.overlaps(start, surface.end()):
-                break
-            end = surface.end()
-            towns = self._towns_named(surface.group(), lexicon)
-            if towns:
-                spots.append(_Spot(start, end, surface.group(), towns))
-            # An adjective that names no town names no place ("Покровському" is no
-            # village); a name is read as any other ("en direction de Velyka Novosilka").
-            if towns or lexicon.adjective_towns(surface.group()):
-                taken.append((start, end))
+                return
+            taken.append((start, surface.end()))
             before = _LIST_BEFORE.search(text, max(0, start - 40), start)
             if before is None or not before.group("word")[0].isupper():
-                break
+                return
             start = before.start("word")
-        return spots
-
-    def _towns_named(self, surface: str, lexicon: PlaceLexicon) -> list[_Candidate]:
-        """Towns (not villages) that a name, or an adjective made from it, names."""
-        towns: dict[int, _Candidate] = {}
-        for form in (surface, *lexicon.adjective_towns(surface)):
-            for candidate in self._lookup(form, lexicon.lang):
-                place = candidate.place
-                if candidate.how in _OWN and (place.feature in _SEATS
-                                              or place.population >= _TOWN):
-                    how = candidate.how if form == surface else "inflected"
-                    towns.setdefault(place.geonameid, _Candidate(place, how, surface))
-        return list(towns.values())
 
     def _region_in(
         self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon

@@ -860,6 +860,8 @@ def _bind_regions(
             inside = [c for c in spot.candidates if c.place.admin1 in said]
             if not inside:
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
+            if not inside and any(c.place.population >= _BIG for c in spot.candidates):
+                continue  # "Moscow says ... in the Donetsk region": the city is not there
             if not inside:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said))
             spot.candidates = inside

@@ -150,16 +150,27 @@ def own_and_aliases(main: Sequence[str], alternates: Sequence[str]) -> tuple[lis
 
 
 def _close(a: str, b: str) -> bool:
-    """Equal consonant skeletons, or three or more consonants one edit apart (mscv / mskv,
-    npl / gnpl: Аннополье for Ганнопілля)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    """Equal consonant skeletons, three or more consonants one edit apart (mscv / mskv,
+    npl / gnpl: Аннополье for Ганнопілля), seven or more two edits apart (svrdntsk /
+    svrskdntsk: Sievierodonetsk for Siverskodonetsk)."""
+    shortest = min(len(a), len(b))
+    allowed = 0 if shortest < 3 else 1 if shortest < 7 else 2
+    return _edits(a, b, allowed) <= allowed
+
+
+def _edits(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, or cap + 1 once it is certain to exceed `cap`."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > cap:
+            return cap + 1
+        previous = current
+    return previous[-1]
 
 
 def join(keys: set[str]) -> str:
@@ -264,12 +275,14 @@ def add_former_names(
 def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int, dict[str, str]]:
     """One row per place: GeoNames enters some villages twice (a transliterated and a
     Russian-form row a kilometre apart, "Klyshchiivka" and "Klishchiivka"). Rows of one
-    region that share a name of their own and lie within SAME_PLACE_KM are one place; the row
-    the national register links, else the more prominent one, keeps the others' names.
+    region that share a name of their own and lie within SAME_PLACE_KM are one place; the
+    seat among them, else the oldest row, keeps the others' names, the larger population and
+    the raion of the row the national register links.
     Returns the rows, how many were merged away and which row each merged id went into."""
-    def rank(i: int) -> tuple[int, int, int]:
+    def rank(i: int) -> tuple[bool, int]:
+        # The seat if one is, else the oldest row: ids that stores already hold stay valid.
         row = rows[i]
-        return (row[13] != "1", row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), -int(row[8]))
+        return (row[4] not in ("PPLA", "PPLA2", "PPLA3", "PPLC"), int(row[0]))
 
     by_name: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
@@ -303,6 +316,8 @@ def merge_duplicates(rows: list[list[str]]) -> tuple[list[list[str]], int, dict[
         for column in (9, 10, 12):
             keeper[column] = join(set(keeper[column].split("|")) | set(row[column].split("|")) - {""})
         keeper[8] = str(max(int(keeper[8]), int(row[8])))
+        if row[13] == "1" and keeper[13] != "1":
+            keeper[7], keeper[13] = row[7], "1"  # the raion KATOTTG gives
         kept_as[row[0]] = keeper[0]
     for row in rows:
         own = set(row[9].split("|")) | {INFLECTED + f for f in row[12].split("|")}

@@ -68,6 +68,9 @@ class PlaceLexicon:
     """Words before a name that make it something else: a river, a street, a ship."""
     not_place_after: frozenset[str] = frozenset()
     """Words after a name that make it something else ("Dnipro River", "Izium raion")."""
+    origin_words: frozenset[str] = frozenset()
+    """Words that make the region named after a place where something comes from, not where
+    the place lies ("Novenké depuis la région de Koursk")."""
     near: re.Pattern[str] | None = None
     """What stands between a place and the place it is said to be near ("X near Y",
     "X поблизу Y"): the second place ranks the first one's namesakes by distance."""
@@ -165,6 +168,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         alternations=_alternations(data.get("alternations"), path),
         lowercase_nouns=bool(data.get("lowercase_nouns", False)),
         near=_near(data.get("near_words")),
+        origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
     )

@@ -55,6 +55,8 @@ _LOCAL_CHARS = 200
 # Villages listed together lie a few kilometres apart: the bonus of a place named next to
 # a reading fades over this distance.
 _LIST_KM = 20.0
+_REGION_KM = 150.0
+"""The scale of a region: a place named with one is likelier the nearer it lies to it."""
 
 
 @dataclass(slots=True)
@@ -139,7 +141,7 @@ class PlaceFinder:
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken)
         _apply_vetoes(text, spots)
-        _bind_regions(text, spots, lambda surface: self._guesses(surface, lexicon))
+        _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon))
         _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
@@ -456,10 +458,10 @@ class PlaceFinder:
             and not s.candidates[0].place.is_region
             and not s.common_word
         ]
-        self._choose(spots, anchors, regions, russian, said)
+        self._choose(spots, anchors, regions, russian, said, named)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
-        self._choose(spots, placed, regions, russian, said)
+        self._choose(spots, placed, regions, russian, said, named)
         groups = _same_names(spots)
         for group in groups:
             _agree(group)
@@ -492,6 +494,7 @@ class PlaceFinder:
         regions: set[str],
         russian: bool,
         said: list[tuple[int, str]],
+        named: list[Place],
     ) -> None:
         """Score every reading of every spot against the anchors (offset, place) and the
         regions named (offset, admin1), those named within a few lines counting twice.
@@ -537,6 +540,9 @@ class PlaceFinder:
                 score = self._score(candidate, near, context_admin1, russian_context)
                 if place.admin1 in local and _primary(candidate):
                     score += 0.15
+                if named and _primary(candidate):
+                    # "entered Novenke from the Kursk region": near a region said, at its scale.
+                    score += 0.15 * math.exp(-_nearest_km(place, named) / _REGION_KM)
                 if beside and _primary(candidate):
                     score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 if near_place is not None:
@@ -601,8 +607,8 @@ class PlaceFinder:
         if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM):
             return ""
         # A name the place carries only as another place's (a former name, a merged
-        # village): only where the article is, or for a big city.
-        if chosen.how == "alias" and not supported and place.population < _BIG:
+        # village): only where the article is, or for a town.
+        if chosen.how == "alias" and not supported and place.population < _TOWN:
             return "only a former or merged name of places far from the article's others"
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
@@ -837,7 +843,8 @@ def _is_region(spot: _Spot) -> bool:
 
 
 def _bind_regions(
-    text: str, spots: list[_Spot], guess: Callable[[str], Sequence[_Candidate]]
+    text: str, spots: list[_Spot], lexicon: PlaceLexicon,
+    guess: Callable[[str], Sequence[_Candidate]],
 ) -> None:
     """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области', 'Uspenovka and
     Borki in the Kursk region', 'Куп'янська та Ямполя на Харківщині та Донеччині': the
@@ -851,8 +858,9 @@ def _bind_regions(
         if _is_region(places[0]) or not _is_region(regions[0]):
             continue
         gap = text[places[-1].end:regions[0].start]
+        words = _TOKEN.findall(gap)
         if (not _REGION_GAP.match(gap) or _CONJUNCTION.search(gap)
-                or any(w[0].isupper() for w in _TOKEN.findall(gap))):
+                or any(w[0].isupper() or fold(w) in lexicon.origin_words for w in words)):
             continue
         said = {r.candidates[0].place.admin1 for r in regions}
         for spot in places:

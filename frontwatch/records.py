@@ -168,6 +168,16 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    """A name the places stage left without a place, and why (`--with-mentions`)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What the pipeline found in one document."""
 
@@ -175,6 +185,7 @@ class Extraction:
     mentions: tuple[PlaceMention, ...] = ()
     claims: tuple[Claim, ...] = ()
     extractor_version: str = ""
+    unresolved: tuple[UnresolvedName, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +251,12 @@ def mention_as_dict(doc: str, mention: PlaceMention) -> dict[str, object]:
         "text": mention.text,
         "place": place_as_dict(mention.place),
     }
+
+
+def unresolved_as_dict(doc: str, name: UnresolvedName) -> dict[str, object]:
+    """A name left without a place as `--with-mentions` prints it (without "type")."""
+    return {"doc": doc, "start": name.start, "end": name.end, "text": name.text,
+            "reason": name.reason}
 
 
 ReviewState = Literal["accepted", "rejected", "corrected"]

@@ -87,7 +87,8 @@ def test_cli_extract_with_mentions() -> None:
     objects = lines(result)
     mentions = [o for o in objects if o["type"] == "mention"]
     claims = [o for o in objects if o["type"] == "claim"]
-    assert len(mentions) + len(claims) == len(objects)
+    unresolved = [o for o in objects if o["type"] == "unresolved"]
+    assert len(mentions) + len(claims) + len(unresolved) == len(objects)
     assert mentions and claims
     text = document_text(TORETSK_FR)
     for mention in mentions:
@@ -98,6 +99,20 @@ def test_cli_extract_with_mentions() -> None:
     assert run(str(TORETSK_FR), "--jsonl").stdout.splitlines() == [
         json.dumps(c, ensure_ascii=False) for c in claims
     ]
+
+
+def test_cli_extract_with_mentions_says_what_it_left_unresolved(tmp_path: Path) -> None:
+    article = tmp_path / "kursk_fr.txt"
+    article.write_text("Moscou dit avoir repris Uspenovka et Borki, dans la région de Koursk, "
+                       "après des jours de combats.\n", encoding="utf-8")
+    result = run(str(article), "--jsonl", "--with-mentions")
+    assert result.exit_code == 0, result.stderr
+    unresolved = [o for o in lines(result) if o["type"] == "unresolved"]
+    assert [(u["text"], u["reason"]) for u in unresolved] == [
+        ("Uspenovka", "no place of that name in Kursk Oblast"),
+        ("Borki", "no place of that name in Kursk Oblast"),
+    ]
+    assert all(set(u) == {"type", "doc", "start", "end", "text", "reason"} for u in unresolved)
 
 
 def test_cli_extract_batch_reports_bad_inputs(tmp_path: Path) -> None:

@@ -130,3 +130,63 @@ def test_places_context_a_governor_leaves_the_city_itself_alone(finder: PlaceFin
     found = _found(finder, "Kharkiv governor says the city of Kharkiv was hit.", "en")
     assert found["Kharkiv governor"].place.is_region
     assert found["Kharkiv"].place.geonameid == 706483
+
+
+def test_places_context_near_picks_the_namesake_next_to_the_place_named(
+    finder: PlaceFinder,
+) -> None:
+    text = "Russian troops shelled Vesele near Velyka Lepetykha and Vesele near Chasiv Yar."
+    first, second = [m for m in finder.find(text, lang="en") if m.text == "Vesele"]
+    assert first.place.admin1 == "Kherson Oblast"
+    assert second.place.admin1 == "Donetsk Oblast"
+
+
+def test_places_context_near_beats_a_big_namesake(finder: PlaceFinder) -> None:
+    found = _found(finder, "Shelling hit Poltava near Izium overnight.", "en")
+    assert found["Poltava"].place.admin1 == "Kharkiv Oblast"
+    assert found["Poltava"].place.population < 5000
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        # Two places, then two regions: each place lies in one of them.
+        ("uk", "Штаб спростував захоплення Куп'янська та Ямполя на Харківщині та Донеччині.",
+         "Ямполя", "Donetsk Oblast"),
+        # The region said after a list holds for every item of it.
+        ("ru", "Войска освободили Новоивановку и Тихое на территории Запорожской области.",
+         "Новоивановку", "Zaporizhzhia Oblast"),
+    ],
+)
+def test_places_context_regions_after_a_list(
+    finder: PlaceFinder, lang: str, text: str, surface: str, admin1: str
+) -> None:
+    assert _found(finder, text, lang)[surface].place.admin1 == admin1
+
+
+def test_places_context_region_after_and_is_another_item(finder: PlaceFinder) -> None:
+    found = _found(finder, "Des drones ont frappé Belgorod et la région de Briansk.", "fr")
+    assert found["Belgorod"].place.admin1 == "Belgorod Oblast"
+
+
+def test_places_context_refuses_a_namesake_outside_the_region_said(finder: PlaceFinder) -> None:
+    """Villages the gazetteer lacks get no place rather than a namesake 500 km away, and the
+    refusal says why."""
+    text = ("Moscow claimed Uspenovka and Borki in the Kursk region. Later the army said "
+            "Uspenovka had been lost again.")
+    mentions, unresolved = finder.locate(text, lang="en")
+    assert [m.place.name for m in mentions] == ["Kursk Oblast"]
+    assert [(u.text, u.reason) for u in unresolved][:2] == [
+        ("Uspenovka", "no place of that name in Kursk Oblast"),
+        ("Borki", "no place of that name in Kursk Oblast"),
+    ]
+    assert [u.start for u in unresolved if u.text == "Uspenovka"] == [
+        text.index("Uspenovka"), text.rindex("Uspenovka")]
+
+
+def test_places_context_one_name_one_place_across_its_cases(finder: PlaceFinder) -> None:
+    text = ("Сили оборони звільнили Соловйове. Бої за Соловйово тривали тиждень, а біля "
+            "Очеретиного ворог тисне.")
+    places = {m.place.geonameid for m in finder.find(text, lang="uk") if m.text.startswith("Солов")}
+    assert len(places) == 1
+    assert finder.gazetteer.get(places.pop()).admin1 == "Donetsk Oblast"  # type: ignore[union-attr]

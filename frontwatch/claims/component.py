@@ -19,7 +19,8 @@ from frontwatch.claims.lexicon import load_lexicon
 from frontwatch.places import Gazetteer, PlaceFinder
 from frontwatch.records import Document
 
-for _name, _default in (("document", None), ("place_mentions", ()), ("candidates", ())):
+for _name, _default in (("document", None), ("place_mentions", ()), ("candidates", ()),
+                         ("unresolved_names", ())):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -56,11 +57,12 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        doc._.place_mentions = tuple(self.finder.find(doc.text, lang=doc.lang_, entities=entities))
+        mentions, unresolved = self.finder.locate(doc.text, lang=doc.lang_, entities=entities)
+        doc._.place_mentions, doc._.unresolved_names = tuple(mentions), tuple(unresolved)
         return doc
 
 
-@Language.factory("frontwatch_places", assigns=["doc._.place_mentions"],
+@Language.factory("frontwatch_places", assigns=["doc._.place_mentions", "doc._.unresolved_names"],
                   default_config={"gazetteer": ""})
 def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
     return PlacesComponent(gazetteer)

@@ -114,7 +114,8 @@ class Extractor:
                     docs.append(doc)
                 for i, doc in zip(indices, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
                     document = batch[i] if batch[i].lang else _with_lang(batch[i], lang)
-                    results[i] = (Extraction(document, tuple(doc._.place_mentions), (), version),
+                    results[i] = (Extraction(document, tuple(doc._.place_mentions), (), version,
+                                             tuple(doc._.unresolved_names)),
                                   tuple(doc._.candidates))
             for i in range(len(batch)):
                 yield results[i]

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "sources": "frontwatch.cli.sources:sources",
     "eval": "frontwatch.cli.eval:eval_command",
     "train": "frontwatch.cli.train:train",
+    "eval-places": "frontwatch.cli.eval_places:eval_places",
     "serve": "frontwatch.cli.serve:serve",
     "token": "frontwatch.cli.token:token",
 }

@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from frontwatch.cli.tables import Column, claim_text, date_text, one_line, print_table
-from frontwatch.records import Claim, Document, InputFailure, claim_as_dict, mention_as_dict
+from frontwatch.records import (
+    Claim,
+    Document,
+    InputFailure,
+    claim_as_dict,
+    mention_as_dict,
+    unresolved_as_dict,
+)
 
 RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 
@@ -19,7 +26,9 @@ RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per claim on stdout.")
-@click.option("--with-mentions", is_flag=True, help="Also print every resolved toponym (with --jsonl).")
+@click.option("--with-mentions", is_flag=True,
+              help="Also print every resolved toponym, and every name left unresolved with the "
+                   "reason (with --jsonl).")
 @click.option("--with-documents", is_flag=True,
               help="Also print each document (text, places, extractor version) before its claims, "
               "so that `frontwatch load` can store the output (with --jsonl).")
@@ -67,6 +76,8 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_do
             if with_mentions:
                 for mention in extraction.mentions:
                     _emit({"type": "mention", **mention_as_dict(name, mention)})
+                for unresolved in extraction.unresolved:
+                    _emit({"type": "unresolved", **unresolved_as_dict(name, unresolved)})
             for claim in extraction.claims:
                 _emit({"type": "claim", **claim_as_dict(claim), "doc": name})
         else:

@@ -11,6 +11,7 @@ import csv
 import difflib
 import gzip
 import math
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -18,9 +19,9 @@ from pathlib import Path
 
 from frontwatch.errors import GazetteerError
 from frontwatch.places.keys import (
+    INFLECTED,
     KEY_VERSION,
     fold,
-    folded_key,
     name_keys,
     phonetic_keys,
     region_stem,
@@ -33,7 +34,7 @@ DEFAULT_PATH = DATA / "gazetteer.tsv.gz"
 RENAMINGS_PATH = DATA / "renamings.tsv"
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys",
+    "population", "keys", "aliases", "former", "forms",
 )
 FEATURE_RANK = {
     "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.6, "PPL": 0.4, "PPLF": 0.3,
@@ -72,6 +73,9 @@ class Gazetteer:
         keys: Sequence[Iterable[str]],
         *,
         admin2: Sequence[str] = (),
+        aliases: Sequence[Iterable[str]] = (),
+        former: Sequence[Iterable[str]] = (),
+        forms: Sequence[str] = (),
         renamings: Iterable[tuple[str, int]] = (),
         origin: str = "<memory>",
     ) -> None:
@@ -85,12 +89,23 @@ class Gazetteer:
                 index.setdefault(key, []).append(i)
         self._index = index
         self._keys = [list(k) for k in keys]
+        # Names a row carries that are not its own (former names, merged villages): they
+        # resolve only when no place carries the name as its own.
+        alias_index: dict[str, list[int]] = {}
+        for i, place_aliases in enumerate(aliases):
+            for key in place_aliases:
+                alias_index.setdefault(key, []).append(i)
+        self._aliases = alias_index
+        # Former names (the renamings table): keys made at build time (`former`), or here
+        # from (old name, geonameid) pairs for a gazetteer built in memory.
         self._historical: dict[str, list[int]] = {}
+        former_keys = [(i, row_keys) for i, row_keys in enumerate(former)]
         for old_name, geonameid in renamings:
             renamed = self._by_id.get(geonameid)
-            if renamed is None:
-                continue
-            for key in name_keys(old_name):
+            if renamed is not None:
+                former_keys.append((renamed, name_keys(old_name) | _former_case_forms(old_name)))
+        for renamed, row_keys in former_keys:
+            for key in row_keys:
                 bucket = self._historical.setdefault(key, [])
                 if renamed not in bucket:
                     bucket.append(renamed)
@@ -100,6 +115,10 @@ class Gazetteer:
             grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
         self._grid = grid
         self._by_cell_sound: dict[tuple[int, int], dict[str, list[tuple[str, int]]]] = {}
+        # Case forms ("|"-joined, folded) per row, indexed on the first Cyrillic lookup.
+        self._forms_raw = list(forms)
+        self._forms: dict[str, list[int]] | None = None
+        self._alias_keys_of: dict[int, set[str]] | None = None
 
     def __len__(self) -> int:
         return len(self._places)
@@ -140,13 +159,17 @@ class Gazetteer:
             raise GazetteerError(f"{path}: unexpected columns {lines[1]!r}")
         places: list[Place] = []
         keys: list[list[str]] = []
+        aliases: list[list[str]] = []
+        former: list[list[str]] = []
+        forms: list[str] = []
         admin2: list[str] = []
         for number, line in enumerate(lines[2:], start=3):
             if not line:
                 continue
             fields = line.split("\t")
             try:
-                gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys = fields
+                (gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys, row_aliases,
+                 row_former, row_forms) = fields
                 places.append(
                     Place(int(gid), name, float(lat), float(lon), admin1, country, feature,
                           int(pop or 0))
@@ -154,8 +177,11 @@ class Gazetteer:
             except ValueError as exc:
                 raise GazetteerError(f"{path}: line {number} is malformed ({exc})") from exc
             keys.append(row_keys.split("|") if row_keys else [])
+            aliases.append(row_aliases.split("|") if row_aliases else [])
+            former.append(row_former.split("|") if row_former else [])
+            forms.append(row_forms)
             admin2.append(adm2)
-        return cls(places, keys, admin2=admin2, renamings=read_renamings(RENAMINGS_PATH),
+        return cls(places, keys, admin2=admin2, aliases=aliases, former=former, forms=forms,
                    origin=str(path))
 
     # lookups -----------------------------------------------------------------------------
@@ -183,13 +209,25 @@ class Gazetteer:
         return [self._places[i] for i in found]
 
     def match(self, name: str) -> list[tuple[Place, str]]:
-        """Settlements (not regions) named `name`, each with how: "exact" or "key"."""
+        """Places named `name`, each with how: "exact", "inflected" (a case form of a
+        Cyrillic name), "key" (another spelling) or "alias" (a name the row carries that is
+        not its own: a former name, a merged village; context weighs it below own names)."""
         seen: dict[int, str] = {}
-        for i in self._index.get(folded_key(name), ()):
+        folded = fold(name)
+        phonetic = phonetic_keys(name)
+        for i in self._index.get("=" + folded, ()):
             seen.setdefault(i, "exact")
-        for key in phonetic_keys(name):
+        for i in self._index.get(INFLECTED + folded, ()):
+            seen.setdefault(i, "inflected")
+        if self._forms_raw and folded and "\u0400" <= folded[0] <= "\u04ff":
+            for i in self._case_forms().get(folded, ()):
+                seen.setdefault(i, "inflected")
+        for key in phonetic:
             for i in self._index.get(key, ()):
                 seen.setdefault(i, "key")
+        for key in ("=" + folded, INFLECTED + folded, *phonetic):
+            for i in self._aliases.get(key, ()):
+                seen.setdefault(i, "alias")
         return [(self._places[i], how) for i, how in seen.items()]
 
     def region(self, name: str) -> Place | None:
@@ -300,13 +338,32 @@ class Gazetteer:
         i = self._by_id.get(place.geonameid)
         if i is None:
             return False
-        own = set(self._keys[i])
+        own = set(self._keys[i]) | self._alias_keys(i)
         keys = name_keys(name)
         if place.is_region:
             keys = frozenset("@" + k for k in name_keys(region_stem(name) or name))
         return bool(own & keys) or place in self.historical(name)
 
     # internals ---------------------------------------------------------------------------
+
+    def _case_forms(self) -> dict[str, list[int]]:
+        if self._forms is None:
+            index: dict[str, list[int]] = {}
+            for i, raw in enumerate(self._forms_raw):
+                if raw:
+                    for form in raw.split("|"):
+                        index.setdefault(form, []).append(i)
+            self._forms = index
+        return self._forms
+
+    def _alias_keys(self, i: int) -> set[str]:
+        if self._alias_keys_of is None:
+            by_row: dict[int, set[str]] = {}
+            for key, rows in self._aliases.items():
+                for row in rows:
+                    by_row.setdefault(row, set()).add(key)
+            self._alias_keys_of = by_row
+        return self._alias_keys_of.get(i, set())
 
     def _cell_keys(self, cell: tuple[int, int]) -> dict[str, list[tuple[str, int]]]:
         """Phonetic keys of a grid cell's settlements by first letter, built on first use."""
@@ -317,7 +374,7 @@ class Gazetteer:
                 if self._places[i].is_region:
                     continue
                 for key in self._keys[i]:
-                    if key[0] not in "=@":
+                    if key[0] not in "=@" + INFLECTED:
                         cached.setdefault(key[0], []).append((key, i))
             self._by_cell_sound[cell] = cached
         return cached
@@ -337,6 +394,15 @@ def read_renamings(path: Path) -> list[tuple[str, int]]:
         return []
     except (KeyError, ValueError) as exc:
         raise GazetteerError(f"{path}: malformed renamings table ({exc})") from exc
+
+
+def _former_case_forms(name: str) -> frozenset[str]:
+    """Folded case forms of a Cyrillic former name ("Красноармейске"), keyed as the names."""
+    if not re.fullmatch(r"[\u0400-\u04ff' ’ʼ\-]+", name):
+        return frozenset()
+    from frontwatch.places.forms import case_forms, languages_of
+
+    return frozenset("=" + fold(form) for lang in languages_of(name) for form in case_forms(name, lang))
 
 
 @lru_cache(maxsize=4)

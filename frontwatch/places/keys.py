@@ -21,8 +21,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KEY_VERSION = "1"
+KEY_VERSION = "4"
 """Bump when the key functions change: gazetteer files store precomputed keys."""
+INFLECTED = "~"
+"""Prefix of the folded key of a case form ("~покровську"): made at build time, see forms.py."""
 
 _APOSTROPHES = "'’ʼ`‘ʹ\"”“´"
 _CYRILLIC = {
@@ -85,6 +87,15 @@ def _latin(name: str) -> str:
 
 
 def _phonetic(latin: str, *, j_sound: str) -> str:
+    return "".join(_phonetic_word(word, j_sound=j_sound) for word in latin.split(" "))
+
+
+_NEUTER_ENDING = re.compile(r"(?<=[^aeiou])(?:oe|o|e)$")
+"""Ukrainian -е and Russian -о, -ое end the same neuter names (Курахове / Курахово,
+Pokrovske / Pokrovskoye, Очеретине / Очеретино): one sound in the key."""
+
+
+def _phonetic_word(latin: str, *, j_sound: str) -> str:
     text = latin
     for pattern, repl in _PHONETIC_RULES:
         text = pattern.sub(repl, text)
@@ -99,7 +110,7 @@ def _phonetic(latin: str, *, j_sound: str) -> str:
     text = text.replace("ie", "e").replace("io", "e")
     text = re.sub(r"^vu", "u", text)
     text = re.sub(r"(.)\1+", r"\1", text)
-    return text
+    return _NEUTER_ENDING.sub("e", text)
 
 
 @lru_cache(maxsize=65536)

@@ -53,6 +53,8 @@ class PlaceLexicon:
     region_patterns: tuple[PhrasePattern, ...] = ()
     direction_patterns: tuple[PhrasePattern, ...] = ()
     bare_regions: dict[str, str] = field(default_factory=dict)
+    elliptic_regions: tuple[str, ...] = ()
+    """Endings of a region adjective that stand for the region without its noun."""
     metonyms: frozenset[str] = frozenset()
     stop_names: frozenset[str] = frozenset()
     place_cues: frozenset[str] = frozenset()
@@ -62,6 +64,18 @@ class PlaceLexicon:
     elisions: tuple[str, ...] = ()
     alternations: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Sound alternations between a name's forms (Ukrainian 'пільськ' / 'польськ')."""
+    not_place_before: frozenset[str] = frozenset()
+    """Words before a name that make it something else: a river, a street, a ship."""
+    not_place_after: frozenset[str] = frozenset()
+    """Words after a name that make it something else ("Dnipro River", "Izium raion")."""
+    origin_words: frozenset[str] = frozenset()
+    """Words that make the region named after a place where something comes from, not where
+    the place lies ("Novenké depuis la région de Koursk")."""
+    near: re.Pattern[str] | None = None
+    """What stands between a place and the place it is said to be near ("X near Y",
+    "X поблизу Y"): the second place ranks the first one's namesakes by distance."""
+    lowercase_nouns: bool = False
+    """Common nouns are written in lower case inside a sentence (not so in English)."""
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -74,6 +88,16 @@ class PlaceLexicon:
                     form = stem + repl
                     if form != word and form not in forms:
                         forms.append(form)
+        for pattern, replacement in self.alternations:
+            for form in [word, *forms]:
+                varied = pattern.sub(replacement, form)
+                if varied != form and varied not in forms:
+                    forms.append(varied)
+        return forms
+
+    def alternatives(self, word: str) -> list[str]:
+        """The word with each sound alternation of the language applied (no case guesses)."""
+        forms: list[str] = []
         for pattern, replacement in self.alternations:
             for form in [word, *forms]:
                 varied = pattern.sub(replacement, form)
@@ -131,6 +155,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         region_patterns=_patterns(data.get("region_patterns"), path),
         direction_patterns=_patterns(data.get("direction_patterns"), path),
         bare_regions={fold(k): str(v) for k, v in (data.get("bare_regions") or {}).items()},
+        elliptic_regions=tuple(str(e) for e in data.get("elliptic_regions") or ()),
         metonyms=frozenset(fold(str(n)) for n in data.get("metonyms") or ()),
         stop_names=frozenset(fold(str(n)) for n in data.get("stop_names") or ()),
         place_cues=frozenset(fold(str(n)) for n in data.get("place_cues") or ()),
@@ -141,6 +166,11 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),
         alternations=_alternations(data.get("alternations"), path),
+        lowercase_nouns=bool(data.get("lowercase_nouns", False)),
+        near=_near(data.get("near_words")),
+        origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
+        not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
+        not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
     )
 
 
@@ -152,3 +182,10 @@ def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], 
         except re.error as exc:
             raise ConfigError(f"{path}: bad alternation {pattern!r} ({exc})") from exc
     return tuple(result)
+
+
+def _near(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    phrases = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"\s*,?\s*(?:" + "|".join(phrases) + r")\s*", re.IGNORECASE)

@@ -12,28 +12,39 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from frontwatch.places.gazetteer import Gazetteer, prominence
-from frontwatch.places.keys import fold, name_keys
+from frontwatch.places.keys import fold
 from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
-from frontwatch.records import Place, PlaceMention
+from frontwatch.records import Place, PlaceMention, UnresolvedName
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;«»\"“”\n(]\s*)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;«\"“\n(]\s*)$")
+"""What may stand before the first word of a sentence; a closing quote does not
+(Moscou affirme avoir « libéré » Sopytch)."""
 _MAX_TOKENS = 4
 
 MATCH_QUALITY = {
-    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.85, "key": 0.85,
-    "fuzzy": 0.5,
+    "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.95, "key": 0.7,
+    "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5,
 }
+_OWN = frozenset({"exact", "historical", "inflected", "key"})
+_SPELT = frozenset({"exact", "historical", "inflected"})
+"""Ways of matching where the text spells the name as the place's own, letter for letter."""
+"""Ways of matching that read a name the place carries as its own."""
 _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
 _PROMINENT = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEAR_KM = 40.0
+_TOWN = 5000
+"""Inhabitants from which a place is a town."""
+_LOG_TOWN, _LOG_SPAN = math.log10(_TOWN), 6.0 - math.log10(_TOWN)
+_BIG = 100000
+"""Inhabitants from which a place needs no support from the rest of the article."""
 # Russia's regions on the front line; farther Russian towns are namesakes far more often
 # than the place a war report is about.
 FRONT_ADMIN1 = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"})
@@ -44,6 +55,8 @@ _LOCAL_CHARS = 200
 # Villages listed together lie a few kilometres apart: the bonus of a place named next to
 # a reading fades over this distance.
 _LIST_KM = 20.0
+_REGION_KM = 150.0
+"""The scale of a region: a place named with one is likelier the nearer it lies to it."""
 
 
 @dataclass(slots=True)
@@ -67,6 +80,9 @@ class _Spot:
     vetoed: bool = False
     in_person: bool = False
     listed: bool = False
+    near: _Spot | None = None
+    refused: str = ""
+    """Why a name that looked like a place's was left without one ("" when it was not)."""
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -77,10 +93,7 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+    capitalized: bool
 
 
 class PlaceFinder:
@@ -89,6 +102,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._bare_region_of = lru_cache(maxsize=65536)(self._bare_region_uncached)
 
     def find(
         self,
@@ -102,28 +116,50 @@ class PlaceFinder:
         `entities` are optional NER spans (start, end, label): persons and organisations veto
         guesses, and any entity is one more candidate span. Nothing here needs them.
         """
+        return self.locate(text, lang=lang, entities=entities)[0]
+
+    def locate(
+        self,
+        text: str,
+        *,
+        lang: str,
+        entities: Sequence[tuple[int, int, str]] = (),
+    ) -> tuple[list[PlaceMention], list[UnresolvedName]]:
+        """`find`'s mentions, and the names left without a place with the reason why: a
+        name with no place inside the regions said, a village far from everything else the
+        article names, a capitalised word after a place cue that no gazetteer name spells."""
         lexicon = load_place_lexicon(lang)
-        tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [_Token(m.start(), m.end(), m.group(), m.group()[0].isupper())
+                  for m in _TOKEN.finditer(text)]
         if lexicon.possessives:
-            tokens = [_trim_possessive(t, lexicon) for t in tokens]
+            tokens = [_trim_possessive(t, lexicon) if t.capitalized else t for t in tokens]
         if lexicon.elisions:
-            tokens = [_trim_elision(t, lexicon) for t in tokens]
+            tokens = [_trim_elision(t, lexicon) if "'" in t.text or "’" in t.text else t
+                      for t in tokens]
         taken = _Taken(len(text))
         spots: list[_Spot] = []
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken)
         _apply_vetoes(text, spots)
-        _bind_regions(text, spots)
+        _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon))
+        _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
-        spots += self._fuzzy(unmatched, spots)
+        guessed = self._fuzzy(unmatched, spots)
+        spots += guessed
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
             for s in spots
             if s.chosen is not None
         ]
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return mentions
+        unresolved = [UnresolvedName(s.start, s.end, s.text, s.refused)
+                      for s in spots if s.chosen is None and s.refused]
+        found = {g.start for g in guessed}
+        unresolved += [UnresolvedName(start, end, surface, "no place of that name in the gazetteer")
+                       for start, end, surface in unmatched if start not in found]
+        unresolved.sort(key=lambda u: u.start)
+        return mentions, unresolved
 
     # spotting ----------------------------------------------------------------------------
 
@@ -140,8 +176,8 @@ class PlaceFinder:
                     continue
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
-                    if is_direction:
-                        spots += self._direction_town(match, lexicon, taken)
+                    if is_direction and pattern.name_first:
+                        self._sector_names(text, match, taken)
                     continue
                 region, name_start, name_end = found
                 start = name_start if pattern.name_first else match.start()
@@ -150,24 +186,25 @@ class PlaceFinder:
                 taken.append((start, end))
         return spots
 
-    def _direction_town(
-        self, match: re.Match[str], lexicon: PlaceLexicon, taken: _Taken
-    ) -> list[_Spot]:
-        """'Покровському напрямку': a front sector is named after a town, not a hamlet."""
+    def _sector_names(
+        self, text: str, match: re.Match[str], taken: _Taken
+    ) -> None:
+        """'на Покровському напрямку', 'the Lyman and Bakhmut directions': a front sector is
+        named after a town but is no place; its words name neither the town nor a namesake
+        village ("Покровському" is not Pokrovske). A list of sectors is taken whole."""
         words = list(re.finditer(r"\S+", match.group("name")))
         if not words or not words[-1].group()[0].isupper():
-            return []
+            return
         start = match.start("name") + words[-1].start()
-        surface = words[-1].group()
-        candidates = list(self._lookup(surface, lexicon.lang))
-        towns = [
-            c for c in candidates
-            if c.place.feature in _PROMINENT or c.place.population >= 10000
-        ]
-        if not towns:
-            return []
-        taken.append((start, start + len(surface)))
-        return [_Spot(start, start + len(surface), surface, towns)]
+        while True:
+            surface = _WORD_AT_START.match(text, start)
+            if surface is None or taken.overlaps(start, surface.end()):
+                return
+            taken.append((start, surface.end()))
+            before = _LIST_BEFORE.search(text, max(0, start - 40), start)
+            if before is None or not before.group("word")[0].isupper():
+                return
+            start = before.start("word")
 
     def _region_in(
         self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon
@@ -207,11 +244,11 @@ class PlaceFinder:
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
         people = [(s, e) for s, e, label in entities if label in _PERSON]
         i = 0
-        after_capital = False
+        after_capital = after_opener = False
         while i < len(tokens):
             token = tokens[i]
             if not token.capitalized or taken.overlaps(token.start, token.end):
-                after_capital = False
+                after_capital = after_opener = False
                 i += 1
                 continue
             run = 1
@@ -219,6 +256,7 @@ class PlaceFinder:
                 run < _MAX_TOKENS
                 and i + run < len(tokens)
                 and tokens[i + run].capitalized
+                and not taken.overlaps(tokens[i + run].start, tokens[i + run].end)
                 and text[tokens[i + run - 1].end:tokens[i + run].start] in (" ", "\u00a0")
             ):
                 run += 1
@@ -227,7 +265,21 @@ class PlaceFinder:
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
                 folded = fold(surface)
-                if lexicon.is_stop_name(surface):
+                if _stop_name(lexicon.lang, surface):
+                    consumed = n
+                    taken.append((start, end))
+                    break
+                cue = _not_a_place(text, start, end, lexicon)
+                if cue == "after" and n > 1 and not self._lookup(surface, lexicon.lang):
+                    # "Очеретине Покровського району": only the word before "району"
+                    # names the district; the words before it are tried on their own.
+                    last = tokens[i + n - 1]
+                    taken.append((last.start, last.end))
+                    run = n - 1
+                    continue
+                if n == 1 and len(surface) < 3:
+                    break
+                if cue:
                     consumed = n
                     taken.append((start, end))
                     break
@@ -240,15 +292,20 @@ class PlaceFinder:
                 if not candidates:
                     continue
                 spot = _Spot(start, end, surface, list(candidates))
-                if n == 1 and not region:
-                    spot.common_word = _is_common_word(token.text, lexicon.lang)
-                    spot.metonym = folded in lexicon.metonyms
-                # "Serhiy Kovalev": a name inside a longer capitalised run reads as a person's.
-                spot.person_like = not region and (n < run or after_capital)
                 spot.sentence_start = _sentence_start(text, start)
+                # Where common nouns are written in lower case, a capital inside a sentence
+                # makes a name of the word ("у Весні", "Вишнева").
+                if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
+                    spot.common_word = _is_common_word(token.text, lexicon.lang)
+                spot.metonym = n == 1 and not region and folded in lexicon.metonyms
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
                 spot.in_person = _overlaps(people, start, end)
+                # "Serhiy Kovalev": a name inside a longer capitalised run reads as a
+                # person's; after a common word opening the sentence, only if the NER says
+                # so ("Поет Шевченку", not "Освобождение Новомихайловки").
+                spot.person_like = not region and (
+                    n < run or after_capital or (after_opener and spot.in_person))
                 spots.append(spot)
                 taken.append((start, end))
                 consumed = n
@@ -256,9 +313,13 @@ class PlaceFinder:
             else:
                 spots += self._hyphen_parts(token, lexicon, taken)
             last = tokens[i + consumed - 1]
-            after_capital = not last.text.isupper() and i + consumed < len(tokens) and text[
-                tokens[i + consumed - 1].end:tokens[i + consumed].start
-            ] in (" ", "\u00a0")
+            # A first name makes the next capitalised word a surname; the common word that
+            # opens a sentence ("Освобождение Новомихайловки") does not.
+            opener = consumed == 1 and _sentence_start(text, last.start) and _is_common_word(
+                last.text, lexicon.lang)
+            next_to = not last.text.isupper() and i + consumed < len(tokens) and text[
+                last.end:tokens[i + consumed].start] in (" ", "\u00a0")
+            after_capital, after_opener = next_to and not opener, next_to and opener
             i += consumed
         return spots
 
@@ -273,7 +334,7 @@ class PlaceFinder:
         for part in token.text.split("-"):
             start, end = offset, offset + len(part)
             offset = end + 1
-            if len(part) < 3 or not part[0].isupper() or lexicon.is_stop_name(part):
+            if len(part) < 3 or not part[0].isupper() or _stop_name(lexicon.lang, part):
                 continue
             candidates = self._lookup(part, lexicon.lang)
             if candidates:
@@ -282,6 +343,14 @@ class PlaceFinder:
         return spots
 
     def _bare_region(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        return self._bare_region_of(surface, lexicon.lang)
+
+    def _bare_region_uncached(self, surface: str, lang: str) -> Place | None:
+        lexicon = load_place_lexicon(lang)
+        if lexicon.elliptic_regions and surface.casefold().endswith(lexicon.elliptic_regions):
+            region = self.gazetteer.region(lexicon.region_adjective_form(surface))
+            if region is not None:
+                return region
         if not lexicon.bare_regions:
             return None
         for form in (surface, *lexicon.nominatives(surface)):
@@ -298,21 +367,44 @@ class PlaceFinder:
             found[place.geonameid] = _Candidate(place, how, surface)
         for place in self.gazetteer.historical(surface):
             found[place.geonameid] = _Candidate(place, "historical", surface)
-        exact = any(c.how in ("exact", "historical") for c in found.values())
-        if not exact and (lexicon.inflections or lexicon.alternations):
-            for form in self._inflected_forms(surface, lexicon):
-                for place, _ in self.gazetteer.match(form):
-                    found.setdefault(place.geonameid, _Candidate(place, "inflected", form))
-                for place in self.gazetteer.historical(form):
-                    found[place.geonameid] = _Candidate(place, "historical", form)
+        # The gazetteer holds every case form of its Cyrillic names; endings are guessed only
+        # for a word it does not know at all (a name written in an unusual way). Sound
+        # alternations (a Russian spelling of a Ukrainian name) are always tried: the
+        # namesake that context asks for may be known only by its Ukrainian form.
+        # A sound alternation spells the same form of the same name ("Костянтинопільському"
+        # for "Костянтинопольському"): the place reads as it would spelt the register's way.
+        for form in self._inflected_forms(surface, lexicon, alternations_only=True):
+            for place, how in self.gazetteer.match(form):
+                if how != "alias":
+                    found.setdefault(place.geonameid, _Candidate(place, how, form))
+            for place in self.gazetteer.historical(form):
+                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        if not found:
+            for candidate in self._guesses(surface, lexicon):
+                found.setdefault(candidate.place.geonameid, candidate)
         candidates = [c for c in found.values() if not c.place.is_region]
         usual = [c for c in candidates if c.place.feature not in _LOW_FEATURES]
         return tuple(usual or candidates)
 
+    def _guesses(self, surface: str, lexicon: PlaceLexicon) -> list[_Candidate]:
+        """Places whose name `surface` may be a case form of, by the language's endings: for
+        a word the gazetteer does not know, or whose known readings context rules out."""
+        found: dict[int, _Candidate] = {}
+        for form in self._inflected_forms(surface, lexicon):
+            for place, how in self.gazetteer.match(form):
+                if how != "alias" and not place.is_region:
+                    found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
+            for place in self.gazetteer.historical(form):
+                found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        return list(found.values())
+
     @staticmethod
-    def _inflected_forms(surface: str, lexicon: PlaceLexicon) -> list[str]:
+    def _inflected_forms(
+        surface: str, lexicon: PlaceLexicon, *, alternations_only: bool = False
+    ) -> list[str]:
         words = surface.split()
-        options = [[w, *lexicon.nominatives(w)] for w in words]
+        options = [[w, *(lexicon.alternatives(w) if alternations_only else lexicon.nominatives(w))]
+                   for w in words]
         forms: list[str] = []
         for combo in itertools.islice(itertools.product(*options), 32):
             form = " ".join(combo)
@@ -342,7 +434,7 @@ class PlaceFinder:
                 or taken.overlaps(token.start, token.end)
                 or _overlaps(vetoed, token.start, token.end)
                 or _sentence_start(text, token.start)
-                or lexicon.is_stop_name(token.text)
+                or _stop_name(lexicon.lang, token.text)
                 or not (_cued(text, token.start, lexicon) or _listed(text, token, placed))
                 or _is_common_word(token.text, lexicon.lang)
             ):
@@ -353,10 +445,12 @@ class PlaceFinder:
     # resolution --------------------------------------------------------------------------
 
     def _resolve(self, spots: list[_Spot]) -> None:
-        """Pick each spot's place: anchors first, then everything against everything."""
+        """Pick each spot's place: anchors first, then everything against everything, then
+        one place per name in the article; weak readings without support are dropped."""
         named = [c.place for s in spots for c in s.candidates if c.place.is_region]
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
+        said = [(s.start, s.candidates[0].place.admin1) for s in spots if _is_region(s)]
         anchors = [
             (s.start, s.candidates[0].place)
             for s in spots
@@ -364,27 +458,34 @@ class PlaceFinder:
             and not s.candidates[0].place.is_region
             and not s.common_word
         ]
-        self._choose(spots, anchors, regions, russian)
-        placed = [
-            (s.start, s.chosen.place) for s in spots if s.chosen and not s.chosen.place.is_region
-        ]
-        self._choose(spots, placed, regions, russian)
-        resolved = [s.chosen.place for s in spots if s.chosen and not s.chosen.place.is_region]
-        rejected = [s for s in spots if s.chosen is not None and not self._acceptable(s, resolved, regions)]
-        for spot in rejected:
-            spot.chosen = None
-        # One name, one place per article: a weak occurrence (first word of a sentence)
-        # takes the reading the same name has where it stands on its own.
-        # A name the text shows to be a person's ("Oleksandr Petrenko") is one everywhere.
-        persons = {fold(s.text) for s in spots if s.in_person and (s.person_like or s.vetoed)}
-        accepted = {fold(s.text): s for s in spots if s.chosen is not None}
-        for spot in spots:
-            name = fold(spot.text)
-            if spot.chosen is not None and name in persons and not (spot.cued or spot.listed or _strong(spot)):
-                spot.chosen = None
-            elif spot in rejected and name in accepted and name not in persons:
-                same = accepted[name]
-                spot.chosen, spot.score = same.chosen, same.score
+        self._choose(spots, anchors, regions, russian, said, named)
+        placed = [(s.start, s.chosen.place) for s in spots
+                  if s.chosen and not s.chosen.place.is_region and not _weak(s)]
+        self._choose(spots, placed, regions, russian, said, named)
+        groups = _same_names(spots)
+        for group in groups:
+            _agree(group)
+        solid = [s.chosen.place for s in spots
+                 if s.chosen and not s.chosen.place.is_region and not _weak(s)]
+        # One name, one place per article: where one occurrence stands on its own, the
+        # others (first word of a sentence) take the same reading; a name the text shows
+        # to be a person's ("Oleksandr Petrenko") is one everywhere.
+        for group in groups:
+            chosen = [s for s in group if s.chosen is not None]
+            if not chosen:
+                continue
+            person = any(s.in_person and (s.person_like or s.vetoed) for s in group)
+            refusals = {id(s): self._refusal(s, solid, regions, named) for s in chosen}
+            accepted = [s for s in chosen if refusals[id(s)] is None]
+            for spot in chosen:
+                keep = bool(accepted) and not (person and not (spot.cued or spot.listed or _strong(spot)))
+                if person and spot not in accepted:
+                    keep = False
+                if not keep:
+                    spot.chosen = None
+                    spot.refused = "" if person else refusals[id(spot)] or ""
+                elif spot not in accepted:
+                    spot.score = min(spot.score, max(s.score for s in accepted))
 
     def _choose(
         self,
@@ -392,13 +493,17 @@ class PlaceFinder:
         anchors: list[tuple[int, Place]],
         regions: set[str],
         russian: bool,
+        said: list[tuple[int, str]],
+        named: list[Place],
     ) -> None:
-        """Score every reading of every spot against the anchors (offset, place).
+        """Score every reading of every spot against the anchors (offset, place) and the
+        regions named (offset, admin1), those named within a few lines counting twice.
 
         Places listed together are usually neighbours ("Novomlynsk, Baranovka, Droujba"), so
         the anchors named just before and just after the spot count once more, at village
-        scale. That bonus only goes to readings whose main name the spot spells: it tells
-        namesakes apart, it should not make a village of a town's alternate name.
+        scale. That bonus only goes to readings of a name the place carries as its own: it
+        tells namesakes apart, it should not make a village of a town's former name. A
+        namesake is never evidence for another namesake.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
@@ -407,18 +512,46 @@ class PlaceFinder:
         for spot in spots:
             if not spot.candidates:
                 continue
+            if len(spot.candidates) == 1:
+                spot.chosen = spot.candidates[0]
+                spot.alternatives = [1.0]
+                spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5)
+                continue
+            ids = {c.place.geonameid for c in spot.candidates}
+            own_anchors = [a for a in distinct if a.geonameid not in ids]
+            shared = len(own_anchors) != len(distinct)
+            beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
+            local = {admin1 for at, admin1 in said if abs(at - spot.start) <= _LOCAL_CHARS}
+            # "Poltava near Izium": said to be near a place, a name means the namesake next
+            # to it, whatever the size of the others.
+            said_near = spot.near.chosen if spot.near is not None else None
+            near_place = said_near.place if said_near and said_near.place.geonameid not in ids else None
+            near_ok = near_place is not None and any(
+                _nearest_km(c.place, [near_place]) <= _NEAR_KM for c in spot.candidates)
             scored: list[tuple[float, int]] = []
-            beside = _beside(spot.start, anchors) if len(spot.candidates) > 1 else []
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
-                if place.geonameid not in nearest:
-                    nearest[place.geonameid] = _nearest_km(place, distinct)
-                score = self._score(
-                    candidate, nearest[place.geonameid], context_admin1, russian_context
-                )
-                if beside and _is_primary(candidate.surface, place.name):
-                    score += 0.2 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                if shared:
+                    near = _nearest_km(place, own_anchors)
+                else:
+                    if place.geonameid not in nearest:
+                        nearest[place.geonameid] = _nearest_km(place, distinct)
+                    near = nearest[place.geonameid]
+                score = self._score(candidate, near, context_admin1, russian_context)
+                if place.admin1 in local and _primary(candidate):
+                    score += 0.15
+                if named and _primary(candidate):
+                    # "entered Novenke from the Kursk region": near a region said, at its scale.
+                    score += 0.15 * math.exp(-_nearest_km(place, named) / _REGION_KM)
+                if beside and _primary(candidate):
+                    score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                if near_place is not None:
+                    km = _nearest_km(place, [near_place])
+                    score += 0.5 * math.exp(-km / _LIST_KM) - (1.0 if near_ok and km > _NEAR_KM else 0.0)
                 scored.append((score, i))
+            spot.alternatives = [0.0] * len(spot.candidates)
+            for score, i in scored:
+                spot.alternatives[i] = score
             scored.sort(reverse=True)
             top, index = scored[0]
             second = scored[1][0] if len(scored) > 1 else 0.0
@@ -433,47 +566,71 @@ class PlaceFinder:
         """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
-        in_region = 1.0 if place.admin1 in context_admin1 else 0.0
-        if place.country == "UA" or place.admin1 in FRONT_ADMIN1:
-            front = 1.0
-        else:
-            front = 0.5 if russian else 0.0
-        primary = 1.0 if _is_primary(candidate.surface, place.name) else 0.0
+        primary = 1.0 if _primary(candidate) else 0.0
+        in_region = primary if place.admin1 in context_admin1 else 0.0
+        rank, size, on_front = _standing(place)
+        front = 1.0 if on_front else 0.5 if russian else 0.0
         renamed = 1.0 if candidate.how == "historical" else 0.0
         return (
             0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
             + 0.10 * primary
             + 0.30 * proximity
             + 0.15 * in_region
-            + 0.30 * prominence(place)
+            + 0.30 * rank
+            + 0.25 * size * (candidate.how in _SPELT)
             + 0.20 * front
             + 0.25 * renamed
         )
 
-    def _acceptable(self, spot: _Spot, resolved: list[Place], regions: set[str]) -> bool:
-        """Weak readings (common words, person-like runs, far-off villages) need support."""
+    def _refusal(
+        self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
+    ) -> str | None:
+        """Why a reading is refused, or None when it stands. Weak readings (common words,
+        person-like runs, far-off villages) need support from the places the article names
+        on their own (`solid`) or the regions it names. The reason is "" when the words
+        read as something else than a place name (a common word, a person, a government)."""
         assert spot.chosen is not None
         chosen = spot.chosen
         place = chosen.place
         if place.is_region:
-            return True
+            return None
         if spot.metonym:
-            return spot.cued
+            return None if spot.cued else ""
         if _strong(spot):
-            return True
-        others = [p for p in resolved if p.geonameid != place.geonameid]
+            return None
+        namesakes = {c.place.geonameid for c in spot.candidates}
+        others = [p for p in solid if p.geonameid not in namesakes]
         nearest = _nearest_km(place, others)
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
+        # "Село уже зачищено": a dictionary word opening a sentence is a place only in a
+        # list of places or right next to one.
+        if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM):
+            return ""
+        # A name the place carries only as another place's (a former name, a merged
+        # village): only where the article is, or for a town.
+        if chosen.how == "alias" and not supported and place.population < _TOWN:
+            return "only a former or merged name of places far from the article's others"
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
         ):
-            return False
-        if (spot.common_word or spot.person_like) and not supported:
-            return False
+            return ""
+        # "у Весні", "près de Maison": a capital after a place word, inside a sentence,
+        # writes a name where the common word would be lower case.
+        cued = spot.cued and not spot.sentence_start and chosen.how in _OWN and not spot.in_person
+        if (spot.common_word or spot.person_like) and not (supported or cued):
+            return ""
+        # A village far outside every region the article names, and far from its other
+        # places, is a namesake of one the gazetteer lacks (Kursk's border villages).
+        if (named and place.admin1 not in regions and place.population < _TOWN
+                and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
+            return "no place of that name in or near " + ", ".join(sorted(regions))
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
         big = place.population >= (100000 if place.country == "RU" else 1000)
-        return not (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big)
+        if (len(distinct) >= 2 and nearest > _OUTLIER_KM and not big
+                and place.admin1 not in regions):
+            return "every place of that name lies far from the article's other places"
+        return None
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
@@ -500,12 +657,17 @@ class PlaceFinder:
         return guesses
 
 
+@lru_cache(maxsize=65536)
+def _stop_name(lang: str, surface: str) -> bool:
+    return load_place_lexicon(lang).is_stop_name(surface)
+
+
 def _trim_elision(token: _Token, lexicon: PlaceLexicon) -> _Token:
     """"d’Ugledar" -> "Ugledar": an elided article or preposition is not part of the name."""
     head, sep, rest = token.text.partition("'") if "'" in token.text else token.text.partition("’")
     if sep and rest[:1].isupper() and head.lower() in lexicon.elisions:
         cut = len(head) + 1
-        return _Token(token.start + cut, token.end, rest)
+        return _Token(token.start + cut, token.end, rest, True)
     return token
 
 
@@ -513,7 +675,8 @@ def _trim_possessive(token: _Token, lexicon: PlaceLexicon) -> _Token:
     """'Ukraine’s' -> 'Ukraine' where the language marks possession on the name."""
     for suffix in lexicon.possessives:
         if token.text.endswith(suffix) and len(token.text) > len(suffix):
-            return _Token(token.start, token.end - len(suffix), token.text[: -len(suffix)])
+            return _Token(token.start, token.end - len(suffix), token.text[: -len(suffix)],
+                          token.capitalized)
     return token
 
 
@@ -531,16 +694,71 @@ class _Taken:
         return 1 in self._mask[start:end]
 
 
+_WORD_AT_START = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
+_LIST_BEFORE = re.compile(
+    r"(?P<word>[^\W\d_][\w'’ʼ\-]*)(?:,\s*|,?\s+(?:та|і|й|и|and|or|або|или)\s+)$")
+"""A word that precedes another in a list ("Лиманському, Бахмутському та ...")."""
 _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
-def _beside(start: int, anchors: list[tuple[int, Place]]) -> list[Place]:
+def _weak(spot: _Spot) -> bool:
+    """A reading that cannot vouch for others: a common word, a person-like run, a
+    metonym, or a name the place carries only as someone else's or by a guess."""
+    return (spot.common_word or spot.person_like or spot.metonym
+            or spot.chosen is None or spot.chosen.how not in _OWN)
+
+
+def _same_names(spots: list[_Spot]) -> list[list[_Spot]]:
+    """Spots that name the same place under one name, however inflected ("Новомихайловку",
+    "Новомихайловки"): their readings overlap by half or more."""
+    named = [s for s in spots if s.candidates and s.candidates[0].how != "region"]
+    ids = [frozenset(c.place.geonameid for c in s.candidates) for s in named]
+    parent = list(range(len(named)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(named)):
+        for j in range(i):
+            # "Vesele near Velyka Lepetykha and Vesele near Chasiv Yar": two places.
+            if named[i].near is not None or named[j].near is not None:
+                continue
+            common = len(ids[i] & ids[j])
+            if common and 2 * common >= min(len(ids[i]), len(ids[j])):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Spot]] = {}
+    for i, spot in enumerate(named):
+        groups.setdefault(root(i), []).append(spot)
+    return list(groups.values())
+
+
+def _agree(group: list[_Spot]) -> None:
+    """One name, one place: every spot of a group takes the reading with the best total."""
+    if len(group) < 2:
+        return
+    total: dict[int, float] = {}
+    for spot in group:
+        for candidate, score in zip(spot.candidates, spot.alternatives, strict=True):
+            total[candidate.place.geonameid] = total.get(candidate.place.geonameid, 0.0) + score
+    best = max(total, key=lambda gid: total[gid])
+    for spot in group:
+        for candidate in spot.candidates:
+            if candidate.place.geonameid == best:
+                spot.chosen = candidate
+
+
+def _beside(start: int, anchors: list[tuple[int, Place]], namesakes: set[int]) -> list[Place]:
     """The anchors named last before `start` and first after it, within a few lines."""
-    before = [(pos, a) for pos, a in anchors if 0 < start - pos <= _LOCAL_CHARS]
-    after = [(pos, a) for pos, a in anchors if 0 < pos - start <= _LOCAL_CHARS]
+    before = [(pos, a) for pos, a in anchors
+              if 0 < start - pos <= _LOCAL_CHARS and a.geonameid not in namesakes]
+    after = [(pos, a) for pos, a in anchors
+             if 0 < pos - start <= _LOCAL_CHARS and a.geonameid not in namesakes]
     found: list[Place] = []
     if before:
         found.append(max(before, key=lambda item: item[0])[1])
@@ -567,10 +785,11 @@ def _strong(spot: _Spot) -> bool:
     """A reading that needs no support: an exact name of a town of some size."""
     assert spot.chosen is not None
     chosen, place = spot.chosen, spot.chosen.place
-    primary = _is_primary(chosen.surface, place.name)
+    primary = _primary(chosen)
     return (
-        chosen.how in ("exact", "historical", "inflected")
-        and (primary or (len(chosen.surface) >= 5 and not spot.person_like))
+        chosen.how in _SPELT
+        and not spot.person_like
+        and (primary or len(chosen.surface) >= 5)
         and (place.feature in _PROMINENT or place.feature == "PPLA3" or place.population >= 5000)
     )
 
@@ -580,54 +799,100 @@ def _apply_vetoes(text: str, spots: list[_Spot]) -> None:
     in a comma-separated list of other place names ("в Сухих Ялах, Шевченку, біля Дальнього")."""
     ordered = sorted(spots, key=lambda s: s.start)
     for i, spot in enumerate(ordered):
-        if not spot.vetoed:
-            continue
         neighbours = []
         if i > 0:
             neighbours.append((ordered[i - 1], text[ordered[i - 1].end:spot.start]))
         if i + 1 < len(ordered):
             neighbours.append((ordered[i + 1], text[spot.end:ordered[i + 1].start]))
-        listed = any(
+        spot.listed = any(
             other.candidates and not other.vetoed and _LIST_SEPARATOR.fullmatch(between)
             for other, between in neighbours
         )
-        if listed:
-            spot.vetoed, spot.listed = False, True
-        else:
+    for spot in ordered:
+        if spot.vetoed and spot.listed:
+            spot.vetoed = False
+        elif spot.vetoed:
             spot.candidates = []
 
 
-def _bind_regions(text: str, spots: list[_Spot]) -> None:
-    """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области': the region
-    named right after a place says which of its namesakes is meant."""
-    regions = sorted((s for s in spots if s.candidates and s.candidates[0].how == "region"),
-                     key=lambda s: s.start)
-    bound: dict[frozenset[int], str] = {}
-    for spot in spots:
-        if len(spot.candidates) < 2:
+_CHAIN = re.compile(
+    r"\s*(?:,|,?\s+(?:and|or|et|ou|та|і|й|и|або|или))\s*(?:(?:de|d'|du|біля|у|в|во)\s*)?",
+    re.IGNORECASE)
+"""What separates the items of a list of places or of regions ("X, Y та Z")."""
+
+
+_CONJUNCTION = re.compile(r"(?<!\w)(?:and|or|et|ou|та|і|й|и|або|или)(?!\w)", re.IGNORECASE)
+"""A region after "and" is another item, not where the place before lies ("Belgorod et la
+région de Briansk")."""
+
+
+def _chains(text: str, spots: list[_Spot]) -> list[list[_Spot]]:
+    """Runs of spots that form one list ("Uspenovka and Borki", "Харківщині та Донеччині")."""
+    chains: list[list[_Spot]] = []
+    for spot in sorted(spots, key=lambda s: s.start):
+        if chains and _CHAIN.fullmatch(text, chains[-1][-1].end, spot.start) and (
+                _is_region(chains[-1][-1]) == _is_region(spot)):
+            chains[-1].append(spot)
+        else:
+            chains.append([spot])
+    return chains
+
+
+def _is_region(spot: _Spot) -> bool:
+    return bool(spot.candidates) and spot.candidates[0].how == "region"
+
+
+def _bind_regions(
+    text: str, spots: list[_Spot], lexicon: PlaceLexicon,
+    guess: Callable[[str], Sequence[_Candidate]],
+) -> None:
+    """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области', 'Uspenovka and
+    Borki in the Kursk region', 'Куп'янська та Ямполя на Харківщині та Донеччині': the
+    regions named right after a place, or a list of places, say which namesakes are meant.
+
+    The regions said are a hard filter: a name with no place inside them (not even by a
+    guessed case ending) names no place, here or anywhere else in the article."""
+    chains = _chains(text, [s for s in spots if s.candidates])
+    bound: dict[frozenset[int], set[str]] = {}
+    for places, regions in itertools.pairwise(chains):
+        if _is_region(places[0]) or not _is_region(regions[0]):
             continue
-        name = frozenset(c.place.geonameid for c in spot.candidates)
-        for region in regions:
-            if region.start < spot.end:
-                continue
-            gap = text[spot.end:region.start]
-            if not _REGION_GAP.match(gap) or any(w[0].isupper() for w in _TOKEN.findall(gap)):
-                break
-            admin1 = region.candidates[0].place.admin1
-            inside = [c for c in spot.candidates if c.place.admin1 == admin1]
-            if inside:
-                spot.candidates = inside
-                bound[name] = admin1
-            break
-    # One name, one place per article: the region said once holds for every other mention
+        gap = text[places[-1].end:regions[0].start]
+        words = _TOKEN.findall(gap)
+        if (not _REGION_GAP.match(gap) or _CONJUNCTION.search(gap)
+                or any(w[0].isupper() or fold(w) in lexicon.origin_words for w in words)):
+            continue
+        said = {r.candidates[0].place.admin1 for r in regions}
+        for spot in places:
+            name = frozenset(c.place.geonameid for c in spot.candidates)
+            inside = [c for c in spot.candidates if c.place.admin1 in said]
+            if not inside:
+                inside = [c for c in guess(spot.text) if c.place.admin1 in said]
+            if not inside and any(c.place.population >= _BIG for c in spot.candidates):
+                continue  # "Moscow says ... in the Donetsk region": the city is not there
+            if not inside:
+                spot.refused = "no place of that name in " + ", ".join(sorted(said))
+            spot.candidates = inside
+            bound[name] = said
+    # One name, one place per article: the regions said once hold for every other mention
     # that has the same readings, however it is spelt.
     for spot in spots:
-        said = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
-        if said is None or len(spot.candidates) < 2:
-            continue
-        inside = [c for c in spot.candidates if c.place.admin1 == said]
-        if inside:
-            spot.candidates = inside
+        said_for = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
+        if said_for is not None:
+            spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
+            if not spot.candidates:
+                spot.refused = "no place of that name in " + ", ".join(sorted(said_for))
+
+
+def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:
+    """'Троїцьке поблизу Межови', 'Vesele near Velyka Lepetykha': the place said to be near
+    another is the namesake closest to it."""
+    if lexicon.near is None:
+        return
+    ordered = sorted((s for s in spots if s.candidates), key=lambda s: s.start)
+    for spot, after in itertools.pairwise(ordered):
+        if len(spot.candidates) > 1 and lexicon.near.fullmatch(text, spot.end, after.start):
+            spot.near = after
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
@@ -653,6 +918,25 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
+    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district.
+
+    Says on which side the word that makes it so stands ("before", "after"), or "".
+    """
+    if lexicon.not_place_before:
+        before = _WORD.findall(text[max(0, start - 30):start])
+        if before and fold(before[-1]) in lexicon.not_place_before:
+            return "before"
+    if lexicon.not_place_after:
+        after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
+        if after and fold(after.group()) in lexicon.not_place_after:
+            return "after"
+    return ""
+
+
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     """Is the word before `start` one that announces a place ("à", "near", "в")?"""
     words = re.findall(r"[^\W\d_]+'?", text[max(0, start - 40):start])
@@ -660,17 +944,31 @@ def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _is_primary(surface: str, name: str) -> bool:
-    """Does the surface form spell the place's main GeoNames name (not an alternate one)?"""
-    return bool(name_keys(surface) & name_keys(name))
+def _standing(place: Place) -> tuple[float, float, bool]:
+    """What a place weighs before context: prominence, size, and whether it is on the front.
+
+    News names a town of 100,000 far more often than a namesake hamlet: inhabitants count
+    from 5,000 (a town) up to a million, by their order of magnitude.
+    """
+    size = min(max(math.log10(place.population + 1) - _LOG_TOWN, 0.0), _LOG_SPAN) / _LOG_SPAN
+    return prominence(place), size, place.country == "UA" or place.admin1 in FRONT_ADMIN1
+
+
+def _primary(candidate: _Candidate) -> bool:
+    """Does the spot name the place by a name of its own (in any spelling or case)?
+
+    GeoNames' main name is an accident of romanisation (Konstantinovka for one village,
+    Kostyantynivka for the town); what matters is that the name is not another place's.
+    """
+    return candidate.how in _OWN
 
 
 @lru_cache(maxsize=65536)
 def _is_common_word(word: str, lang: str) -> bool:
-    """A word of the language's dictionary ("Maison", "Дружба"): a place only with support."""
+    """A word of the language's dictionary ("Maison", "Дружба"): a place only with support.
+    """
     if lang not in ("fr", "en", "uk", "ru"):
         return False
     from simplemma import is_known
 
-    lower = word.casefold()
-    return bool(is_known(lower, lang=lang))
+    return bool(is_known(word.casefold(), lang=lang))

@@ -117,6 +117,8 @@ class Candidate:
     """The place is named as a part ("70% of X", "the eastern districts of X"): a presence."""
     whole: bool = False
     """The trigger drives the other side out of the place: all of it is taken."""
+    inside: bool = False
+    """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence."""
     answers_denial: bool = False
     """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
     denied claim is the other side's capture."""
@@ -796,6 +798,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     answers_denial="denial:answered" in trig_feats and not _denied(trig_feats),
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole,
+                    inside="inside_before" in features,
                     claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),
                 ))
         history.extend(own_mentions)

@@ -7,8 +7,8 @@ bear on it, so that little data is spread over few weights. The stance is the pa
 negation, a denial or "not confirmed" whose scope covers the trigger (candidates.py); on
 cross-validation a learned stance did no better than that rule. Readings fixed by the
 annotation conventions are applied last: a trigger in a condition or a question is no report;
-trying to take a place is fighting for it; holding part of it ("70% of X") is a presence;
-driving the other side out of it takes it. They ship as one
+trying to take a place is fighting for it; holding part of it ("70% of X") is a presence,
+and so is advancing into it; driving the other side out of it takes it. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
 """
@@ -97,6 +97,8 @@ class ClaimModel:
             kind = "presence"
         elif candidate.whole and kind in ("presence", "advance"):
             kind = "capture"
+        elif candidate.inside and kind == "advance":
+            kind = "presence"
         return kind, p_claim, actor, stance, confidence
 
     def to_json(self) -> str:

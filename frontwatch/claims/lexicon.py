@@ -63,6 +63,7 @@ class Lexicon:
     denial: re.Pattern[str]
     unconfirmed: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    impossible: re.Pattern[str]
     attempt: re.Pattern[str]
     partial: re.Pattern[str]
     whole: re.Pattern[str]
@@ -251,6 +252,7 @@ def load_lexicon(lang: str) -> Lexicon:
         denial=pat(stance, "denial", "denials.yml"),
         unconfirmed=pat(stance, "unconfirmed", "denials.yml"),
         hypothetical=pat(stance, "hypothetical", "denials.yml"),
+        impossible=pat(stance, "impossible", "denials.yml"),
         attempt=pat(stance, "attempt", "denials.yml"),
         partial=pat(stance, "partial", "denials.yml"),
         whole=pat(stance, "whole", "denials.yml"),

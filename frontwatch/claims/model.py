@@ -6,7 +6,8 @@ of the five kinds) and `actor` (RU or UA). The actor decision reads only the fea
 bear on it, so that little data is spread over few weights. The stance is the parse's: a
 negation, a denial or "not confirmed" whose scope covers the trigger (candidates.py); on
 cross-validation a learned stance did no better than that rule. Readings fixed by the
-annotation conventions are applied last: a trigger in a condition or a question is no report;
+annotation conventions are applied last: a trigger in a condition or a question is no report,
+and a place that only locates something else is no claim's place;
 trying to take a place is fighting for it; holding part of it ("70% of X") is a presence,
 and so is advancing into it; driving the other side out of it takes it. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
@@ -82,14 +83,14 @@ class ClaimModel:
         kinds = self.kind.probabilities(candidate.features)
         kind = max((k for k in kinds if k != NO_CLAIM), key=kinds.__getitem__)
         family = candidate.trigger.rule.kind
-        if kinds.get(family, 0.0) * FAMILY_ODDS >= kinds[kind]:
+        if kinds.get(family, 0.0) * FAMILY_ODDS >= kinds[kind] or candidate.attributive:
             kind = family
         p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
         actors = self.actor.probabilities(with_kind(candidate.features, kind, ACTOR_FEATURES))
         actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
-        if p_claim < self.threshold or candidate.hypothetical:
+        if p_claim < self.threshold or candidate.hypothetical or candidate.reference or candidate.elsewhere:
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.attempt and kind in ("capture", "presence"):
             kind = "fighting"

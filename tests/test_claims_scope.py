@@ -94,7 +94,7 @@ def test_combat_aircraft_are_not_fighting(extractor) -> None:  # type: ignore[no
 
 def test_the_village_refers_back_to_a_village_not_the_city_named_since(extractor) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(extractor, "The Ukrainian army said it had retaken Andriivka. Heavy fighting goes on in "
-                                  "Kramatorsk. Moscow denied that its soldiers were forced out of the "
+                                  "Kramatorsk. Moscow denied that Ukrainian troops had retaken the "
                                   "frontline village.", "en", published="2023-09-17")
     retaken = {c.place.geonameid for c in claims if c.stance == "asserts" and c.kind == "capture"}
     denied = {c.place.geonameid for c in claims if c.stance == "denies"}
@@ -136,12 +136,6 @@ def test_fighting_elsewhere_is_not_pinned_on_the_previous_place(extractor) -> No
     claims = claims_of(extractor, "Le village de Bezsalivka a été repris. La plupart des combats ont pourtant lieu "
                                   "dans l'est du pays.", "fr", published="2025-08-10")
     assert not [c for c in claims if c.kind == "fighting"]
-
-
-def test_repelled_with_no_place_named_is_about_the_previous_sentences_place(extractor) -> None:  # type: ignore[no-untyped-def]
-    claims = claims_of(extractor, "Les combats les plus durs ont eu lieu à Pokrovsk. Les unités russes ont tenté "
-                                  "douze fois de percer les lignes, toutes ont été repoussées.", "fr")
-    assert ("Pokrovsk", "repelled", "RU", "asserts") in keys(claims)
 
 
 def test_a_units_name_is_no_antecedent(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -203,12 +197,6 @@ def test_twenty_kilometres_from_a_city_is_an_advance(extractor) -> None:  # type
     assert ("Sumy", "advance", "RU", "asserts") in keys(claims)
 
 
-def test_the_invader_advancing_with_no_place_named(extractor) -> None:  # type: ignore[no-untyped-def]
-    claims = claims_of(extractor, "L'état-major ukrainien a évoqué la situation autour de Siversk. « L'envahisseur "
-                                  "a pu progresser grâce à son avantage numérique », a-t-il indiqué.", "fr")
-    assert ("Siversk", "advance", "RU", "asserts") in keys(claims)
-
-
 @pytest.mark.parametrize(("lang", "text", "claimant_side"), [
     pytest.param("fr", "« Les affirmations russes sur la prise de Pokrovsk sont mensongères », a déclaré "
                        "l'état-major ukrainien.", "RU", id="fr-russian-claims"),
@@ -265,17 +253,6 @@ def test_a_distance_saying_where_a_village_lies_is_no_advance(extractor) -> None
     assert not [c for c in claims if c.kind == "advance"]
     moving = claims_of(extractor, "Les troupes russes se trouvent à une dizaine de kilomètres de Kherson.", "fr")
     assert ("Kherson", "advance", "RU", "asserts") in keys(moving)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("fr", "Moscou a ouvert une offensive dans la région de Soumy, une fois repoussées les forces "
-                       "ukrainiennes de la région russe de Koursk.", id="fr"),
-    pytest.param("en", "Moscow said it had pushed the Ukrainian troops out of the Kursk region by April.", id="en"),
-])
-def test_driving_the_enemy_out_of_a_region_takes_all_of_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    claims = claims_of(extractor, text, lang, published="2025-08-10")
-    assert ("Kursk Oblast", "capture", "RU", "asserts") in keys(claims)
-    assert "Sumy Oblast" not in {c.place.name for c in claims if c.kind == "capture"}
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [

@@ -112,6 +112,8 @@ class Candidate:
     elsewhere: bool = False
     """The trigger sits in a relative clause about another noun ("the Kursk region, where
     Ukrainian forces entered" is not about the region named before it)."""
+    explicit_actor: bool = False
+    """The parse ties a side to the trigger as its agent ("ВСУ атаковали X"): that side acts."""
     attributive: bool = False
     """The trigger modifies the place itself ("the occupied Starobilsk"): its word family's kind."""
     reference: bool = False
@@ -310,7 +312,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         targets.append(Target(mention.start, mention.end, mention,
                               _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
-    named = [m for m in mentions if s_start <= m.start < s_end]
+    named = [m for m in mentions if s_start <= m.start < s_end and not _reference_point(text, s_start, m, lex)]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
@@ -600,6 +602,9 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         f[f"earlier={earlier}"] = 1.0
     if ranked:
         guess: Side = min(ranked)[1]
+        if min(ranked)[0] < 200:
+            # The parse names who acts: the trigger's own agent, possessor or a side inside it.
+            f["explicit_actor"] = 1.0
     elif trigger.rule.actor in ("RU", "UA"):
         guess = trigger.rule.actor
     elif negated and earlier is not None:
@@ -755,22 +760,25 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             zip(sentences, speakers, registry, strict=True)):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
+        # antecedent for "la ville" later on.
+        antecedents = [m for m in own_mentions if not _reference_point(text, s_start, m, lex)]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked)
         if not triggers:
-            history.extend(own_mentions)
+            history.extend(antecedents)
             continue
         targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans)
         implicit = not targets
         if implicit:
             if previous_topic is None or lex.implicit_blocker.search(body):
-                history.extend(own_mentions)
+                history.extend(antecedents)
                 continue
             first = next((t for t in triggers if t.rule.kind in IMPLICIT_KINDS), None)
             if first is None:
-                history.extend(own_mentions)
+                history.extend(antecedents)
                 continue
             reference = PlaceMention(first.start, first.end, previous_topic.text, previous_topic.place,
                                      previous_topic.score * 0.7, "topic")
@@ -834,9 +842,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     reference=any(n in features for n in ("point", "locator", "region_locator")),
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
+                    explicit_actor="explicit_actor" in features,
                     claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),
                 ))
-        history.extend(own_mentions)
+        history.extend(antecedents)
     return candidates
 
 
@@ -871,6 +880,12 @@ DENIAL_FEATURES = ("neg:syntax", "neg:window", "denial:before", "denial:after", 
 def _denied(features: dict[str, float]) -> bool:
     """Whether a negation, a denial or "not confirmed" reaches the trigger."""
     return any(name in features for name in DENIAL_FEATURES)
+
+
+def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
+    """A place named as a reference point, an origin or a unit's name, not as a place itself."""
+    return bool(lex.not_target_before.search(text[max(s_start, mention.start - 50):mention.start])
+                or lex.not_target_after.search(text[mention.end:mention.end + 30]))
 
 
 def _sentence_features(doc: Doc, text: str, s_start: int, s_end: int, lex: Lexicon, speaker: Source,
@@ -984,7 +999,7 @@ def _pair_features(doc: Doc, text: str, s_start: int, trigger: Trigger, target: 
         f["near:object_link"] = 1.0
     if not after and 0 <= trigger.start - target.end <= 2:
         f["near:participle"] = 1.0
-    if after and lex.inside_before.search(text[max(trigger.end, target.start - 40):target.start]) \
+    if after and lex.inside_before.search(text[max(trigger.end, target.first - 40):target.first]) \
             and not lex.inside_not_form.search(target.mention.text):
         f["inside_before"] = 1.0
     if not after and lex.relative.match(text, target.end, trigger.start):
@@ -1017,7 +1032,7 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
     if target.start in located:
         f["locator"] = 1.0
     before = text[max(s_start, target.start - 50):target.start]
-    if lex.not_target_before.search(before) or lex.not_target_after.search(text[target.end:target.end + 30]):
+    if not target.coref and _reference_point(text, s_start, target.mention, lex):
         f["point"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0

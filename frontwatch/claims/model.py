@@ -88,6 +88,10 @@ class ClaimModel:
         p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
         actors = self.actor.probabilities(with_kind(candidate.features, kind, ACTOR_FEATURES))
         actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
+        if candidate.explicit_actor and candidate.prior_actor in ("RU", "UA"):
+            # The parse names who acts ("ВСУ атаковали X"): base rates ("fighting is mostly
+            # Russian") do not outweigh the sentence.
+            actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
         if p_claim < self.threshold or candidate.hypothetical or candidate.reference or candidate.elsewhere:

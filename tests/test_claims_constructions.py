@@ -1,0 +1,94 @@
+"""One test per linguistic construction, in each language the construction is common in.
+
+The sentences are written for these tests. Each asserts what a reader would: the place,
+the kind, whose forces, asserted or denied, and which side says it. They check that the
+extractor reads the construction (passive voice, pluperfect, a nominalised trigger, an
+attempt, a purpose, a negation, a speaker named in the next sentence, a place that only
+locates another), whatever the wording of the articles the model was trained on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Kupiansk was captured by Russian forces, the Russian defence ministry said.",
+                 ("Kupyansk", "capture", "RU", "asserts", "RU"), id="passive-en"),
+    pytest.param("fr", "Pokrovsk a été pris par les troupes russes, selon le ministère russe de la Défense.",
+                 ("Pokrovsk", "capture", "RU", "asserts", "RU"), id="passive-fr"),
+    pytest.param("uk", "Покровськ був захоплений російськими військами, заявили в Міноборони РФ.",
+                 ("Pokrovsk", "capture", "RU", "asserts", "RU"), id="passive-uk"),
+    pytest.param("ru", "Покровск был захвачен российскими войсками, сообщило Минобороны России.",
+                 ("Pokrovsk", "capture", "RU", "asserts", "RU"), id="passive-ru"),
+    pytest.param("fr", "Les forces russes avaient pris Vouhledar en octobre 2024.",
+                 ("Vuhledar", "capture", "RU", "asserts", "third"), id="pluperfect-fr"),
+    pytest.param("en", "Russian troops had seized Vuhledar in October 2024.",
+                 ("Vuhledar", "capture", "RU", "asserts", "third"), id="pluperfect-en"),
+    pytest.param("en", "Russia's defence ministry announced the capture of Kurakhove.",
+                 ("Kurakhove", "capture", "RU", "asserts", "RU"), id="nominalisation-en"),
+    pytest.param("fr", "Le ministère russe de la Défense a annoncé la prise de Kourakhové.",
+                 ("Kurakhove", "capture", "RU", "asserts", "RU"), id="nominalisation-fr"),
+    pytest.param("uk", "Міноборони РФ заявило про захоплення Курахового.",
+                 ("Kurakhove", "capture", "RU", "asserts", "RU"), id="nominalisation-uk-genitive"),
+    pytest.param("ru", "Минобороны России сообщило об освобождении Курахово.",
+                 ("Kurakhove", "capture", "RU", "asserts", "RU"), id="nominalisation-ru"),
+    pytest.param("en", "Russian troops did not enter Kupiansk, the Ukrainian military said.",
+                 ("Kupyansk", "presence", "RU", "denies", "UA"), id="negated-en"),
+    pytest.param("fr", "Les troupes russes ne sont pas entrées dans Koupiansk, a déclaré l'armée ukrainienne.",
+                 ("Kupyansk", "presence", "RU", "denies", "UA"), id="negated-fr"),
+    pytest.param("uk", "Російські війська не заходили до Куп'янська, заявили в Генштабі ЗСУ.",
+                 ("Kupyansk", "presence", "RU", "denies", "UA"), id="negated-uk"),
+    pytest.param("ru", "Российские войска не входили в Купянск, заявили в Генштабе ВСУ.",
+                 ("Kupyansk", "presence", "RU", "denies", "UA"), id="negated-ru"),
+    pytest.param("en", "Russian troops entered the eastern part of Siversk. This was reported by the Ukrainian "
+                       "General Staff.", ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-en"),
+    pytest.param("uk", "Російські війська увійшли у східну частину Сіверська. Про це повідомив Генштаб ЗСУ.",
+                 ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-uk"),
+])
+def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                     expected: tuple[str, str, str, str, str]) -> None:
+    assert expected in keys(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Russian forces are trying to capture Chasiv Yar, the Ukrainian military said.", "Chasiv Yar",
+                 id="en"),
+    pytest.param("fr", "Les troupes russes tentent de s'emparer de Tchassiv Iar, selon l'armée ukrainienne.",
+                 "Chasiv Yar", id="fr"),
+    pytest.param("uk", "Російські війська намагаються захопити Часів Яр, повідомили в ЗСУ.", "Chasiv Yar", id="uk"),
+])
+def test_claims_attempt_is_fighting_not_capture(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(extractor, text, lang)
+    assert (place, "fighting", "RU", "asserts", "UA") in found
+    assert not [k for k in found if k[1] == "capture"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "L'armée russe concentre des troupes afin de prendre Pokrovsk.", id="fr"),
+    pytest.param("en", "Russia is massing troops in order to capture Pokrovsk.", id="en"),
+])
+def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [k for k in keys(extractor, text, lang) if k[1] == "capture"]
+
+
+@pytest.mark.parametrize(("lang", "text", "target", "locator"), [
+    pytest.param("en", "Russian troops took the village of Dachne in the Dnipropetrovsk region, the ministry said.",
+                 "Dachne", "Dnipropetrovsk Oblast", id="en"),
+    pytest.param("fr", "Les troupes russes ont pris le village de Datchne, dans la région de Dnipropetrovsk, "
+                       "selon Moscou.", "Dachne", "Dnipropetrovsk Oblast", id="fr"),
+])
+def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: str, locator: str) -> None:  # type: ignore[no-untyped-def]
+    places = {k[0] for k in keys(extractor, text, lang) if k[1] == "capture"}
+    assert target in places
+    assert locator not in places

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from frontwatch.claims.attribution import SourceHit, attribute, opposite, registry_hits
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.syntax import Tree, build_tree, span_root
+from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
 
@@ -143,7 +143,7 @@ class Candidate:
 def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
                   blocked: list[tuple[int, int]]) -> list[Trigger]:
     """Triggers of one sentence: listed phrases first (longest wins), then single lemmas."""
-    text = doc.text
+    text = tree.text
     body = text[s_start:s_end]
     spans: list[tuple[int, int, TriggerRule]] = []
     if lex.triggers_any.search(body):
@@ -154,15 +154,13 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             if any(s < end and start < e for s, e, _ in spans):
                 continue
             spans.append((start, end, rule))
-    sent = doc.char_span(s_start, s_end, alignment_mode="expand")
-    tokens = list(sent) if sent is not None else []
-    for token in tokens:
-        family = (lex.families.get(token.lemma_.lower()) or lex.families.get(token.lower_)
-                  or _stem_rule(lex, token.lower_))
+    for i in tree.tokens(s_start, s_end):
+        family = (lex.families.get(tree.lemmas[i]) or lex.families.get(tree.words[i])
+                  or _stem_rule(lex, tree.words[i]))
         if family is None:
             continue
         rule = family
-        start, end = token.idx, token.idx + len(token)
+        start, end = tree.starts[i], tree.ends[i]
         if any(s < end and start < e for s, e, _ in spans):
             continue
         spans.append((start, end, rule))
@@ -172,13 +170,8 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             continue
         if any(s < end and start < e for s, e in blocked):
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span_root(tree, span.start, span.end)
-        token = doc[head]
-        key = token.lemma_.lower() or token.lower_
-        triggers.append(Trigger(start, end, head, rule, key))
+        head = tree.root_of(start, end)
+        triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
     return sorted(triggers, key=lambda t: t.start)
 
 
@@ -192,18 +185,15 @@ def _stem_rule(lex: Lexicon, word: str) -> TriggerRule | None:
 def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, speaker: Source,
               narrator_side: Side, blocked: list[tuple[int, int]]) -> list[Cue]:
     """Words of the sentence that name a side's forces, own and enemy words resolved."""
-    text = doc.text
+    text = tree.text
     body = text[s_start:s_end]
     cues: list[Cue] = []
     spans: list[tuple[int, int]] = []
 
     def add(start: int, end: int, side: Side) -> None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return
         loser = bool(lex.loser.search(text[max(0, start - 20):start])
                      or lex.loser_after.match(text, end, min(len(text), end + 40)))
-        cues.append(Cue(start, end, span_root(tree, span.start, span.end), side, loser))
+        cues.append(Cue(start, end, tree.root_of(start, end), side, loser))
         spans.append((start, end))
 
     for side, pattern in lex.actors:
@@ -303,7 +293,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                  history: list[PlaceMention], located: set[int], lex: Lexicon,
                  blocked: list[tuple[int, int]]) -> list[Target]:
     """Places of a sentence: its toponyms and its back-references resolved to a place."""
-    text = doc.text
+    text = tree.text
     targets: list[Target] = []
     for mention in mentions:
         if not s_start <= mention.start < s_end or any(s <= mention.start and mention.end <= e
@@ -341,16 +331,13 @@ def _lists(targets: list[Target], text: str, lex: Lexicon) -> list[Target]:
 
 def _place_head(doc: Doc, tree: Tree, start: int, end: int, lex: Lexicon) -> int:
     """The token standing for a place in the parse: "the town of X" and "село X" are X."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return 0
-    node = span_root(tree, span.start, span.end)
+    node = tree.root_of(start, end)
     for _ in range(3):
         head = tree.heads[node]
         if head == node or tree.relations[node] not in ("nmod", "appos", "compound", "flat", "flat:name",
                                                         "nmod:poss", "obl", "nummod"):
             break
-        if doc[head].lemma_.lower() not in lex.place_nouns and doc[head].lower_ not in lex.place_nouns:
+        if tree.lemmas[head] not in lex.place_nouns and tree.words[head] not in lex.place_nouns:
             break
         node = head
     return node
@@ -441,8 +428,7 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
             break
     for node in nodes:
         for child in tree.children(node):
-            word = doc[child]
-            if word.lemma_.lower() in lex.negation_words or word.lower_ in lex.negation_words:
+            if tree.lemmas[child] in lex.negation_words or tree.words[child] in lex.negation_words:
                 if child < head or tree.relations[child] in ("neg", "advmod:neg", "advmod"):
                     return True
     return False
@@ -455,7 +441,7 @@ def _governing(doc: Doc, tree: Tree, head: int, words: frozenset[str], limit: in
     for k, node in enumerate(tree.ancestors(head)):
         if k >= limit:
             break
-        lemma, word = doc[node].lemma_.lower(), doc[node].lower_
+        lemma, word = tree.lemmas[node], tree.words[node]
         if lemma in words or word in words:
             return True
         if lemma in stop or word in stop:
@@ -524,7 +510,7 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     """
     c, t = cue.head, trigger.head
     rel = tree.relations[c]
-    if rel == "nsubj:pass" and doc[tree.heads[c]].lemma_.lower() in lex.unaccusative:
+    if rel == "nsubj:pass" and tree.lemmas[tree.heads[c]] in lex.unaccusative:
         rel = "nsubj"
     if tree.heads[c] == t:
         if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):
@@ -717,8 +703,7 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k > 5:
             break
-        token = doc[node]
-        if token.lemma_.lower() not in lex.speech_lemmas and token.lower_ not in lex.speech_lemmas:
+        if tree.lemmas[node] not in lex.speech_lemmas and tree.words[node] not in lex.speech_lemmas:
             continue
         children = tree.children(node)
         # The subject speaks; with none, an impersonal "в Генштабі повідомили" names its
@@ -727,8 +712,7 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
             for child in children:
                 if tree.relations[child] not in relations:
                     continue
-                word = doc[child]
-                lo, hi = word.idx, word.idx + len(word)
+                lo, hi = tree.starts[child], tree.ends[child]
                 for hit in hits:
                     if hit.start < hi and lo < hit.end:
                         return hit.source
@@ -741,8 +725,8 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
 def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     persons: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
     """Every claim candidate of a parsed document, in text order."""
-    text = doc.text.replace("\u2019", "'").replace("\u02bc", "'")
     tree = build_tree(doc, lex.relations)
+    text = tree.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     document = replace(document, published=_dateline(document.published, text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
@@ -809,7 +793,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features = dict(sentence_feats)
                 features.update(trig_feats)
                 features.update(relation_features(tree, trigger, target))
-                features.update(_pair_features(doc, text, s_start, trigger, target, triggers, targets, lex))
+                features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 features.update(_place_features(text, s_start, target, located, lex, top_place,
                                                 n_places, settlements))
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
@@ -968,7 +952,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     return f
 
 
-def _pair_features(doc: Doc, text: str, s_start: int, trigger: Trigger, target: Target,
+def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target: Target,
                    triggers: list[Trigger], targets: list[Target], lex: Lexicon) -> dict[str, float]:
     f: dict[str, float] = {}
     if target.implicit:
@@ -977,8 +961,7 @@ def _pair_features(doc: Doc, text: str, s_start: int, trigger: Trigger, target: 
     lo, hi = (trigger.end, target.first) if after else (target.end, trigger.start)
     between = text[lo:hi] if lo < hi else ""
     f["place_after" if after else "place_before"] = 1.0
-    span = doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
-    words = len([t for t in span if not t.is_punct and not t.is_space]) if span is not None else 0
+    words = sum(1 for i in tree.tokens(lo, hi) if tree.pos[i] not in ("PUNCT", "SPACE")) if lo < hi else 0
     f[f"dist={_bucket(words, (0, 1, 2, 4, 7, 12, 20))}"] = 1.0
     if "," in between:
         f["comma_between"] = 1.0

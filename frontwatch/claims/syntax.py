@@ -11,6 +11,7 @@ parser means which common relation is data (`relations` in `nlp/lang/<lang>/pipe
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -25,12 +26,42 @@ FUNCTION_RELATIONS = frozenset({"case", "punct", "det", "cc", "mark", "aux", "au
 
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """The collapsed parse of one document: arrays indexed by token position."""
+    """The collapsed parse of one document: arrays indexed by token position.
+
+    The words' lemmas, lower-case forms, parts of speech and character offsets are read once
+    here, so that the claim rules never build spaCy tokens again.
+    """
 
     doc: Doc
+    text: str
+    """The document's text with typographic apostrophes made plain (same length, same offsets)."""
     heads: tuple[int, ...]
     relations: tuple[str, ...]
     cases: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    words: tuple[str, ...]
+    pos: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kids: tuple[tuple[int, ...], ...]
+
+    def token_at(self, char: int) -> int:
+        """The token that covers (or follows) a character offset."""
+        return min(bisect_right(self.starts, char) - 1, len(self.starts) - 1) if self.starts else 0
+
+    def tokens(self, start: int, end: int) -> range:
+        """The tokens overlapping the characters [start, end)."""
+        if not self.starts:
+            return range(0)
+        first = max(0, bisect_right(self.starts, start) - 1)
+        if self.ends[first] <= start:
+            first += 1
+        return range(first, max(first, bisect_left(self.starts, end)))
+
+    def root_of(self, start: int, end: int) -> int:
+        """The syntactic head of the tokens covering the characters [start, end)."""
+        span = self.tokens(start, end)
+        return span_root(self, span.start, span.stop) if len(span) else self.token_at(start)
 
     def head(self, i: int) -> int:
         return self.heads[i]
@@ -44,8 +75,8 @@ class Tree:
             seen.add(node)
             node = self.heads[node]
 
-    def children(self, i: int) -> list[int]:
-        return [j for j in range(self.doc[i].sent.start, self.doc[i].sent.end) if j != i and self.heads[j] == i]
+    def children(self, i: int) -> tuple[int, ...]:
+        return self.kids[i]
 
     def path(self, a: int, b: int) -> tuple[list[int], list[int]] | None:
         """The tokens from a up to the lowest common ancestor, and from b up to it.
@@ -67,7 +98,7 @@ class Tree:
         """The predicate whose clause token i belongs to (itself for a predicate)."""
         node = i
         for _ in range(40):
-            if self.doc[node].pos_ in PREDICATE_POS and (self.relations[node] in CLAUSE_RELATIONS
+            if self.pos[node] in PREDICATE_POS and (self.relations[node] in CLAUSE_RELATIONS
                                                           or self.relations[node] in ("root", "xcomp")
                                                           or self.heads[node] == node):
                 return node
@@ -84,7 +115,7 @@ class Tree:
         up_a, up_b = found
         for chain in (up_a[:-1], up_b[:-1]):
             for node in chain:
-                if self.relations[node] in CLAUSE_RELATIONS and self.doc[node].pos_ in PREDICATE_POS:
+                if self.relations[node] in CLAUSE_RELATIONS and self.pos[node] in PREDICATE_POS:
                     return True
                 if self.relations[node] in ("acl:relcl", "ccomp", "advcl", "parataxis"):
                     return True
@@ -94,42 +125,48 @@ class Tree:
 def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     """Collapse the parse of `doc`: parser labels mapped to common ones, prepositions folded.
 
-    Without a parse (a pipeline that has none), every word hangs on its sentence's first
-    word with relation `dep`, so the features that need syntax are simply absent.
+    Without a parse (a pipeline that has none), every word is its own root with relation
+    `dep`, so the features that need syntax are simply absent.
     """
     n = len(doc)
+    text = doc.text.replace("\u2019", "'").replace("\u02bc", "'")
+    lemmas = tuple((t.lemma_ or t.text).lower() for t in doc)
+    words = tuple(t.lower_ for t in doc)
+    pos = tuple(t.pos_ for t in doc)
+    starts = tuple(t.idx for t in doc)
+    ends = tuple(t.idx + len(t) for t in doc)
     if not doc.has_annotation("DEP"):
-        heads = []
-        for token in doc:
-            heads.append(token.sent.start if token.has_head() or True else token.i)
-        return Tree(doc, tuple(heads), tuple("dep" for _ in doc), tuple("" for _ in doc))
+        return Tree(doc, text, tuple(range(n)), ("dep",) * n, ("",) * n, lemmas, words, pos, starts, ends,
+                    ((),) * n)
     heads = [t.head.i for t in doc]
     rels = [_relation(t, relations) for t in doc]
     cases = [""] * n
-    for token in doc:
-        rel = rels[token.i]
-        if rel == "case" and token.head.i != token.i:
-            head = token.head.i
-            if not cases[head]:
-                cases[head] = token.lemma_.lower() or token.lower_
-        if rel == "pobj" and token.head.i != token.i:
-            preposition = token.head
-            cases[token.i] = preposition.lemma_.lower() or preposition.lower_
-            governor = preposition.head.i
-            heads[token.i] = governor if governor != preposition.i else token.i
-            if rels[preposition.i] == "agent":
-                rels[token.i] = "obl:agent"
+    for i in range(n):
+        rel, head = rels[i], heads[i]
+        if rel == "case" and head != i and not cases[head]:
+            cases[head] = lemmas[i]
+        if rel == "pobj" and head != i:
+            preposition = head
+            cases[i] = lemmas[preposition]
+            governor = heads[preposition]
+            heads[i] = governor if governor != preposition else i
+            if rels[preposition] == "agent":
+                rels[i] = "obl:agent"
             else:
-                rels[token.i] = "obl" if doc[governor].pos_ in ("VERB", "AUX", "ADJ") else "nmod"
-            rels[preposition.i] = "case"
-    for token in doc:
-        if rels[token.i] == "agent":
-            rels[token.i] = "case"
-        if rels[token.i] == "obl" and cases[token.i] in ("par", "by"):
-            rels[token.i] = "obl:agent"
-        if token.head.i == token.i:
-            rels[token.i] = "root"
-    return Tree(doc, tuple(heads), tuple(rels), tuple(cases))
+                rels[i] = "obl" if pos[governor] in ("VERB", "AUX", "ADJ") else "nmod"
+            rels[preposition] = "case"
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        if rels[i] == "agent":
+            rels[i] = "case"
+        if rels[i] == "obl" and cases[i] in ("par", "by"):
+            rels[i] = "obl:agent"
+        if heads[i] == i:
+            rels[i] = "root"
+        else:
+            kids[heads[i]].append(i)
+    return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
+                tuple(tuple(k) for k in kids))
 
 
 def _relation(token: Token, relations: Mapping[str, str]) -> str:

@@ -195,7 +195,7 @@ def _json_record(line: str, origin: str, limits: Limits) -> Document | InputFail
 
 
 def _end(lines: DumpLines, path: Path) -> Iterator[InputFailure]:
-    """What is left to say once a dump has been read: a decoding stop, or no text at all."""
+    """What is left to say once a dump has been read: a read error, or no text at all."""
     if lines.fatal:
         yield InputFailure(f"{path}:{lines.fatal[0]}", lines.fatal[1])
     elif not lines.seen_text and not lines.bad:
@@ -232,9 +232,11 @@ def _csv_records(path: Path, reader: CsvReader, lines: DumpLines, header: list[s
         try:
             row = _next_row(reader, limits)
         except csv.Error as exc:
+            yield InputFailure(origin, f"invalid CSV ({exc})")
+            if reader.line_num < start:  # nothing consumed: do not ask again
+                return
             line = reader.line_num
             lines.pop_errors(start, line)
-            yield InputFailure(origin, f"invalid CSV ({exc})")
             continue
         if row is None:
             return

@@ -72,8 +72,9 @@ def truncate(text: str, limit: int, origin: str) -> str:
     if len(text) <= limit:
         return text
     kept = text[:cut_point(text, limit)].rstrip()
-    log.warning("%s: article has %d characters; only the first %d are kept "
-                "(FRONTWATCH_MAX_DOCUMENT_CHARS raises the limit)", origin or "text", len(text), len(kept))
+    log.warning("%s: article has %s characters; only the first %s are kept "
+                "(FRONTWATCH_MAX_DOCUMENT_CHARS raises the limit)", origin or "text", f"{len(text):,}",
+                f"{len(kept):,}")
     return kept
 
 

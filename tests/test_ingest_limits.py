@@ -18,7 +18,7 @@ from frontwatch.ingest.limits import (
     segment_spans,
     truncate,
 )
-from frontwatch.records import Document, Extraction
+from frontwatch.records import Document, Extraction, Source
 from frontwatch.settings import Settings
 
 texts = st.text(alphabet=st.sampled_from("ab .\n!?»"), max_size=3_000)
@@ -69,7 +69,9 @@ def test_ingest_limits_from_settings_and_environment(monkeypatch: pytest.MonkeyP
 
 
 class WordClaims:
-    """Stands in for the pipeline: one claim per 'Toretsk' with its sentence as evidence."""
+    """Stands in for the pipeline: one claim per 'Toretsk', its line as evidence and as the
+    source's name (so lines that differ are different statements), except that a line
+    saying 'surely' is the same statement, made with more confidence."""
 
     def __init__(self) -> None:
         self.seen: list[Document] = []
@@ -82,32 +84,45 @@ class WordClaims:
             while at >= 0:
                 start = document.text.rfind("\n", 0, at) + 1
                 end = document.text.find(".", at) + 1
+                line = document.text[start:end]
                 claims.append(dataclasses.replace(
-                    make_claim(document.id, document.text, document.text[start:end]),
-                    mention_start=at, mention_end=at + 7))
+                    make_claim(document.id, document.text, line,
+                               source=Source(line.replace(" surely", ""), "RU")),
+                    mention_start=at, mention_end=at + 7, confidence=0.9 if "surely" in line else 0.5))
                 at = document.text.find("Toretsk", end)
             yield Extraction(dataclasses.replace(document, lang=document.lang or "en"),
                              claims=tuple(claims), extractor_version="v")
 
 
 def test_ingest_limits_segments_merge_back_in_document_offsets() -> None:
-    paragraph = "Fighting went on in Toretsk all day."
-    long_text = "\n".join([paragraph] * 600)  # 22,199 characters: three segments
+    lines = [f"Fighting went on in Toretsk on day {n}." for n in range(600)]
+    long_text = "\n".join(lines)  # 24,000 characters: three segments
     short = Document(id="short", text="Shelling near Toretsk again.")
     long = Document(id="long", text=long_text, origin="live.txt")
     fake = WordClaims()
     out = list(extract_in_segments(fake.extract, [short, long, short], detect=lambda text: "fr"))
     assert [e.document.id for e in out] == ["short", "long", "short"]
-    assert len(fake.seen) == 2 + len(segment_spans(long_text))
+    assert len(fake.seen) == 2 + len(segment_spans(long_text)) and len(segment_spans(long_text)) == 3
     assert all(len(d.text) <= SEGMENT_CHARS for d in fake.seen)
     merged = out[1]
     assert merged.document == dataclasses.replace(long, lang="fr")
-    assert len(merged.claims) == 600
+    assert [c.evidence for c in merged.claims] == lines
     for claim in merged.claims:
-        assert long_text[claim.evidence_start:claim.evidence_end] == claim.evidence == paragraph
+        assert long_text[claim.evidence_start:claim.evidence_end] == claim.evidence
         assert long_text[claim.mention_start:claim.mention_end] == "Toretsk"
-    assert [c.evidence_start for c in merged.claims] == sorted(c.evidence_start for c in merged.claims)
     assert out[0].claims[0].place == TORETSK
+
+
+def test_ingest_limits_one_claim_per_statement_across_segments() -> None:
+    said, surely = "Toretsk fell, they said.", "Toretsk fell, they said surely."
+    text = "\n".join([said] + ["Filler line without the town."] * 700 + [said])
+    fake = WordClaims()
+    (merged,) = extract_in_segments(fake.extract, [Document(id="d", text=text)], detect=lambda t: "en")
+    assert [(c.evidence, c.evidence_start) for c in merged.claims] == [(said, 0)]
+    text = text[:-len(said)] + surely
+    (merged,) = extract_in_segments(fake.extract, [Document(id="d", text=text)], detect=lambda t: "en")
+    assert [(c.evidence, c.evidence_start, c.confidence) for c in merged.claims] == [
+        (surely, len(text) - len(surely), 0.9)]
 
 
 @pytest.mark.models
@@ -117,15 +132,19 @@ def test_ingest_limits_real_extractor_past_spacy_max_length(extractor) -> None: 
     saved = nlp.max_length
     paragraph = ("Russian forces captured Toretsk on Monday, the Russian Defence Ministry said. "
                  "Ukrainian officials denied it.")
-    text = "\n\n".join([paragraph] * 300)  # 33,000 characters
+    last = "Ukraine's General Staff said its troops had repelled a Russian assault on Siversk."
+    text = "\n\n".join([paragraph] * 300 + [last])  # 33,000 characters: four segments
     nlp.max_length = 25_000
     try:
         (extraction,) = extractor.extract([Document(id="long", text=text, lang="en")])
     finally:
         nlp.max_length = saved
-    assert len(extraction.claims) >= 300
     for claim in extraction.claims:
         assert text[claim.evidence_start:claim.evidence_end] == claim.evidence
     for mention in extraction.mentions:
         assert text[mention.start:mention.end] == mention.text
-    assert max(c.evidence_start for c in extraction.claims) > len(text) - len(paragraph) - 2
+    assert sum(m.place.name == "Toretsk" for m in extraction.mentions) == 300
+    toretsk = [c for c in extraction.claims if c.place.name == "Toretsk" and c.kind == "capture"]
+    assert len({(c.actor, c.stance, c.source.name) for c in toretsk}) == len(toretsk)  # merged
+    siversk = [c for c in extraction.claims if c.place.name == "Siversk"]
+    assert siversk and siversk[0].evidence == last and siversk[0].evidence_start == len(text) - len(last)

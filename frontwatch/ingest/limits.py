@@ -131,15 +131,26 @@ def extract_in_segments(
 
 
 def merge_segments(document: Document, parts: list[Extraction], starts: list[int]) -> Extraction:
-    """One Extraction of `document` from those of its segments starting at `starts`."""
+    """One Extraction of `document` from those of its segments starting at `starts`: every
+    mention, and one claim per statement."""
     mentions: list[PlaceMention] = []
-    claims: list[Claim] = []
+    claims: dict[tuple[object, ...], Claim] = {}
     for part, start in zip(parts, starts, strict=True):
         mentions += (replace(m, start=m.start + start, end=m.end + start) for m in part.mentions)
-        claims += (_shift(c, start) for c in part.claims)
+        for claim in (_shift(c, start) for c in part.claims):
+            key = statement_key(claim)
+            if key not in claims or claims[key].confidence < claim.confidence:
+                claims[key] = claim
     lang = document.lang or parts[0].document.lang
-    return Extraction(replace(document, lang=lang), tuple(mentions), tuple(claims),
+    ordered = sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+    return Extraction(replace(document, lang=lang), tuple(mentions), tuple(ordered),
                       parts[0].extractor_version)
+
+
+def statement_key(claim: Claim) -> tuple[object, ...]:
+    """What makes two claims of one article the same statement, as the extractor merges them
+    within a document: the most confident one is kept, across segments too."""
+    return (claim.place.geonameid, claim.kind, claim.actor, claim.stance, claim.source.name, claim.date)
 
 
 def _shift(claim: Claim, start: int) -> Claim:

@@ -24,7 +24,22 @@ SETTINGS: tuple[Setting, ...] = (
             "Gazetteer file to use instead of the one shipped with the package."),
     Setting("batch_size", "FRONTWATCH_BATCH_SIZE", "32",
             "Documents per spaCy batch (nlp.pipe)."),
+    Setting("max_document_chars", "FRONTWATCH_MAX_DOCUMENT_CHARS", "1000000",
+            "Longest article text kept: a longer one is cut at a paragraph break with a warning "
+            "(the API answers 413)."),
+    Setting("max_file_bytes", "FRONTWATCH_MAX_FILE_BYTES", "10485760",
+            "Largest article file (.txt, .html, feed) read, and largest record of a JSONL/CSV dump; "
+            "larger ones are reported and skipped."),
+    Setting("max_request_bytes", "FRONTWATCH_MAX_REQUEST_BYTES", "8388608",
+            "Largest API request body; a larger one gets 413 before it is read."),
+    Setting("allowed_hosts", "FRONTWATCH_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
+            "Host names the API answers to (comma-separated, '*.example.org' or '*'); "
+            "any other Host header gets 400, which stops DNS rebinding."),
 )
+
+_MINIMUM = {"batch_size": 1, "max_document_chars": 1000, "max_file_bytes": 1024,
+            "max_request_bytes": 1024}
+"""Integer settings and their smallest sensible value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,10 @@ class Settings:
     db: str = "frontwatch.db"
     gazetteer: str = ""
     batch_size: int = 32
+    max_document_chars: int = 1_000_000
+    max_file_bytes: int = 10 * 1024 * 1024
+    max_request_bytes: int = 8 * 1024 * 1024
+    allowed_hosts: str = "localhost,127.0.0.1,::1"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -42,16 +61,28 @@ class Settings:
             if raw is not None and raw != "":
                 values[setting.name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
-        try:
-            batch = int(str(values.get("batch_size", 32)))
-        except ValueError as exc:
-            raise ConfigError(f"FRONTWATCH_BATCH_SIZE must be an integer, got {values['batch_size']!r}") from exc
-        if batch < 1:
-            raise ConfigError(f"batch size must be at least 1, got {batch}")
-        values["batch_size"] = batch
+        for setting in SETTINGS:
+            if setting.name in _MINIMUM and setting.name in values:
+                values[setting.name] = _integer(setting, values[setting.name])
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in names})  # type: ignore[arg-type]
 
     @property
+    def allowed_host_names(self) -> tuple[str, ...]:
+        """`allowed_hosts` as lower-case names, blanks dropped."""
+        return tuple(h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip())
+
+    @property
     def gazetteer_path(self) -> Path | None:
         return Path(self.gazetteer) if self.gazetteer else None
+
+
+def _integer(setting: Setting, raw: object) -> int:
+    """An integer setting, checked against its minimum; the error names the variable."""
+    try:
+        value = int(str(raw).replace("_", ""))
+    except ValueError as exc:
+        raise ConfigError(f"{setting.env} must be an integer, got {raw!r}") from exc
+    if value < _MINIMUM[setting.name]:
+        raise ConfigError(f"{setting.env} must be at least {_MINIMUM[setting.name]}, got {value}")
+    return value

@@ -43,7 +43,7 @@ async def client(filled_store: Store, tmp_path: Path) -> AsyncIterator[httpx.Asy
                      extractor=FakeExtractor())
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with app.router.lifespan_context(app), httpx.AsyncClient(
-        transport=transport, base_url="http://testserver"
+        transport=transport, base_url="http://localhost"
     ) as http:
         yield http
 

@@ -6,10 +6,13 @@ in the text) so the tests do not depend on the extractor's models.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from frontwatch.ingest import document_from_text
@@ -209,3 +212,18 @@ def filled_store(tmp_path: Path) -> Iterator[Store]:
     fill(store)
     yield store
     store.close()
+
+
+@asynccontextmanager
+async def serving(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client on `app` in process, its lifespan run, as a browser on localhost."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+        transport=transport, base_url="http://localhost"
+    ) as http:
+        yield http
+
+
+def bearer(store: Store, role: str) -> dict[str, str]:
+    """Headers carrying a new token of `role`."""
+    return {"Authorization": f"Bearer {store.create_token(role)}"}

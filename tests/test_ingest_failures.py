@@ -131,7 +131,7 @@ def test_ingest_batch_survives_a_reader_bug(
 ) -> None:
     from frontwatch.ingest import READERS
 
-    def broken(path: Path) -> list[Document]:
+    def broken(path: Path, limits: object) -> list[Document]:
         raise RuntimeError("boom")
 
     monkeypatch.setitem(READERS, ".boom", broken)  # type: ignore[arg-type]

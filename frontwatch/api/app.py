@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from frontwatch import __version__
 from frontwatch.api import envelope
+from frontwatch.api.guard import RequestGuard
 from frontwatch.api.routes import claims, documents, layers, places, reviews, sources, tokens
 from frontwatch.api.service import ExtractorLike, Service
 from frontwatch.settings import Settings
@@ -61,4 +62,6 @@ def create_app(
     for module in (places, claims, reviews, documents, tokens, layers, sources):
         app.include_router(module.router)
     mount_web(app)
+    app.add_middleware(RequestGuard, api=app, service=service, max_body=settings.max_request_bytes,
+                       allowed_hosts=settings.allowed_host_names)
     return app

@@ -6,6 +6,7 @@ import base64
 import binascii
 
 from frontwatch.api.envelope import ApiError
+from frontwatch.api.ids import DB_INT_MAX
 
 _PREFIX = "c1:"
 
@@ -22,7 +23,7 @@ def decode_cursor(cursor: str) -> int:
         if not raw.startswith(_PREFIX):
             raise ValueError(raw)
         after_id = int(raw[len(_PREFIX):])
-        if after_id < 0:
+        if not 0 <= after_id <= DB_INT_MAX:
             raise ValueError(raw)
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise ApiError(

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from frontwatch.api.atlas import Atlas, LayerDay, StoredNames, layer_day, layer_rows
 from frontwatch.api.cache import Body, ResponseCache
 from frontwatch.api.envelope import ApiError
+from frontwatch.api.ids import id_in_range
 from frontwatch.api.mapindex import MapIndex, Row, compact_row
 from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
@@ -41,6 +42,7 @@ from frontwatch.store import (
     TokenInfo,
 )
 from frontwatch.store.schema import claims as claims_table
+from frontwatch.store.schema import documents as documents_table
 from frontwatch.store.schema import places as places_table
 
 log = logging.getLogger(__name__)
@@ -173,6 +175,7 @@ class Service:
 
     def resolve(self, text: str) -> Place:
         """A place from an id or any known name (404 with did-you-mean when none)."""
+        id_in_range(text, "place")
         try:
             return resolve_place(self.store, text, names=self.atlas.gazetteer)
         except InputError as exc:
@@ -184,6 +187,7 @@ class Service:
         if text is None:
             return None
         value = text.strip()
+        id_in_range(value, "place")
         return int(value) if value.isdigit() else self.resolve(value).geonameid
 
     def search(self, query: str) -> list[tuple[Place, str, int]]:
@@ -327,13 +331,35 @@ class Service:
     # -- writes (one thread) ---------------------------------------------------------------
 
     async def ingest(self, text: str, **fields: Any) -> Ingested:
-        """Read, extract and store one posted article (re-posting it is a no-op)."""
+        """Read, extract and store one posted article (re-posting it is a no-op).
+
+        413 for a text over `max_document_chars` (cut it, the server will not); 409 for an
+        id already stored with another text, checked before extracting and again by the
+        writer, so that text is never silently dropped or replaced."""
+        limit = self.settings.max_document_chars
+        if len(text) > limit:
+            raise ApiError(413, f"the text has {len(text):,} characters; this server takes at most "
+                                f"{limit:,} per article", code="text_too_long")
         document = document_from_text(text, origin="api", **fields)
+        self._refuse_conflict(document)
         loop = asyncio.get_running_loop()
         extraction = await loop.run_in_executor(None, self._extract, document)
-        result = await self._write(self.store.add_extraction, extraction)
+        result = await self._write(self._add_unless_conflict, extraction)
         stored = self.document(document.id)
         return Ingested(result, stored)
+
+    def _add_unless_conflict(self, extraction: Extraction) -> AddResult:
+        self._refuse_conflict(extraction.document)
+        return self.store.add_extraction(extraction)
+
+    def _refuse_conflict(self, document: Document) -> None:
+        query = select(documents_table.c.text).where(documents_table.c.id == document.id)
+        with self.store.engine.connect() as conn:
+            stored = conn.scalar(query)
+        if stored is not None and stored != document.text:
+            raise ApiError(409, f"document {document.id!r} is already stored with another text; "
+                                "post this one under a new id, or without one (its id is then "
+                                "the sha256 of its text)", code="conflict")
 
     def _extract(self, document: Document) -> Extraction:
         with self._extract_lock:

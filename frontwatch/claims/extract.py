@@ -23,6 +23,7 @@ from frontwatch.claims.component import add_frontwatch_components
 from frontwatch.claims.lexicon import lexicon_digest
 from frontwatch.claims.model import DEFAULT_MODEL, ClaimModel, claims_of, load_model
 from frontwatch.errors import ModelError
+from frontwatch.ingest.limits import extract_in_segments
 from frontwatch.nlp.langid import detect_language
 from frontwatch.nlp.pipeline import load_pipeline, supported_languages
 from frontwatch.places import Gazetteer
@@ -84,7 +85,10 @@ class Extractor:
         return self._pipelines[lang]
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """One Extraction per Document, in input order."""
+        """One Extraction per Document, in input order; a long one in segments (ingest/limits.py)."""
+        return extract_in_segments(self._extract, documents, detect=detect_language)
+
+    def _extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         model = self.model
         for extraction, candidates in self.candidates(documents):
             document = extraction.document

@@ -17,6 +17,7 @@ import click
 
 from frontwatch import __version__
 from frontwatch.errors import FrontwatchError
+from frontwatch.messages import SafeFormatter, safe
 
 COMMANDS: dict[str, str] = {
     "extract": "frontwatch.cli.extract:extract",
@@ -62,7 +63,7 @@ class LazyGroup(click.Group):
         except FrontwatchError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {error}", err=True)
+            click.echo(f"Error: {safe(str(error))}", err=True)
             sys.exit(2)
 
 
@@ -92,6 +93,6 @@ def _log_to_stderr(level: int) -> None:
     logger.setLevel(level)
     if not any(getattr(h, "_frontwatch_cli", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setFormatter(SafeFormatter("%(message)s"))
         handler._frontwatch_cli = True  # type: ignore[attr-defined]
         logger.addHandler(handler)

@@ -24,7 +24,7 @@ RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per claim on stdout.")
 @click.option("--with-mentions", is_flag=True,
               help="Also print every resolved toponym, and every name left unresolved with the "
@@ -49,6 +49,8 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_do
     """
     from frontwatch.claims import Extractor
     from frontwatch.ingest import read_paths
+    from frontwatch.ingest.limits import Limits
+    from frontwatch.messages import safe
     from frontwatch.settings import Settings
 
     settings = Settings.from_env(gazetteer=gazetteer, batch_size=batch_size)
@@ -56,10 +58,10 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_do
 
     def documents() -> Iterator[Document]:
         nonlocal failures
-        for item in read_paths(paths):
+        for item in read_paths(paths, limits=Limits.from_settings(settings)):
             if isinstance(item, InputFailure):
                 failures += 1
-                click.echo(f"{item.origin}: {item.reason}", err=True)
+                click.echo(safe(f"{item.origin}: {item.reason}"), err=True)
             else:
                 yield item
 

@@ -11,6 +11,8 @@ from typing import Any
 import click
 
 from frontwatch.cli.dbopts import db_option, open_store, report_counts
+from frontwatch.ingest.limits import Limits
+from frontwatch.messages import safe
 from frontwatch.records import Claim, Document, Extraction, InputFailure
 from frontwatch.settings import Settings
 from frontwatch.store import Store
@@ -34,7 +36,7 @@ def _progress(enabled: bool) -> Any:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @db_option
 @click.option(
     "--reextract",
@@ -99,13 +101,13 @@ def ingest(
                 def advance(extraction: Extraction) -> None:
                     _count_dates(dates, extraction.claims)
                     if progress is not None:
-                        progress.update(task, advance=1, description=extraction.document.origin)
+                        progress.update(task, advance=1, description=safe(extraction.document.origin))
 
                 todo = _documents(store, paths, version, reextract, force, counts,
-                                  settings.batch_size)
+                                  settings.batch_size, Limits.from_settings(settings))
                 counts += store_chunks(
                     store, runner.map(chunked(todo, settings.batch_size)), force=force,
-                    report=lambda line: click.echo(line, err=True), progress=advance,
+                    report=lambda line: click.echo(safe(line), err=True), progress=advance,
                 )
         finally:
             runner.close()
@@ -140,6 +142,7 @@ def _documents(
     force: bool,
     counts: Counter[str],
     group: int,
+    limits: Limits,
 ) -> Iterator[Document]:
     """The documents that need extracting; counts skipped and failed ones on the way."""
     if not paths:
@@ -148,12 +151,12 @@ def _documents(
     from frontwatch.batch import chunked
     from frontwatch.ingest import read_paths
 
-    for items in chunked(read_paths(paths), group):
+    for items in chunked(read_paths(paths, limits=limits), group):
         stored = store.stored_versions(i.id for i in items if isinstance(i, Document))
         for item in items:
             if isinstance(item, InputFailure):
                 counts["failed"] += 1
-                click.echo(f"{item.origin}: {item.reason}", err=True)
+                click.echo(safe(f"{item.origin}: {item.reason}"), err=True)
                 continue
             known = stored.get(item.id)
             if known is None or (reextract and (force or known != version)):

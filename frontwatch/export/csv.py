@@ -1,4 +1,9 @@
-"""CSV export: one row per claim with ACLED-like columns, for statistics."""
+"""CSV export: one row per claim with ACLED-like columns, for statistics.
+
+Text cells come from articles and editors (evidence, URL, source names), so a cell that a
+spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) gets a
+leading `'`, as the OWASP guidance on CSV injection says; numbers are written as numbers.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,14 @@ COLUMNS: tuple[str, ...] = (
     "review",
 )
 _PAGE = 5000
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A text cell a spreadsheet would evaluate, prefixed with `'`; anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def stored_claims(store: Store, *, include_rejected: bool = False) -> Iterator[StoredClaim]:
@@ -70,11 +83,13 @@ def row(stored: StoredClaim) -> dict[str, object]:
 
 def write_csv(store: Store, out: IO[str]) -> int:
     """Write the header and one row per (non-rejected) claim; returns the row count."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    # CRLF (RFC 4180): the writer quotes a cell holding any line-terminator character, so a
+    # carriage return inside a source name or URL cannot end the row early.
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     n = 0
     for stored in stored_claims(store):
-        writer.writerow(row(stored))
+        writer.writerow({column: neutralise(value) for column, value in row(stored).items()})
         n += 1
     return n
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from frontwatch.errors import InputError
+from frontwatch.ingest.limits import Limits
 from frontwatch.ingest.normalize import normalize_text, text_id
 from frontwatch.ingest.readers import READERS, read_document, read_paths, register_reader
 from frontwatch.ingest.source import make_document
@@ -45,6 +46,7 @@ def document_from_text(
 
 __all__ = [
     "READERS",
+    "Limits",
     "document_from_text",
     "normalize_text",
     "read_document",

@@ -14,6 +14,7 @@ from xml.sax import SAXParseException
 import feedparser
 
 from frontwatch.errors import InputError
+from frontwatch.ingest.limits import DEFAULT_LIMITS, Limits
 from frontwatch.ingest.source import make_document, read_bytes
 from frontwatch.records import Document, InputFailure, PartialDate
 
@@ -97,10 +98,10 @@ def _parse_error(parsed: Mapping[str, Any]) -> str:
     return str(error).splitlines()[0] if error else "unreadable"
 
 
-def read_feed(path: Path) -> Iterator[Document | InputFailure]:
+def read_feed(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | InputFailure]:
     """One Document per entry; an entry without text fails alone as `path#N`."""
     origin = str(path)
-    parsed = feedparser.parse(read_bytes(path))
+    parsed = feedparser.parse(read_bytes(path, limits))
     texts = [_entry_text(entry) for entry in parsed.entries]
     if parsed.bozo and not any(texts):
         raise InputError(origin, f"not an RSS/Atom feed ({_parse_error(parsed)})")
@@ -125,6 +126,7 @@ def read_feed(path: Path) -> Iterator[Document | InputFailure]:
                 lang=entry.get("language") or lang,
                 outlet=outlet,
                 origin=entry_origin,
+                max_chars=limits.max_document_chars,
             )
         except InputError as exc:
             yield InputFailure(entry_origin, exc.reason)

@@ -9,6 +9,7 @@ from configparser import ConfigParser
 from pathlib import Path
 
 from frontwatch.errors import InputError
+from frontwatch.ingest.limits import DEFAULT_LIMITS, Limits
 from frontwatch.ingest.source import make_document, read_bytes
 from frontwatch.records import Document, PartialDate
 
@@ -26,7 +27,8 @@ def _config() -> ConfigParser:
     return config
 
 
-def document_from_html(data: bytes | str, *, origin: str = "", url: str | None = None) -> Document:
+def document_from_html(data: bytes | str, *, origin: str = "", url: str | None = None,
+                       max_chars: int | None = None) -> Document:
     """Main text, title, date (day precision), canonical URL and site name of one page."""
     import trafilatura
 
@@ -56,9 +58,10 @@ def document_from_html(data: bytes | str, *, origin: str = "", url: str | None =
         outlet=getattr(extracted, "sitename", None),
         lang=getattr(extracted, "language", None),
         origin=origin,
+        max_chars=max_chars,
     )
 
 
-def read_html(path: Path) -> Iterator[Document]:
+def read_html(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document]:
     """One page, one article; the bytes go to trafilatura, which honours the page charset."""
-    yield document_from_html(read_bytes(path), origin=str(path))
+    yield document_from_html(read_bytes(path, limits), origin=str(path), max_chars=limits.max_document_chars)

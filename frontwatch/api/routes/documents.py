@@ -14,12 +14,10 @@ from frontwatch.api.service import Principal, Service
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
-MAX_TEXT = 1_000_000
-
 
 class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: str = Field(min_length=1, description="at most `max_document_chars` characters (413)")
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=1000)
     published: str | None = Field(default=None, description="YYYY[-MM[-DD]] or ISO datetime")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from frontwatch.api import render
 from frontwatch.api.auth import editor, service
+from frontwatch.api.ids import DB_INT_MAX
 from frontwatch.api.models import ReviewOut, errors
 from frontwatch.api.service import Principal, Service
 
@@ -46,7 +47,7 @@ class ReviewIn(BaseModel):
 @router.post("/{claim_id}/review", summary="Accept, reject or correct a claim (editor, admin)",
              response_model=ReviewOut, responses=errors(401, 403, 404, 422))
 async def review_claim(
-    claim_id: Annotated[int, Path(ge=1)],
+    claim_id: Annotated[int, Path(ge=1, le=DB_INT_MAX)],
     body: ReviewIn,
     principal: Annotated[Principal, Depends(editor)],
     svc: Annotated[Service, Depends(service)],

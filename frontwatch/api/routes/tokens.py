@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, ConfigDict
 
 from frontwatch.api.auth import admin, service
+from frontwatch.api.ids import DB_INT_MAX
 from frontwatch.api.models import NewToken, Revoked, TokenList, errors
 from frontwatch.api.service import Principal, Service
 
@@ -44,7 +45,7 @@ async def create_token(
 @router.delete("/{token_id}", summary="Revoke a token (admin)", response_model=Revoked,
                responses=errors(401, 403, 404, 422))
 async def revoke_token(
-    token_id: Annotated[int, Path(ge=1)],
+    token_id: Annotated[int, Path(ge=1, le=DB_INT_MAX)],
     principal: Annotated[Principal, Depends(admin)],
     svc: Annotated[Service, Depends(service)],
 ) -> dict[str, Any]:

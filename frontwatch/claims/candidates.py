@@ -176,10 +176,8 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
 
 
 def _stem_rule(lex: Lexicon, word: str) -> TriggerRule | None:
-    for stem, rule in lex.family_stems:
-        if word.startswith(stem):
-            return rule
-    return None
+    found = lex.family_stem.match(word)
+    return lex.family_stems[found.group()] if found else None
 
 
 def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, speaker: Source,

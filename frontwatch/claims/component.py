@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from frontwatch.claims.candidates import find_candidates
 from frontwatch.claims.lexicon import load_lexicon
+from frontwatch.nlp.components import set_sentence_starts, text_of
 from frontwatch.places import Gazetteer, PlaceFinder
 from frontwatch.records import Document
 
@@ -36,18 +37,21 @@ def sentence_breaks(doc: Doc) -> Doc:
     The parsers' own sentence splits wander (inside "(...)", after "selon X,"); a fixed
     rule keeps evidence spans whole and the same in every language.
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
-            token.is_sent_start = True
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = [1] + [0] * (len(doc) - 1) if len(doc) else []
+    for i in range(1, len(doc)):
+        prev, word = words[i - 1], words[i]
+        if "\n" in prev or "\n" in spaces[i - 1]:
+            starts[i] = 1
             continue
-        if token.is_space:
-            token.is_sent_start = False
+        if not word.strip():
+            starts[i] = -1
             continue
-        final = prev.text in TERMINAL or (
-            prev.text in CLOSERS and token.i >= 2 and doc[token.i - 2].text in TERMINAL)
-        starts = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«“\"-–—("
-        token.is_sent_start = bool(final and starts and prev.whitespace_)
+        final = prev in TERMINAL or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)
+        opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—("
+        starts[i] = 1 if final and opens and spaces[i - 1] else -1
+    set_sentence_starts(doc, starts)
     return doc
 
 
@@ -57,7 +61,7 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        mentions, unresolved = self.finder.locate(doc.text, lang=doc.lang_, entities=entities)
+        mentions, unresolved = self.finder.locate(text_of(doc), lang=doc.lang_, entities=entities)
         doc._.place_mentions, doc._.unresolved_names = tuple(mentions), tuple(unresolved)
         return doc
 
@@ -75,7 +79,7 @@ class ClaimsComponent:
         self.lexicon = load_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        document: Document = doc._.document or Document(id="", text=doc.text)
+        document: Document = doc._.document or Document(id="", text=text_of(doc))
         mentions = list(doc._.place_mentions)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS
                    and not any(m.start < e.end_char and e.start_char < m.end for m in mentions)]

@@ -110,8 +110,10 @@ class Lexicon:
     dates: DateLexicon
     families: dict[str, TriggerRule]
     """Trigger word families by lemma: every form of a listed lemma is a trigger."""
-    family_stems: tuple[tuple[str, TriggerRule], ...]
+    family_stems: dict[str, TriggerRule]
     """Families listed by a stem ("захоп*"), for words whose lemma the dictionary lacks."""
+    family_stem: re.Pattern[str]
+    """Any of those stems at the start of a word, longest first."""
     relations: dict[str, str]
     """The parser's dependency labels mapped onto the common ones (syntax.py)."""
     place_nouns: frozenset[str]
@@ -301,7 +303,8 @@ def load_lexicon(lang: str) -> Lexicon:
                        for side, patterns in narrator.get("partisan", {}).items()),
         dates=_dates(lang),
         families=families,
-        family_stems=family_stems,
+        family_stems=dict(family_stems),
+        family_stem=re.compile("|".join(re.escape(stem) for stem, _ in family_stems) or NEVER.pattern),
         relations={str(k): str(v) for k, v in (pipeline.get("relations") or {}).items()},
         place_nouns=_words(coref, "place_nouns"),
         negation_words=_words(stance, "negation_words"),

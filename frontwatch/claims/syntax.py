@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from frontwatch.nlp.components import text_of
+
 CLAUSE_RELATIONS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl", "conj"})
 """Relations whose dependent starts a clause of its own (a `conj` of two verbs does too)."""
 PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -129,17 +131,24 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     `dep`, so the features that need syntax are simply absent.
     """
     n = len(doc)
-    text = doc.text.replace("\u2019", "'").replace("\u02bc", "'")
-    lemmas = tuple((t.lemma_ or t.text).lower() for t in doc)
-    words = tuple(t.lower_ for t in doc)
-    pos = tuple(t.pos_ for t in doc)
-    starts = tuple(t.idx for t in doc)
-    ends = tuple(t.idx + len(t) for t in doc)
-    if not doc.has_annotation("DEP"):
+    text = text_of(doc).replace("\u2019", "'").replace("\u02bc", "'")
+    parsed = doc.has_annotation("DEP")
+    lemma_list, word_list, pos_list, start_list, end_list = [], [], [], [], []
+    heads, rels = [], []
+    for t in doc:
+        lemma_list.append((t.lemma_ or t.text).lower())
+        word_list.append(t.lower_)
+        pos_list.append(t.pos_)
+        start_list.append(t.idx)
+        end_list.append(t.idx + len(t))
+        if parsed:
+            heads.append(t.head.i)
+            rels.append(_relation(t, relations))
+    lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
+    starts, ends = tuple(start_list), tuple(end_list)
+    if not parsed:
         return Tree(doc, text, tuple(range(n)), ("dep",) * n, ("",) * n, lemmas, words, pos, starts, ends,
                     ((),) * n)
-    heads = [t.head.i for t in doc]
-    rels = [_relation(t, relations) for t in doc]
     cases = [""] * n
     for i in range(n):
         rel, head = rels[i], heads[i]

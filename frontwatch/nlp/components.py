@@ -17,7 +17,7 @@ import logging
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
@@ -25,24 +25,43 @@ from spacy.util import filter_spans
 log = logging.getLogger(__name__)
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built from its tokens once and kept (spaCy joins every token on
+    each `doc.text`)."""
+    text = doc.user_data.get("frontwatch_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["frontwatch_text"] = text
+    return text
+
+
 @Language.component("frontwatch_razdel_sents", assigns=["token.is_sent_start"])
 def razdel_sentences(doc: Doc) -> Doc:
     """Sentence starts from razdel; a line break (or a start set earlier) also starts one."""
     from razdel import sentenize
 
-    starts = {sentence.start for sentence in sentenize(doc.text)}
+    starts = {sentence.start for sentence in sentenize(text_of(doc))}
+    values = []
+    previous = None
     for token in doc:
-        if token.i == 0:
-            token.is_sent_start = True
-            continue
-        previous = doc[token.i - 1]
-        token.is_sent_start = (
-            token.idx in starts
-            or "\n" in previous.text
-            or "\n" in previous.whitespace_
-            or bool(token.is_sent_start)
-        )
+        begins = (previous is None or token.idx in starts or "\n" in previous.text
+                  or "\n" in previous.whitespace_ or bool(token.is_sent_start))
+        values.append(1 if begins else -1)
+        previous = token
+    set_sentence_starts(doc, values)
     return doc
+
+
+def set_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Write every token's sentence start (1 starts, -1 does not) in one pass.
+
+    Setting `token.is_sent_start` one token at a time makes spaCy check the whole document's
+    annotation on each call: quadratic in the article's length.
+    """
+    if not starts:
+        return
+    values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
 
 
 @functools.cache
@@ -87,7 +106,7 @@ class NatashaNER:
     def __call__(self, doc: Doc) -> Doc:
         from natasha import Doc as NatashaDoc
 
-        parsed = NatashaDoc(doc.text)
+        parsed = NatashaDoc(text_of(doc))
         parsed.segment(self.segmenter)
         parsed.tag_ner(self.tagger)
         spans: list[Span] = []

@@ -134,6 +134,8 @@ class Candidate:
     denied claim is the other side's capture."""
     claimant: Source | None = None
     """Who made the claim that a denial answers, when the sentence names them."""
+    denier: Source | None = None
+    """Who denies the claim, named after it ("X took Y, a claim Kyiv denied")."""
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -426,6 +428,8 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
             break
     for node in nodes:
         for child in tree.children(node):
+            if child + 1 < len(tree.words) and tree.words[child + 1] in lex.negation_exceptions:
+                continue
             if tree.lemmas[child] in lex.negation_words or tree.words[child] in lex.negation_words:
                 if child < head or tree.relations[child] in ("neg", "advmod:neg", "advmod"):
                     return True
@@ -695,6 +699,55 @@ def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Sourc
 SIDE_SOURCES: dict[Side, str] = {"RU": "Russian sources", "UA": "Ukrainian sources", "third": "narrator"}
 
 
+def denied_before(features: dict[str, float]) -> bool:
+    """A negation or denial before the trigger, or over it in the parse."""
+    return any(name in features for name in DENIAL_FEATURES if name != "denial:after")
+
+
+def _reported_by(tree: Tree, trigger: Trigger, lex: Lexicon, sources: list[SourceHit],
+                 cues: list[Cue]) -> Source | None:
+    """Who made the statement a trigger is reported in ("the Russian command's claim that it
+    took X", "заяви російського керівництва про захоплення X", "Russian claims of X")."""
+    for k, node in enumerate(tree.ancestors(trigger.head)):
+        if k > 3:
+            break
+        if tree.lemmas[node] not in lex.speech_nouns and tree.words[node] not in lex.speech_nouns:
+            continue
+        for child in tree.children(node):
+            if tree.relations[child] not in ("nmod", "nmod:poss", "obl:agent", "amod", "det", "nmod:agent",
+                                             "compound"):
+                continue
+            lo, hi = tree.starts[child], tree.ends[child]
+            for grand in tree.children(child):
+                lo, hi = min(lo, tree.starts[grand]), max(hi, tree.ends[grand])
+            for hit in sources:
+                if hit.start < hi and lo < hit.end:
+                    return hit.source
+            for cue in cues:
+                if cue.start < hi and lo < cue.end:
+                    return Source(SIDE_SOURCES[cue.side], cue.side)
+        return None
+    return None
+
+
+def _post_denier(lex: Lexicon, text: str, sentence: tuple[int, int], trigger: Trigger,
+                 triggers: list[Trigger], sources: list[SourceHit]) -> Source | None:
+    """"X took Y, a claim denied by Kyiv": the source named by a denial after the trigger."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    for match in lex.denial.finditer(body):
+        start, end = match.start() + s_start, match.end() + s_start
+        if start < trigger.end or any(t.start >= end for t in triggers):
+            continue
+        after = [h for h in sources if 0 <= h.start - end <= 30]
+        before = [h for h in sources if trigger.end <= h.start and h.end <= start and start - h.end <= 30]
+        if after:
+            return after[0].source
+        if before:
+            return before[-1].source
+    return None
+
+
 def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
                      hits: list[SourceHit]) -> Source | None:
     """The source whose speech verb governs the trigger's clause ("X says Y took Z, while W…")."""
@@ -750,6 +803,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked)
         if not triggers:
+            candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
             history.extend(antecedents)
             continue
         targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans)
@@ -783,6 +837,25 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 registry_source = next((h.source for h in sources if h.source.name == governed.name), None)
                 clause_speaker = registry_source or Source(governed.name, speaker.side
                                                             if speaker.name != "narrator" else "third")
+            reported = _reported_by(tree, trigger, lex, sources, cues)
+            denied = _denied(trig_feats)
+            claimant = _claimant(lex, text, (s_start, s_end), clause_speaker, sources)
+            if reported is not None and reported.name != clause_speaker.name:
+                if denied:
+                    claimant = reported
+                else:
+                    # "the Russian command's claim that it took X", told by the outlet: the
+                    # claim is the command's.
+                    clause_speaker = reported
+            denier = None
+            if "denial:after" in trig_feats and not denied_before(trig_feats):
+                denier = _post_denier(lex, text, (s_start, s_end), trigger, triggers, sources)
+                if denier is not None and denier.name != clause_speaker.name:
+                    # "X took Y, a claim Kyiv denied": X asserts it; Kyiv denies it.
+                    trig_feats = {k: v for k, v in trig_feats.items() if k != "denial:after"}
+                    denied = _denied(trig_feats)
+                else:
+                    denier = None
             for target in targets:
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue
@@ -796,9 +869,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                                 n_places, settlements))
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
                 actor_f, guess = actor_features(doc, tree, trigger, target, cues, clause_speaker,
-                                                narrator.side, default, lex, negated=_denied(trig_feats),
+                                                narrator.side, default, lex, negated=denied,
                                                 earlier=asserted.get(place_kind))
-                if not _denied(trig_feats):
+                if not denied:
                     asserted[place_kind] = guess
                 features.update(actor_f)
                 kind = trigger.rule.kind
@@ -813,11 +886,11 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     evidence_start=s_start + (len(body) - len(body.lstrip())),
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
-                    prior_stance="denies" if _denied(trig_feats) else "asserts",
+                    prior_stance="denies" if denied else "asserts",
                     hypothetical=any(n in trig_feats or n in sentence_feats
                                      for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
-                    answers_denial="denial:answered" in trig_feats and not _denied(trig_feats),
+                    answers_denial="denial:answered" in trig_feats and not denied,
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole,
                     inside="inside_before" in features,
@@ -825,7 +898,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
-                    claimant=_claimant(lex, text, (s_start, s_end), clause_speaker, sources),
+                    claimant=claimant, denier=denier,
                 ))
         history.extend(antecedents)
     return candidates
@@ -862,6 +935,24 @@ DENIAL_FEATURES = ("neg:syntax", "neg:window", "denial:before", "denial:after", 
 def _denied(features: dict[str, float]) -> bool:
     """Whether a negation, a denial or "not confirmed" reaches the trigger."""
     return any(name in features for name in DENIAL_FEATURES)
+
+
+def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
+                    index: int, lex: Lexicon) -> list[Candidate]:
+    """"X took Y, Russia said. Kyiv denied it.": a sentence that only denies, naming no
+    trigger, denies the statements of the sentence before, in its own speaker's voice."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    if not lex.denial.search(body):
+        return []
+    previous = [c for c in earlier if c.sentence == index - 1 and c.prior_stance == "asserts"
+                and c.speaker.name != speaker.name]
+    start = s_start + (len(body) - len(body.lstrip()))
+    end = s_start + len(body.rstrip())
+    return [replace(c, features={**c.features, "echo_denial": 1.0, f"echo_spk={speaker.side}": 1.0},
+                    speaker=speaker, evidence_start=start, evidence_end=end, sentence=index,
+                    prior_stance="denies", claimant=c.speaker, extra={})
+            for c in previous]
 
 
 def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

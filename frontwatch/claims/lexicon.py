@@ -118,6 +118,10 @@ class Lexicon:
     """The parser's dependency labels mapped onto the common ones (syntax.py)."""
     place_nouns: frozenset[str]
     negation_words: frozenset[str]
+    negation_exceptions: frozenset[str]
+    """Words after a negation that make it no negation ("not only", "pas seulement")."""
+    speech_nouns: frozenset[str]
+    """Nouns of statements ("claim", "заява"): their author asserts what they report."""
     denial_lemmas: frozenset[str]
     attempt_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
@@ -308,6 +312,8 @@ def load_lexicon(lang: str) -> Lexicon:
         relations={str(k): str(v) for k, v in (pipeline.get("relations") or {}).items()},
         place_nouns=_words(coref, "place_nouns"),
         negation_words=_words(stance, "negation_words"),
+        negation_exceptions=_words(stance, "negation_exceptions"),
+        speech_nouns=_words(speech, "speech_nouns"),
         denial_lemmas=_words(stance, "denial_words"),
         attempt_lemmas=_words(stance, "attempt_words"),
         modal_lemmas=_words(stance, "modal_words"),

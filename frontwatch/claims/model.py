@@ -152,7 +152,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
 
     Candidates that make the same statement (place, kind, actor, stance, source, date) are
     one claim: the most confident carries its evidence. A denial that names who made the
-    claim it answers ("Kyiv denies Moscow's claim that…") also records that claim; a speaker
+    claim it answers ("Kyiv denies Moscow's claim that…") also records that claim; a denier
+    named after the claim ("X took Y, a claim Kyiv denied") records the denial; a speaker
     who denies reports and says the town is theirs denies the other side's capture of it.
     """
     found: dict[tuple[object, ...], Claim] = {}
@@ -176,6 +177,9 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
         if candidate.answers_denial and kind == "capture" and stance == "asserts":
             statements.append(replace(claim, actor="UA" if actor == "RU" else "RU", stance="denies",
                                       confidence=round(claim.confidence * 0.8, 4)))
+        if candidate.denier is not None and stance == "asserts":
+            statements.append(replace(claim, stance="denies", source=candidate.denier,
+                                      confidence=round(claim.confidence * 0.9, 4)))
         if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
             statements.append(replace(claim, stance="asserts", source=candidate.claimant,
                                       confidence=round(claim.confidence * 0.8, 4)))

@@ -489,6 +489,18 @@ def _reported_clause(lex: Lexicon, between: str) -> bool:
                for said in lex.speech.finditer(between))
 
 
+def _imperative(doc: Doc, tree: Tree, trigger: Trigger, s_start: int) -> bool:
+    """A verb in the imperative: marked so (Mood=Imp), or a bare infinitive opening the
+    sentence as English writes its imperatives."""
+    token = doc[trigger.head]
+    if "Imp" in token.morph.get("Mood", []):
+        return True
+    first = tree.token_at(s_start)
+    while first < trigger.head and tree.pos[first] in ("PUNCT", "SPACE"):
+        first += 1
+    return first == trigger.head and token.tag_ == "VB"
+
+
 def _clause_of(text: str, s_start: int, s_end: int, trigger: Trigger) -> str:
     """The text of the trigger's clause: from the last strong boundary before it to the next."""
     before = _clause_before(text, s_start, trigger.start, 80)
@@ -1019,6 +1031,9 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.speech_lemmas - lex.denial_lemmas):
         f["denial:governed"] = 1.0
     if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(text, s_start, s_end, trigger)):
+        f["modal:hypothetical"] = 1.0
+    if _imperative(doc, tree, trigger, s_start):
+        # "Libérez toutes nos villes !", "Liberate all our cities": a call, not a report.
         f["modal:hypothetical"] = 1.0
     if lex.hypothetical_after.search(after):
         f["modal:hypothetical_after"] = 1.0

@@ -8,7 +8,7 @@ For each language, on the same documents, it times
   resolution, claims, attribution and dates, with Extraction records built;
 
 after a warm-up pass of each, over several interleaved repetitions, and prints the median
-documents/s and tokens/s of each and their ratio (full / bare; goal >= 0.85). Tokens are the
+documents/s and tokens/s of each and their ratio (full / bare; goal >= 0.70). Tokens are the
 bare model's tokens, so both rates count the same units. Peak memory is the process's
 maxrss (and, with --tracemalloc, Python's own allocation peak during one full pass).
 
@@ -47,7 +47,7 @@ from frontwatch.records import Document
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 DEV = REPO.parent / "shared" / "eval" / "dev"
-GOAL = 0.85
+GOAL = 0.70
 
 
 def load_documents(samples: Path, dev: Path | None) -> tuple[list[Document], dict[str, int]]:
@@ -226,7 +226,7 @@ def print_table(report: dict[str, Any]) -> None:
     if traced:
         print(f"; tracemalloc peak of one full pass: {max(traced):.0f} MiB", end="")
     print()
-    print("ratio = full docs/s / bare docs/s of the same configured pipeline (goal >= 0.85)")
+    print(f"ratio = full docs/s / bare docs/s of the same configured pipeline (goal >= {GOAL})")
     print("vs whole model = full docs/s / docs/s of the packaged spaCy model with every component")
 
 

@@ -687,6 +687,24 @@ def _date_for(trigger: Trigger, dates: list[DateMention], published: PartialDate
     return published
 
 
+STORY_DAYS = 3
+
+
+def _story_day(current: PartialDate | None, dates: list[DateMention],
+               published: PartialDate | None) -> PartialDate | None:
+    """The day the story is about: the last day named so far in the article, when it falls
+    in the few days before publication ("Russia said on Saturday …" in the lead, and the
+    sentences after it tell of the same Saturday)."""
+    if published is None or published.precision != "day":
+        return current
+    last = published.first_day()
+    for found in dates:
+        date = found.date
+        if date.precision == "day" and 0 <= (last - date.first_day()).days <= STORY_DAYS:
+            current = date
+    return current
+
+
 def _date_distance(date: DateMention, trigger: Trigger, text: str) -> int:
     lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
     gap = lo - hi if lo > hi else hi - lo
@@ -803,6 +821,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     topic: PlaceMention | None = None
     candidates: list[Candidate] = []
     asserted: dict[tuple[int, str], Side] = {}
+    story_day: PartialDate | None = None
     for index, ((s_start, s_end), (speaker, speaker_span), sources) in enumerate(
             zip(sentences, speakers, registry, strict=True)):
         body = text[s_start:s_end]
@@ -836,6 +855,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             cue_block.append(speaker_span)
         cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block)
         dates = find_dates(body, lex.dates, document.published, s_start)
+        story_day = _story_day(story_day, dates, document.published)
         persons_here = [p for p in persons if s_start <= p[0] < s_end]
         hits = sources + [SourceHit(a, b, Source(text[a:b], "third")) for a, b in persons_here]
         sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
@@ -892,7 +912,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(_crossed(features, kind))
                 candidates.append(Candidate(
                     trigger=trigger, target=target, features=features, speaker=clause_speaker,
-                    date=_date_for(trigger, dates, document.published, target, text, lex),
+                    date=_date_for(trigger, dates, story_day or document.published, target, text, lex),
                     date_inferred=document.published is not None
                     and _date_for(trigger, dates, None, target, text, lex) is None,
                     evidence_start=s_start + (len(body) - len(body.lstrip())),

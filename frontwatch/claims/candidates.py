@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -136,7 +136,6 @@ class Candidate:
     """Who made the claim that a denial answers, when the sentence names them."""
     denier: Source | None = None
     """Who denies the claim, named after it ("X took Y, a claim Kyiv denied")."""
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 # Finding triggers, places, cues ---------------------------------------------------------
@@ -983,7 +982,7 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
     end = s_start + len(body.rstrip())
     return [replace(c, features={**c.features, "echo_denial": 1.0, f"echo_spk={speaker.side}": 1.0},
                     speaker=speaker, evidence_start=start, evidence_end=end, sentence=index,
-                    prior_stance="denies", claimant=c.speaker, extra={})
+                    prior_stance="denies", claimant=c.speaker)
             for c in previous]
 
 

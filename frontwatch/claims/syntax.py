@@ -22,8 +22,6 @@ from frontwatch.nlp.components import text_of
 CLAUSE_RELATIONS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl", "conj"})
 """Relations whose dependent starts a clause of its own (a `conj` of two verbs does too)."""
 PREDICATE_POS = frozenset({"VERB", "AUX"})
-FUNCTION_RELATIONS = frozenset({"case", "punct", "det", "cc", "mark", "aux", "aux:pass", "aux:tense",
-                                "cop", "dep", "prep", "agent", "expl", "expl:pass", "expl:comp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +62,6 @@ class Tree:
         """The syntactic head of the tokens covering the characters [start, end)."""
         span = self.tokens(start, end)
         return span_root(self, span.start, span.stop) if len(span) else self.token_at(start)
-
-    def head(self, i: int) -> int:
-        return self.heads[i]
 
     def ancestors(self, i: int) -> Iterator[int]:
         """Heads above token i, nearest first (the root is its own head)."""
@@ -194,4 +189,4 @@ def span_root(tree: Tree, start: int, end: int) -> int:
     return start
 
 
-__all__ = ["FUNCTION_RELATIONS", "Tree", "build_tree", "span_root"]
+__all__ = ["Tree", "build_tree", "span_root"]

@@ -130,3 +130,111 @@ def test_the_thanked_unit_is_not_the_speaker(extractor, lang: str, text: str) ->
     claims = next(extractor.extract([document])).claims
     assert claims
     assert {c.source.name for c in claims} == {"Volodymyr Zelensky"}
+
+
+def sides_at(extractor, text: str, lang: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """The sides attribution gives each place's claim candidates (before the model decides)."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2024-10-14"))
+    _, candidates = next(extractor.candidates([document]))
+    found: dict[str, set[str]] = {}
+    for candidate in candidates:
+        found.setdefault(candidate.target.mention.place.name, set()).add(candidate.speaker.side)
+    return found
+
+
+SUBJECTS = [
+    pytest.param("en", "Kyiv says its forces have entered the outskirts of Kupiansk.", "Kupyansk", "UA",
+                 id="en-capital-as-subject"),
+    pytest.param("fr", "Les Ukrainiens affirment avoir repris le village de Robotyne.", "Robotyne", "UA",
+                 id="fr-nationality-as-subject"),
+    pytest.param("ru", "Москва заявила, что её войска вошли в Торецк.", "Toretsk", "RU", id="ru-capital-as-subject"),
+    pytest.param("uk", "Київ заявив, що українські сили відбили атаку на Часів Яр.", "Chasiv Yar", "UA",
+                 id="uk-capital-as-subject"),
+    pytest.param("en", "Russian forces have broken into the centre of Toretsk, said Andriy Melnyk, spokesman for "
+                 "the Ukrainian army's 24th brigade.", "Toretsk", "UA", id="en-forces-yield-to-a-closer-name"),
+    pytest.param("en", "The Russian Defence Ministry's claim that its forces had captured Kurakhove could not be "
+                 "verified.", "Kurakhove", "RU", id="en-author-of-a-speech-noun"),
+    pytest.param("uk", "В оперативному командуванні «Схід» повідомили, що окупанти намагаються зайти в Сіверськ.",
+                 "Siversk", "UA", id="uk-speaker-in-the-locative"),
+    pytest.param("en", "Moscow's announcement came after remarks by Valery Gerasimov, who claimed Russian units "
+                 "had taken Vovchansk.", "Vovchansk", "RU", id="en-relative-pronoun-subject"),
+    pytest.param("ru", "По словам советника главы Донецкой Народной Республики по вопросам обороны Ивана Петрова, "
+                 "российские подразделения вошли в Курахово.", "Kurakhove", "RU", id="ru-long-title-after-po-slovam"),
+]
+
+
+@pytest.mark.models
+def test_attribution_a_source_named_inside_a_quote_does_not_speak_for_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('The General Staff of Ukraine stated that "the enemy keeps lying about its gains. In reality, the '
+            "Kremlin's reports about the capture of Siversk are not confirmed by any facts.\"")
+    assert sides_at(extractor, text, "en")["Siversk"] == {"UA"}
+
+
+@pytest.mark.models
+def test_attribution_pronoun_takes_the_last_source_of_its_gender(extractor) -> None:  # type: ignore[no-untyped-def]
+    """'Elle' is Russia, the feminine subject before it, not Kyiv, the last speaker."""
+    text = ("Selon Kyiv, les troupes russes ont progressé près de Koupiansk. La Russie, qui a lancé son offensive "
+            "en 2022, contrôle environ un cinquième du territoire ukrainien. Elle affirme tenir la quasi-totalité "
+            "de la région de Louhansk.")
+    found = sides_at(extractor, text, "fr")
+    assert found["Kupyansk"] == {"UA"}
+    assert found["Luhansk Oblast"] == {"RU"}
+
+
+@pytest.mark.models
+def test_attribution_bare_title_speaks_for_the_side_that_introduced_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('Ukraine\'s army denied the claim. "Fighting continues near Tabaivka," army spokesman Petro Kovalenko '
+            "said.")
+    assert sides_at(extractor, text, "en")["Tabaivka"] == {"UA"}
+
+
+NEXT_SENTENCE = [
+    pytest.param("uk", "Російські війська просунулися до околиць Торецька. Бої тривають у центрі Часового Яру.\n"
+                 "Про це повідомив Генштаб ЗСУ.", id="uk-pro-tse-povidomyv"),
+    pytest.param("ru", "Российские войска продвинулись к окраинам Торецка. Бои идут в центре Часова Яра.\n"
+                 "Об этом сообщил Генштаб ВСУ.", id="ru-ob-etom-soobshchil"),
+]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), NEXT_SENTENCE)
+def test_attribution_source_named_after_a_paragraph_speaks_for_all_of_it(extractor, lang: str,  # type: ignore[no-untyped-def]
+                                                                        text: str) -> None:
+    found = sides_at(extractor, text, lang)
+    assert found["Toretsk"] == {"UA"}
+    assert found["Chasiv Yar"] == {"UA"}
+
+
+@pytest.mark.models
+def test_attribution_speaker_announced_with_a_colon_speaks_for_the_lines_after(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Що повідомив Генштаб:\n\nРосіяни зайшли в Грабовське\n\nУ селі тривають бої"
+    assert sides_at(extractor, text, "uk")["Hrabovske"] == {"UA"}
+
+
+CARRIED_ON = [
+    pytest.param("fr", "Le chef d'état-major russe Valéri Guérassimov a revendiqué la prise de Koupiansk. "
+                 "D'autres villages seraient tombés près de Siversk.", "Siversk", "RU", id="fr-reported-conditional"),
+    pytest.param("uk", "Речник Сил оборони Півдня Владислав Волошин розповів про бої біля Роботиного. "
+                 "Також тривають бої за Торецьк.", "Toretsk", "UA", id="uk-takozh"),
+    pytest.param("fr", "Nos troupes ont libéré Kourakhovo. L'ennemi a fui vers l'ouest. Nos unités avancent vers "
+                 "Dachne.", "Dachne", "RU", id="fr-partisan-narrator"),
+]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "place", "side"), SUBJECTS + CARRIED_ON)
+def test_attribution_speaker_of_a_place(extractor, lang: str, text: str, place: str,  # type: ignore[no-untyped-def]
+                                        side: str) -> None:
+    """The subject of the speech verb speaks; a sentence that carries on a report keeps its speaker."""
+    assert sides_at(extractor, text, lang)[place] == {side}
+
+
+def test_attribution_source_after_a_paragraph_covers_it_but_not_the_one_before() -> None:
+    """The same rules on hand-made sentence spans, without the parsing models."""
+    text = ("Serhiy Haidai said the town held.\n\nRussian troops advanced near Toretsk. Fighting goes on in the "
+            "centre.\nThis was reported by the Ukrainian General Staff.")
+    first = text.index("Russian")
+    second = text.index("Fighting")
+    third = text.index("This")
+    spans = [(0, 33), (first, second - 1), (second, third - 1), (third, len(text))]
+    assert speakers_of(text, spans) == ["Serhiy Haidai"] + ["Ukrainian General Staff"] * 3

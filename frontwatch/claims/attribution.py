@@ -1,22 +1,33 @@
 """Who says it: speech verbs and their subjects, "selon X", quotes, the last speaker.
 
-Attribution works on sentences. A sentence's speaker is the source mention nearest to
-one of its speech verbs ("X a déclaré", inverted "a indiqué le ministère", "X said"),
-the source after "selon"/"according to", the last speaker for a pronoun or a bare title
-("he added", "the ministry said"), the speaker named where a quote closes, the speaker of a
-following "C'est ce qu'a annoncé X" / "Про це повідомив X", the speaker of the sentence
-before (within a paragraph, unless the outlet comments: "This means…") or of the quotes
-around it, the source an article relays ("The General Staff reported this on Telegram"
-near its top) for the article's unattributed sentences, and otherwise the narrator (the
-outlet states it as fact).
+Attribution works on sentences. A sentence's speaker is the subject of its governing speech
+verb in the parse (a registry source, a person, or a side named as subject: "Kyiv says",
+"les Ukrainiens affirment"), the source after "selon"/"according to", else the source
+mention nearest to one of its speech verbs ("X a déclaré", inverted "a indiqué le
+ministère", "X said"). A pronoun or a bare title ("he added", "the ministry said") refers
+back to the last source of a compatible kind (a person for "he", the same gender and number
+where the language marks them). Further: the speaker named where a quote closes, the
+speaker of a following "C'est ce qu'a annoncé X" / "Про це повідомив X" / "Source: X", the
+speaker of the sentence before (within a paragraph, unless the outlet comments: "This
+means…") or of the quotes around it, the source an article relays ("The General Staff
+reported this on Telegram" near its top) for the article's unattributed sentences, and
+otherwise the narrator (the outlet states it as fact).
+
+Wordings that name a country or its forces ("Russia", "Russian troops", "les forces
+ukrainiennes") speak only as the subject of a speech verb: standing near one, they are
+usually what is said, not who says it. Nor does a source named inside a quotation speak
+for the quotation.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
 
 from frontwatch.claims.lexicon import Lexicon
+from frontwatch.claims.syntax import Tree, span_root
 from frontwatch.records import Side, Source
 
 QUOTE_OPEN = "«“„"
@@ -30,6 +41,22 @@ PRONOUN_BEFORE = 20
 ROLE_BEFORE = 30
 ROLE_AFTER = 25
 """A title may follow its verb too ("assure l'état-major", "the ministry said")."""
+WEAK_GAP = 25
+"""How close before its speech verb a country or its forces must stand to be the speaker
+when the parse does not say ("Russia on Monday said")."""
+QUOTED_SPEECH = 30
+"""Quoted spans longer than this are someone's words; shorter ones are names ("Tavria")."""
+REFER_BACK = 3
+"""How many sentences back a pronoun or a title may find the source it stands for."""
+SIDE_SPEAKERS: dict[Side, str] = {"UA": "Ukrainian side", "RU": "Russian side", "third": "narrator"}
+"""The source a side named as a subject stands for ("Kyiv says", "les Russes affirment")."""
+CLAUSE_CHILDREN = frozenset({"acl", "acl:relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"})
+"""Dependents that start a clause of their own: not part of the noun phrase they hang on."""
+SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp"})
+"""A speech verb in these relations shares its subject with the verb above ("…, saying",
+"ajoutant que", "заявивши")."""
+PREDICATES = frozenset({"VERB", "AUX"})
+NON_FINITE = frozenset({"Ger", "Part", "Inf", "Conv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +66,34 @@ class SourceHit:
     start: int
     end: int
     source: Source
+    weak: bool = False
+    """Names a country, a capital or its forces (SourceRule.weak)."""
+    person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A source named as a speaker or a subject, for the pronouns and titles that refer back."""
+
+    sentence: int
+    source: Source
+    person: bool
+    gender: frozenset[str] = frozenset()
+    number: frozenset[str] = frozenset()
+    start: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the subject of a speech verb is: a source, a pronoun, a bare title, or other."""
+
+    kind: str
+    source: Source | None = None
+    span: tuple[int, int] | None = None
+    token: int = -1
+    person: bool = False
+    weak: bool = False
+    """A country or its forces: it yields to a name standing closer to the verb."""
 
 
 @dataclass(slots=True)
@@ -48,6 +103,7 @@ class SpeakerMemory:
     last: Source | None = None
     last_sentence: int = -10
     people: dict[str, Source] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def opposite(side: str) -> Side:
@@ -62,12 +118,16 @@ def side_of_context(text: str, lex: Lexicon) -> Side | None:
     """
     best: tuple[int, Side] | None = None
     for rule in lex.sources:
+        if rule.weak:
+            continue
         match = rule.pattern.search(text)
         if match and rule.side != "third" and (best is None or match.start() < best[0]):
             best = (match.start(), rule.side)
     return best[1] if best else None
 
 
+APPOSITION_WORDS = 12
+"""An apposition after a name is a title when short ("X, head of the city administration,")."""
 _TITLE_END = re.compile(r"[.;:«»“”\"!?]")
 
 
@@ -75,12 +135,17 @@ def side_of_title(before: str, after: str, lex: Lexicon) -> Side | None:
     """The side a person's title names ("commander of the Tavria group, X", "X, заступник
     начальника … Вооруженных сил РФ"): the words right before the name, back to the last
     sentence mark, and an apposition right after it, up to its comma."""
-    title = _TITLE_END.split(before)[-1][-80:]
+    title = _TITLE_END.split(before)[-1][-150:]
+    said = [m.end() for m in lex.speech.finditer(title)]
+    titles = [title[said[-1]:] if said else title]
     if after.lstrip().startswith(","):
-        title += " " + after.split(",", 2)[1]
-    for side, pattern in lex.title_side:
-        if pattern.search(title):
-            return side
+        apposition = after.split(",", 2)[1]
+        if len(apposition.split()) <= APPOSITION_WORDS:
+            titles.append(apposition)
+    for title in titles:
+        for side, pattern in lex.title_side:
+            if pattern.search(title):
+                return side
     return None
 
 
@@ -98,14 +163,17 @@ def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
     for start, end, rule in candidates:
         if any(h.start - offset < end and start < h.end - offset for h in taken):
             continue
-        taken.append(SourceHit(start + offset, end + offset, Source(rule.name, rule.side)))
+        taken.append(SourceHit(start + offset, end + offset, Source(rule.name, rule.side), weak=rule.weak))
     return sorted(taken, key=lambda h: h.start)
 
 
 def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
                 memory: SpeakerMemory, sentence: tuple[int, int],
-                taken: list[SourceHit]) -> list[SourceHit]:
-    """People found by NER, with a side from the registry, earlier mentions or context."""
+                taken: list[SourceHit], index: int = 0) -> list[SourceHit]:
+    """People found by NER, with a side from the registry, earlier mentions or context.
+
+    A person whose title is a bare role ("army spokesman X") speaks for the side of the
+    last speaker, who usually introduced them ("Ukraine's army refuted the claim…")."""
     hits: list[SourceHit] = []
     s_start, s_end = sentence
     persons = persons + _known_names(text, sentence, memory, persons)
@@ -117,15 +185,57 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
         known = memory.people.get(surname)
         if known is None or known.side == "third":
             before = _unquote_names(text[max(s_start, start - 90):start])
-            after = _unquote_names(text[start:min(s_end, end + 90)])
+            title = _unquote_names(text[max(s_start, start - 160):start])
+            after = _said(_unquote_names(text[start:min(s_end, end + 90)]), lex)
+            tail = _said(_unquote_names(text[end:min(s_end, end + 90)]), lex)
             window = re.split(r"[«»“”\"]", before)[-1] + re.split(r"[«»“”\"]", after)[0]
-            side = (side_of_context(window, lex)
-                    or side_of_title(before, _unquote_names(text[end:min(s_end, end + 90)]), lex) or "third")
+            side = (side_of_context(window, lex) or side_of_title(title, tail, lex)
+                    or _role_side(before, tail, lex, memory, index) or "third")
             if known is None or side != "third":
                 known = Source(name if known is None else known.name, side)
                 memory.people[surname] = known
-        hits.append(SourceHit(start, end, known))
+        hits.append(SourceHit(start, end, known, person=True))
     return hits
+
+
+NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
+def _name_only(tree: Tree, start: int, end: int) -> tuple[int, int] | None:
+    """A person's name without the words the recogniser swept into it ("Що повідомив
+    Трегубов" is Трегубов; a lone "Як" is no one; a name does not run over a line break)."""
+    span = tree.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return (start, end)
+    tokens = [t for t in span]
+    while tokens and tokens[0].pos_ not in NAME_POS:
+        tokens.pop(0)
+    while tokens and tokens[-1].pos_ not in NAME_POS:
+        tokens.pop()
+    if not tokens or any("\n" in t.text or "\n" in t.whitespace_ for t in tokens[:-1]):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _said(after: str, lex: Lexicon) -> str:
+    """The words after a name up to what the person says ("X explained that Russian troops…")."""
+    cut = len(after)
+    for pattern in (lex.speech, lex.complement):
+        match = pattern.search(after)
+        if match:
+            cut = min(cut, match.start())
+    return after[:cut]
+
+
+def _role_side(before: str, after: str, lex: Lexicon, memory: SpeakerMemory, index: int) -> Side | None:
+    if memory.last is None or memory.last.side == "third" or index - memory.last_sentence > 2:
+        return None
+    title = _TITLE_END.split(before)[-1][-60:]
+    if after.lstrip().startswith(","):
+        title += " " + after.split(",", 2)[1]
+    if lex.role.search(title) or lex.role_person.search(title):
+        return memory.last.side
+    return None
 
 
 _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{1,30})[»”\"]")
@@ -203,21 +313,227 @@ def _apposition_head(text: str, hit: SourceHit, hits: list[SourceHit]) -> Source
     return hit
 
 
-def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit],
-                     lex: Lexicon) -> tuple[Source | None, tuple[int, int] | None, bool]:
-    """The explicit speaker of a sentence, the span naming it, and whether a pronoun speaks."""
+def quoted_spans(body: str, depth: int, offset: int = 0) -> list[tuple[int, int]]:
+    """The stretches of a sentence inside quotation marks that hold someone's words (longer
+    than a name), given `depth` quotes open before it; offsets into the text."""
+    spans: list[tuple[int, int]] = []
+    start = 0 if depth > 0 else -1
+    for k, char in enumerate(body):
+        before = depth
+        depth = _quote_depth(char, depth)
+        if before == 0 and depth > 0:
+            start = k
+        elif before > 0 and depth == 0:
+            if k - start > QUOTED_SPEECH:
+                spans.append((offset + start, offset + k + 1))
+            start = -1
+    if depth > 0 and start >= 0 and len(body) - start > QUOTED_SPEECH:
+        spans.append((offset + start, offset + len(body)))
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _feature(token: Token, name: str) -> frozenset[str]:
+    """The values of one morphological feature of a token ("Gender" → {"Fem"})."""
+    value = token.morph.to_dict().get(name, "")
+    return frozenset(value.split(",")) if value else frozenset()
+
+
+def is_speech_word(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """A speech verb (or noun) by its lemma, or a verb form the speech patterns name."""
+    token = tree.doc[i]
+    if token.lemma_.lower() in lex.speech_lemmas or token.lower_ in lex.speech_lemmas:
+        return True
+    return token.pos_ in PREDICATES and lex.speech.fullmatch(token.text) is not None
+
+
+def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | None:
+    """Who speaks by a speech word in the parse: its agent or subject; the author of a speech
+    noun ("Moscow's claim", "les déclarations du Kremlin"); "У Генштабі повідомили" without a
+    subject; the subject of the verb above for "…, saying" / "ajoutant que"; and for "which"
+    in "DeepState, which said", the noun the relative clause hangs on."""
+    doc = tree.doc
+    children = [c for c in tree.children(verb) if not _reported(tree, verb, c, lex)]
+    for wanted in ("obl:agent", "nsubj"):
+        for child in children:
+            if tree.relations[child] == wanted:
+                if doc[child].pos_ == "PRON" and tree.heads[verb] != verb \
+                        and tree.relations[verb] in ("acl:relcl", "acl"):
+                    return tree.heads[verb]
+                return child
+    if doc[verb].pos_ in ("NOUN", "PROPN"):
+        for child in children:
+            rel, case = tree.relations[child], tree.cases[child]
+            if rel == "nmod:poss" or (rel == "nmod" and case in lex.author_cases and (
+                    case or "Gen" in _feature(doc[child], "Case"))):
+                return child
+        return None
+    for child in children:
+        if tree.relations[child] == "obl" and tree.cases[child] in lex.speaker_obliques:
+            return child
+    head = tree.heads[verb]
+    if climb > 0 and head != verb and tree.relations[verb] in SHARED_SUBJECT and doc[head].pos_ in PREDICATES \
+            and (_feature(doc[verb], "VerbForm") & NON_FINITE
+                 or any(tree.relations[child] == "cc" for child in children)):
+        return subject_token(tree, head, lex, climb - 1)
+    return None
+
+
+def _reported(tree: Tree, verb: int, child: int, lex: Lexicon) -> bool:
+    """A word after "that"/"що" following the verb belongs to what is said: a parse that makes
+    it the verb's subject is wrong ("повідомили, що окупанти…")."""
+    doc = tree.doc
+    if child < verb:
+        return False
+    between = doc.text[doc[verb].idx + len(doc[verb]):doc[child].idx]
+    return lex.complement.search(between) is not None
+
+
+def _phrase(tree: Tree, head: int) -> list[int]:
+    """The tokens of the noun phrase headed by `head`, without the clauses hanging on it."""
+    out, stack = [head], [head]
+    while stack:
+        node = stack.pop()
+        for child in tree.children(node):
+            if tree.relations[child] not in CLAUSE_CHILDREN:
+                out.append(child)
+                stack.append(child)
+    return sorted(out)
+
+
+def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon, text: str) -> Subject:
+    """What a speech verb's subject names: a source (registry, person, or a side: "Kyiv",
+    "les Ukrainiens", "Один из украинских военных"), a pronoun, a bare title, or nothing known."""
+    doc = tree.doc
+    tokens = _phrase(tree, token)
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in tokens]
+    head_start, head_end = doc[token].idx, doc[token].idx + len(doc[token])
+    inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
+    on_head = [h for h in inside if h.start < head_end and head_start < h.end]
+    if on_head or inside:
+        hit = on_head[0] if on_head else min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))
+        return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
+    word = doc[token]
+    if word.pos_ == "PRON" or lex.pronoun.fullmatch(word.text):
+        return Subject("pronoun", token=token, person=word.lower_ in lex.person_pronouns)
+    lo, hi = spans[0][0], spans[-1][1]
+    phrase = text[lo:hi]
+    cue = _side_cue(tree, token, text, lo, phrase, lex)
+    if cue is not None:
+        start, end, side = cue
+        return Subject("source", Source(SIDE_SPEAKERS[side], side), (start, end), token, weak=True)
+    if lex.role_person.search(phrase):
+        return Subject("role", token=token, person=True)
+    if lex.role.search(phrase):
+        return Subject("role", token=token)
+    return Subject("other", token=token)
+
+
+def _finite(tree: Tree, i: int) -> bool:
+    """A finite verb, or a participle with its auxiliary ("a affirmé"): a clause of its own,
+    unlike "…, les Ukrainiens affirmant que" or "…, saying"."""
+    token = tree.doc[i]
+    if token.pos_ not in PREDICATES:
+        return False
+    if "Fin" in _feature(token, "VerbForm"):
+        return True
+    return any(tree.relations[c].startswith("aux") for c in tree.children(i))
+
+
+def _side_cue(tree: Tree, token: int, text: str, lo: int, phrase: str,
+              lex: Lexicon) -> tuple[int, int, Side] | None:
+    """A side named as the subject itself ("Kyiv", "les Ukrainiens", "Ukrainian troops"), as
+    the nationality of a title ("Украинское командование", "a Ukrainian official"), or after
+    "one of" ("Один из украинских военных"); not any noun with a nationality ("Ukrainian
+    analysts" are not Ukraine's voice)."""
+    doc = tree.doc
+    head = doc[token]
+    titled = bool(lex.role.fullmatch(head.text) or lex.role_person.fullmatch(head.text)
+                  or lex.role.search(head.text) or lex.role_person.search(head.text))
+    counted = head.pos_ in ("NUM", "PRON", "DET")
+    allowed = _phrase(tree, token) if titled else [token] + [
+        c for c in tree.children(token) if counted and doc[c].pos_ in ("NOUN", "PROPN", "ADJ")]
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in allowed]
+    found = [(m.start() + lo, m.end() + lo, side) for side, pattern in lex.actors for m in pattern.finditer(phrase)]
+    found = [c for c in found if any(a < c[1] and c[0] < b for a, b in spans)]
+    if not found:
+        return None
+    return min(found, key=lambda c: (not (c[0] < head.idx + len(head) and head.idx < c[1]), c[0]))
+
+
+def _depth(tree: Tree, i: int) -> int:
+    return sum(1 for _ in tree.ancestors(i))
+
+
+def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
+                  masked: list[tuple[int, int]]) -> Subject | None:
+    """The subject of the sentence's own speech verbs (those no other speech verb governs),
+    highest in the parse first."""
+    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t.i for t in span if is_speech_word(tree, t.i, lex)
+             and not _inside(t.idx, t.idx + len(t), masked)]
+    finite = {v for v in verbs if _finite(tree, v)}
+    own = [v for v in verbs if not any(a in finite for a in tree.ancestors(v))]
+    for verb in sorted(own, key=lambda v: (v not in finite, _depth(tree, v), v)):
+        token = subject_token(tree, verb, lex)
+        if token is None:
+            continue
+        subject = resolve_subject(tree, token, hits, lex, text)
+        if subject.kind == "other":
+            continue
+        if subject.span is not None and subject.weak:
+            # A country or its forces as the parsed subject yields to a name standing closer
+            # to the verb: long sentences are often misparsed ("Russian troops are trying to
+            # take X, spokesman Y said").
+            word = tree.doc[verb]
+            v_start, v_end = word.idx, word.idx + len(word)
+            gap = _gap(SourceHit(*subject.span, Source("", "third")), v_start, v_end)
+            closer = [h for h in hits if not h.weak and _gap(h, v_start, v_end) < gap
+                      and not re.search(r"[.;»«“”]", text[min(h.end, v_end):max(h.start, v_start)])
+                      and not (h.start >= v_end and lex.complement.search(text[v_end:h.start]))]
+            if closer:
+                hit = min(closer, key=lambda h: _gap(h, v_start, v_end))
+                return Subject("source", hit.source, (hit.start, hit.end), token, hit.person)
+        return subject
+    return None
+
+
+def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
+                     tree: Tree | None = None, masked: list[tuple[int, int]] | None = None,
+                     ) -> tuple[Source | None, tuple[int, int] | None, Subject | None]:
+    """The explicit speaker of a sentence and the span naming it; or, when a pronoun or a
+    bare title speaks, what the parse knows of it (for the memory to resolve)."""
     s_start, s_end = sentence
+    masked = masked or []
+    hits = [h for h in hits if not _inside(h.start, h.end, masked)]
     body = text[s_start:s_end]
     for match in lex.according.finditer(body):
         after = s_start + match.end()
-        following = [h for h in hits if 0 <= h.start - after <= MAX_ACCORDING_GAP]
+        if _inside(s_start + match.start(), after, masked):
+            continue
+        phrase_end = body.find(",", match.end())
+        reach = max(MAX_ACCORDING_GAP, (phrase_end - match.end()) if phrase_end >= 0 else 0)
+        following = [h for h in hits if 0 <= h.start - after <= reach]
         if following:
-            hit = min(following, key=lambda h: h.start)
-            return hit.source, (hit.start, hit.end), False
-    pronoun = False
+            hit = min(following, key=lambda h: (h.weak, h.start))
+            return hit.source, (hit.start, hit.end), None
+    if tree is not None:
+        subject = parse_speaker(tree, text, sentence, hits, lex, masked)
+        if subject is not None:
+            if subject.source is not None:
+                return subject.source, subject.span, None
+            return None, None, subject
+    pronoun: Subject | None = None
     per_verb: list[tuple[int, SourceHit]] = []
     for match in lex.speech.finditer(body):
         v_start, v_end = s_start + match.start(), s_start + match.end()
+        if _inside(v_start, v_end, masked):
+            continue
         nearest: tuple[int, SourceHit] | None = None
         for hit in hits:
             if lex.addressee.search(text[max(s_start, hit.start - 12):hit.start]):
@@ -225,6 +541,8 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
             gap = _gap(hit, v_start, v_end)
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
             if hit.start >= v_end and lex.complement.search(between):
+                continue
+            if hit.weak and (hit.start >= v_end or gap > WEAK_GAP):
                 continue
             if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
                 if nearest is None or gap < nearest[0]:
@@ -234,42 +552,127 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
         near = text[max(s_start, v_start - PRONOUN_BEFORE):min(s_end, v_end + 8)]
         if lex.pronoun.search(near) \
                 or lex.role.search(text[max(s_start, v_start - ROLE_BEFORE):min(s_end, v_end + ROLE_AFTER)]):
-            pronoun = True
+            pronoun = pronoun or Subject("pronoun")
     if per_verb:
         close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
         gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
         hit = _apposition_head(text, hit, hits)
-        return hit.source, (hit.start, hit.end), False
+        return hit.source, (hit.start, hit.end), None
     return None, None, pronoun
 
 
+def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
+    if tree is None:
+        return Mention(index, hit.source, hit.person)
+    span = tree.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return Mention(index, hit.source, hit.person)
+    head = tree.doc[span_root(tree, span.start, span.end)]
+    return Mention(index, hit.source, hit.person, _feature(head, "Gender"), _feature(head, "Number"))
+
+
+def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], hits: list[SourceHit],
+                      lex: Lexicon, text: str) -> list[Mention]:
+    """Sources named as the subject of any verb (or as the root of a sentence the parser
+    misread), in text order: what a pronoun after them may mean ("La Russie contrôle 19 %…
+    Elle affirme…", "Des soldats ukrainiens ont diffusé une vidéo dans laquelle ils disent…")."""
+    if tree is None:
+        return []
+    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    found = []
+    for token in span if span is not None else ():
+        if tree.relations[token.i] not in ("nsubj", "root") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject = resolve_subject(tree, token.i, hits, lex, text)
+        if subject.source is not None:
+            found.append(Mention(index, subject.source, subject.person, _feature(token, "Gender"),
+                                 _feature(token, "Number"), token.idx))
+    return found
+
+
+def _compatible(subject: Subject, mention: Mention, tree: Tree | None, lex: Lexicon) -> bool:
+    """Whether a pronoun or a title can stand for a mention: a person for "he" and for a title
+    of a person; the same gender and number where the language marks them."""
+    if subject.person and not mention.person:
+        return False
+    if tree is None or subject.token < 0 or subject.kind != "pronoun":
+        return True
+    word = tree.doc[subject.token]
+    gender, number = _feature(word, "Gender"), _feature(word, "Number")
+    if gender and mention.gender and not gender & mention.gender:
+        return False
+    return not (number and mention.number and not number & mention.number
+                and word.lower_ not in lex.collective_pronouns)
+
+
+def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree | None,
+               lex: Lexicon, current: list[Mention]) -> Mention | None:
+    """What a pronoun or a bare title stands for: the latest compatible mention within a few
+    sentences (or before it in its own sentence, `current`), else the last speaker."""
+    position = tree.doc[subject.token].idx if tree is not None and subject.token >= 0 else 1 << 30
+    here = [m for m in current if m.start < position]
+    for mention in reversed(memory.mentions + here):
+        if index - mention.sentence > REFER_BACK:
+            break
+        if _compatible(subject, mention, tree, lex):
+            return mention
+    if memory.last is not None and index - memory.last_sentence <= REFER_BACK \
+            and (subject.kind == "role" or not subject.person):
+        return Mention(index, memory.last, False)
+    return None
+
+
 def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[int, int]],
-              lex: Lexicon, narrator: Source,
-              registry: list[list[SourceHit]]) -> list[tuple[Source, tuple[int, int] | None]]:
+              lex: Lexicon, narrator: Source, registry: list[list[SourceHit]],
+              tree: Tree | None = None,
+              found_hits: list[list[SourceHit]] | None = None) -> list[tuple[Source, tuple[int, int] | None]]:
     """The speaker of every sentence (narrator when the outlet speaks) and its span.
 
-    `registry` holds the registry sources named in each sentence (registry_hits).
+    `registry` holds the registry sources named in each sentence (registry_hits); `tree`,
+    the document's parse, when there is one. `found_hits`, when given, receives each
+    sentence's sources with the people's sides as attribution resolved them.
     """
+    if tree is not None:
+        persons = [trimmed for trimmed in (_name_only(tree, start, end) for start, end in persons) if trimmed]
     memory = SpeakerMemory()
     explicit: list[tuple[Source | None, tuple[int, int] | None, bool]] = []
+    depth = 0
     for index, sentence in enumerate(sentences):
+        body = text[sentence[0]:sentence[1]]
         hits = list(registry[index])
         hits += person_hits(text, [p for p in persons if sentence[0] <= p[0] < sentence[1]],
-                            lex, memory, sentence, hits)
+                            lex, memory, sentence, hits, index)
         hits.sort(key=lambda h: h.start)
-        source, span, pronoun = sentence_speaker(text, sentence, hits, lex)
-        explicit.append((source, span, pronoun))
+        if found_hits is not None:
+            found_hits.append(hits)
+        if index and "\n" in text[sentences[index - 1][1] - 1:sentence[0]]:
+            depth = 0
+        masked = quoted_spans(body, depth, sentence[0])
+        depth = _quote_depth(body, depth)
+        source, span, subject = sentence_speaker(text, sentence, hits, lex, tree, masked)
+        explicit.append((source, span, subject is not None))
+        subjects = _subject_mentions(tree, index, sentence, hits, lex, text)
+        mention: Mention | None = None
         if source is not None:
+            named = next((h for h in hits if span and h.start == span[0]), None)
+            mention = _mention(tree, index, named) if named is not None else Mention(index, source, False)
+        elif subject is not None:
+            mention = refer_back(subject, memory, index, tree, lex, subjects)
+            if mention is not None:
+                source, mention = mention.source, replace(mention, sentence=index)
+                explicit[-1] = (source, None, True)
+        memory.mentions.extend(m for m in subjects if m.source != source)
+        if source is not None and mention is not None:
             memory.last, memory.last_sentence = source, index
-        elif pronoun and memory.last is not None and index - memory.last_sentence <= 3:
-            explicit[-1] = (memory.last, None, True)
-            memory.last_sentence = index
+            memory.mentions.append(mention)
 
-    for index in range(1, len(sentences)):
-        source, span, _ = explicit[index]
-        body = text[sentences[index][0]:sentences[index][1]]
-        if source is not None and explicit[index - 1][0] is None and lex.backward.match(body):
-            explicit[index - 1] = (source, None, False)
+    final = {source.name: source for source in memory.people.values()}
+    explicit = [(final.get(source.name, source) if source is not None else None, span, pronoun)
+                for source, span, pronoun in explicit]
+    if found_hits is not None:
+        found_hits[:] = [[replace(h, source=final.get(h.source.name, h.source)) if h.person else h for h in hits]
+                         for hits in found_hits]
+    _backward(text, sentences, explicit, lex)
 
     relayed = _relayed_source(text, sentences, explicit, lex)
 
@@ -278,9 +681,17 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
     depth = 0
     carried = 0
     last: tuple[Source | None, int] = (None, -10)
+    announced: tuple[Source | None, int] = (None, -10)
     for index, (sentence, (source, span, _)) in enumerate(zip(sentences, explicit, strict=True)):
         body = text[sentence[0]:sentence[1]]
         quoted = depth > 0 or _open_quote_at_start(body)
+        if source is None and not lex.recap.search(body):
+            if announced[0] is not None and index - announced[1] <= ANNOUNCED_REACH:
+                source = announced[0]
+            elif last[0] is not None and index - last[1] <= REFER_BACK and _goes_on(tree, text, sentence, lex):
+                source = last[0]
+        elif span is not None:
+            announced = (source, index) if body.rstrip().endswith(":") else (None, -10)
         if source is None and quoted:
             closes, closing = _closing_speaker(text, sentences, explicit, index, depth)
             within = explicit[index + 1:index + 3] if closes is None else explicit[index + 1:closes + 1]
@@ -307,6 +718,52 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         depth = _quote_depth(body, depth)
     _between_quotes(text, sentences, own, speakers, lex)
     return speakers
+
+
+ANNOUNCED_REACH = 4
+"""How many sentences a speaker announced with a colon ("Що повідомив X:", "X relate :")
+goes on speaking for."""
+
+
+def _goes_on(tree: Tree | None, text: str, sentence: tuple[int, int], lex: Lexicon) -> bool:
+    """A sentence that carries on the last speaker's report: it opens with "also"/"також", or
+    its main verb is in the mood of reported speech ("les combats se poursuivraient")."""
+    if lex.continuation.match(text, sentence[0], sentence[1]):
+        return True
+    if tree is None or not lex.reported_moods:
+        return False
+    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():
+        if tree.heads[token.i] == token.i or tree.relations[token.i] == "root":
+            verbs = [token.i] + [c for c in tree.children(token.i) if tree.relations[c].startswith("aux")]
+            return any(_feature(tree.doc[v], "Mood") & lex.reported_moods for v in verbs)
+    return False
+
+
+BACKWARD_REACH = 3
+"""How many sentences before it a "Про це повідомив X" / "C'est ce qu'a annoncé X" covers."""
+
+
+def _backward(text: str, sentences: list[tuple[int, int]],
+              explicit: list[tuple[Source | None, tuple[int, int] | None, bool]], lex: Lexicon) -> None:
+    """"Про це повідомив X", "Source: X": X said what comes right before, back over the
+    unattributed sentences of the paragraph before (a lead paragraph and its attribution)."""
+    for index in range(1, len(sentences)):
+        source = explicit[index][0]
+        if source is None or not lex.backward.match(text[sentences[index][0]:sentences[index][1]]):
+            continue
+        breaks = 0
+        for k in range(index - 1, max(-1, index - 1 - BACKWARD_REACH), -1):
+            breaks += _paragraph_break(text, sentences, k + 1)
+            if explicit[k][0] is not None or breaks > 1:
+                break
+            if text[sentences[k][0]:sentences[k][1]].strip():
+                explicit[k] = (source, None, False)
+
+
+def _paragraph_break(text: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether a line break separates sentence `index` from the one before."""
+    return index > 0 and "\n" in text[sentences[index - 1][1] - 1:sentences[index][0] + 1]
 
 
 def _between_quotes(text: str, sentences: list[tuple[int, int]], own: list[Source | None],

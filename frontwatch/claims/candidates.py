@@ -22,7 +22,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from frontwatch.claims.attribution import SourceHit, attribute, opposite, registry_hits
+from frontwatch.claims.attribution import (
+    SourceHit,
+    attribute,
+    is_speech_word,
+    opposite,
+    registry_hits,
+    resolve_subject,
+    subject_token,
+)
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.claims.syntax import Tree, build_tree
@@ -777,28 +785,32 @@ def _post_denier(lex: Lexicon, text: str, sentence: tuple[int, int], trigger: Tr
     return None
 
 
-def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon,
-                     hits: list[SourceHit]) -> Source | None:
-    """The source whose speech verb governs the trigger's clause ("X says Y took Z, while W…")."""
+def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, hits: list[SourceHit],
+                     text: str) -> Source | None:
+    """The source whose speech verb governs the trigger's clause ("X says Y took Z, while W…");
+    a speech noun's author is `_reported_by`'s."""
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k > 5:
             break
-        if tree.lemmas[node] not in lex.speech_lemmas and tree.words[node] not in lex.speech_lemmas:
+        if tree.pos[node] in ("NOUN", "PROPN") or not is_speech_word(tree, node, lex):
             continue
-        children = tree.children(node)
-        # The subject speaks; with none, an impersonal "в Генштабі повідомили" names its
-        # speaker in an oblique.
-        for relations in (("nsubj", "obl:agent", "nsubj:pass"), ("obl", "nmod")):
-            for child in children:
-                if tree.relations[child] not in relations:
-                    continue
-                lo, hi = tree.starts[child], tree.ends[child]
-                for hit in hits:
-                    if hit.start < hi and lo < hit.end:
-                        return hit.source
-            if any(tree.relations[c] in ("nsubj", "nsubj:pass") for c in children):
-                break
-        return None
+        token = subject_token(tree, node, lex)
+        if token is None:
+            # No subject: an impersonal "в Генштабі повідомили" may name its speaker in an
+            # oblique.
+            return _oblique_speaker(tree, node, hits)
+        return resolve_subject(tree, token, hits, lex, text).source
+    return None
+
+
+def _oblique_speaker(tree: Tree, node: int, hits: list[SourceHit]) -> Source | None:
+    for child in tree.children(node):
+        if tree.relations[child] not in ("obl", "nmod"):
+            continue
+        lo, hi = tree.starts[child], tree.ends[child]
+        for hit in hits:
+            if hit.start < hi and lo < hit.end:
+                return hit.source
     return None
 
 
@@ -811,7 +823,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     document = replace(document, published=_dateline(document.published, text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
     registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
-    speakers = attribute(text, sentences, persons, lex, narrator, registry)
+    resolved: list[list[SourceHit]] = []
+    speakers = attribute(text, sentences, persons, lex, narrator, registry, tree, resolved)
     default = _default_actor(text, lex)
     located = locators(mentions)
     most_named = Counter(m.place.geonameid for m in mentions)
@@ -821,8 +834,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     candidates: list[Candidate] = []
     asserted: dict[tuple[int, str], Side] = {}
     story_day: PartialDate | None = None
-    for index, ((s_start, s_end), (speaker, speaker_span), sources) in enumerate(
-            zip(sentences, speakers, registry, strict=True)):
+    for index, ((s_start, s_end), (speaker, speaker_span), sources, hits) in enumerate(
+            zip(sentences, speakers, registry, resolved, strict=True)):
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
@@ -855,19 +868,13 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block)
         dates = find_dates(body, lex.dates, document.published, s_start)
         story_day = _story_day(story_day, dates, document.published)
-        persons_here = [p for p in persons if s_start <= p[0] < s_end]
-        hits = sources + [SourceHit(a, b, Source(text[a:b], "third")) for a, b in persons_here]
         sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
         n_places = len({t.mention.place.geonameid for t in targets})
         settlements = any(not t.mention.place.is_region and not t.coref for t in targets)
         for trigger in triggers:
             trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex)
-            governed = _speech_governor(doc, tree, trigger, lex, hits)
-            clause_speaker = speaker
-            if governed is not None and governed.name != speaker.name:
-                registry_source = next((h.source for h in sources if h.source.name == governed.name), None)
-                clause_speaker = registry_source or Source(governed.name, speaker.side
-                                                            if speaker.name != "narrator" else "third")
+            governed = _speech_governor(doc, tree, trigger, lex, hits, text)
+            clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
             denied = _denied(trig_feats)
             claimant = _claimant(lex, text, (s_start, s_end), clause_speaker, sources)

@@ -21,6 +21,7 @@ from frontwatch.records import Side
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "nlp" / "lang"
 FLAGS = re.IGNORECASE | re.UNICODE
+NEVER = re.compile(r"(?!x)x")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,9 @@ class SourceRule:
     name: str
     side: Side
     pattern: re.Pattern[str]
+    weak: bool = False
+    """The wording names a country, a capital or its forces ("Russia", "Russian troops"): a
+    speaker only as the subject of a speech verb, never just for standing near one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +134,23 @@ class Lexicon:
     """Verbs whose "be + participle" is an active past, not a passive ("sont entrées")."""
     title_side: tuple[tuple[Side, re.Pattern[str]], ...]
     """Words in a person's title that say which side they are on ("ЗСУ", "Russian-installed")."""
+    role_person: re.Pattern[str] = NEVER
+    """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
+    speaker_obliques: frozenset[str] = frozenset()
+    """Prepositions that mark the speaker of a speech verb without a subject ("У Генштабі
+    повідомили")."""
+    author_cases: frozenset[str] = frozenset()
+    """Prepositions that mark the author of a speech noun ("claims by X", "les déclarations du
+    Kremlin"); "" is a bare genitive."""
+    person_pronouns: frozenset[str] = frozenset()
+    """Pronouns that stand for a person only ("he", "she")."""
+    collective_pronouns: frozenset[str] = frozenset()
+    """Plural pronouns that may stand for one body ("they" for a ministry)."""
+    continuation: re.Pattern[str] = NEVER
+    """Words that carry a reported statement on into the next sentence ("also", "також")."""
+    reported_moods: frozenset[str] = frozenset()
+    """Verb moods of reported speech (the French conditional): the last speaker still speaks."""
 
-
-NEVER = re.compile(r"(?!x)x")
 
 
 @functools.cache
@@ -173,7 +191,8 @@ def _sources(lang: str) -> tuple[SourceRule, ...]:
         _read("common", "sources.yml", required=False) or []
     ):
         rules.append(SourceRule(entry["name"], entry["side"],
-                                _alternation(entry["patterns"], f"{lang}/sources.yml")))
+                                _alternation(entry["patterns"], f"{lang}/sources.yml"),
+                                weak=bool(entry.get("weak"))))
     return tuple(rules)
 
 
@@ -321,4 +340,11 @@ def load_lexicon(lang: str) -> Lexicon:
         unaccusative=_words(actors, "unaccusative"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),
+        role_person=pat(speech, "role_person", "speech_verbs.yml"),
+        speaker_obliques=_words(speech, "speaker_obliques"),
+        author_cases=frozenset(str(w).lower() for w in speech.get("author_cases") or []),
+        person_pronouns=_words(speech, "person_pronouns"),
+        collective_pronouns=_words(speech, "collective_pronouns"),
+        continuation=pat(speech, "continuation", "speech_verbs.yml"),
+        reported_moods=frozenset(str(w) for w in speech.get("reported_moods") or []),
     )

@@ -173,8 +173,8 @@ def test_attribution_a_source_named_inside_a_quote_does_not_speak_for_it(extract
 @pytest.mark.models
 def test_attribution_pronoun_takes_the_last_source_of_its_gender(extractor) -> None:  # type: ignore[no-untyped-def]
     """'Elle' is Russia, the feminine subject before it, not Kyiv, the last speaker."""
-    text = ("Selon Kyiv, les troupes russes ont progressé près de Koupiansk. La Russie, qui a lancé son offensive "
-            "en 2022, contrôle environ un cinquième du territoire ukrainien. Elle affirme tenir la quasi-totalité "
+    text = ("Selon Kyiv, les troupes russes ont progressé près de Koupiansk. La Russie, qui a perdu beaucoup "
+            "d'hommes, contrôle environ un cinquième du territoire ukrainien. Elle affirme tenir la quasi-totalité "
             "de la région de Louhansk.")
     found = sides_at(extractor, text, "fr")
     assert found["Kupyansk"] == {"UA"}
@@ -220,9 +220,24 @@ CARRIED_ON = [
                  "Dachne.", "Dachne", "RU", id="fr-partisan-narrator"),
 ]
 
+# What a pronoun, an impersonal verb or a relay line refers back to, and what is the outlet's own.
+REFERRED = [
+    pytest.param("uk", "Речник Сил оборони Півдня Владислав Волошин виступив у телемарафоні. За його словами, "
+                 "російська штурмова група зайшла в Роботине.", "Robotyne", "UA", id="uk-za-yoho-slovamy"),
+    pytest.param("ru", "Соответствующее видео опубликовал 16 армейский корпус ВСУ. Там отметили, что бои за Купянск "
+                 "продолжаются.", "Kupyansk", "UA", id="ru-tam-otmetili"),
+    pytest.param("en", "The Russian Defence Ministry said its forces had taken Uspenovka. The village of Borki was "
+                 "captured later in the week.", "Birky", "third", id="en-background-is-not-carried"),
+    pytest.param("ru", "Ранее сообщалось, что российские подразделения вошли в Торецк.", "Toretsk", "third",
+                 id="ru-reported-earlier-by-no-one"),
+    pytest.param("uk", " \n\nУ Покровську тривають бої з російськими штурмовими групами.\n\nПро це повідомляє "
+                 "Суспільне з посиланням на Генштаб.\n\nВорог атакував поблизу Торецька.", "Toretsk", "UA",
+                 id="uk-article-relays-its-source"),
+]
+
 
 @pytest.mark.models
-@pytest.mark.parametrize(("lang", "text", "place", "side"), SUBJECTS + CARRIED_ON)
+@pytest.mark.parametrize(("lang", "text", "place", "side"), SUBJECTS + CARRIED_ON + REFERRED)
 def test_attribution_speaker_of_a_place(extractor, lang: str, text: str, place: str,  # type: ignore[no-untyped-def]
                                         side: str) -> None:
     """The subject of the speech verb speaks; a sentence that carries on a report keeps its speaker."""
@@ -238,3 +253,13 @@ def test_attribution_source_after_a_paragraph_covers_it_but_not_the_one_before()
     third = text.index("This")
     spans = [(0, 33), (first, second - 1), (second, third - 1), (third, len(text))]
     assert speakers_of(text, spans) == ["Serhiy Haidai"] + ["Ukrainian General Staff"] * 3
+
+
+@pytest.mark.models
+def test_attribution_person_named_again_in_another_case_keeps_the_title_side(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Андрій Канашевич" and, later, "Канашевича" are one person; his title gave his side."""
+    text = ("Очільник міської військової адміністрації Андрій Канашевич розповів про ситуацію у місті. "
+            "На околицях Куп'янська, за словами Канашевича, тривають бої.")
+    document = Document(id="t", text=text, lang="uk", published=PartialDate.parse("2024-10-14"))
+    _, candidates = next(extractor.candidates([document]))
+    assert {(c.speaker.side, "Канашевич" in c.speaker.name) for c in candidates} == {("UA", True)}

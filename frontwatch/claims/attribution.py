@@ -50,6 +50,7 @@ REFER_BACK = 3
 """How many sentences back a pronoun or a title may find the source it stands for."""
 SIDE_SPEAKERS: dict[Side, str] = {"UA": "Ukrainian side", "RU": "Russian side", "third": "narrator"}
 """The source a side named as a subject stands for ("Kyiv says", "les Russes affirment")."""
+SIDE_NAMES = frozenset(SIDE_SPEAKERS.values())
 CLAUSE_CHILDREN = frozenset({"acl", "acl:relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"})
 """Dependents that start a clause of their own: not part of the noun phrase they hang on."""
 SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp"})
@@ -169,19 +170,19 @@ def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
 
 def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
                 memory: SpeakerMemory, sentence: tuple[int, int],
-                taken: list[SourceHit], index: int = 0) -> list[SourceHit]:
+                taken: list[SourceHit], index: int = 0, tree: Tree | None = None) -> list[SourceHit]:
     """People found by NER, with a side from the registry, earlier mentions or context.
 
     A person whose title is a bare role ("army spokesman X") speaks for the side of the
     last speaker, who usually introduced them ("Ukraine's army refuted the claim…")."""
     hits: list[SourceHit] = []
     s_start, s_end = sentence
-    persons = persons + _known_names(text, sentence, memory, persons)
+    persons = persons + _known_names(text, sentence, memory, persons, tree)
     for start, end in persons:
         if any(h.start < end and start < h.end for h in taken):
             continue
         name = text[start:end].strip()
-        surname = name.split()[-1].lower() if name.split() else name.lower()
+        surname = _surname(text, start, end, tree)
         known = memory.people.get(surname)
         if known is None or known.side == "third":
             before = _unquote_names(text[max(s_start, start - 90):start])
@@ -247,12 +248,31 @@ def _unquote_names(window: str) -> str:
     return re.sub(r"\s+", " ", _QUOTED_NAME.sub(r" \1 ", window))
 
 
+def _surname(text: str, start: int, end: int, tree: Tree | None) -> str:
+    """What a person is remembered by: the dictionary form of their last name where the
+    parse has one ("Канашевича" → "канашевич"), else its last word."""
+    if tree is not None:
+        span = tree.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span[-1].lemma_:
+            return span[-1].lemma_.lower()
+    words = text[start:end].split()
+    return words[-1].lower() if words else text[start:end].lower()
+
+
 def _known_names(text: str, sentence: tuple[int, int], memory: SpeakerMemory,
-                 persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                 persons: list[tuple[int, int]], tree: Tree | None = None) -> list[tuple[int, int]]:
     """Later mentions of a person by surname alone, which the NER often misses."""
     if not memory.people:
         return []
     found: list[tuple[int, int]] = []
+    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if tree is not None else None
+    if span is not None:
+        for token in span:
+            start, end = token.idx, token.idx + len(token)
+            if token.text[:1].isupper() and len(token.text) >= 4 and token.lemma_.lower() in memory.people \
+                    and not any(a < end and start < b for a, b in persons):
+                found.append((start, end))
+        return found
     body = text[sentence[0]:sentence[1]]
     for surname in memory.people:
         if len(surname) < 4:
@@ -432,6 +452,12 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
     return Subject("other", token=token)
 
 
+def _impersonal(tree: Tree, verb: int) -> bool:
+    """A finite speech verb with no subject at all, not even "it" ("it was reported"):
+    the indefinite "they" of Slavic "повідомили", or an impersonal "сообщается"."""
+    return not any(tree.relations[c].startswith(("nsubj", "csubj", "expl")) for c in tree.children(verb))
+
+
 def _finite(tree: Tree, i: int) -> bool:
     """A finite verb, or a participle with its auxiliary ("a affirmé"): a clause of its own,
     unlike "…, les Ukrainiens affirmant que" or "…, saying"."""
@@ -478,10 +504,15 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
     verbs = [t.i for t in span if is_speech_word(tree, t.i, lex)
              and not _inside(t.idx, t.idx + len(t), masked)]
     finite = {v for v in verbs if _finite(tree, v)}
+    impersonal: Subject | None = None
     own = [v for v in verbs if not any(a in finite for a in tree.ancestors(v))]
     for verb in sorted(own, key=lambda v: (v not in finite, _depth(tree, v), v)):
         token = subject_token(tree, verb, lex)
         if token is None:
+            if verb in finite and _impersonal(tree, verb) and impersonal is None:
+                # "Там отметили", "Також зазначається": the body last named speaks on,
+                # unless a name stands by the verb after all.
+                impersonal = Subject("impersonal", token=verb)
             continue
         subject = resolve_subject(tree, token, hits, lex, text)
         if subject.kind == "other":
@@ -500,18 +531,42 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
                 hit = min(closer, key=lambda h: _gap(h, v_start, v_end))
                 return Subject("source", hit.source, (hit.start, hit.end), token, hit.person)
         return subject
-    return None
+    return impersonal
 
 
 def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
                      tree: Tree | None = None, masked: list[tuple[int, int]] | None = None,
                      ) -> tuple[Source | None, tuple[int, int] | None, Subject | None]:
     """The explicit speaker of a sentence and the span naming it; or, when a pronoun or a
-    bare title speaks, what the parse knows of it (for the memory to resolve)."""
-    s_start, s_end = sentence
+    bare title speaks, what is known of it (for the memory to resolve).
+
+    In order: the source after "selon"/"according to"; the subject of the sentence's own
+    speech verb in the parse; the source mention nearest a speech verb. A bare title or an
+    impersonal verb in the parse yields to a name standing right by the verb."""
     masked = masked or []
     hits = [h for h in hits if not _inside(h.start, h.end, masked)]
-    body = text[s_start:s_end]
+    according = _according(text, sentence, hits, lex, tree, masked)
+    if according is not None:
+        return according.source, according.span, None if according.source else according
+    subject = parse_speaker(tree, text, sentence, hits, lex, masked) if tree is not None else None
+    if subject is not None and subject.source is not None:
+        return subject.source, subject.span, None
+    if subject is not None and subject.kind == "pronoun":
+        return None, None, subject
+    nearest, fallback = _nearest_to_speech(text, sentence, hits, lex, tree, masked,
+                                           inverted=subject is not None and subject.kind == "impersonal")
+    if nearest is not None and (subject is None or nearest[0] <= CLOSE_SUBJECT):
+        return nearest[1].source, (nearest[1].start, nearest[1].end), None
+    return None, None, subject or fallback
+
+
+def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
+               tree: Tree | None, masked: list[tuple[int, int]]) -> Subject | None:
+    """The source after "selon X", "according to X", "По словам X," (up to the comma that
+    ends the phrase, for long titles); a pronoun or title there refers back ("За його
+    словами", "По информации министерства")."""
+    s_start, _ = sentence
+    body = text[s_start:sentence[1]]
     for match in lex.according.finditer(body):
         after = s_start + match.end()
         if _inside(s_start + match.start(), after, masked):
@@ -521,13 +576,31 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
         following = [h for h in hits if 0 <= h.start - after <= reach]
         if following:
             hit = min(following, key=lambda h: (h.weak, h.start))
-            return hit.source, (hit.start, hit.end), None
-    if tree is not None:
-        subject = parse_speaker(tree, text, sentence, hits, lex, masked)
-        if subject is not None:
-            if subject.source is not None:
-                return subject.source, subject.span, None
-            return None, None, subject
+            return Subject("source", hit.source, (hit.start, hit.end), person=hit.person)
+        phrase = text[s_start + match.start():after + (reach if phrase_end >= 0 else MAX_ACCORDING_GAP)]
+        if tree is not None:
+            span = tree.doc.char_span(s_start + match.start(), s_start + match.start() + len(phrase),
+                                      alignment_mode="contract")
+            pronouns = [t.i for t in span or () if t.pos_ == "PRON" and lex.pronoun.fullmatch(t.text)]
+            if pronouns:
+                return Subject("pronoun", token=pronouns[0])
+        if lex.role_person.search(phrase):
+            return Subject("role", person=True)
+        if lex.role.search(phrase):
+            return Subject("role")
+    return None
+
+
+def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
+                       tree: Tree | None, masked: list[tuple[int, int]], inverted: bool = False,
+                       ) -> tuple[tuple[int, SourceHit] | None, Subject | None]:
+    """The source named nearest a speech verb (the closest within a few words of its verb
+    first), and a pronoun or bare title standing by a speech verb when none is named.
+
+    A country or its forces counts only right before its verb, or right after it when the
+    parse found the verb without a subject ("опубликовал 16 армейский корпус ВСУ")."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
     pronoun: Subject | None = None
     per_verb: list[tuple[int, SourceHit]] = []
     for match in lex.speech.finditer(body):
@@ -542,7 +615,7 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
             if hit.start >= v_end and lex.complement.search(between):
                 continue
-            if hit.weak and (hit.start >= v_end or gap > WEAK_GAP):
+            if hit.weak and (gap > WEAK_GAP or (hit.start >= v_end and not (inverted and "," not in between))):
                 continue
             if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
                 if nearest is None or gap < nearest[0]:
@@ -550,15 +623,26 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
         if nearest is not None:
             per_verb.append(nearest)
         near = text[max(s_start, v_start - PRONOUN_BEFORE):min(s_end, v_end + 8)]
-        if lex.pronoun.search(near) \
-                or lex.role.search(text[max(s_start, v_start - ROLE_BEFORE):min(s_end, v_end + ROLE_AFTER)]):
+        if (lex.pronoun.search(near) or lex.role.search(
+                text[max(s_start, v_start - ROLE_BEFORE):min(s_end, v_end + ROLE_AFTER)])) \
+                and not _passive_at(tree, v_start, v_end):
             pronoun = pronoun or Subject("pronoun")
-    if per_verb:
-        close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
-        gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
-        hit = _apposition_head(text, hit, hits)
-        return hit.source, (hit.start, hit.end), None
-    return None, None, pronoun
+    if not per_verb:
+        return None, pronoun
+    close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
+    gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
+    return (gap, _apposition_head(text, hit, hits)), pronoun
+
+
+def _passive_at(tree: Tree | None, start: int, end: int) -> bool:
+    """A speech verb with a passive or dummy subject ("it was reported"): no one speaks."""
+    if tree is None:
+        return False
+    span = tree.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span_root(tree, span.start, span.end)
+    return any(tree.relations[c] in ("nsubj:pass", "expl", "expl:pass") for c in tree.children(root))
 
 
 def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
@@ -572,7 +656,7 @@ def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
 
 
 def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], hits: list[SourceHit],
-                      lex: Lexicon, text: str) -> list[Mention]:
+                      lex: Lexicon, text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     """Sources named as the subject of any verb (or as the root of a sentence the parser
     misread), in text order: what a pronoun after them may mean ("La Russie contrôle 19 %…
     Elle affirme…", "Des soldats ukrainiens ont diffusé une vidéo dans laquelle ils disent…")."""
@@ -584,7 +668,8 @@ def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], 
         if tree.relations[token.i] not in ("nsubj", "root") or token.pos_ not in ("NOUN", "PROPN"):
             continue
         subject = resolve_subject(tree, token.i, hits, lex, text)
-        if subject.source is not None:
+        if subject.source is not None and subject.kind == "source" and subject.source.name not in SIDE_NAMES \
+                and not _inside(token.idx, token.idx + len(token), masked):
             found.append(Mention(index, subject.source, subject.person, _feature(token, "Gender"),
                                  _feature(token, "Number"), token.idx))
     return found
@@ -641,7 +726,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         body = text[sentence[0]:sentence[1]]
         hits = list(registry[index])
         hits += person_hits(text, [p for p in persons if sentence[0] <= p[0] < sentence[1]],
-                            lex, memory, sentence, hits, index)
+                            lex, memory, sentence, hits, index, tree)
         hits.sort(key=lambda h: h.start)
         if found_hits is not None:
             found_hits.append(hits)
@@ -651,12 +736,13 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         depth = _quote_depth(body, depth)
         source, span, subject = sentence_speaker(text, sentence, hits, lex, tree, masked)
         explicit.append((source, span, subject is not None))
-        subjects = _subject_mentions(tree, index, sentence, hits, lex, text)
+        subjects = _subject_mentions(tree, index, sentence, hits, lex, text, masked)
         mention: Mention | None = None
         if source is not None:
             named = next((h for h in hits if span and h.start == span[0]), None)
             mention = _mention(tree, index, named) if named is not None else Mention(index, source, False)
-        elif subject is not None:
+        elif subject is not None and not (subject.kind == "impersonal" and lex.recap.search(body)):
+            # "Раніше повідомлялося": reported earlier, by no one in particular.
             mention = refer_back(subject, memory, index, tree, lex, subjects)
             if mention is not None:
                 source, mention = mention.source, replace(mention, sentence=index)
@@ -704,7 +790,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
                 source = ahead
         if source is None and index > 0 and last[1] == index - 1 and last[0] is not None \
                 and "\n" not in text[sentences[index - 1][1] - 1:sentence[0]] and carried < MAX_CARRY \
-                and not lex.recap.search(body):
+                and not lex.recap.search(body) and (lex.self_cue.search(body) or lex.enemy_cue.search(body)):
             source = last[0]
             carried += 1
         elif source is not None and span is not None:
@@ -728,7 +814,8 @@ goes on speaking for."""
 def _goes_on(tree: Tree | None, text: str, sentence: tuple[int, int], lex: Lexicon) -> bool:
     """A sentence that carries on the last speaker's report: it opens with "also"/"також", or
     its main verb is in the mood of reported speech ("les combats se poursuivraient")."""
-    if lex.continuation.match(text, sentence[0], sentence[1]):
+    body = text[sentence[0]:sentence[1]]
+    if lex.continuation.match(body) or lex.reported_forms.search(body):
         return True
     if tree is None or not lex.reported_moods:
         return False
@@ -801,7 +888,9 @@ def _relayed_source(text: str, sentences: list[tuple[int, int]],
                     lex: Lexicon) -> Source | None:
     """The source a whole article relays: "X stated this on Telegram" / "Про це повідомляє X"
     among its first sentences, with X named there."""
-    for index, (start, end) in enumerate(sentences[:RELAYED_WITHIN]):
+    opening = [index for index, (start, end) in enumerate(sentences) if text[start:end].strip()][:RELAYED_WITHIN]
+    for index in opening:
+        start, end = sentences[index]
         source = explicit[index][0]
         if source is not None and lex.relayed.search(text[start:end]):
             return source

@@ -150,6 +150,8 @@ class Lexicon:
     """Words that carry a reported statement on into the next sentence ("also", "також")."""
     reported_moods: frozenset[str] = frozenset()
     """Verb moods of reported speech (the French conditional): the last speaker still speaks."""
+    reported_forms: re.Pattern[str] = NEVER
+    """Verb forms of reported speech the tagger may miss ("seraient", "aurait")."""
 
 
 
@@ -347,4 +349,5 @@ def load_lexicon(lang: str) -> Lexicon:
         collective_pronouns=_words(speech, "collective_pronouns"),
         continuation=pat(speech, "continuation", "speech_verbs.yml"),
         reported_moods=frozenset(str(w) for w in speech.get("reported_moods") or []),
+        reported_forms=pat(speech, "reported_forms", "speech_verbs.yml"),
     )

@@ -263,3 +263,19 @@ def test_attribution_person_named_again_in_another_case_keeps_the_title_side(ext
     document = Document(id="t", text=text, lang="uk", published=PartialDate.parse("2024-10-14"))
     _, candidates = next(extractor.candidates([document]))
     assert {(c.speaker.side, "Канашевич" in c.speaker.name) for c in candidates} == {("UA", True)}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "trigger"), [
+    pytest.param("en", "Ukrainian troops entered Kherson on Friday, two days after Russia announced its retreat from "
+                 "the city.", "entered", id="en-after-russia-announced"),
+    pytest.param("fr", "Les soldats ukrainiens ont repris Izioum, au point que le Kremlin a admis un repli de ses "
+                 "troupes.", "repris", id="fr-au-point-que"),
+])
+def test_attribution_speech_verb_of_a_subordinate_clause_speaks_only_for_it(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                                          trigger: str) -> None:
+    """The outlet says the main clause; the country speaks only in its own clause."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2024-10-14"))
+    _, candidates = next(extractor.candidates([document]))
+    sides = {c.speaker.side for c in candidates if text[c.trigger.start:c.trigger.end] == trigger}
+    assert sides == {"third"}

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from frontwatch.claims.lexicon import Lexicon
-from frontwatch.claims.syntax import Tree, span_root
+from frontwatch.claims.syntax import Tree
 from frontwatch.records import Side, Source
 
 QUOTE_OPEN = "«“„"
@@ -205,17 +205,16 @@ NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 def _name_only(tree: Tree, start: int, end: int) -> tuple[int, int] | None:
     """A person's name without the words the recogniser swept into it ("Що повідомив
     Трегубов" is Трегубов; a lone "Як" is no one; a name does not run over a line break)."""
-    span = tree.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    tokens = list(tree.tokens(start, end))
+    if not tokens:
         return (start, end)
-    tokens = [t for t in span]
-    while tokens and tokens[0].pos_ not in NAME_POS:
+    while tokens and tree.pos[tokens[0]] not in NAME_POS:
         tokens.pop(0)
-    while tokens and tokens[-1].pos_ not in NAME_POS:
+    while tokens and tree.pos[tokens[-1]] not in NAME_POS:
         tokens.pop()
-    if not tokens or any("\n" in t.text or "\n" in t.whitespace_ for t in tokens[:-1]):
+    if not tokens or "\n" in tree.text[tree.starts[tokens[0]]:tree.ends[tokens[-1]]]:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return tree.starts[tokens[0]], tree.ends[tokens[-1]]
 
 
 def _said(after: str, lex: Lexicon) -> str:
@@ -252,9 +251,9 @@ def _surname(text: str, start: int, end: int, tree: Tree | None) -> str:
     """What a person is remembered by: the dictionary form of their last name where the
     parse has one ("Канашевича" → "канашевич"), else its last word."""
     if tree is not None:
-        span = tree.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span[-1].lemma_:
-            return span[-1].lemma_.lower()
+        tokens = tree.tokens(start, end)
+        if len(tokens) and tree.lemmas[tokens[-1]]:
+            return tree.lemmas[tokens[-1]]
     words = text[start:end].split()
     return words[-1].lower() if words else text[start:end].lower()
 
@@ -265,11 +264,10 @@ def _known_names(text: str, sentence: tuple[int, int], memory: SpeakerMemory,
     if not memory.people:
         return []
     found: list[tuple[int, int]] = []
-    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if tree is not None else None
-    if span is not None:
-        for token in span:
-            start, end = token.idx, token.idx + len(token)
-            if token.text[:1].isupper() and len(token.text) >= 4 and token.lemma_.lower() in memory.people \
+    if tree is not None:
+        for i in tree.tokens(*sentence):
+            start, end = tree.starts[i], tree.ends[i]
+            if text[start:start + 1].isupper() and end - start >= 4 and tree.lemmas[i] in memory.people \
                     and not any(a < end and start < b for a, b in persons):
                 found.append((start, end))
         return found
@@ -364,10 +362,9 @@ def _feature(token: Token, name: str) -> frozenset[str]:
 
 def is_speech_word(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A speech verb (or noun) by its lemma, or a verb form the speech patterns name."""
-    token = tree.doc[i]
-    if token.lemma_.lower() in lex.speech_lemmas or token.lower_ in lex.speech_lemmas:
+    if tree.lemmas[i] in lex.speech_lemmas or tree.words[i] in lex.speech_lemmas:
         return True
-    return token.pos_ in PREDICATES and lex.speech.fullmatch(token.text) is not None
+    return tree.pos[i] in PREDICATES and lex.speech.fullmatch(tree.text, tree.starts[i], tree.ends[i]) is not None
 
 
 def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | None:
@@ -375,28 +372,27 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
     noun ("Moscow's claim", "les déclarations du Kremlin"); "У Генштабі повідомили" without a
     subject; the subject of the verb above for "…, saying" / "ajoutant que"; and for "which"
     in "DeepState, which said", the noun the relative clause hangs on."""
-    doc = tree.doc
     children = [c for c in tree.children(verb) if not _reported(tree, verb, c, lex)]
     for wanted in ("obl:agent", "nsubj"):
         for child in children:
             if tree.relations[child] == wanted:
-                if doc[child].pos_ == "PRON" and tree.heads[verb] != verb \
+                if tree.pos[child] == "PRON" and tree.heads[verb] != verb \
                         and tree.relations[verb] in ("acl:relcl", "acl"):
                     return tree.heads[verb]
                 return child
-    if doc[verb].pos_ in ("NOUN", "PROPN"):
+    if tree.pos[verb] in ("NOUN", "PROPN"):
         for child in children:
             rel, case = tree.relations[child], tree.cases[child]
             if rel == "nmod:poss" or (rel == "nmod" and case in lex.author_cases and (
-                    case or "Gen" in _feature(doc[child], "Case"))):
+                    case or "Gen" in _feature(tree.doc[child], "Case"))):
                 return child
         return None
     for child in children:
         if tree.relations[child] == "obl" and tree.cases[child] in lex.speaker_obliques:
             return child
     head = tree.heads[verb]
-    if climb > 0 and head != verb and tree.relations[verb] in SHARED_SUBJECT and doc[head].pos_ in PREDICATES \
-            and (_feature(doc[verb], "VerbForm") & NON_FINITE
+    if climb > 0 and head != verb and tree.relations[verb] in SHARED_SUBJECT and tree.pos[head] in PREDICATES \
+            and (_feature(tree.doc[verb], "VerbForm") & NON_FINITE
                  or any(tree.relations[child] == "cc" for child in children)):
         return subject_token(tree, head, lex, climb - 1)
     return None
@@ -405,10 +401,9 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
 def _reported(tree: Tree, verb: int, child: int, lex: Lexicon) -> bool:
     """A word after "that"/"що" following the verb belongs to what is said: a parse that makes
     it the verb's subject is wrong ("повідомили, що окупанти…")."""
-    doc = tree.doc
     if child < verb:
         return False
-    between = doc.text[doc[verb].idx + len(doc[verb]):doc[child].idx]
+    between = tree.text[tree.ends[verb]:tree.starts[child]]
     return lex.complement.search(between) is not None
 
 
@@ -427,18 +422,16 @@ def _phrase(tree: Tree, head: int) -> list[int]:
 def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon, text: str) -> Subject:
     """What a speech verb's subject names: a source (registry, person, or a side: "Kyiv",
     "les Ukrainiens", "Один из украинских военных"), a pronoun, a bare title, or nothing known."""
-    doc = tree.doc
     tokens = _phrase(tree, token)
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in tokens]
-    head_start, head_end = doc[token].idx, doc[token].idx + len(doc[token])
+    spans = [(tree.starts[i], tree.ends[i]) for i in tokens]
+    head_start, head_end = tree.starts[token], tree.ends[token]
     inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
     on_head = [h for h in inside if h.start < head_end and head_start < h.end]
     if on_head or inside:
         hit = on_head[0] if on_head else min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))
         return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
-    word = doc[token]
-    if word.pos_ == "PRON" or lex.pronoun.fullmatch(word.text):
-        return Subject("pronoun", token=token, person=word.lower_ in lex.person_pronouns)
+    if tree.pos[token] == "PRON" or lex.pronoun.fullmatch(text, head_start, head_end):
+        return Subject("pronoun", token=token, person=tree.words[token] in lex.person_pronouns)
     lo, hi = spans[0][0], spans[-1][1]
     phrase = text[lo:hi]
     cue = _side_cue(tree, token, text, lo, phrase, lex)
@@ -458,13 +451,30 @@ def _impersonal(tree: Tree, verb: int) -> bool:
     return not any(tree.relations[c].startswith(("nsubj", "csubj", "expl")) for c in tree.children(verb))
 
 
+def _main_clause(tree: Tree, i: int) -> bool:
+    """Whether a speech word speaks for its sentence rather than for a subordinate clause
+    ("two days after Russia declared", "as Russian forces assert", "au point que le Kremlin a
+    admis", "the village, which Kyiv says it holds"): no clause on its way to the root is
+    relative or opened by a subordinating word. (The parsers often hang "…, ajoute le
+    communiqué" on as an adverbial: that alone is no subordinate clause.)"""
+    node = i
+    for _ in range(12):
+        relation = tree.relations[node]
+        if tree.heads[node] == node or relation == "root":
+            return True
+        if relation in ("acl", "acl:relcl") or (relation == "advcl" and any(
+                tree.relations[c] == "mark" for c in tree.children(node))):
+            return False
+        node = tree.heads[node]
+    return True
+
+
 def _finite(tree: Tree, i: int) -> bool:
     """A finite verb, or a participle with its auxiliary ("a affirmé"): a clause of its own,
     unlike "…, les Ukrainiens affirmant que" or "…, saying"."""
-    token = tree.doc[i]
-    if token.pos_ not in PREDICATES:
+    if tree.pos[i] not in PREDICATES:
         return False
-    if "Fin" in _feature(token, "VerbForm"):
+    if "Fin" in _feature(tree.doc[i], "VerbForm"):
         return True
     return any(tree.relations[c].startswith("aux") for c in tree.children(i))
 
@@ -475,19 +485,17 @@ def _side_cue(tree: Tree, token: int, text: str, lo: int, phrase: str,
     the nationality of a title ("Украинское командование", "a Ukrainian official"), or after
     "one of" ("Один из украинских военных"); not any noun with a nationality ("Ukrainian
     analysts" are not Ukraine's voice)."""
-    doc = tree.doc
-    head = doc[token]
-    titled = bool(lex.role.fullmatch(head.text) or lex.role_person.fullmatch(head.text)
-                  or lex.role.search(head.text) or lex.role_person.search(head.text))
-    counted = head.pos_ in ("NUM", "PRON", "DET")
+    word = tree.text[tree.starts[token]:tree.ends[token]]
+    titled = bool(lex.role.search(word) or lex.role_person.search(word))
+    counted = tree.pos[token] in ("NUM", "PRON", "DET")
     allowed = _phrase(tree, token) if titled else [token] + [
-        c for c in tree.children(token) if counted and doc[c].pos_ in ("NOUN", "PROPN", "ADJ")]
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in allowed]
+        c for c in tree.children(token) if counted and tree.pos[c] in ("NOUN", "PROPN", "ADJ")]
+    spans = [(tree.starts[i], tree.ends[i]) for i in allowed]
     found = [(m.start() + lo, m.end() + lo, side) for side, pattern in lex.actors for m in pattern.finditer(phrase)]
     found = [c for c in found if any(a < c[1] and c[0] < b for a, b in spans)]
     if not found:
         return None
-    return min(found, key=lambda c: (not (c[0] < head.idx + len(head) and head.idx < c[1]), c[0]))
+    return min(found, key=lambda c: (not (c[0] < tree.ends[token] and tree.starts[token] < c[1]), c[0]))
 
 
 def _depth(tree: Tree, i: int) -> int:
@@ -498,11 +506,8 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
                   masked: list[tuple[int, int]]) -> Subject | None:
     """The subject of the sentence's own speech verbs (those no other speech verb governs),
     highest in the parse first."""
-    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
-    if span is None:
-        return None
-    verbs = [t.i for t in span if is_speech_word(tree, t.i, lex)
-             and not _inside(t.idx, t.idx + len(t), masked)]
+    verbs = [i for i in tree.tokens(*sentence) if is_speech_word(tree, i, lex)
+             and not _inside(tree.starts[i], tree.ends[i], masked) and _main_clause(tree, i)]
     finite = {v for v in verbs if _finite(tree, v)}
     impersonal: Subject | None = None
     own = [v for v in verbs if not any(a in finite for a in tree.ancestors(v))]
@@ -521,8 +526,7 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
             # A country or its forces as the parsed subject yields to a name standing closer
             # to the verb: long sentences are often misparsed ("Russian troops are trying to
             # take X, spokesman Y said").
-            word = tree.doc[verb]
-            v_start, v_end = word.idx, word.idx + len(word)
+            v_start, v_end = tree.starts[verb], tree.ends[verb]
             gap = _gap(SourceHit(*subject.span, Source("", "third")), v_start, v_end)
             closer = [h for h in hits if not h.weak and _gap(h, v_start, v_end) < gap
                       and not re.search(r"[.;»«“”]", text[min(h.end, v_end):max(h.start, v_start)])
@@ -579,9 +583,8 @@ def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex:
             return Subject("source", hit.source, (hit.start, hit.end), person=hit.person)
         phrase = text[s_start + match.start():after + (reach if phrase_end >= 0 else MAX_ACCORDING_GAP)]
         if tree is not None:
-            span = tree.doc.char_span(s_start + match.start(), s_start + match.start() + len(phrase),
-                                      alignment_mode="contract")
-            pronouns = [t.i for t in span or () if t.pos_ == "PRON" and lex.pronoun.fullmatch(t.text)]
+            pronouns = [i for i in tree.tokens(s_start + match.start(), s_start + match.start() + len(phrase))
+                        if tree.pos[i] == "PRON" and lex.pronoun.fullmatch(text, tree.starts[i], tree.ends[i])]
             if pronouns:
                 return Subject("pronoun", token=pronouns[0])
         if lex.role_person.search(phrase):
@@ -605,7 +608,8 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
     per_verb: list[tuple[int, SourceHit]] = []
     for match in lex.speech.finditer(body):
         v_start, v_end = s_start + match.start(), s_start + match.end()
-        if _inside(v_start, v_end, masked):
+        subordinate = tree is not None and not _main_clause(tree, tree.root_of(v_start, v_end))
+        if subordinate or _inside(v_start, v_end, masked):
             continue
         nearest: tuple[int, SourceHit] | None = None
         for hit in hits:
@@ -638,20 +642,14 @@ def _passive_at(tree: Tree | None, start: int, end: int) -> bool:
     """A speech verb with a passive or dummy subject ("it was reported"): no one speaks."""
     if tree is None:
         return False
-    span = tree.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span_root(tree, span.start, span.end)
+    root = tree.root_of(start, end)
     return any(tree.relations[c] in ("nsubj:pass", "expl", "expl:pass") for c in tree.children(root))
 
 
 def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
     if tree is None:
         return Mention(index, hit.source, hit.person)
-    span = tree.doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None:
-        return Mention(index, hit.source, hit.person)
-    head = tree.doc[span_root(tree, span.start, span.end)]
+    head = tree.doc[tree.root_of(hit.start, hit.end)]
     return Mention(index, hit.source, hit.person, _feature(head, "Gender"), _feature(head, "Number"))
 
 
@@ -662,16 +660,15 @@ def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], 
     Elle affirme…", "Des soldats ukrainiens ont diffusé une vidéo dans laquelle ils disent…")."""
     if tree is None:
         return []
-    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     found = []
-    for token in span if span is not None else ():
-        if tree.relations[token.i] not in ("nsubj", "root") or token.pos_ not in ("NOUN", "PROPN"):
+    for i in tree.tokens(*sentence):
+        if tree.relations[i] not in ("nsubj", "root") or tree.pos[i] not in ("NOUN", "PROPN"):
             continue
-        subject = resolve_subject(tree, token.i, hits, lex, text)
+        subject = resolve_subject(tree, i, hits, lex, text)
         if subject.source is not None and subject.kind == "source" and subject.source.name not in SIDE_NAMES \
-                and not _inside(token.idx, token.idx + len(token), masked):
-            found.append(Mention(index, subject.source, subject.person, _feature(token, "Gender"),
-                                 _feature(token, "Number"), token.idx))
+                and not _inside(tree.starts[i], tree.ends[i], masked):
+            found.append(Mention(index, subject.source, subject.person, _feature(tree.doc[i], "Gender"),
+                                 _feature(tree.doc[i], "Number"), tree.starts[i]))
     return found
 
 
@@ -687,14 +684,14 @@ def _compatible(subject: Subject, mention: Mention, tree: Tree | None, lex: Lexi
     if gender and mention.gender and not gender & mention.gender:
         return False
     return not (number and mention.number and not number & mention.number
-                and word.lower_ not in lex.collective_pronouns)
+                and tree.words[subject.token] not in lex.collective_pronouns)
 
 
 def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree | None,
                lex: Lexicon, current: list[Mention]) -> Mention | None:
     """What a pronoun or a bare title stands for: the latest compatible mention within a few
     sentences (or before it in its own sentence, `current`), else the last speaker."""
-    position = tree.doc[subject.token].idx if tree is not None and subject.token >= 0 else 1 << 30
+    position = tree.starts[subject.token] if tree is not None and subject.token >= 0 else 1 << 30
     here = [m for m in current if m.start < position]
     for mention in reversed(memory.mentions + here):
         if index - mention.sentence > REFER_BACK:
@@ -819,10 +816,9 @@ def _goes_on(tree: Tree | None, text: str, sentence: tuple[int, int], lex: Lexic
         return True
     if tree is None or not lex.reported_moods:
         return False
-    span = tree.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
-    for token in span if span is not None else ():
-        if tree.heads[token.i] == token.i or tree.relations[token.i] == "root":
-            verbs = [token.i] + [c for c in tree.children(token.i) if tree.relations[c].startswith("aux")]
+    for i in tree.tokens(*sentence):
+        if tree.heads[i] == i or tree.relations[i] == "root":
+            verbs = [i] + [c for c in tree.children(i) if tree.relations[c].startswith("aux")]
             return any(_feature(tree.doc[v], "Mood") & lex.reported_moods for v in verbs)
     return False
 

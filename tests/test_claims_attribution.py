@@ -160,6 +160,10 @@ SUBJECTS = [
                  "had taken Vovchansk.", "Vovchansk", "RU", id="en-relative-pronoun-subject"),
     pytest.param("ru", "По словам советника главы Донецкой Народной Республики по вопросам обороны Ивана Петрова, "
                  "российские подразделения вошли в Курахово.", "Kurakhove", "RU", id="ru-long-title-after-po-slovam"),
+    pytest.param("fr", "Une vidéo montre Evguéni Prigojine devant la mairie. « Nos hommes ont pris Bakhmout », "
+                 "clame-t-il.", "Bakhmut", "RU", id="fr-inverted-il-after-a-quote"),
+    pytest.param("uk", "Як повідомляє Українська правда, російські війська зайшли в Торецьк.", "Toretsk", "third",
+                 id="uk-ukrainian-media-are-no-side"),
 ]
 
 
@@ -279,3 +283,11 @@ def test_attribution_speech_verb_of_a_subordinate_clause_speaks_only_for_it(extr
     _, candidates = next(extractor.candidates([document]))
     sides = {c.speaker.side for c in candidates if text[c.trigger.start:c.trigger.end] == trigger}
     assert sides == {"third"}
+
+
+@pytest.mark.models
+def test_attribution_side_speaking_of_its_own_advance(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The troops that report are the troops that advance: naming the speaker does not hide
+    whose forces act."""
+    claims = claims_of(extractor, "Ukrainian troops reported successful advances near Robotyne on Tuesday.", "en")
+    assert [(c.place.name, c.kind, c.actor, c.source.side) for c in claims] == [("Robotyne", "advance", "UA", "UA")]

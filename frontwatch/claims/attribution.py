@@ -48,6 +48,8 @@ QUOTED_SPEECH = 30
 """Quoted spans longer than this are someone's words; shorter ones are names ("Tavria")."""
 REFER_BACK = 3
 """How many sentences back a pronoun or a title may find the source it stands for."""
+NAMED_BACK = 2
+"""How far back a pronoun may find a source named in another role than speaker or subject."""
 SIDE_SPEAKERS: dict[Side, str] = {"UA": "Ukrainian side", "RU": "Russian side", "third": "narrator"}
 """The source a side named as a subject stands for ("Kyiv says", "les Russes affirment")."""
 SIDE_NAMES = frozenset(SIDE_SPEAKERS.values())
@@ -105,6 +107,9 @@ class SpeakerMemory:
     last_sentence: int = -10
     people: dict[str, Source] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    """Speakers and sources named as subjects, in text order."""
+    named: list[Mention] = field(default_factory=list)
+    """Every source named, in any role: a pronoun's last resort."""
 
 
 def opposite(side: str) -> Side:
@@ -373,7 +378,7 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
     subject; the subject of the verb above for "…, saying" / "ajoutant que"; and for "which"
     in "DeepState, which said", the noun the relative clause hangs on."""
     children = [c for c in tree.children(verb) if not _reported(tree, verb, c, lex)]
-    for wanted in ("obl:agent", "nsubj"):
+    for wanted in ("obl:agent", "nsubj", "expl:subj"):
         for child in children:
             if tree.relations[child] == wanted:
                 if tree.pos[child] == "PRON" and tree.heads[verb] != verb \
@@ -456,14 +461,16 @@ def _main_clause(tree: Tree, i: int) -> bool:
     ("two days after Russia declared", "as Russian forces assert", "au point que le Kremlin a
     admis", "the village, which Kyiv says it holds"): no clause on its way to the root is
     relative or opened by a subordinating word. (The parsers often hang "…, ajoute le
-    communiqué" on as an adverbial: that alone is no subordinate clause.)"""
+    communiqué" on as an adverbial, or "X relate :" as a modifier of X: a finite verb there
+    is no subordinate clause.)"""
     node = i
     for _ in range(12):
         relation = tree.relations[node]
         if tree.heads[node] == node or relation == "root":
             return True
-        if relation in ("acl", "acl:relcl") or (relation == "advcl" and any(
-                tree.relations[c] == "mark" for c in tree.children(node))):
+        marked = any(tree.relations[c] == "mark" for c in tree.children(node))
+        if relation == "acl:relcl" or (relation in ("acl", "advcl") and marked) \
+                or (relation == "acl" and not _finite(tree, node)):
             return False
         node = tree.heads[node]
     return True
@@ -689,17 +696,23 @@ def _compatible(subject: Subject, mention: Mention, tree: Tree | None, lex: Lexi
 
 def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree | None,
                lex: Lexicon, current: list[Mention]) -> Mention | None:
-    """What a pronoun or a bare title stands for: the latest compatible mention within a few
-    sentences (or before it in its own sentence, `current`), else the last speaker."""
+    """What a pronoun or a bare title stands for: the latest compatible speaker or subject
+    within a few sentences (or before it in its own sentence, `current`); for a pronoun, then
+    any source named there ("montre M. Prigojine… clame-t-il"); for a title or an impersonal
+    verb, the last speaker. A title of a body ("the ministry", "le communiqué") looks for a
+    body first."""
     position = tree.starts[subject.token] if tree is not None and subject.token >= 0 else 1 << 30
     here = [m for m in current if m.start < position]
-    for mention in reversed(memory.mentions + here):
-        if index - mention.sentence > REFER_BACK:
-            break
-        if _compatible(subject, mention, tree, lex):
-            return mention
-    if memory.last is not None and index - memory.last_sentence <= REFER_BACK \
-            and (subject.kind == "role" or not subject.person):
+    recent = [m for m in reversed(memory.mentions + here) if index - m.sentence <= REFER_BACK]
+    if subject.kind in ("role", "impersonal") and not subject.person:
+        recent = [m for m in recent if not m.person] + [m for m in recent if m.person]
+    found = next((m for m in recent if _compatible(subject, m, tree, lex)), None)
+    if found is not None:
+        return found
+    if subject.kind == "pronoun":
+        named = [m for m in reversed(memory.named) if index - m.sentence <= NAMED_BACK]
+        return next((m for m in named if _compatible(subject, m, tree, lex)), None)
+    if memory.last is not None and index - memory.last_sentence <= REFER_BACK:
         return Mention(index, memory.last, False)
     return None
 
@@ -745,6 +758,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
                 source, mention = mention.source, replace(mention, sentence=index)
                 explicit[-1] = (source, None, True)
         memory.mentions.extend(m for m in subjects if m.source != source)
+        memory.named.extend(_mention(tree, index, h) for h in hits if not _inside(h.start, h.end, masked))
         if source is not None and mention is not None:
             memory.last, memory.last_sentence = source, index
             memory.mentions.append(mention)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from frontwatch.claims.attribution import (
+    SIDE_SPEAKERS,
     SourceHit,
     attribute,
     is_speech_word,
@@ -863,7 +864,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                      previous_topic.score * 0.7, "topic")
             targets = [Target(first.start, first.end, reference, first.head, coref=True, implicit=True)]
         cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
-        if speaker_span:
+        if speaker_span and speaker.name not in SIDE_SPEAKERS.values():
+            # A side speaking of itself ("Ukrainian troops reported advances") still names
+            # whose forces act.
             cue_block.append(speaker_span)
         cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block)
         dates = find_dates(body, lex.dates, document.published, s_start)

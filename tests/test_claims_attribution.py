@@ -164,6 +164,9 @@ SUBJECTS = [
                  "clame-t-il.", "Bakhmut", "RU", id="fr-inverted-il-after-a-quote"),
     pytest.param("uk", "Як повідомляє Українська правда, російські війська зайшли в Торецьк.", "Toretsk", "third",
                  id="uk-ukrainian-media-are-no-side"),
+    pytest.param("fr", "Le ministère russe de la Défense a parlé de combats. Des unités ukrainiennes sont entrées "
+                 "dans Vovtchansk a fait savoir l'armée ukrainienne.", "Vovchansk", "UA",
+                 id="fr-army-named-after-its-verb-closes-the-sentence"),
 ]
 
 

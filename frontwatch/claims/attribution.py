@@ -42,6 +42,7 @@ ROLE_BEFORE = 30
 ROLE_AFTER = 25
 """A title may follow its verb too ("assure l'état-major", "the ministry said")."""
 WEAK_GAP = 25
+INVERTED_GAP = 5
 """How close before its speech verb a country or its forces must stand to be the speaker
 when the parse does not say ("Russia on Monday said")."""
 QUOTED_SPEECH = 30
@@ -626,7 +627,8 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
             between = text[min(hit.end, v_end):max(hit.start, v_start)]
             if hit.start >= v_end and lex.complement.search(between):
                 continue
-            if hit.weak and (gap > WEAK_GAP or (hit.start >= v_end and not (inverted and "," not in between))):
+            if hit.weak and (gap > WEAK_GAP or (hit.start >= v_end and not (inverted and "," not in between)
+                                                and not _inverted_after(text, sentence, v_start, hit, gap))):
                 continue
             if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
                 if nearest is None or gap < nearest[0]:
@@ -643,6 +645,19 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
     close = [p for p in per_verb if p[0] <= CLOSE_SUBJECT]
     gap, hit = close[0] if close else min(per_verb, key=lambda p: p[0])
     return (gap, _apposition_head(text, hit, hits)), pronoun
+
+
+_INVERSION = re.compile(r"[,»”\"]\s*(?:\S+\s+){0,2}$")
+
+
+def _inverted_after(text: str, sentence: tuple[int, int], v_start: int, hit: SourceHit, gap: int) -> bool:
+    """A subject right after its verb, the verb right after a comma or a closing quote, or the
+    subject closing the sentence ("…, a fait savoir l'armée ukrainienne", "…," said the
+    Russian army)."""
+    if gap > INVERTED_GAP:
+        return False
+    tail = text[hit.end:sentence[1]].strip(" .!?»”\"\n")
+    return not tail or _INVERSION.search(text, sentence[0], v_start) is not None
 
 
 def _passive_at(tree: Tree | None, start: int, end: int) -> bool:

@@ -346,3 +346,9 @@ def test_eval_score_misses_name_wrong_side_date_and_place(gold_dir: Path) -> Non
     place = by_type["place", "fr-a", "capture", "Ugledar"]
     assert place.note == "resolved to Kupiansk (Kharkiv Oblast, 704147)"
     assert by_type["place", "en-b", "repelled", "Kupiansk"].note == "not spotted"
+
+
+def test_eval_score_capital_city_region_is_the_city() -> None:
+    assert default_same_region("Kyiv", "Kyiv City")
+    assert default_same_region("Sevastopol City", "Sevastopol")
+    assert not default_same_region("Kyiv City", "Kharkiv Oblast")

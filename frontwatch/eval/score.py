@@ -293,12 +293,14 @@ def default_same_name(a: str, b: str) -> bool:
 
 
 _REGION_SUFFIX = re.compile(r"(?:s?k)?(?:aia|ia|ii|oi|a|i)?$")
+_CITY_REGION = re.compile(r"\s+(?:city|ville|місто|город)$", re.IGNORECASE)
+"""Cities with a region's status: GeoNames' "Kyiv City" is the annotators' admin1 "Kyiv"."""
 
 
 def _region_keys(name: str) -> frozenset[str]:
     from frontwatch.places.keys import phonetic_keys, region_stem
 
-    stem = region_stem(name) or name
+    stem = region_stem(_CITY_REGION.sub("", name)) or name
     return frozenset(_REGION_SUFFIX.sub("", key) for key in phonetic_keys(stem))
 
 

@@ -14,8 +14,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 
 from frontwatch.nlp.components import text_of
 
@@ -128,17 +132,21 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     n = len(doc)
     text = text_of(doc).replace("\u2019", "'").replace("\u02bc", "'")
     parsed = doc.has_annotation("DEP")
-    lemma_list, word_list, pos_list, start_list, end_list = [], [], [], [], []
-    heads, rels = [], []
-    for t in doc:
-        lemma_list.append((t.lemma_ or t.text).lower())
-        word_list.append(t.lower_)
-        pos_list.append(t.pos_)
-        start_list.append(t.idx)
-        end_list.append(t.idx + len(t))
-        if parsed:
-            heads.append(t.head.i)
-            rels.append(_relation(t, relations))
+    # One array read instead of a spaCy Token per word and attribute: building Tokens was
+    # the larger part of the claim component's time.
+    array = doc.to_array([LEMMA, LOWER, POS, DEP, IDX, LENGTH, HEAD]) if n else numpy.zeros((0, 7), "uint64")
+    store = doc.vocab.strings
+    lemma_names, word_list, pos_list, dep_names = (_strings(store, array[:, k]) for k in range(4))
+    plain = text_of(doc)
+    start_list, lengths = array[:, 4].tolist(), array[:, 5].tolist()
+    end_list = [start + length for start, length in zip(start_list, lengths, strict=True)]
+    lemma_list = [(lemma or plain[start:end]).lower()
+                  for lemma, start, end in zip(lemma_names, start_list, end_list, strict=True)]
+    heads: list[int] = []
+    rels: list[str] = []
+    if parsed:
+        heads = [i + offset for i, offset in enumerate(array[:, 6].astype("int64").tolist())]
+        rels = [_relation(i, heads[i], label, relations) for i, label in enumerate(dep_names)]
     lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
     starts, ends = tuple(start_list), tuple(end_list)
     if not parsed:
@@ -173,11 +181,17 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
                 tuple(tuple(k) for k in kids))
 
 
-def _relation(token: Token, relations: Mapping[str, str]) -> str:
-    label = token.dep_
-    if token.head.i == token.i or label in ("ROOT", "root"):
+def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> str:
+    if head == i or label in ("ROOT", "root"):
         return "root"
     return relations.get(label, label.lower())
+
+
+def _strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
+    """The strings of a column of hashes or symbol ids ("" for none), each looked up once."""
+    keys, where = numpy.unique(column, return_inverse=True)
+    names = [store[key] if key else "" for key in keys.tolist()]
+    return [names[k] for k in where.tolist()]
 
 
 def span_root(tree: Tree, start: int, end: int) -> int:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from frontwatch.claims.lexicon import Lexicon
+from frontwatch.claims.scan import rule_spans
 from frontwatch.claims.syntax import Tree
 from frontwatch.records import Side, Source
 
@@ -158,12 +159,10 @@ def side_of_title(before: str, after: str, lex: Lexicon) -> Side | None:
 
 def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
     """Registry sources named in `text`; the longest of overlapping matches wins."""
-    if not lex.sources_any.search(text):
-        return []
     candidates = [
-        (match.start(), match.end(), rule)
-        for rule in lex.sources
-        for match in rule.pattern.finditer(text)
+        (start, end, rule)
+        for rule, spans in zip(lex.sources, rule_spans(lex.sources, text), strict=True)
+        for start, end in spans
     ]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[SourceHit] = []

@@ -34,6 +34,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
+from frontwatch.claims.scan import rule_spans
 from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -156,9 +157,10 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
     text = tree.text
     body = text[s_start:s_end]
     spans: list[tuple[int, int, TriggerRule]] = []
-    if lex.triggers_any.search(body):
-        found = [(m.start() + s_start, m.end() + s_start, rule)
-                 for rule in lex.triggers for m in rule.pattern.finditer(body) if m.end() > m.start()]
+    found = [(start + s_start, end + s_start, rule)
+             for rule, matches in zip(lex.triggers, rule_spans(lex.triggers, body), strict=True)
+             for start, end in matches if end > start]
+    if found:
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         for start, end, rule in found:
             if any(s < end and start < e for s, e, _ in spans):

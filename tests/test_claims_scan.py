@@ -1,0 +1,49 @@
+"""Scanning a sentence for many lexicon patterns at once gives each pattern's own matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from frontwatch.claims.lexicon import FLAGS, load_lexicon
+from frontwatch.claims.scan import PatternSet, rule_spans
+
+TEXTS = [
+    "Russian forces took the village of Oakfield and pushed on towards Millbrook, the army said.",
+    "Les troupes ont pris le hameau de Vertbois ; l'armée affirme avoir repris Vertbois hier.",
+    "aaa aa a aaaa",
+    "",
+    "«Мы взяли село», — сказал военный. Армия сообщила, що сили відійшли.",
+]
+
+
+def own_spans(patterns: list[re.Pattern[str]], text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in p.finditer(text)] for p in patterns]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("sources", [
+    [r"\btook\b", r"\bto\w*", r"village of \w+", r"\bthe\b", r"a+", r"aa"],
+    [r"\bpris\b", r"(?<!re)pris", r"\w+bois\b", r"l'armée \w+", r"ont pris le"],
+    [r"x*", r"\ba", r"(?=a)"],
+    [r"(a)\1", r"\bвзял\w*", r"сил\w*"],
+], ids=["overlapping", "lookbehind", "empty-matches", "groups"])
+def test_scan_spans_equal_each_patterns_finditer(sources: list[str], text: str) -> None:
+    patterns = [re.compile(source, FLAGS) for source in sources]
+    assert PatternSet(patterns).spans(text) == own_spans(patterns, text)
+
+
+def test_scan_mixed_flags_scan_one_by_one() -> None:
+    patterns = [re.compile(r"village", FLAGS), re.compile(r"Village")]
+    text = "The Village and the village."
+    assert PatternSet(patterns).spans(text) == own_spans(patterns, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_scan_lexicon_rules_match_as_before(lang: str) -> None:
+    lexicon = load_lexicon(lang)
+    for rules in (lexicon.triggers, lexicon.sources):
+        patterns = [rule.pattern for rule in rules]
+        for text in TEXTS:
+            assert rule_spans(rules, text) == own_spans(patterns, text)

@@ -303,14 +303,21 @@ def _quote_depth(body: str, depth: int) -> int:
     A straight quote opens when none is open and closes otherwise: English and
     machine-copied texts quote with it alone.
     """
-    for char in body:
-        if char in QUOTE_OPEN:
-            depth += 1
-        elif char in QUOTE_CLOSE:
-            depth = max(0, depth - 1)
-        elif char == '"':
-            depth = depth - 1 if depth > 0 else 1
+    for char in QUOTE_MARKS.findall(body):
+        depth = _quote_step(char, depth)
     return depth
+
+
+QUOTE_MARKS = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}\"]")
+"""Only these characters change the quote depth: the loops visit them alone."""
+
+
+def _quote_step(char: str, depth: int) -> int:
+    if char in QUOTE_OPEN:
+        return depth + 1
+    if char in QUOTE_CLOSE:
+        return max(0, depth - 1)
+    return depth - 1 if depth > 0 else 1
 
 
 def _open_quote_at_start(sentence: str) -> bool:
@@ -341,9 +348,9 @@ def quoted_spans(body: str, depth: int, offset: int = 0) -> list[tuple[int, int]
     than a name), given `depth` quotes open before it; offsets into the text."""
     spans: list[tuple[int, int]] = []
     start = 0 if depth > 0 else -1
-    for k, char in enumerate(body):
-        before = depth
-        depth = _quote_depth(char, depth)
+    for mark in QUOTE_MARKS.finditer(body):
+        k, before = mark.start(), depth
+        depth = _quote_step(mark.group(), depth)
         if before == 0 and depth > 0:
             start = k
         elif before > 0 and depth == 0:

@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
-
 from frontwatch.claims.lexicon import Lexicon
 from frontwatch.claims.scan import rule_spans
 from frontwatch.claims.syntax import Tree
@@ -366,12 +364,6 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _feature(token: Token, name: str) -> frozenset[str]:
-    """The values of one morphological feature of a token ("Gender" → {"Fem"})."""
-    value = token.morph.to_dict().get(name, "")
-    return frozenset(value.split(",")) if value else frozenset()
-
-
 def is_speech_word(tree: Tree, i: int, lex: Lexicon) -> bool:
     """A speech verb (or noun) by its lemma, or a verb form the speech patterns name."""
     if tree.lemmas[i] in lex.speech_lemmas or tree.words[i] in lex.speech_lemmas:
@@ -396,7 +388,7 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
         for child in children:
             rel, case = tree.relations[child], tree.cases[child]
             if rel == "nmod:poss" or (rel == "nmod" and case in lex.author_cases and (
-                    case or "Gen" in _feature(tree.doc[child], "Case"))):
+                    case or "Gen" in tree.feature(child, "Case"))):
                 return child
         return None
     for child in children:
@@ -404,7 +396,7 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
             return child
     head = tree.heads[verb]
     if climb > 0 and head != verb and tree.relations[verb] in SHARED_SUBJECT and tree.pos[head] in PREDICATES \
-            and (_feature(tree.doc[verb], "VerbForm") & NON_FINITE
+            and (tree.feature(verb, "VerbForm") & NON_FINITE
                  or any(tree.relations[child] == "cc" for child in children)):
         return subject_token(tree, head, lex, climb - 1)
     return None
@@ -488,7 +480,7 @@ def _finite(tree: Tree, i: int) -> bool:
     unlike "…, les Ukrainiens affirmant que" or "…, saying"."""
     if tree.pos[i] not in PREDICATES:
         return False
-    if "Fin" in _feature(tree.doc[i], "VerbForm"):
+    if "Fin" in tree.feature(i, "VerbForm"):
         return True
     return any(tree.relations[c].startswith("aux") for c in tree.children(i))
 
@@ -677,8 +669,8 @@ def _passive_at(tree: Tree | None, start: int, end: int) -> bool:
 def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
     if tree is None:
         return Mention(index, hit.source, hit.person)
-    head = tree.doc[tree.root_of(hit.start, hit.end)]
-    return Mention(index, hit.source, hit.person, _feature(head, "Gender"), _feature(head, "Number"))
+    head = tree.root_of(hit.start, hit.end)
+    return Mention(index, hit.source, hit.person, tree.feature(head, "Gender"), tree.feature(head, "Number"))
 
 
 def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], hits: list[SourceHit],
@@ -695,8 +687,8 @@ def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], 
         subject = resolve_subject(tree, i, hits, lex, text)
         if subject.source is not None and subject.kind == "source" and subject.source.name not in SIDE_NAMES \
                 and not _inside(tree.starts[i], tree.ends[i], masked):
-            found.append(Mention(index, subject.source, subject.person, _feature(tree.doc[i], "Gender"),
-                                 _feature(tree.doc[i], "Number"), tree.starts[i]))
+            found.append(Mention(index, subject.source, subject.person, tree.feature(i, "Gender"),
+                                 tree.feature(i, "Number"), tree.starts[i]))
     return found
 
 
@@ -707,8 +699,7 @@ def _compatible(subject: Subject, mention: Mention, tree: Tree | None, lex: Lexi
         return False
     if tree is None or subject.token < 0 or subject.kind != "pronoun":
         return True
-    word = tree.doc[subject.token]
-    gender, number = _feature(word, "Gender"), _feature(word, "Number")
+    gender, number = tree.feature(subject.token, "Gender"), tree.feature(subject.token, "Number")
     if gender and mention.gender and not gender & mention.gender:
         return False
     return not (number and mention.number and not number & mention.number
@@ -854,7 +845,7 @@ def _goes_on(tree: Tree | None, text: str, sentence: tuple[int, int], lex: Lexic
     for i in tree.tokens(*sentence):
         if tree.heads[i] == i or tree.relations[i] == "root":
             verbs = [i] + [c for c in tree.children(i) if tree.relations[c].startswith("aux")]
-            return any(_feature(tree.doc[v], "Mood") & lex.reported_moods for v in verbs)
+            return any(tree.feature(v, "Mood") & lex.reported_moods for v in verbs)
     return False
 
 

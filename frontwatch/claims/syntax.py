@@ -11,13 +11,14 @@ parser means which common relation is data (`relations` in `nlp/lang/<lang>/pipe
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -48,6 +49,12 @@ class Tree:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     kids: tuple[tuple[int, ...], ...]
+    morphs: tuple[str, ...] = ()
+    """Each word's morphological features as spaCy writes them ("Case=Nom|Gender=Fem")."""
+
+    def feature(self, i: int, name: str) -> frozenset[str]:
+        """The values of one morphological feature of word i ("Gender" → {"Fem"})."""
+        return _morph_fields(self.morphs[i]).get(name, NO_VALUES) if self.morphs else NO_VALUES
 
     def token_at(self, char: int) -> int:
         """The token that covers (or follows) a character offset."""
@@ -134,24 +141,25 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     parsed = doc.has_annotation("DEP")
     # One array read instead of a spaCy Token per word and attribute: building Tokens was
     # the larger part of the claim component's time.
-    array = doc.to_array([LEMMA, LOWER, POS, DEP, IDX, LENGTH, HEAD]) if n else numpy.zeros((0, 7), "uint64")
+    array = doc.to_array([LEMMA, LOWER, POS, DEP, MORPH, IDX, LENGTH, HEAD]) if n else numpy.zeros((0, 8), "uint64")
     store = doc.vocab.strings
-    lemma_names, word_list, pos_list, dep_names = (_strings(store, array[:, k]) for k in range(4))
+    lemma_names, word_list, pos_list, dep_names, morph_list = (column_strings(store, array[:, k]) for k in range(5))
+    morphs = tuple(morph_list)
     plain = text_of(doc)
-    start_list, lengths = array[:, 4].tolist(), array[:, 5].tolist()
+    start_list, lengths = array[:, 5].tolist(), array[:, 6].tolist()
     end_list = [start + length for start, length in zip(start_list, lengths, strict=True)]
     lemma_list = [(lemma or plain[start:end]).lower()
                   for lemma, start, end in zip(lemma_names, start_list, end_list, strict=True)]
     heads: list[int] = []
     rels: list[str] = []
     if parsed:
-        heads = [i + offset for i, offset in enumerate(array[:, 6].astype("int64").tolist())]
+        heads = [i + offset for i, offset in enumerate(array[:, 7].astype("int64").tolist())]
         rels = [_relation(i, heads[i], label, relations) for i, label in enumerate(dep_names)]
     lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
     starts, ends = tuple(start_list), tuple(end_list)
     if not parsed:
         return Tree(doc, text, tuple(range(n)), ("dep",) * n, ("",) * n, lemmas, words, pos, starts, ends,
-                    ((),) * n)
+                    ((),) * n, morphs)
     cases = [""] * n
     for i in range(n):
         rel, head = rels[i], heads[i]
@@ -178,7 +186,7 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
         else:
             kids[heads[i]].append(i)
     return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
-                tuple(tuple(k) for k in kids))
+                tuple(tuple(k) for k in kids), morphs)
 
 
 def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> str:
@@ -187,11 +195,24 @@ def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> st
     return relations.get(label, label.lower())
 
 
-def _strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
+def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
     """The strings of a column of hashes or symbol ids ("" for none), each looked up once."""
     keys, where = numpy.unique(column, return_inverse=True)
     names = [store[key] if key else "" for key in keys.tolist()]
     return [names[k] for k in where.tolist()]
+
+
+NO_VALUES: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _morph_fields(morph: str) -> dict[str, frozenset[str]]:
+    """Feature name → values of a spaCy morphology string, read as `MorphAnalysis.to_dict`
+    does; a document repeats few distinct strings, so each is read once."""
+    if not morph or morph == "_":
+        return {}
+    fields = (feature.split("=") for feature in morph.split("|"))
+    return {name: frozenset(values.split(",")) for name, values in fields if values}
 
 
 def span_root(tree: Tree, start: int, end: int) -> int:
@@ -203,4 +224,4 @@ def span_root(tree: Tree, start: int, end: int) -> int:
     return start
 
 
-__all__ = ["Tree", "build_tree", "span_root"]
+__all__ = ["Tree", "build_tree", "column_strings", "span_root"]

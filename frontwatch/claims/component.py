@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from frontwatch.claims.candidates import find_candidates
 from frontwatch.claims.lexicon import load_lexicon
+from frontwatch.claims.syntax import column_strings
 from frontwatch.nlp.components import set_sentence_starts, text_of
 from frontwatch.places import Gazetteer, PlaceFinder
 from frontwatch.records import Document
@@ -37,8 +39,9 @@ def sentence_breaks(doc: Doc) -> Doc:
     The parsers' own sentence splits wander (inside "(...)", after "selon X,"); a fixed
     rule keeps evidence spans whole and the same in every language.
     """
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    array = doc.to_array([ORTH, SPACY])
+    words = column_strings(doc.vocab.strings, array[:, 0])
+    spaces = [" " if spaced else "" for spaced in array[:, 1].tolist()]
     starts = [1] + [0] * (len(doc) - 1) if len(doc) else []
     for i in range(1, len(doc)):
         prev, word = words[i - 1], words[i]

@@ -123,12 +123,9 @@ def side_of_context(text: str, lex: Lexicon) -> Side | None:
     forces in the quoted statement, not about the speaker.
     """
     best: tuple[int, Side] | None = None
-    for rule in lex.sources:
-        if rule.weak:
-            continue
-        match = rule.pattern.search(text)
-        if match and rule.side != "third" and (best is None or match.start() < best[0]):
-            best = (match.start(), rule.side)
+    for rule, spans in zip(lex.sources, rule_spans(lex.sources, text), strict=True):
+        if spans and not rule.weak and rule.side != "third" and (best is None or spans[0][0] < best[0]):
+            best = (spans[0][0], rule.side)
     return best[1] if best else None
 
 
@@ -426,14 +423,11 @@ def _phrase(tree: Tree, head: int) -> list[int]:
 def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon, text: str) -> Subject:
     """What a speech verb's subject names: a source (registry, person, or a side: "Kyiv",
     "les Ukrainiens", "Один из украинских военных"), a pronoun, a bare title, or nothing known."""
-    tokens = _phrase(tree, token)
-    spans = [(tree.starts[i], tree.ends[i]) for i in tokens]
+    spans = [(tree.starts[i], tree.ends[i]) for i in _phrase(tree, token)]
+    named = _named_subject(tree, token, hits, spans)
+    if named is not None:
+        return named
     head_start, head_end = tree.starts[token], tree.ends[token]
-    inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
-    on_head = [h for h in inside if h.start < head_end and head_start < h.end]
-    if on_head or inside:
-        hit = on_head[0] if on_head else min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))
-        return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
     if tree.pos[token] == "PRON" or lex.pronoun.fullmatch(text, head_start, head_end):
         return Subject("pronoun", token=token, person=tree.words[token] in lex.person_pronouns)
     lo, hi = spans[0][0], spans[-1][1]
@@ -447,6 +441,18 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
     if lex.role.search(phrase):
         return Subject("role", token=token)
     return Subject("other", token=token)
+
+
+def _named_subject(tree: Tree, token: int, hits: list[SourceHit], spans: list[tuple[int, int]]) -> Subject | None:
+    """The source named in the noun phrase of `token` (its words' `spans`): the one on its
+    head first, else the nearest that is not a country or its forces."""
+    head_start, head_end = tree.starts[token], tree.ends[token]
+    inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
+    on_head = [h for h in inside if h.start < head_end and head_start < h.end]
+    if not inside:
+        return None
+    hit = on_head[0] if on_head else min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))
+    return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
 
 
 def _impersonal(tree: Tree, verb: int) -> bool:
@@ -674,18 +680,20 @@ def _mention(tree: Tree | None, index: int, hit: SourceHit) -> Mention:
 
 
 def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], hits: list[SourceHit],
-                      lex: Lexicon, text: str, masked: list[tuple[int, int]]) -> list[Mention]:
+                      masked: list[tuple[int, int]]) -> list[Mention]:
     """Sources named as the subject of any verb (or as the root of a sentence the parser
     misread), in text order: what a pronoun after them may mean ("La Russie contrôle 19 %…
     Elle affirme…", "Des soldats ukrainiens ont diffusé une vidéo dans laquelle ils disent…")."""
-    if tree is None:
+    if tree is None or not hits:
         return []
     found = []
     for i in tree.tokens(*sentence):
         if tree.relations[i] not in ("nsubj", "root") or tree.pos[i] not in ("NOUN", "PROPN"):
             continue
-        subject = resolve_subject(tree, i, hits, lex, text)
-        if subject.source is not None and subject.kind == "source" and subject.source.name not in SIDE_NAMES \
+        # Only a named source counts here: what else resolve_subject finds is a pronoun, a
+        # title or a side (whose names SIDE_NAMES excludes).
+        subject = _named_subject(tree, i, hits, [(tree.starts[k], tree.ends[k]) for k in _phrase(tree, i)])
+        if subject is not None and subject.source is not None and subject.source.name not in SIDE_NAMES \
                 and not _inside(tree.starts[i], tree.ends[i], masked):
             found.append(Mention(index, subject.source, subject.person, tree.feature(i, "Gender"),
                                  tree.feature(i, "Number"), tree.starts[i]))
@@ -758,7 +766,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         depth = _quote_depth(body, depth)
         source, span, subject = sentence_speaker(text, sentence, hits, lex, tree, masked)
         explicit.append((source, span, subject is not None))
-        subjects = _subject_mentions(tree, index, sentence, hits, lex, text, masked)
+        subjects = _subject_mentions(tree, index, sentence, hits, masked)
         mention: Mention | None = None
         if source is not None:
             named = next((h for h in hits if span and h.start == span[0]), None)

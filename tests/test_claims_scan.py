@@ -28,7 +28,8 @@ def own_spans(patterns: list[re.Pattern[str]], text: str) -> list[list[tuple[int
     [r"\bpris\b", r"(?<!re)pris", r"\w+bois\b", r"l'armée \w+", r"ont pris le"],
     [r"x*", r"\ba", r"(?=a)"],
     [r"(a)\1", r"\bвзял\w*", r"сил\w*"],
-], ids=["overlapping", "lookbehind", "empty-matches", "groups"])
+    [r"\bto\w*", r"(?:\bvil)|(?:\bmil\w+)", r"o\w", r"(?a:\bвз\w*)", r"(?:\b)?s", r"\bпр\w*|ill"],
+], ids=["overlapping", "lookbehind", "empty-matches", "groups", "word-starts"])
 def test_scan_spans_equal_each_patterns_finditer(sources: list[str], text: str) -> None:
     patterns = [re.compile(source, FLAGS) for source in sources]
     assert PatternSet(patterns).spans(text) == own_spans(patterns, text)

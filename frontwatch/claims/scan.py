@@ -9,9 +9,10 @@ pattern in its own lookahead group). The spans are exactly those of each pattern
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class HasPattern(Protocol):
@@ -30,7 +31,13 @@ class PatternSet:
         self.combined = len(flags) == 1 and not any(p.groups for p in self.patterns)
         if self.combined:
             flag = flags.pop()
-            self.anywhere = re.compile("(?=" + "|".join(f"(?:{p.pattern})" for p in self.patterns) + ")", flag)
+            # Patterns that can only begin at a word boundary are tried only there: one `\b`
+            # test spares most positions of a sentence.
+            bounded = [p for p in self.patterns if _boundary_first(p)]
+            others = [p for p in self.patterns if p not in bounded]
+            parts = ([r"\b(?=" + _either(bounded) + ")"] if bounded else []) + (
+                ["(?=" + _either(others) + ")"] if others else [])
+            self.anywhere = re.compile("|".join(parts), flag)
             self.which = re.compile("".join(f"(?:(?=({p.pattern}))|)" for p in self.patterns), flag)
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
@@ -53,6 +60,35 @@ class PatternSet:
         for k in empty:
             found[k] = [m.span() for m in self.patterns[k].finditer(text)]
         return found
+
+
+def _either(patterns: Sequence[re.Pattern[str]]) -> str:
+    return "|".join(f"(?:{p.pattern})" for p in patterns)
+
+
+def _boundary_first(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of `pattern` begins with `\\b`, read from the parsed pattern. A
+    form this does not know counts as not, so no position is ever skipped wrongly."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        return _starts_with_boundary(parser.parse(pattern.pattern, pattern.flags).data, constants)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return False
+
+
+def _starts_with_boundary(items: Any, constants: Any) -> bool:
+    if not items:
+        return False
+    op, argument = items[0]
+    if op is constants.AT:
+        return bool(argument is constants.AT_BOUNDARY)
+    if op is constants.SUBPATTERN:
+        _, added, removed, inner = argument  # a group, with the flags it sets or clears
+        return not added and not removed and _starts_with_boundary(inner.data, constants)
+    if op is constants.BRANCH:
+        return all(_starts_with_boundary(branch.data, constants) for branch in argument[1])
+    return False
 
 
 _SETS: dict[int, tuple[Sequence[HasPattern], PatternSet]] = {}

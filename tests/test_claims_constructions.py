@@ -92,3 +92,14 @@ def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: st
     places = {k[0] for k in keys(extractor, text, lang) if k[1] == "capture"}
     assert target in places
     assert locator not in places
+
+
+def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "the town" in the last sentence is Kurakhove, the place the capture was about, not
+    # Pokrovsk, named more often and last, but only in the description of Kurakhove.
+    text = ("Pokrovsk has been shelled for weeks. Volunteers still bring bread to Pokrovsk. "
+            "Moscow said its units had taken Kurakhove, a small town on the road to the city of "
+            "Pokrovsk. A Ukrainian officer disputed this, saying fighting in the town went on.")
+    found = keys(extractor, text, "en")
+    assert ("Kurakhove", "fighting", "RU", "asserts", "UA") in found
+    assert not any(place == "Pokrovsk" and kind == "fighting" for place, kind, *_ in found)

@@ -278,8 +278,10 @@ def _may_refer(mention: PlaceMention, located: set[int], settlement: bool, size:
 
 
 def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool,
-                size: str, sentence_start: int) -> PlaceMention | None:
-    """The place a back-reference means: among those named last, the article's most named."""
+                size: str, sentence_start: int, argued: set[int]) -> PlaceMention | None:
+    """The place a back-reference means: among those named last, the one a trigger was about
+    ("liberated Kurakhove, a town on the road to the city of Pokrovsk... fighting in the
+    town": Kurakhove), then the article's most named."""
     fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
     if not fitting:
         return None
@@ -288,7 +290,7 @@ def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool
         return last
     recent = [m for m in fitting if m.start >= last.start - RECENT_CHARS]
     named = Counter(m.place.geonameid for m in fitting)
-    return max(reversed(recent), key=lambda m: named[m.place.geonameid])
+    return max(reversed(recent), key=lambda m: (m.start in argued, named[m.place.geonameid]))
 
 
 def _size_word(reference: str, lex: Lexicon) -> str:
@@ -301,7 +303,7 @@ def _size_word(reference: str, lex: Lexicon) -> str:
 
 def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[PlaceMention],
                  history: list[PlaceMention], located: set[int], lex: Lexicon,
-                 blocked: list[tuple[int, int]]) -> list[Target]:
+                 blocked: list[tuple[int, int]], argued: set[int]) -> list[Target]:
     """Places of a sentence: its toponyms and its back-references resolved to a place."""
     text = tree.text
     targets: list[Target] = []
@@ -319,7 +321,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
             if any(t.start - 12 <= end and start < t.end for t in targets):
                 continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
-                                     _size_word(m.group(), lex) if settlement else "", s_start)
+                                     _size_word(m.group(), lex) if settlement else "", s_start, argued)
             if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, "coref")
@@ -834,6 +836,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     top_place = most_named.most_common(1)[0][0] if most_named else None
     history: list[PlaceMention] = []
     topic: PlaceMention | None = None
+    # Where the places named as a trigger's own argument begin: the salient antecedents.
+    argued: set[int] = set()
     candidates: list[Candidate] = []
     asserted: dict[tuple[int, str], Side] = {}
     story_day: PartialDate | None = None
@@ -852,7 +856,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
             history.extend(antecedents)
             continue
-        targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans)
+        targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans,
+                               argued)
         implicit = not targets
         if implicit:
             if previous_topic is None or lex.implicit_blocker.search(body):
@@ -917,6 +922,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 if not denied:
                     asserted[place_kind] = guess
                 features.update(actor_f)
+                if not target.coref and any(name.startswith("syn=arg") for name in features):
+                    argued.add(target.mention.start)
                 kind = trigger.rule.kind
                 features.update({f"{name}|{kind}": value for name, value in list(features.items())
                                  if name.startswith(("syn=", "near", "dist=", "modal:", "neg", "denial"))})

@@ -61,7 +61,6 @@ class DateLexicon:
 class Lexicon:
     lang: str
     triggers: tuple[TriggerRule, ...]
-    triggers_any: re.Pattern[str]
     negation: re.Pattern[str]
     not_negation: re.Pattern[str]
     denial: re.Pattern[str]
@@ -92,7 +91,6 @@ class Lexicon:
     geo_after: frozenset[str]
     geo_nouns_before: frozenset[str]
     sources: tuple[SourceRule, ...]
-    sources_any: re.Pattern[str]
     coref_settlement: re.Pattern[str]
     coref_any: re.Pattern[str]
     coref_village: re.Pattern[str]
@@ -273,7 +271,6 @@ def load_lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         triggers=triggers,
-        triggers_any=re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers) or NEVER.pattern, FLAGS),
         negation=pat(stance, "negation", "denials.yml"),
         not_negation=pat(stance, "not_negation", "denials.yml"),
         denial=pat(stance, "denial", "denials.yml"),
@@ -305,8 +302,7 @@ def load_lexicon(lang: str) -> Lexicon:
         geo_before=tuple(sorted((w.lower() for w in actors.get("geo_before", [])), key=len, reverse=True)),
         geo_after=frozenset(w.lower() for w in actors.get("geo_after", [])),
         geo_nouns_before=frozenset(w.lower() for w in actors.get("geo_nouns_before", [])),
-        sources=(sources := _sources(lang)),
-        sources_any=re.compile("|".join(f"(?:{r.pattern.pattern})" for r in sources) or NEVER.pattern, FLAGS),
+        sources=_sources(lang),
         coref_settlement=pat(coref, "settlement", "coref.yml"),
         coref_any=pat(coref, "any", "coref.yml"),
         coref_village=pat(coref, "village", "coref.yml"),

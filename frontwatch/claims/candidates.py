@@ -303,8 +303,9 @@ def _size_word(reference: str, lex: Lexicon) -> str:
 
 def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[PlaceMention],
                  history: list[PlaceMention], located: set[int], lex: Lexicon,
-                 blocked: list[tuple[int, int]], argued: set[int]) -> list[Target]:
-    """Places of a sentence: its toponyms and its back-references resolved to a place."""
+                 blocked: list[tuple[int, int]], argued: set[int], named: list[PlaceMention]) -> list[Target]:
+    """Places of a sentence: its toponyms and its back-references resolved to a place
+    (`named`: the sentence's toponyms that are not mere reference points)."""
     text = tree.text
     targets: list[Target] = []
     for mention in mentions:
@@ -314,7 +315,6 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         targets.append(Target(mention.start, mention.end, mention,
                               _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
-    named = [m for m in mentions if s_start <= m.start < s_end and not _reference_point(text, s_start, m, lex)]
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
@@ -847,7 +847,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
         # antecedent for "la ville" later on.
-        antecedents = [m for m in own_mentions if not _reference_point(text, s_start, m, lex)]
+        points = {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
+        antecedents = [m for m in own_mentions if m.start not in points]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
@@ -857,7 +858,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             history.extend(antecedents)
             continue
         targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans,
-                               argued)
+                               argued, antecedents)
         implicit = not targets
         if implicit:
             if previous_topic is None or lex.implicit_blocker.search(body):
@@ -913,7 +914,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(trig_feats)
                 features.update(relation_features(tree, trigger, target))
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
-                features.update(_place_features(text, s_start, target, located, lex, top_place,
+                features.update(_place_features(text, s_start, target, located, points, lex, top_place,
                                                 n_places, settlements))
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
                 actor_f, guess = actor_features(doc, tree, trigger, target, cues, clause_speaker,
@@ -1134,7 +1135,7 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     return f
 
 
-def _place_features(text: str, s_start: int, target: Target, located: set[int], lex: Lexicon,
+def _place_features(text: str, s_start: int, target: Target, located: set[int], points: set[int], lex: Lexicon,
                     top_place: int | None, n_places: int, settlements: bool) -> dict[str, float]:
     place = target.mention.place
     f: dict[str, float] = {}
@@ -1157,7 +1158,7 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
     if target.start in located:
         f["locator"] = 1.0
     before = text[max(s_start, target.start - 50):target.start]
-    if not target.coref and _reference_point(text, s_start, target.mention, lex):
+    if not target.coref and target.mention.start in points:
         f["point"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0

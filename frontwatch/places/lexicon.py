@@ -88,16 +88,14 @@ class PlaceLexicon:
                     form = stem + repl
                     if form != word and form not in forms:
                         forms.append(form)
-        for pattern, replacement in self.alternations:
-            for form in [word, *forms]:
-                varied = pattern.sub(replacement, form)
-                if varied != form and varied not in forms:
-                    forms.append(varied)
-        return forms
+        return self._alternated(word, forms)
 
     def alternatives(self, word: str) -> list[str]:
         """The word with each sound alternation of the language applied (no case guesses)."""
-        forms: list[str] = []
+        return self._alternated(word, [])
+
+    def _alternated(self, word: str, forms: list[str]) -> list[str]:
+        """`forms` extended with each sound alternation applied to the word and to them."""
         for pattern, replacement in self.alternations:
             for form in [word, *forms]:
                 varied = pattern.sub(replacement, form)

@@ -229,14 +229,15 @@ def _rule(entry: dict[str, Any], pattern: re.Pattern[str]) -> TriggerRule:
                        whole=bool(entry.get("whole")), actor=_side(entry.get("actor")))
 
 
-def _families(entries: list[dict[str, Any]]) -> tuple[dict[str, TriggerRule], tuple[tuple[str, TriggerRule], ...]]:
+def _families(entries: list[dict[str, Any]],
+              where: str) -> tuple[dict[str, TriggerRule], tuple[tuple[str, TriggerRule], ...]]:
     """Lemmas of every entry (the first entry naming a lemma wins); stems end with '*'."""
     lemmas: dict[str, TriggerRule] = {}
     stems: dict[str, TriggerRule] = {}
     for entry in entries:
         rule = _rule(entry, NEVER)
-        for word in entry.get("lemmas") or []:
-            word = str(word).lower()
+        for value in entry.get("lemmas") or []:
+            word = _word(value, f"{where}: lemmas")
             if word.endswith("*"):
                 stems.setdefault(word[:-1], rule)
             else:
@@ -244,8 +245,15 @@ def _families(entries: list[dict[str, Any]]) -> tuple[dict[str, TriggerRule], tu
     return lemmas, tuple(sorted(stems.items(), key=lambda item: -len(item[0])))
 
 
-def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.get(key) or [])
+def _word(value: object, where: str) -> str:
+    """A listed word; YAML reads a bare no, yes, on or off as a boolean, which is no word."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: {value!r} is not a word (quote it: YAML reads no/yes/on/off as booleans)")
+    return value.lower()
+
+
+def _words(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    return frozenset(_word(w, f"{where}: {key}") for w in data.get(key) or [])
 
 
 @functools.cache
@@ -257,7 +265,7 @@ def load_lexicon(lang: str) -> Lexicon:
         for entry in entries
         for pattern in entry.get("patterns") or []
     )
-    families, family_stems = _families(entries)
+    families, family_stems = _families(entries, f"{lang}/triggers.yml")
     pipeline = _read(lang, "pipeline.yml", required=False) or {}
     stance = _read(lang, "denials.yml")
     speech = _read(lang, "speech_verbs.yml")
@@ -327,22 +335,22 @@ def load_lexicon(lang: str) -> Lexicon:
         family_stems=dict(family_stems),
         family_stem=re.compile("|".join(re.escape(stem) for stem, _ in family_stems) or NEVER.pattern),
         relations={str(k): str(v) for k, v in (pipeline.get("relations") or {}).items()},
-        place_nouns=_words(coref, "place_nouns"),
-        negation_words=_words(stance, "negation_words"),
-        negation_exceptions=_words(stance, "negation_exceptions"),
-        speech_nouns=_words(speech, "speech_nouns"),
-        denial_lemmas=_words(stance, "denial_words"),
-        attempt_lemmas=_words(stance, "attempt_words"),
-        modal_lemmas=_words(stance, "modal_words"),
-        speech_lemmas=_words(speech, "speech_words"),
-        unaccusative=_words(actors, "unaccusative"),
+        place_nouns=_words(coref, "place_nouns", f"{lang}/coref.yml"),
+        negation_words=_words(stance, "negation_words", f"{lang}/denials.yml"),
+        negation_exceptions=_words(stance, "negation_exceptions", f"{lang}/denials.yml"),
+        speech_nouns=_words(speech, "speech_nouns", f"{lang}/speech_verbs.yml"),
+        denial_lemmas=_words(stance, "denial_words", f"{lang}/denials.yml"),
+        attempt_lemmas=_words(stance, "attempt_words", f"{lang}/denials.yml"),
+        modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
+        speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
+        unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),
         role_person=pat(speech, "role_person", "speech_verbs.yml"),
-        speaker_obliques=_words(speech, "speaker_obliques"),
+        speaker_obliques=_words(speech, "speaker_obliques", f"{lang}/speech_verbs.yml"),
         author_cases=frozenset(str(w).lower() for w in speech.get("author_cases") or []),
-        person_pronouns=_words(speech, "person_pronouns"),
-        collective_pronouns=_words(speech, "collective_pronouns"),
+        person_pronouns=_words(speech, "person_pronouns", f"{lang}/speech_verbs.yml"),
+        collective_pronouns=_words(speech, "collective_pronouns", f"{lang}/speech_verbs.yml"),
         continuation=pat(speech, "continuation", "speech_verbs.yml"),
         reported_moods=frozenset(str(w) for w in speech.get("reported_moods") or []),
         reported_forms=pat(speech, "reported_forms", "speech_verbs.yml"),

@@ -24,11 +24,14 @@ from frontwatch.learn.examples import Example
 
 @dataclass(frozen=True, slots=True)
 class TrainingConfig:
-    """Regularisation of each decision and the claim threshold (chosen by cross-validation)."""
+    """Regularisation of each decision and the claim threshold, chosen by 5-fold
+    cross-validation on three fold seeds: the kind decision's error is mostly variance (it
+    fits its own training articles at F1 0.75 with weak regularisation, held-out ones at
+    0.58), so it is regularised strongly."""
 
-    c_kind: float = 0.3
+    c_kind: float = 0.1
     c_actor: float = 0.5
-    threshold: float = 0.35
+    threshold: float = 0.4
     min_count: int = 2
     """Features seen in fewer examples than this are left out (they would only memorise)."""
 

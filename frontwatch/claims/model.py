@@ -9,7 +9,8 @@ cross-validation a learned stance did no better than that rule. Readings fixed b
 annotation conventions are applied last: a trigger in a condition or a question is no report,
 and a place that only locates something else is no claim's place;
 trying to take a place is fighting for it; holding part of it ("70% of X") is a presence,
-and so is advancing into it; driving the other side out of it takes it. They ship as one
+and so is advancing into it; driving the other side out of it takes it; places listed
+together on one trigger share its reading. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
 """
@@ -34,6 +35,11 @@ FAMILY_ODDS = 3.0
 times as likely: on cross-validation the model's own kind did no better (F1 0.528 either
 way), and the family's is the one a reader can predict."""
 NO_CLAIM = "none"
+Decision = tuple[str, float, Actor, Stance, float]
+"""Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
+LIST_FLOOR = 0.25
+"""How likely a listed place must be by itself to share its list's reading (cross-validated:
+F1 the same with 0.2 to 0.33, and every item of "X, Y and Z were taken" is a claim)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,7 @@ class ClaimModel:
     threshold: float = 0.5
     meta: Mapping[str, Any] = field(default_factory=dict)
 
-    def decide(self, candidate: Candidate) -> tuple[str, float, Actor, Stance, float]:
+    def decide(self, candidate: Candidate) -> Decision:
         """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
         kinds = self.kind.probabilities(candidate.features)
         kind = max((k for k in kinds if k != NO_CLAIM), key=kinds.__getitem__)
@@ -146,6 +152,31 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
     return {**chosen, **crossed}
 
 
+def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> list[Decision]:
+    """Places listed together on one trigger ("X, Y and Z are now in Russian hands") share
+    its reading: an item the model turns down, though not far under the threshold, takes the
+    kind of the list's most likely item when that one is a claim. Its own actor and stance
+    stand, and a reference point or a condition stays no claim."""
+    lists: dict[tuple[int, int], list[int]] = {}
+    for n, candidate in enumerate(candidates):
+        if not candidate.target.implicit:
+            lists.setdefault((candidate.trigger.start, candidate.target.first), []).append(n)
+    out = list(decisions)
+    for members in lists.values():
+        if len(members) < 2:
+            continue
+        best = decisions[max(members, key=lambda n: decisions[n][1])]
+        if best[0] == NO_CLAIM:
+            continue
+        for n in members:
+            kind, p_claim, actor, stance, confidence = decisions[n]
+            candidate = candidates[n]
+            if kind == NO_CLAIM and p_claim >= LIST_FLOOR and not (
+                    candidate.hypothetical or candidate.reference or candidate.elsewhere):
+                out[n] = (best[0], p_claim, actor, stance, confidence)
+    return out
+
+
 def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimModel,
               text: str) -> list[Claim]:
     """The claims a model finds among a document's candidates, one per statement.
@@ -157,8 +188,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     who denies reports and says the town is theirs denies the other side's capture of it.
     """
     found: dict[tuple[object, ...], Claim] = {}
-    for candidate in candidates:
-        kind, _, actor, stance, confidence = model.decide(candidate)
+    decisions = _coordinated(candidates, [model.decide(candidate) for candidate in candidates])
+    for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
         if kind == NO_CLAIM:
             continue
         target = candidate.target

@@ -55,6 +55,8 @@ def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]
                        "General Staff.", ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-en"),
     pytest.param("uk", "Російські війська увійшли у східну частину Сіверська. Про це повідомив Генштаб ЗСУ.",
                  ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-uk"),
+    pytest.param("en", "Ukrainian officials said the village of Zalizne is now in Russian hands.",
+                 ("Zalizne", "capture", "RU", "asserts", "UA"), id="side-inside-the-phrase-en"),
 ])
 def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                      expected: tuple[str, str, str, str, str]) -> None:
@@ -103,3 +105,16 @@ def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) ->
     found = keys(extractor, text, "en")
     assert ("Kurakhove", "fighting", "RU", "asserts", "UA") in found
     assert not any(place == "Pokrovsk" and kind == "fighting" for place, kind, *_ in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian officials said the villages of Pivnichne, Zalizne and Druzhba east of Toretsk "
+                       "are now in Russian hands.", id="list-en"),
+    pytest.param("uk", "За даними DeepState, села Північне, Залізне та Дружба на схід від Торецька тепер під "
+                       "контролем росіян.", id="list-uk"),
+])
+def test_claims_every_listed_place_shares_the_trigger(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    captured = {place for place, kind, actor, stance, _ in keys(extractor, text, lang)
+                if (kind, actor, stance) == ("capture", "RU", "asserts")}
+    assert {"Pivnichne", "Zalizne", "Druzhba"} <= captured
+    assert "Toretsk" not in captured

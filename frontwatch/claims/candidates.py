@@ -214,7 +214,8 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
             if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
                    for s, e in blocked):
                 continue
-            if " " not in m.group().strip() and _geo_use(text, start, end, lex):
+            if " " not in m.group().strip() and _geo_use(text, start, end, lex,
+                                                         tree.pos[tree.root_of(start, end)] == "ADJ"):
                 continue
             add(start, end, side)
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
@@ -229,8 +230,11 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
     return cues
 
 
-def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """A nationality or country word used as a location ("l'est de l'Ukraine", "Ukrainian town")."""
+def _geo_use(text: str, start: int, end: int, lex: Lexicon, adjective: bool = False) -> bool:
+    """A nationality or country word used as a location ("l'est de l'Ukraine", "Ukrainian town").
+
+    After "in" or "of", only a country is a location ("in Russia"); an adjective there
+    qualifies the noun that follows it ("in Russian hands")."""
     before = text[max(0, start - 20):start].lower().rstrip()
     after_words = text[end:end + 25].lower().split()
     before_words = before.split()
@@ -238,6 +242,8 @@ def _geo_use(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return True
     if after_words and after_words[0].strip(",.") in lex.geo_after:
         return True
+    if adjective:
+        return False
     matched = text[start:end].lower()
     for word in lex.geo_before:
         if before.endswith(word) or (word.endswith("'") and matched.startswith(word)):

@@ -118,3 +118,16 @@ def test_claims_every_listed_place_shares_the_trigger(extractor, lang: str, text
                 if (kind, actor, stance) == ("capture", "RU", "asserts")}
     assert {"Pivnichne", "Zalizne", "Druzhba"} <= captured
     assert "Toretsk" not in captured
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian troops repelled a Russian assault near Chasiv Yar.", id="en"),
+    pytest.param("fr", "Les troupes ukrainiennes ont repoussé un assaut russe près de Tchassiv Iar.", id="fr"),
+    pytest.param("uk", "Українські воїни відбили штурм окупантів поблизу Часового Яру.", id="uk"),
+    pytest.param("ru", "Украинские военные отразили штурм российских войск у Часова Яра.", id="ru"),
+])
+def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The annotation records a repelled assault as that, not also as fighting."""
+    said = {(kind, actor, stance) for place, kind, actor, stance, _ in keys(extractor, text, lang)
+            if place == "Chasiv Yar"}
+    assert said == {("repelled", "RU", "asserts")}

@@ -133,6 +133,9 @@ class Candidate:
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
     """Someone tries to take the place ("trying to capture X"): the annotation calls it fighting."""
+    repelled_assault: bool = False
+    """The trigger is what a repelled trigger governs ("repelled an assault on X"): the
+    repelled claim is the one the annotation records."""
     part: bool = False
     """The place is named as a part ("70% of X", "the eastern districts of X"): a presence."""
     whole: bool = False
@@ -948,6 +951,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                      for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
                     answers_denial="denial:answered" in trig_feats and not denied,
+                    repelled_assault="governed_by=repelled" in trig_feats,
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole,
                     inside="inside_before" in features,
@@ -1094,11 +1098,28 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["whole"] = 1.0
     if any(t is not trigger and t.rule.kind != rule.kind for t in triggers):
         f["other_kind_in_sentence"] = 1.0
+    governor = _governing_trigger(tree, trigger, triggers)
+    if governor is not None:
+        # "repelled an assault on X", "failed attempts to advance": the trigger is the
+        # argument of another one, whose reading covers it.
+        f[f"governed_by={governor.rule.kind}"] = 1.0
+        f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
     quote_depth = sum(1 for c in text[s_start:trigger.start] if c in "«“") - sum(
         1 for c in text[s_start:trigger.start] if c in "»”")
     if quote_depth > 0:
         f["quoted"] = 1.0
     return f
+
+
+def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """Another trigger of the sentence whose word governs this one within two steps."""
+    heads = {t.head: t for t in triggers if t is not trigger and t.head != trigger.head}
+    for k, node in enumerate(tree.ancestors(trigger.head)):
+        if k >= 2:
+            break
+        if node in heads:
+            return heads[node]
+    return None
 
 
 def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target: Target,

@@ -131,3 +131,17 @@ def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -
     said = {(kind, actor, stance) for place, kind, actor, stance, _ in keys(extractor, text, lang)
             if place == "Chasiv Yar"}
     assert said == {("repelled", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces failed to take Chasiv Yar, the Ukrainian army said.", id="en-failed-to"),
+    pytest.param("fr", "Les forces russes n'ont pas réussi à prendre Tchassiv Iar, selon l'armée ukrainienne.",
+                 id="fr-negated-success"),
+    pytest.param("uk", "Російським військам не вдалося захопити Часів Яр, заявили в ЗСУ.", id="uk-negated-success"),
+    pytest.param("uk", "Росіяни намагалися закріпитися в Часовому Яру, однак успіху не мали, заявили в ЗСУ.",
+                 id="uk-attempt-without-success"),
+    pytest.param("ru", "Российским войскам не удалось взять Часов Яр, заявили в ВСУ.", id="ru-negated-success"),
+])
+def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A failed attempt is recorded as the attacker repelled, not as a denied capture."""
+    assert keys(extractor, text, lang) == {("Chasiv Yar", "repelled", "RU", "asserts", "UA")}

@@ -133,6 +133,9 @@ class Candidate:
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
     """Someone tries to take the place ("trying to capture X"): the annotation calls it fighting."""
+    failed: bool = False
+    """The attempt failed ("failed to take X", "не вдалося захопити X"): the annotation
+    records that the attacker was repelled."""
     repelled_assault: bool = False
     """The trigger is what a repelled trigger governs ("repelled an assault on X"): the
     repelled claim is the one the annotation records."""
@@ -952,6 +955,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
                     answers_denial="denial:answered" in trig_feats and not denied,
                     repelled_assault="governed_by=repelled" in trig_feats,
+                    failed="modal:failed_governed" in trig_feats or (
+                        "modal:failed_after" in trig_feats
+                        and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed"))),
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole,
                     inside="inside_before" in features,
@@ -1090,6 +1096,9 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["modal:attempt"] = 1.0
     if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3):
         f["modal:attempt_governed"] = 1.0
+    failed = _failed(doc, tree, text, s_end, trigger, lex)
+    if failed:
+        f[f"modal:failed_{failed}"] = 1.0
     if _governing(doc, tree, trigger.head, lex.modal_lemmas, 2):
         f["modal:modal_governed"] = 1.0
     if lex.partial.search(around):
@@ -1109,6 +1118,22 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     if quote_depth > 0:
         f["quoted"] = 1.0
     return f
+
+
+def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: Lexicon) -> str:
+    """How the attempt the trigger names is said to have failed: "governed" by a failure word
+    ("failed to take X") or a negated success word ("n'ont pas réussi à prendre X", "не
+    вдалося захопити X"); "after" it, by a failure closing its clause ("намагалися
+    закріпитися, однак успіху не мали"); "" when it is not."""
+    for k, node in enumerate(tree.ancestors(trigger.head)):
+        if k >= 2:
+            break
+        lemma, word = tree.lemmas[node], tree.words[node]
+        if lemma in lex.failure_lemmas or word in lex.failure_lemmas:
+            return "governed"
+        if (lemma in lex.success_lemmas or word in lex.success_lemmas) and _negated(doc, tree, node, lex):
+            return "governed"
+    return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + 80)) else ""
 
 
 def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:

@@ -68,6 +68,7 @@ class Lexicon:
     hypothetical: re.Pattern[str]
     impossible: re.Pattern[str]
     attempt: re.Pattern[str]
+    failure: re.Pattern[str]
     partial: re.Pattern[str]
     whole: re.Pattern[str]
     contrast: re.Pattern[str]
@@ -126,6 +127,8 @@ class Lexicon:
     """Nouns of statements ("claim", "заява"): their author asserts what they report."""
     denial_lemmas: frozenset[str]
     attempt_lemmas: frozenset[str]
+    failure_lemmas: frozenset[str]
+    success_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
     unaccusative: frozenset[str]
@@ -286,6 +289,7 @@ def load_lexicon(lang: str) -> Lexicon:
         hypothetical=pat(stance, "hypothetical", "denials.yml"),
         impossible=pat(stance, "impossible", "denials.yml"),
         attempt=pat(stance, "attempt", "denials.yml"),
+        failure=pat(stance, "failure", "denials.yml"),
         partial=pat(stance, "partial", "denials.yml"),
         whole=pat(stance, "whole", "denials.yml"),
         contrast=pat(stance, "contrast", "denials.yml"),
@@ -341,6 +345,8 @@ def load_lexicon(lang: str) -> Lexicon:
         speech_nouns=_words(speech, "speech_nouns", f"{lang}/speech_verbs.yml"),
         denial_lemmas=_words(stance, "denial_words", f"{lang}/denials.yml"),
         attempt_lemmas=_words(stance, "attempt_words", f"{lang}/denials.yml"),
+        failure_lemmas=_words(stance, "failure_words", f"{lang}/denials.yml"),
+        success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),

@@ -7,11 +7,11 @@ bear on it, so that little data is spread over few weights. The stance is the pa
 negation, a denial or "not confirmed" whose scope covers the trigger (candidates.py); on
 cross-validation a learned stance did no better than that rule. Readings fixed by the
 annotation conventions are applied last: a trigger in a condition or a question is no report,
-and a place that only locates something else is no claim's place;
-trying to take a place is fighting for it; holding part of it ("70% of X") is a presence,
-and so is advancing into it; driving the other side out of it takes it; an assault that
-was repelled is no claim besides the repelled one; places listed together on one trigger
-share its reading. They ship as one
+and a place that only locates something else is no claim's place; trying to take a place
+is fighting for it, and failing to is being repelled; holding part of it ("70% of X") is a
+presence, and so is advancing into it; driving the other side out of it takes it; an
+assault that was repelled is no claim besides the repelled one; places listed together on
+one trigger share its reading. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
 """
@@ -105,7 +105,9 @@ class ClaimModel:
             return NO_CLAIM, p_claim, actor, stance, confidence
         if p_claim < self.threshold or candidate.hypothetical or candidate.reference or candidate.elsewhere:
             return NO_CLAIM, p_claim, actor, stance, confidence
-        if candidate.attempt and kind in ("capture", "presence"):
+        if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):
+            kind, stance = "repelled", "asserts"
+        elif candidate.attempt and kind in ("capture", "presence"):
             kind = "fighting"
         elif candidate.part and kind == "capture":
             kind = "presence"

@@ -55,6 +55,8 @@ def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]
                        "General Staff.", ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-en"),
     pytest.param("uk", "Російські війська увійшли у східну частину Сіверська. Про це повідомив Генштаб ЗСУ.",
                  ("Siversk", "presence", "RU", "asserts", "UA"), id="next-sentence-uk"),
+    pytest.param("fr", "Les troupes russes sont entrées dans Kourakhové, selon l'état-major ukrainien.",
+                 ("Kurakhove", "presence", "RU", "asserts", "UA"), id="feminine-participle-fr"),
     pytest.param("en", "Ukrainian officials said the village of Zalizne is now in Russian hands.",
                  ("Zalizne", "capture", "RU", "asserts", "UA"), id="side-inside-the-phrase-en"),
 ])
@@ -145,3 +147,15 @@ def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -
 def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """A failed attempt is recorded as the attacker repelled, not as a denied capture."""
     assert keys(extractor, text, lang) == {("Chasiv Yar", "repelled", "RU", "asserts", "UA")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Les Russes contrôlent la majeure partie de Vouhledar.", id="fr-unknown-verb-form"),
+    pytest.param("fr", "La Russie contrôle désormais une partie de Vouhledar.", id="fr-part-of"),
+    pytest.param("en", "Russia now controls most of Vuhledar.", id="en-most-of"),
+])
+def test_claims_part_of_a_place_is_a_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Holding part of a town is a presence there; "partie de X" is no origin ("parti de X")."""
+    said = {(kind, actor, stance) for place, kind, actor, stance, _ in keys(extractor, text, lang)
+            if place == "Vuhledar"}
+    assert said == {("presence", "RU", "asserts")}

@@ -174,7 +174,7 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             spans.append((start, end, rule))
     for i in tree.tokens(s_start, s_end):
         family = (lex.families.get(tree.lemmas[i]) or lex.families.get(tree.words[i])
-                  or _stem_rule(lex, tree.words[i]))
+                  or _stem_rule(lex, tree.words[i]) or _regular_rule(lex, tree.words[i]))
         if family is None:
             continue
         rule = family
@@ -191,6 +191,16 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
         head = tree.root_of(start, end)
         triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
     return sorted(triggers, key=lambda t: t.start)
+
+
+def _regular_rule(lex: Lexicon, word: str) -> TriggerRule | None:
+    """The family of a regularly inflected word the lemmatizer missed ("contrôlent")."""
+    for ending, lemma_ending in lex.regular_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            family = lex.families.get(word[:-len(ending)] + lemma_ending)
+            if family is not None:
+                return family
+    return None
 
 
 def _stem_rule(lex: Lexicon, word: str) -> TriggerRule | None:

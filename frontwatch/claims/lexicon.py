@@ -116,6 +116,9 @@ class Lexicon:
     family_stems: dict[str, TriggerRule]
     """Families listed by a stem ("захоп*"), for words whose lemma the dictionary lacks."""
     family_stem: re.Pattern[str]
+    regular_endings: tuple[tuple[str, str], ...]
+    """Inflection endings and the lemma ending they come from, longest first: a word the
+    lemmatizer does not know ("contrôlent" read as an adjective) still finds its family."""
     """Any of those stems at the start of a word, longest first."""
     relations: dict[str, str]
     """The parser's dependency labels mapped onto the common ones (syntax.py)."""
@@ -339,6 +342,8 @@ def load_lexicon(lang: str) -> Lexicon:
         family_stems=dict(family_stems),
         family_stem=re.compile("|".join(re.escape(stem) for stem, _ in family_stems) or NEVER.pattern),
         relations={str(k): str(v) for k, v in (pipeline.get("relations") or {}).items()},
+        regular_endings=tuple(sorted(((str(k), str(v)) for k, v in (pipeline.get("regular_endings") or {}).items()),
+                                     key=lambda item: -len(item[0]))),
         place_nouns=_words(coref, "place_nouns", f"{lang}/coref.yml"),
         negation_words=_words(stance, "negation_words", f"{lang}/denials.yml"),
         negation_exceptions=_words(stance, "negation_exceptions", f"{lang}/denials.yml"),

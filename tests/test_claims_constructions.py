@@ -22,6 +22,11 @@ def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]
     return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims}
 
 
+def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """Kind, actor and stance of every claim the text makes about `place`."""
+    return {(kind, actor, stance) for name, kind, actor, stance, _ in keys(extractor, text, lang) if name == place}
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     pytest.param("en", "Kupiansk was captured by Russian forces, the Russian defence ministry said.",
                  ("Kupyansk", "capture", "RU", "asserts", "RU"), id="passive-en"),
@@ -130,9 +135,7 @@ def test_claims_every_listed_place_shares_the_trigger(extractor, lang: str, text
 ])
 def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """The annotation records a repelled assault as that, not also as fighting."""
-    said = {(kind, actor, stance) for place, kind, actor, stance, _ in keys(extractor, text, lang)
-            if place == "Chasiv Yar"}
-    assert said == {("repelled", "RU", "asserts")}
+    assert readings(extractor, text, lang, "Chasiv Yar") == {("repelled", "RU", "asserts")}
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -156,6 +159,4 @@ def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> N
 ])
 def test_claims_part_of_a_place_is_a_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Holding part of a town is a presence there; "partie de X" is no origin ("parti de X")."""
-    said = {(kind, actor, stance) for place, kind, actor, stance, _ in keys(extractor, text, lang)
-            if place == "Vuhledar"}
-    assert said == {("presence", "RU", "asserts")}
+    assert readings(extractor, text, lang, "Vuhledar") == {("presence", "RU", "asserts")}

@@ -160,3 +160,24 @@ def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> N
 def test_claims_part_of_a_place_is_a_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Holding part of a town is a presence there; "partie de X" is no origin ("parti de X")."""
     assert readings(extractor, text, lang, "Vuhledar") == {("presence", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "wrong"), [
+    pytest.param("ru", "ВСУ потеряли контроль над Угледаром, признали в Киеве.", "Vuhledar",
+                 ("capture", "UA", "asserts"), id="ru-lost-control"),
+    pytest.param("en", "Heavy fighting is raging for control of Chasiv Yar, the governor said.", "Chasiv Yar",
+                 ("capture", "UA", "asserts"), id="en-fighting-for-control"),
+    pytest.param("fr", "De violents combats font rage pour le contrôle de Tchassiv Iar.", "Chasiv Yar",
+                 ("capture", "UA", "asserts"), id="fr-fighting-for-control"),
+    pytest.param("ru", "Российские войска вышли к окраинам Покровска.", "Pokrovsk",
+                 ("presence", "UA", "asserts"), id="ru-reached-is-no-withdrawal"),
+])
+def test_claims_reading_the_construction_excludes(extractor, lang: str, text: str, place: str,  # type: ignore[no-untyped-def]
+                                                 wrong: tuple[str, str, str]) -> None:
+    """Lost control is no control; a fight for control is no capture; "вышли к" reaches."""
+    assert wrong not in readings(extractor, text, lang, place)
+
+
+def test_claims_irregular_form_the_lemmatizer_misses(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ukrainian army retook the village of Klishchiivka, south of Bakhmut."
+    assert ("capture", "UA", "asserts") in readings(extractor, text, "en", "Klyshchiivka")

@@ -136,9 +136,9 @@ class Candidate:
     failed: bool = False
     """The attempt failed ("failed to take X", "не вдалося захопити X"): the annotation
     records that the attacker was repelled."""
-    repelled_assault: bool = False
-    """The trigger is what a repelled trigger governs ("repelled an assault on X"): the
-    repelled claim is the one the annotation records."""
+    covered: bool = False
+    """The trigger is what a trigger reading the other way governs ("repelled an assault on
+    X", "lost control of X"): that trigger's claim is the one the annotation records."""
     part: bool = False
     """The place is named as a part ("70% of X", "the eastern districts of X"): a presence."""
     whole: bool = False
@@ -964,7 +964,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                      for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
                     answers_denial="denial:answered" in trig_feats and not denied,
-                    repelled_assault="governed_by=repelled" in trig_feats,
+                    covered="governed_by=inverted" in trig_feats,
                     failed="modal:failed_governed" in trig_feats or (
                         "modal:failed_after" in trig_feats
                         and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed"))),
@@ -1123,6 +1123,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         # argument of another one, whose reading covers it.
         f[f"governed_by={governor.rule.kind}"] = 1.0
         f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
+        if governor.rule.invert and not rule.invert:
+            f["governed_by=inverted"] = 1.0
     quote_depth = sum(1 for c in text[s_start:trigger.start] if c in "«“") - sum(
         1 for c in text[s_start:trigger.start] if c in "»”")
     if quote_depth > 0:

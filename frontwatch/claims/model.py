@@ -10,7 +10,8 @@ annotation conventions are applied last: a trigger in a condition or a question 
 and a place that only locates something else is no claim's place; trying to take a place
 is fighting for it, and failing to is being repelled; holding part of it ("70% of X") is a
 presence, and so is advancing into it; driving the other side out of it takes it; an
-assault that was repelled is no claim besides the repelled one; places listed together on
+assault that was repelled, or control that was lost, is no claim besides the repelling or
+losing one; places listed together on
 one trigger share its reading. They ship as one
 JSON file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
@@ -101,7 +102,7 @@ class ClaimModel:
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
-        if candidate.repelled_assault and kind != "repelled":
+        if candidate.covered:
             return NO_CLAIM, p_claim, actor, stance, confidence
         if p_claim < self.threshold or candidate.hypothetical or candidate.reference or candidate.elsewhere:
             return NO_CLAIM, p_claim, actor, stance, confidence

@@ -34,7 +34,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import rule_spans
+from frontwatch.claims.scan import labelled_spans, rule_spans
 from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -212,16 +212,16 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
         cues.append(Cue(start, end, tree.root_of(start, end), side, loser))
         spans.append((start, end))
 
-    for side, pattern in lex.actors:
-        for m in pattern.finditer(body):
-            start, end = m.start() + s_start, m.end() + s_start
+    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, body), strict=True):
+        for start, end in found:
+            start, end = start + s_start, end + s_start
             if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
                 continue
             if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
                    for s, e in blocked):
                 continue
-            if " " not in m.group().strip() and _geo_use(text, start, end, lex,
-                                                         tree.pos[tree.root_of(start, end)] == "ADJ"):
+            if " " not in text[start:end].strip() and _geo_use(text, start, end, lex,
+                                                              tree.pos[tree.root_of(start, end)] == "ADJ"):
                 continue
             add(start, end, side)
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
@@ -665,8 +665,8 @@ def _narrator_side(text: str, lex: Lexicon) -> Side:
 def _default_actor(text: str, lex: Lexicon) -> Side:
     """The side most often named as acting in the document (attackers, usually)."""
     counts: Counter[Side] = Counter()
-    for side, pattern in lex.actors:
-        counts[side] += len(pattern.findall(text))
+    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, text), strict=True):
+        counts[side] += len(found)
     return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
 
 

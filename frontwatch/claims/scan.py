@@ -1,17 +1,21 @@
 """Every match of each of many lexicon patterns in one text, in about one pass.
 
-The lexicons list triggers and sources as dozens of patterns, and each sentence used to be
-searched once per pattern. Here a lookahead alternation of all of them finds the positions
-where any one matches, and at each such position one combined match says which do (each
-pattern in its own lookahead group). The spans are exactly those of each pattern's own
-`finditer`: a pattern's next match is the first position at or after the end of its last.
-"""
+The lexicons list triggers, sources and sides as dozens of patterns, and each sentence used
+to be searched once per pattern. Here a lookahead alternation of all of them finds the
+positions where any one matches, and at each such position the patterns that can begin
+there are matched. The spans are exactly those of each pattern's own `finditer`: a
+pattern's next match is the first position at or after the end of its last.
+
+Most positions of a sentence can begin no pattern at all: the characters each pattern can
+begin with, read from the parsed pattern, are checked first, so the alternation is tried
+only where one of them stands, and at a found position only the patterns that can begin
+with its character are matched."""
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 
@@ -32,13 +36,31 @@ class PatternSet:
         if self.combined:
             flag = flags.pop()
             # Patterns that can only begin at a word boundary are tried only there: one `\b`
-            # test spares most positions of a sentence.
-            bounded = [p for p in self.patterns if _boundary_first(p)]
-            others = [p for p in self.patterns if p not in bounded]
-            parts = ([r"\b(?=" + _either(bounded) + ")"] if bounded else []) + (
-                ["(?=" + _either(others) + ")"] if others else [])
+            # test spares most positions of a sentence; a class of first characters, most
+            # of the rest.
+            openings = [_opening(p) for p in self.patterns]
+            kinds: dict[tuple[bool, bool], list[int]] = {}
+            for k, p in enumerate(self.patterns):
+                kinds.setdefault((_boundary_first(p), openings[k] is not None), []).append(k)
+            parts = []
+            for (bounded, known), members in kinds.items():
+                union: set[str] = set()
+                for k in members:
+                    union |= openings[k] or set()
+                first = "(?=" + _class(union) + ")" if known else ""
+                parts.append((r"\b" if bounded else "") + first
+                             + "(?=" + _either([self.patterns[k] for k in members]) + ")")
             self.anywhere = re.compile("|".join(parts), flag)
-            self.which = re.compile("".join(f"(?:(?=({p.pattern}))|)" for p in self.patterns), flag)
+            self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
+            self.starting: dict[str, tuple[int, ...]] = {}
+
+    def _starting(self, char: str) -> tuple[int, ...]:
+        """The patterns that can begin with `char` (any character, for an unknown opening)."""
+        known = self.starting.get(char)
+        if known is None:
+            known = self.starting[char] = tuple(
+                k for k, opening in enumerate(self.opening) if opening is None or opening.match(char))
+        return known
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
@@ -48,11 +70,14 @@ class PatternSet:
         resume = [0] * len(self.patterns)
         empty: set[int] = set()
         for position in self.anywhere.finditer(text):
-            hit = self.which.match(text, position.start())
-            assert hit is not None  # every group is optional
-            for k, (start, end) in enumerate(hit.regs[1:]):
-                if start < resume[k] or start < 0:
+            at = position.start()
+            for k in self._starting(text[at:at + 1]):
+                if at < resume[k]:
                     continue
+                hit = self.patterns[k].match(text, at)
+                if hit is None:
+                    continue
+                start, end = hit.span()
                 if end == start:
                     empty.add(k)  # finditer's rules after an empty match: let it apply them
                 found[k].append((start, end))
@@ -91,15 +116,98 @@ def _starts_with_boundary(items: Any, constants: Any) -> bool:
     return False
 
 
-_SETS: dict[int, tuple[Sequence[HasPattern], PatternSet]] = {}
+def _class(opening: set[str]) -> str:
+    return "[" + "".join(sorted(opening)) + "]"
+
+
+def _opening(pattern: re.Pattern[str]) -> set[str] | None:
+    """The characters (escaped, as class members) a match of `pattern` can begin with; None
+    when it may begin with anything, match empty, or uses a form this does not know."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        found, empty = _sequence_opening(parser.parse(pattern.pattern, pattern.flags).data, constants)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None
+    return found if found and not empty else None
+
+
+def _sequence_opening(items: Any, constants: Any) -> tuple[set[str] | None, bool]:
+    """What a sequence of parsed items can begin with, and whether it can match empty."""
+    found: set[str] = set()
+    for op, argument in items:
+        first, empty = _item_opening(op, argument, constants)
+        if first is None:
+            return None, False
+        found |= first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _item_opening(op: Any, argument: Any, constants: Any) -> tuple[set[str] | None, bool]:
+    c = constants
+    if op is c.LITERAL:
+        return {re.escape(chr(argument))}, False
+    if op is c.IN:
+        members: set[str] = set()
+        for kind, value in argument:
+            if kind is c.LITERAL:
+                members.add(re.escape(chr(value)))
+            elif kind is c.CATEGORY and str(value) in _CATEGORIES:
+                members.add(_CATEGORIES[str(value)])
+            elif kind is c.RANGE:
+                members.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            else:
+                return None, False
+        return members, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero-width: what follows begins the match
+    if op is c.SUBPATTERN:
+        _, added, removed, inner = argument
+        if added or removed & ~c.SRE_FLAG_IGNORECASE:
+            # Only a case-sensitive part is safe: the class, still case-blind, admits more.
+            return None, False
+        return _sequence_opening(inner.data, c)
+    if op is c.BRANCH:
+        members, empty = set(), False
+        for branch in argument[1]:
+            first, can_be_empty = _sequence_opening(branch.data, c)
+            if first is None:
+                return None, False
+            members |= first
+            empty = empty or can_be_empty
+        return members, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, _, inner = argument
+        first, empty = _sequence_opening(inner.data, c)
+        return first, empty or low == 0
+    return None, False
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+_SETS: dict[int, tuple[Sequence[Any], PatternSet]] = {}
+
+
+def _pattern_set(owner: Sequence[Any], patterns: Callable[[], list[re.Pattern[str]]]) -> PatternSet:
+    """The PatternSet of a lexicon's tuple, built once per tuple."""
+    known = _SETS.get(id(owner))
+    if known is None or known[0] is not owner:
+        known = _SETS[id(owner)] = (owner, PatternSet(patterns()))
+    return known[1]
 
 
 def rule_spans(rules: Sequence[HasPattern], text: str) -> list[list[tuple[int, int]]]:
-    """`PatternSet.spans` of the rules' patterns; the set is built once per rules tuple."""
-    known = _SETS.get(id(rules))
-    if known is None or known[0] is not rules:
-        known = _SETS[id(rules)] = (rules, PatternSet([rule.pattern for rule in rules]))
-    return known[1].spans(text)
+    """`PatternSet.spans` of the rules' patterns."""
+    return _pattern_set(rules, lambda: [rule.pattern for rule in rules]).spans(text)
 
 
-__all__ = ["PatternSet", "rule_spans"]
+def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -> list[list[tuple[int, int]]]:
+    """`PatternSet.spans` of (label, pattern) pairs, such as a lexicon's side patterns."""
+    return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
+
+
+__all__ = ["PatternSet", "labelled_spans", "rule_spans"]

@@ -433,12 +433,11 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     return f
 
 
-def _morph_features(doc: Doc, i: int, prefix: str) -> dict[str, float]:
-    token = doc[i]
-    f = {f"{prefix}pos={token.pos_}": 1.0}
-    morph = token.morph
+def _morph_features(tree: Tree, i: int, prefix: str) -> dict[str, float]:
+    f = {f"{prefix}pos={tree.pos[i]}": 1.0}
+    morph = tree.morph_values(i)
     for name in ("VerbForm", "Voice", "Tense", "Mood", "Case", "Aspect"):
-        for value in morph.get(name, []):
+        for value in morph.get(name, ()):
             f[f"{prefix}{name}={value}"] = 1.0
     return f
 
@@ -516,13 +515,12 @@ def _reported_clause(lex: Lexicon, between: str) -> bool:
 def _imperative(doc: Doc, tree: Tree, trigger: Trigger, s_start: int) -> bool:
     """A verb in the imperative: marked so (Mood=Imp), or a bare infinitive opening the
     sentence as English writes its imperatives."""
-    token = doc[trigger.head]
-    if "Imp" in token.morph.get("Mood", []):
+    if "Imp" in tree.feature(trigger.head, "Mood"):
         return True
     first = tree.token_at(s_start)
     while first < trigger.head and tree.pos[first] in ("PUNCT", "SPACE"):
         first += 1
-    return first == trigger.head and token.tag_ == "VB"
+    return first == trigger.head and doc[trigger.head].tag_ == "VB"
 
 
 def _clause_of(text: str, s_start: int, s_end: int, trigger: Trigger) -> str:
@@ -1066,7 +1064,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["whole_rule"] = 1.0
     if rule.actor:
         f["actor_rule"] = 1.0
-    f.update(_morph_features(doc, trigger.head, "t"))
+    f.update(_morph_features(tree, trigger.head, "t"))
     f[f"trel={tree.relations[trigger.head]}"] = 1.0
     before = _clause_before(text, s_start, trigger.start, 70)
     near_before = _clause_before(text, s_start, trigger.start, 45)

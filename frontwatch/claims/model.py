@@ -53,11 +53,11 @@ class LinearModel:
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
         scores = list(self.intercept)
+        weights = self.weights
         for name, value in features.items():
-            row = self.weights.get(name)
+            row = weights.get(name)
             if row is not None:
-                for k, weight in enumerate(row):
-                    scores[k] += weight * value
+                scores = [score + weight * value for score, weight in zip(scores, row, strict=True)]
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}

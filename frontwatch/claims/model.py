@@ -52,12 +52,13 @@ class LinearModel:
     intercept: Sequence[float]
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
-        scores = list(self.intercept)
         weights = self.weights
-        for name, value in features.items():
-            row = weights.get(name)
-            if row is not None:
-                scores = [score + weight * value for score, weight in zip(scores, row, strict=True)]
+        rows = [(weights[name], value) for name, value in features.items() if name in weights]
+        scores = []
+        for k, score in enumerate(self.intercept):
+            for row, value in rows:  # in the features' order, so the sums are the same to the bit
+                score += row[k] * value
+            scores.append(score)
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}

@@ -51,3 +51,34 @@ def test_scan_lexicon_rules_match_as_before(lang: str) -> None:
         patterns = [rule.pattern for rule in rules]
         for text in TEXTS:
             assert rule_spans(rules, text) == own_spans(patterns, text)
+
+
+Described = list[list[tuple[tuple[int, int], dict[str, str | None]]]]
+
+
+def described(found: list[list[re.Match[str]]]) -> Described:
+    return [[(m.span(), m.groupdict()) for m in matches] for matches in found]
+
+
+def own_matches(patterns: list[re.Pattern[str]], text: str) -> Described:
+    return described([list(p.finditer(text)) for p in patterns])
+
+
+DATED = "Le 12 mai, 3 days later; on 5 May 2024, 40 днів тому, 7 травня 2023 року, у вересні; xx 2 2"
+
+
+@pytest.mark.parametrize("sources", [
+    [r"(?P<day>\d{1,2}) (?P<month>mai|may|травня)", r"(?<!\w)(?P<n>\d+) (?P<unit>days|днів)", r"\bу (?P<m>вересні)"],
+    [r"(?P<a>x)(?P=a)", r"(?P<d>\d) (?P<e>\d)"],
+], ids=["named", "back-reference"])
+def test_scan_named_groups_come_from_each_patterns_own_match(sources: list[str]) -> None:
+    patterns = [re.compile(source, FLAGS) for source in sources]
+    assert described(PatternSet(patterns).matches(DATED)) == own_matches(patterns, DATED)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_scan_date_patterns_match_as_before(lang: str) -> None:
+    patterns = list(load_lexicon(lang).dates.patterns)
+    assert PatternSet(patterns).combined
+    for text in [*TEXTS, DATED]:
+        assert described(PatternSet(patterns).matches(text)) == own_matches(patterns, text)

@@ -30,9 +30,11 @@ class PatternSet:
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
         flags = {p.flags for p in self.patterns}
-        # Combining is exact only when no pattern numbers groups of its own (a backreference
-        # would point elsewhere) and all share their flags; otherwise each scans on its own.
-        self.combined = len(flags) == 1 and not any(p.groups for p in self.patterns)
+        # Combining is exact only when all share their flags and no pattern refers back to a
+        # group (named groups are dropped from the combined scan; each pattern's own match
+        # still fills them in); otherwise each scans on its own.
+        plain = [_without_groups(p) for p in self.patterns]
+        self.combined = len(flags) == 1 and all(source is not None for source in plain)
         if self.combined:
             flag = flags.pop()
             # Patterns that can only begin at a word boundary are tried only there: one `\b`
@@ -49,7 +51,7 @@ class PatternSet:
                     union |= openings[k] or set()
                 first = "(?=" + _class(union) + ")" if known else ""
                 parts.append((r"\b" if bounded else "") + first
-                             + "(?=" + _either([self.patterns[k] for k in members]) + ")")
+                             + "(?=" + "|".join(f"(?:{plain[k]})" for k in members) + ")")
             self.anywhere = re.compile("|".join(parts), flag)
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
             self.starting: dict[str, tuple[int, ...]] = {}
@@ -64,9 +66,13 @@ class PatternSet:
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
+        return [[m.span() for m in found] for found in self.matches(text)]
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """For each pattern, in order, the matches `finditer` gives (groups included)."""
         if not self.combined:
-            return [[m.span() for m in p.finditer(text)] for p in self.patterns]
-        found: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+            return [list(p.finditer(text)) for p in self.patterns]
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         resume = [0] * len(self.patterns)
         empty: set[int] = set()
         for position in self.anywhere.finditer(text):
@@ -77,18 +83,31 @@ class PatternSet:
                 hit = self.patterns[k].match(text, at)
                 if hit is None:
                     continue
-                start, end = hit.span()
-                if end == start:
+                if hit.end() == at:
                     empty.add(k)  # finditer's rules after an empty match: let it apply them
-                found[k].append((start, end))
-                resume[k] = end
+                found[k].append(hit)
+                resume[k] = hit.end()
         for k in empty:
-            found[k] = [m.span() for m in self.patterns[k].finditer(text)]
+            found[k] = list(self.patterns[k].finditer(text))
         return found
 
 
-def _either(patterns: Sequence[re.Pattern[str]]) -> str:
-    return "|".join(f"(?:{p.pattern})" for p in patterns)
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def _without_groups(pattern: re.Pattern[str]) -> str | None:
+    """The pattern's source with its named groups made plain, or None when it has other
+    groups (or refers back to one): a combined scan must not renumber them."""
+    if not pattern.groups:
+        return pattern.pattern
+    if pattern.groups != len(pattern.groupindex) or "(?P=" in pattern.pattern:
+        return None
+    source, named = _NAMED_GROUP.subn("(?:", pattern.pattern)
+    try:
+        plain = re.compile(source, pattern.flags)
+    except re.error:
+        return None
+    return source if named == pattern.groups and not plain.groups else None
 
 
 def _boundary_first(pattern: re.Pattern[str]) -> bool:
@@ -205,9 +224,14 @@ def rule_spans(rules: Sequence[HasPattern], text: str) -> list[list[tuple[int, i
     return _pattern_set(rules, lambda: [rule.pattern for rule in rules]).spans(text)
 
 
+def pattern_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[list[re.Match[str]]]:
+    """`PatternSet.matches` of a lexicon's tuple of patterns."""
+    return _pattern_set(patterns, lambda: list(patterns)).matches(text)
+
+
 def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -> list[list[tuple[int, int]]]:
     """`PatternSet.spans` of (label, pattern) pairs, such as a lexicon's side patterns."""
     return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
 
 
-__all__ = ["PatternSet", "labelled_spans", "rule_spans"]
+__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_spans"]

@@ -92,6 +92,20 @@ class PatternSet:
         return found
 
 
+def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a test of the characters it can begin with, when it begins at
+    a word boundary: a search then tries the whole alternation only where one of them stands.
+    Matches, groups and their numbers are the pattern's own; any other pattern is returned
+    as it is (one anchored at the start of the text is already quick to search)."""
+    opening = _opening(pattern)
+    if opening is None or not _boundary_first(pattern):
+        return pattern
+    try:
+        return re.compile(r"\b(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
+    except re.error:  # a global flag inside the pattern's source, say
+        return pattern
+
+
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
@@ -234,4 +248,4 @@ def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -
     return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
 
 
-__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_spans"]
+__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_spans", "screened"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from frontwatch.claims.lexicon import FLAGS, load_lexicon
-from frontwatch.claims.scan import PatternSet, rule_spans
+from frontwatch.claims.scan import PatternSet, rule_spans, screened
 
 TEXTS = [
     "Russian forces took the village of Oakfield and pushed on towards Millbrook, the army said.",
@@ -82,3 +82,15 @@ def test_scan_date_patterns_match_as_before(lang: str) -> None:
     assert PatternSet(patterns).combined
     for text in [*TEXTS, DATED]:
         assert described(PatternSet(patterns).matches(text)) == own_matches(patterns, text)
+
+
+@pytest.mark.parametrize("source", [
+    r"\bto\w*|\bvil\w+", r"\b(?:Сил\w* оборони|ЗСУ)|\b\d+ ОМБр\b", r"\b(?P<n>\d+) (?P<unit>днів|days)", r"(?-i:\bMash)",
+    r'\b["«]?[ДЛ]НР', r"^\s*також\b", r"\bk\b", r"\b[а-я]+тя",
+])
+def test_scan_screened_pattern_matches_as_its_source(source: str) -> None:
+    pattern = re.compile(source, FLAGS)
+    for text in [*TEXTS, DATED]:
+        assert described([list(screened(pattern).finditer(text))]) == described([list(pattern.finditer(text))])
+        assert [screened(pattern).match(text, i) is not None for i in range(len(text))] == [
+            pattern.match(text, i) is not None for i in range(len(text))]

@@ -66,7 +66,7 @@ class PatternSet:
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
-        return [[m.span() for m in found] for found in self.matches(text)]
+        return [[m.span() for m in found] if found else [] for found in self.matches(text)]
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """For each pattern, in order, the matches `finditer` gives (groups included)."""
@@ -93,17 +93,41 @@ class PatternSet:
 
 
 def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind a test of the characters it can begin with, when it begins at
-    a word boundary: a search then tries the whole alternation only where one of them stands.
-    Matches, groups and their numbers are the pattern's own; any other pattern is returned
-    as it is (one anchored at the start of the text is already quick to search)."""
+    """The same pattern behind a test of the characters it can begin with (and of a word
+    boundary, when every match begins at one): a search then tries the whole alternation only
+    where one of them stands. Matches, groups and their numbers are the pattern's own. A
+    pattern anchored at the start of the text is returned as it is: it is quick already."""
     opening = _opening(pattern)
-    if opening is None or not _boundary_first(pattern):
+    if opening is None or _anchored(pattern):
         return pattern
+    boundary = r"\b" if _boundary_first(pattern) else ""
     try:
-        return re.compile(r"\b(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
+        return re.compile(boundary + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
     except re.error:  # a global flag inside the pattern's source, say
         return pattern
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether some branch of `pattern` begins with `^` or `\\A`; an unknown form counts as so."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        return _some_branch_anchored(parser.parse(pattern.pattern, pattern.flags).data, constants)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return True
+
+
+def _some_branch_anchored(items: Any, constants: Any) -> bool:
+    if not items:
+        return False
+    op, argument = items[0]
+    if op is constants.AT:
+        return argument in (constants.AT_BEGINNING, constants.AT_BEGINNING_STRING, constants.AT_BEGINNING_LINE)
+    if op is constants.SUBPATTERN:
+        return _some_branch_anchored(argument[3].data, constants)
+    if op is constants.BRANCH:
+        return any(_some_branch_anchored(branch.data, constants) for branch in argument[1])
+    return False
 
 
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 
 class HasPattern(Protocol):
@@ -109,12 +109,8 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def _anchored(pattern: re.Pattern[str]) -> bool:
     """Whether some branch of `pattern` begins with `^` or `\\A`; an unknown form counts as so."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        return _some_branch_anchored(parser.parse(pattern.pattern, pattern.flags).data, constants)
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
-        return True
+    found = _read(pattern, _some_branch_anchored)
+    return True if found is None else found
 
 
 def _some_branch_anchored(items: Any, constants: Any) -> bool:
@@ -151,12 +147,21 @@ def _without_groups(pattern: re.Pattern[str]) -> str | None:
 def _boundary_first(pattern: re.Pattern[str]) -> bool:
     """Whether every match of `pattern` begins with `\\b`, read from the parsed pattern. A
     form this does not know counts as not, so no position is ever skipped wrongly."""
+    return bool(_read(pattern, _starts_with_boundary))
+
+
+_T = TypeVar("_T")
+
+
+def _read(pattern: re.Pattern[str], reader: Callable[[Any, Any], _T]) -> _T | None:
+    """`reader` applied to the parsed pattern and the parser's constants; None when this
+    Python's parser is not the one it knows."""
     try:
         parser = importlib.import_module("re._parser")
         constants = importlib.import_module("re._constants")
-        return _starts_with_boundary(parser.parse(pattern.pattern, pattern.flags).data, constants)
+        return reader(parser.parse(pattern.pattern, pattern.flags).data, constants)
     except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
-        return False
+        return None
 
 
 def _starts_with_boundary(items: Any, constants: Any) -> bool:
@@ -180,12 +185,10 @@ def _class(opening: set[str]) -> str:
 def _opening(pattern: re.Pattern[str]) -> set[str] | None:
     """The characters (escaped, as class members) a match of `pattern` can begin with; None
     when it may begin with anything, match empty, or uses a form this does not know."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        found, empty = _sequence_opening(parser.parse(pattern.pattern, pattern.flags).data, constants)
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+    read = _read(pattern, _sequence_opening)
+    if read is None:
         return None
+    found, empty = read
     return found if found and not empty else None
 
 

@@ -1111,8 +1111,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         # argument of another one, whose reading covers it.
         f[f"governed_by={governor.rule.kind}"] = 1.0
         f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
-    quote_depth = sum(1 for c in text[s_start:trigger.start] if c in "«“") - sum(
-        1 for c in text[s_start:trigger.start] if c in "»”")
+    quote_depth = sum(text.count(mark, s_start, trigger.start) for mark in "«“") - sum(
+        text.count(mark, s_start, trigger.start) for mark in "»”")
     if quote_depth > 0:
         f["quoted"] = 1.0
     return f

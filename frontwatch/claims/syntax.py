@@ -201,10 +201,19 @@ def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> st
 
 
 def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
-    """The strings of a column of hashes or symbol ids ("" for none), each looked up once."""
+    """The strings of a column of hashes or symbol ids ("" for none). The string of a hash
+    never changes, so each is looked up in the store once per process."""
+    known = _STRINGS.get(id(store))
+    if known is None or known[0] is not store:
+        known = _STRINGS[id(store)] = (store, {0: ""})
+    names = known[1]
     keys = column.tolist()
-    names = {key: store[key] if key else "" for key in set(keys)}
+    for key in set(keys).difference(names):
+        names[key] = store[key]
     return [names[key] for key in keys]
+
+
+_STRINGS: dict[int, tuple[StringStore, dict[int, str]]] = {}
 
 
 NO_VALUES: frozenset[str] = frozenset()

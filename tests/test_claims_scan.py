@@ -87,7 +87,8 @@ def test_scan_date_patterns_match_as_before(lang: str) -> None:
 @pytest.mark.parametrize("source", [
     r"\bto\w*|\bvil\w+", r"\b(?:Сил\w* оборони|ЗСУ)|\b\d+ ОМБр\b", r"\b(?P<n>\d+) (?P<unit>днів|days)", r"(?-i:\bMash)",
     r'\b["«]?[ДЛ]НР', r"^\s*також\b", r"\bk\b", r"\b[а-я]+тя", r"\s*,\s*(?:армія|військовий)\b",
-    r"(?:\bла\b)|(?:[—–]\s+(?=[^—–]{0,45}$))", r"(?:\bMay)|(?:^Le)",
+    r"(?:\bла\b)|(?:[—–]\s+(?=[^—–]{0,45}$))", r"(?:\bMay)|(?:^Le)", r"(?<!\w)(?P<n>\d+) (?P<unit>днів|days)(?!\w)",
+    r"(?<!\w)a|\bLe",
 ])
 def test_scan_screened_pattern_matches_as_its_source(source: str) -> None:
     pattern = re.compile(source, FLAGS)

@@ -41,16 +41,16 @@ class PatternSet:
             # test spares most positions of a sentence; a class of first characters, most
             # of the rest.
             openings = [_opening(p) for p in self.patterns]
-            kinds: dict[tuple[bool, bool], list[int]] = {}
+            kinds: dict[tuple[str, bool], list[int]] = {}
             for k, p in enumerate(self.patterns):
-                kinds.setdefault((_boundary_first(p), openings[k] is not None), []).append(k)
+                kinds.setdefault((_lead(p), openings[k] is not None), []).append(k)
             parts = []
-            for (bounded, known), members in kinds.items():
+            for (lead, known), members in kinds.items():
                 union: set[str] = set()
                 for k in members:
                     union |= openings[k] or set()
                 first = "(?=" + _class(union) + ")" if known else ""
-                parts.append((r"\b" if bounded else "") + first
+                parts.append(lead + first
                              + "(?=" + "|".join(f"(?:{plain[k]})" for k in members) + ")")
             self.anywhere = re.compile("|".join(parts), flag)
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
@@ -100,9 +100,8 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     opening = _opening(pattern)
     if opening is None or _anchored(pattern):
         return pattern
-    boundary = r"\b" if _boundary_first(pattern) else ""
     try:
-        return re.compile(boundary + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
+        return re.compile(_lead(pattern) + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
     except re.error:  # a global flag inside the pattern's source, say
         return pattern
 
@@ -144,10 +143,30 @@ def _without_groups(pattern: re.Pattern[str]) -> str | None:
     return source if named == pattern.groups and not plain.groups else None
 
 
-def _boundary_first(pattern: re.Pattern[str]) -> bool:
-    """Whether every match of `pattern` begins with `\\b`, read from the parsed pattern. A
-    form this does not know counts as not, so no position is ever skipped wrongly."""
-    return bool(_read(pattern, _starts_with_boundary))
+def _lead(pattern: re.Pattern[str]) -> str:
+    """The zero-width test every match of `pattern` begins with, read from the parsed pattern:
+    a word boundary (`\\b`), no word character before (`(?<!\\w)`), or "" when there is none
+    this knows (then no position is skipped)."""
+    return _read(pattern, _leading_test) or ""
+
+
+def _leading_test(items: Any, constants: Any) -> str:
+    if not items:
+        return ""
+    op, argument = items[0]
+    if op is constants.AT:
+        return r"\b" if argument is constants.AT_BOUNDARY else ""
+    if op is constants.ASSERT_NOT:
+        direction, inner = argument
+        after_word = [(constants.IN, [(constants.CATEGORY, constants.CATEGORY_WORD)])]
+        return r"(?<!\w)" if direction == -1 and inner.data == after_word else ""
+    if op is constants.SUBPATTERN:
+        _, added, removed, inner = argument  # a group, with the flags it sets or clears
+        return "" if added or removed else _leading_test(inner.data, constants)
+    if op is constants.BRANCH:
+        leads = {_leading_test(branch.data, constants) for branch in argument[1]}
+        return leads.pop() if len(leads) == 1 else ""
+    return ""
 
 
 _T = TypeVar("_T")
@@ -162,20 +181,6 @@ def _read(pattern: re.Pattern[str], reader: Callable[[Any, Any], _T]) -> _T | No
         return reader(parser.parse(pattern.pattern, pattern.flags).data, constants)
     except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
         return None
-
-
-def _starts_with_boundary(items: Any, constants: Any) -> bool:
-    if not items:
-        return False
-    op, argument = items[0]
-    if op is constants.AT:
-        return bool(argument is constants.AT_BOUNDARY)
-    if op is constants.SUBPATTERN:
-        _, added, removed, inner = argument  # a group, with the flags it sets or clears
-        return not added and not removed and _starts_with_boundary(inner.data, constants)
-    if op is constants.BRANCH:
-        return all(_starts_with_boundary(branch.data, constants) for branch in argument[1])
-    return False
 
 
 def _class(opening: set[str]) -> str:

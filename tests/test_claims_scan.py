@@ -7,7 +7,7 @@ import re
 import pytest
 
 from frontwatch.claims.lexicon import FLAGS, load_lexicon
-from frontwatch.claims.scan import PatternSet, rule_spans
+from frontwatch.claims.scan import PatternSet, rule_spans, screened
 
 TEXTS = [
     "Russian forces took the village of Oakfield and pushed on towards Millbrook, the army said.",
@@ -15,6 +15,7 @@ TEXTS = [
     "aaa aa a aaaa",
     "",
     "«Мы взяли село», — сказал военный. Армия сообщила, що сили відійшли.",
+    "СИЛИ оборони: 47 ОМБр, «ДНР» і Mash MASH mash; 3-тя бригада. Ǆ ǆ ǅ K k",
 ]
 
 
@@ -29,7 +30,9 @@ def own_spans(patterns: list[re.Pattern[str]], text: str) -> list[list[tuple[int
     [r"x*", r"\ba", r"(?=a)"],
     [r"(a)\1", r"\bвзял\w*", r"сил\w*"],
     [r"\bto\w*", r"(?:\bvil)|(?:\bmil\w+)", r"o\w", r"(?a:\bвз\w*)", r"(?:\b)?s", r"\bпр\w*|ill"],
-], ids=["overlapping", "lookbehind", "empty-matches", "groups", "word-starts"])
+    [r"\bсил\w* оборони", r"(?:\b\d+ ОМБр\b)|\bмаш", r'\b["«]?[ДЛ]НР["»]?', r"(?-i:Mash)", r"(?<!\w)mash(?!\w)",
+     r"\S+ бригад\w*", r"[а-я]+тя", r"[^ ]НР", r"(?i:ǆ)", r"k\b"],
+], ids=["overlapping", "lookbehind", "empty-matches", "groups", "word-starts", "openings"])
 def test_scan_spans_equal_each_patterns_finditer(sources: list[str], text: str) -> None:
     patterns = [re.compile(source, FLAGS) for source in sources]
     assert PatternSet(patterns).spans(text) == own_spans(patterns, text)
@@ -48,3 +51,48 @@ def test_scan_lexicon_rules_match_as_before(lang: str) -> None:
         patterns = [rule.pattern for rule in rules]
         for text in TEXTS:
             assert rule_spans(rules, text) == own_spans(patterns, text)
+
+
+Described = list[list[tuple[tuple[int, int], dict[str, str | None]]]]
+
+
+def described(found: list[list[re.Match[str]]]) -> Described:
+    return [[(m.span(), m.groupdict()) for m in matches] for matches in found]
+
+
+def own_matches(patterns: list[re.Pattern[str]], text: str) -> Described:
+    return described([list(p.finditer(text)) for p in patterns])
+
+
+DATED = "Le 12 mai, 3 days later; on 5 May 2024, 40 днів тому, 7 травня 2023 року, у вересні; xx 2 2"
+
+
+@pytest.mark.parametrize("sources", [
+    [r"(?P<day>\d{1,2}) (?P<month>mai|may|травня)", r"(?<!\w)(?P<n>\d+) (?P<unit>days|днів)", r"\bу (?P<m>вересні)"],
+    [r"(?P<a>x)(?P=a)", r"(?P<d>\d) (?P<e>\d)"],
+], ids=["named", "back-reference"])
+def test_scan_named_groups_come_from_each_patterns_own_match(sources: list[str]) -> None:
+    patterns = [re.compile(source, FLAGS) for source in sources]
+    assert described(PatternSet(patterns).matches(DATED)) == own_matches(patterns, DATED)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_scan_date_patterns_match_as_before(lang: str) -> None:
+    patterns = list(load_lexicon(lang).dates.patterns)
+    assert PatternSet(patterns).combined
+    for text in [*TEXTS, DATED]:
+        assert described(PatternSet(patterns).matches(text)) == own_matches(patterns, text)
+
+
+@pytest.mark.parametrize("source", [
+    r"\bto\w*|\bvil\w+", r"\b(?:Сил\w* оборони|ЗСУ)|\b\d+ ОМБр\b", r"\b(?P<n>\d+) (?P<unit>днів|days)", r"(?-i:\bMash)",
+    r'\b["«]?[ДЛ]НР', r"^\s*також\b", r"\bk\b", r"\b[а-я]+тя", r"\s*,\s*(?:армія|військовий)\b",
+    r"(?:\bла\b)|(?:[—–]\s+(?=[^—–]{0,45}$))", r"(?:\bMay)|(?:^Le)", r"(?<!\w)(?P<n>\d+) (?P<unit>днів|days)(?!\w)",
+    r"(?<!\w)a|\bLe",
+])
+def test_scan_screened_pattern_matches_as_its_source(source: str) -> None:
+    pattern = re.compile(source, FLAGS)
+    for text in [*TEXTS, DATED]:
+        assert described([list(screened(pattern).finditer(text))]) == described([list(pattern.finditer(text))])
+        assert [screened(pattern).match(text, i) is not None for i in range(len(text))] == [
+            pattern.match(text, i) is not None for i in range(len(text))]

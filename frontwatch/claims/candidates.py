@@ -34,7 +34,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import rule_spans
+from frontwatch.claims.scan import labelled_spans, rule_spans
 from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -222,16 +222,16 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
         cues.append(Cue(start, end, tree.root_of(start, end), side, loser))
         spans.append((start, end))
 
-    for side, pattern in lex.actors:
-        for m in pattern.finditer(body):
-            start, end = m.start() + s_start, m.end() + s_start
+    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, body), strict=True):
+        for start, end in found:
+            start, end = start + s_start, end + s_start
             if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
                 continue
             if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
                    for s, e in blocked):
                 continue
-            if " " not in m.group().strip() and _geo_use(text, start, end, lex,
-                                                         tree.pos[tree.root_of(start, end)] == "ADJ"):
+            if " " not in text[start:end].strip() and _geo_use(text, start, end, lex,
+                                                              tree.pos[tree.root_of(start, end)] == "ADJ"):
                 continue
             add(start, end, side)
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
@@ -443,12 +443,11 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     return f
 
 
-def _morph_features(doc: Doc, i: int, prefix: str) -> dict[str, float]:
-    token = doc[i]
-    f = {f"{prefix}pos={token.pos_}": 1.0}
-    morph = token.morph
+def _morph_features(tree: Tree, i: int, prefix: str) -> dict[str, float]:
+    f = {f"{prefix}pos={tree.pos[i]}": 1.0}
+    morph = tree.morph_values(i)
     for name in ("VerbForm", "Voice", "Tense", "Mood", "Case", "Aspect"):
-        for value in morph.get(name, []):
+        for value in morph.get(name, ()):
             f[f"{prefix}{name}={value}"] = 1.0
     return f
 
@@ -526,13 +525,12 @@ def _reported_clause(lex: Lexicon, between: str) -> bool:
 def _imperative(doc: Doc, tree: Tree, trigger: Trigger, s_start: int) -> bool:
     """A verb in the imperative: marked so (Mood=Imp), or a bare infinitive opening the
     sentence as English writes its imperatives."""
-    token = doc[trigger.head]
-    if "Imp" in token.morph.get("Mood", []):
+    if "Imp" in tree.feature(trigger.head, "Mood"):
         return True
     first = tree.token_at(s_start)
     while first < trigger.head and tree.pos[first] in ("PUNCT", "SPACE"):
         first += 1
-    return first == trigger.head and token.tag_ == "VB"
+    return first == trigger.head and doc[trigger.head].tag_ == "VB"
 
 
 def _clause_of(text: str, s_start: int, s_end: int, trigger: Trigger) -> str:
@@ -675,8 +673,8 @@ def _narrator_side(text: str, lex: Lexicon) -> Side:
 def _default_actor(text: str, lex: Lexicon) -> Side:
     """The side most often named as acting in the document (attackers, usually)."""
     counts: Counter[Side] = Counter()
-    for side, pattern in lex.actors:
-        counts[side] += len(pattern.findall(text))
+    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, text), strict=True):
+        counts[side] += len(found)
     return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
 
 
@@ -1076,7 +1074,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["whole_rule"] = 1.0
     if rule.actor:
         f["actor_rule"] = 1.0
-    f.update(_morph_features(doc, trigger.head, "t"))
+    f.update(_morph_features(tree, trigger.head, "t"))
     f[f"trel={tree.relations[trigger.head]}"] = 1.0
     before = _clause_before(text, s_start, trigger.start, 70)
     near_before = _clause_before(text, s_start, trigger.start, 45)
@@ -1125,8 +1123,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
         if governor.rule.invert and not rule.invert:
             f["governed_by=inverted"] = 1.0
-    quote_depth = sum(1 for c in text[s_start:trigger.start] if c in "«“") - sum(
-        1 for c in text[s_start:trigger.start] if c in "»”")
+    quote_depth = sum(text.count(mark, s_start, trigger.start) for mark in "«“") - sum(
+        text.count(mark, s_start, trigger.start) for mark in "»”")
     if quote_depth > 0:
         f["quoted"] = 1.0
     return f

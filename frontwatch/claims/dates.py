@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontwatch.claims.lexicon import DateLexicon
+from frontwatch.claims.scan import pattern_matches
 from frontwatch.records import PartialDate
 
 
@@ -103,8 +104,8 @@ def find_dates(text: str, lex: DateLexicon, published: PartialDate | None,
     """Every resolvable date expression in `text`, longest first where they overlap."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in lex.patterns:
-        for match in pattern.finditer(text):
+    for matches in pattern_matches(lex.patterns, text):
+        for match in matches:
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue

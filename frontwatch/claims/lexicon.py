@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from frontwatch.claims.scan import screened
 from frontwatch.errors import ConfigError
 from frontwatch.records import Side
 
@@ -186,7 +187,7 @@ def _alternation(patterns: list[str] | None, where: str) -> re.Pattern[str]:
     if not patterns:
         return NEVER
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+        return screened(re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS))
     except re.error as exc:
         raise ConfigError(f"{where}: bad regular expression ({exc})") from exc
 

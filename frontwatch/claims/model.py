@@ -53,12 +53,13 @@ class LinearModel:
     intercept: Sequence[float]
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
-        scores = list(self.intercept)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row is not None:
-                for k, weight in enumerate(row):
-                    scores[k] += weight * value
+        weights = self.weights
+        rows = [(weights[name], value) for name, value in features.items() if name in weights]
+        scores = []
+        for k, score in enumerate(self.intercept):
+            for row, value in rows:  # in the features' order, so the sums are the same to the bit
+                score += row[k] * value
+            scores.append(score)
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}

@@ -1,18 +1,22 @@
 """Every match of each of many lexicon patterns in one text, in about one pass.
 
-The lexicons list triggers and sources as dozens of patterns, and each sentence used to be
-searched once per pattern. Here a lookahead alternation of all of them finds the positions
-where any one matches, and at each such position one combined match says which do (each
-pattern in its own lookahead group). The spans are exactly those of each pattern's own
-`finditer`: a pattern's next match is the first position at or after the end of its last.
-"""
+The lexicons list triggers, sources and sides as dozens of patterns, and each sentence used
+to be searched once per pattern. Here a lookahead alternation of all of them finds the
+positions where any one matches, and at each such position the patterns that can begin
+there are matched. The spans are exactly those of each pattern's own `finditer`: a
+pattern's next match is the first position at or after the end of its last.
+
+Most positions of a sentence can begin no pattern at all: the characters each pattern can
+begin with, read from the parsed pattern, are checked first, so the alternation is tried
+only where one of them stands, and at a found position only the patterns that can begin
+with its character are matched."""
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 
 class HasPattern(Protocol):
@@ -26,80 +30,254 @@ class PatternSet:
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
         flags = {p.flags for p in self.patterns}
-        # Combining is exact only when no pattern numbers groups of its own (a backreference
-        # would point elsewhere) and all share their flags; otherwise each scans on its own.
-        self.combined = len(flags) == 1 and not any(p.groups for p in self.patterns)
+        # Combining is exact only when all share their flags and no pattern refers back to a
+        # group (named groups are dropped from the combined scan; each pattern's own match
+        # still fills them in); otherwise each scans on its own.
+        plain = [_without_groups(p) for p in self.patterns]
+        self.combined = len(flags) == 1 and all(source is not None for source in plain)
         if self.combined:
             flag = flags.pop()
             # Patterns that can only begin at a word boundary are tried only there: one `\b`
-            # test spares most positions of a sentence.
-            bounded = [p for p in self.patterns if _boundary_first(p)]
-            others = [p for p in self.patterns if p not in bounded]
-            parts = ([r"\b(?=" + _either(bounded) + ")"] if bounded else []) + (
-                ["(?=" + _either(others) + ")"] if others else [])
+            # test spares most positions of a sentence; a class of first characters, most
+            # of the rest.
+            openings = [_opening(p) for p in self.patterns]
+            kinds: dict[tuple[str, bool], list[int]] = {}
+            for k, p in enumerate(self.patterns):
+                kinds.setdefault((_lead(p), openings[k] is not None), []).append(k)
+            parts = []
+            for (lead, known), members in kinds.items():
+                union: set[str] = set()
+                for k in members:
+                    union |= openings[k] or set()
+                first = "(?=" + _class(union) + ")" if known else ""
+                parts.append(lead + first
+                             + "(?=" + "|".join(f"(?:{plain[k]})" for k in members) + ")")
             self.anywhere = re.compile("|".join(parts), flag)
-            self.which = re.compile("".join(f"(?:(?=({p.pattern}))|)" for p in self.patterns), flag)
+            self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
+            self.starting: dict[str, tuple[int, ...]] = {}
+
+    def _starting(self, char: str) -> tuple[int, ...]:
+        """The patterns that can begin with `char` (any character, for an unknown opening)."""
+        known = self.starting.get(char)
+        if known is None:
+            known = self.starting[char] = tuple(
+                k for k, opening in enumerate(self.opening) if opening is None or opening.match(char))
+        return known
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
+        return [[m.span() for m in found] if found else [] for found in self.matches(text)]
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """For each pattern, in order, the matches `finditer` gives (groups included)."""
         if not self.combined:
-            return [[m.span() for m in p.finditer(text)] for p in self.patterns]
-        found: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+            return [list(p.finditer(text)) for p in self.patterns]
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         resume = [0] * len(self.patterns)
         empty: set[int] = set()
         for position in self.anywhere.finditer(text):
-            hit = self.which.match(text, position.start())
-            assert hit is not None  # every group is optional
-            for k, (start, end) in enumerate(hit.regs[1:]):
-                if start < resume[k] or start < 0:
+            at = position.start()
+            for k in self._starting(text[at:at + 1]):
+                if at < resume[k]:
                     continue
-                if end == start:
+                hit = self.patterns[k].match(text, at)
+                if hit is None:
+                    continue
+                if hit.end() == at:
                     empty.add(k)  # finditer's rules after an empty match: let it apply them
-                found[k].append((start, end))
-                resume[k] = end
+                found[k].append(hit)
+                resume[k] = hit.end()
         for k in empty:
-            found[k] = [m.span() for m in self.patterns[k].finditer(text)]
+            found[k] = list(self.patterns[k].finditer(text))
         return found
 
 
-def _either(patterns: Sequence[re.Pattern[str]]) -> str:
-    return "|".join(f"(?:{p.pattern})" for p in patterns)
-
-
-def _boundary_first(pattern: re.Pattern[str]) -> bool:
-    """Whether every match of `pattern` begins with `\\b`, read from the parsed pattern. A
-    form this does not know counts as not, so no position is ever skipped wrongly."""
+def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a test of the characters it can begin with (and of a word
+    boundary, when every match begins at one): a search then tries the whole alternation only
+    where one of them stands. Matches, groups and their numbers are the pattern's own. A
+    pattern anchored at the start of the text is returned as it is: it is quick already."""
+    opening = _opening(pattern)
+    if opening is None or _anchored(pattern):
+        return pattern
     try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        return _starts_with_boundary(parser.parse(pattern.pattern, pattern.flags).data, constants)
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
-        return False
+        return re.compile(_lead(pattern) + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
+    except re.error:  # a global flag inside the pattern's source, say
+        return pattern
 
 
-def _starts_with_boundary(items: Any, constants: Any) -> bool:
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether some branch of `pattern` begins with `^` or `\\A`; an unknown form counts as so."""
+    found = _read(pattern, _some_branch_anchored)
+    return True if found is None else found
+
+
+def _some_branch_anchored(items: Any, constants: Any) -> bool:
     if not items:
         return False
     op, argument = items[0]
     if op is constants.AT:
-        return bool(argument is constants.AT_BOUNDARY)
+        return argument in (constants.AT_BEGINNING, constants.AT_BEGINNING_STRING, constants.AT_BEGINNING_LINE)
     if op is constants.SUBPATTERN:
-        _, added, removed, inner = argument  # a group, with the flags it sets or clears
-        return not added and not removed and _starts_with_boundary(inner.data, constants)
+        return _some_branch_anchored(argument[3].data, constants)
     if op is constants.BRANCH:
-        return all(_starts_with_boundary(branch.data, constants) for branch in argument[1])
+        return any(_some_branch_anchored(branch.data, constants) for branch in argument[1])
     return False
 
 
-_SETS: dict[int, tuple[Sequence[HasPattern], PatternSet]] = {}
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def _without_groups(pattern: re.Pattern[str]) -> str | None:
+    """The pattern's source with its named groups made plain, or None when it has other
+    groups (or refers back to one): a combined scan must not renumber them."""
+    if not pattern.groups:
+        return pattern.pattern
+    if pattern.groups != len(pattern.groupindex) or "(?P=" in pattern.pattern:
+        return None
+    source, named = _NAMED_GROUP.subn("(?:", pattern.pattern)
+    try:
+        plain = re.compile(source, pattern.flags)
+    except re.error:
+        return None
+    return source if named == pattern.groups and not plain.groups else None
+
+
+def _lead(pattern: re.Pattern[str]) -> str:
+    """The zero-width test every match of `pattern` begins with, read from the parsed pattern:
+    a word boundary (`\\b`), no word character before (`(?<!\\w)`), or "" when there is none
+    this knows (then no position is skipped)."""
+    return _read(pattern, _leading_test) or ""
+
+
+def _leading_test(items: Any, constants: Any) -> str:
+    if not items:
+        return ""
+    op, argument = items[0]
+    if op is constants.AT:
+        return r"\b" if argument is constants.AT_BOUNDARY else ""
+    if op is constants.ASSERT_NOT:
+        direction, inner = argument
+        after_word = [(constants.IN, [(constants.CATEGORY, constants.CATEGORY_WORD)])]
+        return r"(?<!\w)" if direction == -1 and inner.data == after_word else ""
+    if op is constants.SUBPATTERN:
+        _, added, removed, inner = argument  # a group, with the flags it sets or clears
+        return "" if added or removed else _leading_test(inner.data, constants)
+    if op is constants.BRANCH:
+        leads = {_leading_test(branch.data, constants) for branch in argument[1]}
+        return leads.pop() if len(leads) == 1 else ""
+    return ""
+
+
+_T = TypeVar("_T")
+
+
+def _read(pattern: re.Pattern[str], reader: Callable[[Any, Any], _T]) -> _T | None:
+    """`reader` applied to the parsed pattern and the parser's constants; None when this
+    Python's parser is not the one it knows."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        return reader(parser.parse(pattern.pattern, pattern.flags).data, constants)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None
+
+
+def _class(opening: set[str]) -> str:
+    return "[" + "".join(sorted(opening)) + "]"
+
+
+def _opening(pattern: re.Pattern[str]) -> set[str] | None:
+    """The characters (escaped, as class members) a match of `pattern` can begin with; None
+    when it may begin with anything, match empty, or uses a form this does not know."""
+    read = _read(pattern, _sequence_opening)
+    if read is None:
+        return None
+    found, empty = read
+    return found if found and not empty else None
+
+
+def _sequence_opening(items: Any, constants: Any) -> tuple[set[str] | None, bool]:
+    """What a sequence of parsed items can begin with, and whether it can match empty."""
+    found: set[str] = set()
+    for op, argument in items:
+        first, empty = _item_opening(op, argument, constants)
+        if first is None:
+            return None, False
+        found |= first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _item_opening(op: Any, argument: Any, constants: Any) -> tuple[set[str] | None, bool]:
+    c = constants
+    if op is c.LITERAL:
+        return {re.escape(chr(argument))}, False
+    if op is c.IN:
+        members: set[str] = set()
+        for kind, value in argument:
+            if kind is c.LITERAL:
+                members.add(re.escape(chr(value)))
+            elif kind is c.CATEGORY and str(value) in _CATEGORIES:
+                members.add(_CATEGORIES[str(value)])
+            elif kind is c.RANGE:
+                members.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            else:
+                return None, False
+        return members, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero-width: what follows begins the match
+    if op is c.SUBPATTERN:
+        _, added, removed, inner = argument
+        if added or removed & ~c.SRE_FLAG_IGNORECASE:
+            # Only a case-sensitive part is safe: the class, still case-blind, admits more.
+            return None, False
+        return _sequence_opening(inner.data, c)
+    if op is c.BRANCH:
+        members, empty = set(), False
+        for branch in argument[1]:
+            first, can_be_empty = _sequence_opening(branch.data, c)
+            if first is None:
+                return None, False
+            members |= first
+            empty = empty or can_be_empty
+        return members, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, _, inner = argument
+        first, empty = _sequence_opening(inner.data, c)
+        return first, empty or low == 0
+    return None, False
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+_SETS: dict[int, tuple[Sequence[Any], PatternSet]] = {}
+
+
+def _pattern_set(owner: Sequence[Any], patterns: Callable[[], list[re.Pattern[str]]]) -> PatternSet:
+    """The PatternSet of a lexicon's tuple, built once per tuple."""
+    known = _SETS.get(id(owner))
+    if known is None or known[0] is not owner:
+        known = _SETS[id(owner)] = (owner, PatternSet(patterns()))
+    return known[1]
 
 
 def rule_spans(rules: Sequence[HasPattern], text: str) -> list[list[tuple[int, int]]]:
-    """`PatternSet.spans` of the rules' patterns; the set is built once per rules tuple."""
-    known = _SETS.get(id(rules))
-    if known is None or known[0] is not rules:
-        known = _SETS[id(rules)] = (rules, PatternSet([rule.pattern for rule in rules]))
-    return known[1].spans(text)
+    """`PatternSet.spans` of the rules' patterns."""
+    return _pattern_set(rules, lambda: [rule.pattern for rule in rules]).spans(text)
 
 
-__all__ = ["PatternSet", "rule_spans"]
+def pattern_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[list[re.Match[str]]]:
+    """`PatternSet.matches` of a lexicon's tuple of patterns."""
+    return _pattern_set(patterns, lambda: list(patterns)).matches(text)
+
+
+def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -> list[list[tuple[int, int]]]:
+    """`PatternSet.spans` of (label, pattern) pairs, such as a lexicon's side patterns."""
+    return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
+
+
+__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_spans", "screened"]

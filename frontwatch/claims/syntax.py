@@ -56,6 +56,11 @@ class Tree:
         """The values of one morphological feature of word i ("Gender" → {"Fem"})."""
         return _morph_fields(self.morphs[i]).get(name, NO_VALUES) if self.morphs else NO_VALUES
 
+    def morph_values(self, i: int) -> dict[str, tuple[str, ...]]:
+        """Word i's morphological features with their values in spaCy's order (as
+        `MorphAnalysis.get` lists them)."""
+        return _morph_values(self.morphs[i]) if self.morphs else {}
+
     def token_at(self, char: int) -> int:
         """The token that covers (or follows) a character offset."""
         return min(bisect_right(self.starts, char) - 1, len(self.starts) - 1) if self.starts else 0
@@ -196,10 +201,19 @@ def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> st
 
 
 def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
-    """The strings of a column of hashes or symbol ids ("" for none), each looked up once."""
-    keys, where = numpy.unique(column, return_inverse=True)
-    names = [store[key] if key else "" for key in keys.tolist()]
-    return [names[k] for k in where.tolist()]
+    """The strings of a column of hashes or symbol ids ("" for none). The string of a hash
+    never changes, so each is looked up in the store once per process."""
+    known = _STRINGS.get(id(store))
+    if known is None or known[0] is not store:
+        known = _STRINGS[id(store)] = (store, {0: ""})
+    names = known[1]
+    keys = column.tolist()
+    for key in set(keys).difference(names):
+        names[key] = store[key]
+    return [names[key] for key in keys]
+
+
+_STRINGS: dict[int, tuple[StringStore, dict[int, str]]] = {}
 
 
 NO_VALUES: frozenset[str] = frozenset()
@@ -207,12 +221,18 @@ NO_VALUES: frozenset[str] = frozenset()
 
 @functools.lru_cache(maxsize=4096)
 def _morph_fields(morph: str) -> dict[str, frozenset[str]]:
-    """Feature name → values of a spaCy morphology string, read as `MorphAnalysis.to_dict`
-    does; a document repeats few distinct strings, so each is read once."""
+    """Feature name → the set of its values (`_morph_values`)."""
+    return {name: frozenset(values) for name, values in _morph_values(morph).items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _morph_values(morph: str) -> dict[str, tuple[str, ...]]:
+    """Feature name → values of a spaCy morphology string, in order, read as
+    `MorphAnalysis.get` does; a document repeats few distinct strings, so each is read once."""
     if not morph or morph == "_":
         return {}
     fields = (feature.split("=") for feature in morph.split("|"))
-    return {name: frozenset(values.split(",")) for name, values in fields if values}
+    return {name: tuple(values.split(",")) for name, values in fields if values}
 
 
 def span_root(tree: Tree, start: int, end: int) -> int:

@@ -509,6 +509,7 @@ class PlaceFinder:
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
         russian_context = russian or any(a.country == "RU" for a in distinct)
         nearest: dict[int, float] = {}
+        toward_named: dict[int, float] = {}
         for spot in spots:
             if not spot.candidates:
                 continue
@@ -538,12 +539,15 @@ class PlaceFinder:
                         nearest[place.geonameid] = _nearest_km(place, distinct)
                     near = nearest[place.geonameid]
                 score = self._score(candidate, near, context_admin1, russian_context)
-                if place.admin1 in local and _primary(candidate):
+                primary = _primary(candidate)
+                if place.admin1 in local and primary:
                     score += 0.15
-                if named and _primary(candidate):
+                if named and primary:
                     # "entered Novenke from the Kursk region": near a region said, at its scale.
-                    score += 0.15 * math.exp(-_nearest_km(place, named) / _REGION_KM)
-                if beside and _primary(candidate):
+                    if place.geonameid not in toward_named:
+                        toward_named[place.geonameid] = _nearest_km(place, named)
+                    score += 0.15 * math.exp(-toward_named[place.geonameid] / _REGION_KM)
+                if beside and primary:
                     score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 if near_place is not None:
                     km = _nearest_km(place, [near_place])
@@ -898,12 +902,13 @@ def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> No
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
     """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
     best = math.inf
-    cos_lat = math.cos(math.radians(place.lat))
+    geonameid, lat, lon = place.geonameid, place.lat, place.lon
+    cos_lat = math.cos(math.radians(lat))
     for other in others:
-        if other.geonameid == place.geonameid:
+        if other.geonameid == geonameid:
             continue
-        dx = (other.lon - place.lon) * cos_lat
-        dy = other.lat - place.lat
+        dx = (other.lon - lon) * cos_lat
+        dy = other.lat - lat
         d2 = dx * dx + dy * dy
         if d2 < best:
             best = d2

@@ -181,3 +181,16 @@ def test_claims_reading_the_construction_excludes(extractor, lang: str, text: st
 def test_claims_irregular_form_the_lemmatizer_misses(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The Ukrainian army retook the village of Klishchiivka, south of Bakhmut."
     assert ("capture", "UA", "asserts") in readings(extractor, text, "en", "Klyshchiivka")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russia's defence ministry claimed the capture of Toretsk, but the 28th brigade denied it.",
+                 id="en"),
+    pytest.param("fr", "Le ministère russe de la Défense a revendiqué la prise de Toretsk, mais la 28e brigade a "
+                       "démenti.", id="fr"),
+    pytest.param("uk", "Міноборони РФ заявило про захоплення Торецька, однак у 28-й бригаді це заперечують.", id="uk"),
+])
+def test_claims_denial_after_but_answers_the_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"X claimed Y, but Z denied it": Russia asserts the capture and a Ukrainian speaker denies it."""
+    said = {k for k in keys(extractor, text, lang) if k[0] == "Toretsk"}
+    assert said == {("Toretsk", "capture", "RU", "asserts", "RU"), ("Toretsk", "capture", "RU", "denies", "UA")}

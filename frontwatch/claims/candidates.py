@@ -30,6 +30,7 @@ from frontwatch.claims.attribution import (
     opposite,
     registry_hits,
     resolve_subject,
+    sentence_speaker,
     subject_token,
 )
 from frontwatch.claims.dates import DateMention, find_dates
@@ -975,8 +976,31 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     explicit_actor="explicit_actor" in features,
                     claimant=claimant, denier=denier,
                 ))
+        candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
         history.extend(antecedents)
     return candidates
+
+
+def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Trigger], hits: list[SourceHit],
+                        earlier: list[Candidate], index: int, lex: Lexicon) -> list[Candidate]:
+    """"Moscow claimed X, but the 28th brigade denied it": a clause after "but" that only
+    denies, naming who does, denies the sentence's own statements in that speaker's voice."""
+    text = tree.text
+    s_start, s_end = sentence
+    turns = list(lex.contrast.finditer(text, s_start, s_end))
+    if not turns:
+        return []
+    tail = turns[-1].end()
+    if any(t.start >= tail for t in triggers) or not lex.denial.search(text, tail, s_end):
+        return []
+    denier = sentence_speaker(text, (tail, s_end), [h for h in hits if h.start >= tail], lex, tree)[0]
+    if denier is None:
+        return []
+    stated = [c for c in earlier if c.sentence == index and c.prior_stance == "asserts"
+              and c.trigger.end <= turns[-1].start() and c.speaker.name != denier.name]
+    return [replace(c, features={**c.features, "echo_denial": 1.0, f"echo_spk={denier.side}": 1.0},
+                    speaker=denier, prior_stance="denies", claimant=c.speaker)
+            for c in stated]
 
 
 def _crossed(features: dict[str, float], kind: str) -> dict[str, float]:

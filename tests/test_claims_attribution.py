@@ -294,3 +294,15 @@ def test_attribution_side_speaking_of_its_own_advance(extractor) -> None:  # typ
     whose forces act."""
     claims = claims_of(extractor, "Ukrainian troops reported successful advances near Robotyne on Tuesday.", "en")
     assert [(c.place.name, c.kind, c.actor, c.source.side) for c in claims] == [("Robotyne", "advance", "UA", "UA")]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "place", "kind", "expected"), [
+    pytest.param("fr", "Les blogueurs militaires russes de Rybar ont fait état d'avancées près de Niou-York.",
+                 "Nyu-York", "advance", ("Rybar", "RU"), id="fr-faire-etat-de"),
+    pytest.param("uk", "Вчора російські війська увійшли до Селидового, повідомили українські посадовці.",
+                 "Selydove", "presence", ("Ukrainian authorities", "UA"), id="uk-officials-after-the-verb"),
+])
+def test_attribution_reporting_phrases(extractor, lang: str, text: str, place: str, kind: str,  # type: ignore[no-untyped-def]
+                                       expected: tuple[str, str]) -> None:
+    assert sources_of(extractor, text, lang, place, kind) == {expected}

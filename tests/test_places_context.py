@@ -156,9 +156,18 @@ def test_places_context_near_beats_a_big_namesake(finder: PlaceFinder) -> None:
         # The region said after a list holds for every item of it.
         ("ru", "Войска освободили Новоивановку и Тихое на территории Запорожской области.",
          "Новоивановку", "Zaporizhzhia Oblast"),
+        # A region's capital after "in" stands for the region.
+        ("en", "Moscow claims Dobropillia and Zelenyi Hai in Zaporizhzhia fell this week.",
+         "Dobropillia", "Zaporizhzhia Oblast"),
+        # A region that opens the sentence chooses among the namesakes after it, whatever
+        # the rest of the article names.
+        ("fr", "Dans la région de Soumy, l'armée russe dit avoir pris Vysoke. Les combats "
+         "continuent près de Houliaïpole et de Stepnohirsk.", "Vysoke", "Sumy Oblast"),
+        ("en", "In the Sumy region, Russian troops say they took Vysoke. Fighting goes on near "
+         "Huliaipole and Stepnohirsk.", "Vysoke", "Sumy Oblast"),
     ],
 )
-def test_places_context_regions_after_a_list(
+def test_places_context_regions_said_with_places(
     finder: PlaceFinder, lang: str, text: str, surface: str, admin1: str
 ) -> None:
     assert _found(finder, text, lang)[surface].place.admin1 == admin1
@@ -190,3 +199,67 @@ def test_places_context_one_name_one_place_across_its_cases(finder: PlaceFinder)
     places = {m.place.geonameid for m in finder.find(text, lang="uk") if m.text.startswith("Солов")}
     assert len(places) == 1
     assert finder.gazetteer.get(places.pop()).admin1 == "Donetsk Oblast"  # type: ignore[union-attr]
+
+
+def test_places_context_raion_between_place_and_region_keeps_them_bound(
+    finder: PlaceFinder,
+) -> None:
+    text = ("Новопавловка и Алексеевка в ДНР и Днепропетровской области перешли под контроль "
+            "армии. Алексеевка лежит в Покровском районе Днепропетровской области, а "
+            "Новопавловка стоит в Покровском районе ДНР.")
+    places = {(m.text, m.place.admin1) for m in finder.find(text, lang="ru")}
+    assert ("Новопавловка", "Donetsk Oblast") in places
+    assert ("Алексеевка", "Dnipropetrovsk Oblast") in places
+    assert ("Новопавловка", "Dnipropetrovsk Oblast") not in places
+    assert ("Алексеевка", "Donetsk Oblast") not in places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("ru", "Армия заняла поселок Курахово и село Привольное в Запорожской области.",
+         "Курахово"),
+        ("en", "Troops entered the village of Kurakhove and the village of Pryvilne in the "
+         "Zaporizhzhia region.", "Kurakhove"),
+    ],
+)
+def test_places_context_words_for_a_settlement_do_not_break_a_list(
+    finder: PlaceFinder, lang: str, text: str, surface: str
+) -> None:
+    """The region said after the list binds its first item too: no Kurakhove there."""
+    mentions, unresolved = finder.locate(text, lang=lang)
+    assert surface not in {m.text for m in mentions}
+    assert any(u.text == surface and "Zaporizhzhia Oblast" in u.reason for u in unresolved)
+
+
+def test_places_context_capital_said_in_a_list_becomes_the_region(finder: PlaceFinder) -> None:
+    found = _found(finder, "Moscow claims Dobropillia and Zelenyi Hai in Zaporizhzhia fell.", "en")
+    assert found["Zaporizhzhia"].place.is_region
+
+
+def test_places_context_town_keeps_its_readings_when_the_fronted_region_lacks_it(
+    finder: PlaceFinder,
+) -> None:
+    found = _found(finder, "In the Sumy region, shelling went on, and Kupiansk was hit.", "en")
+    assert found["Kupiansk"].place.admin1 == "Kharkiv Oblast"
+
+
+def test_places_context_capital_named_as_a_place_is_a_place(finder: PlaceFinder) -> None:
+    found = _found(finder, "Russian columns drove toward the capital Kyiv in 2022.", "en")
+    assert found["Kyiv"].place.admin1 == "Kyiv City"
+
+
+def test_places_context_russian_ot_spelling_finds_ukrainian_vid(finder: PlaceFinder) -> None:
+    found = _found(finder, "Подразделения вошли в Отрадное Днепропетровской области.", "ru")
+    assert found["Отрадное"].place.geonameid == 9114100
+    assert found["Отрадное"].place.name == "Vidradne"
+
+
+def test_places_context_unknown_half_of_a_hyphenated_pair_is_guessed_near_the_other(
+    finder: PlaceFinder,
+) -> None:
+    text = "Les Russes ont percé sur la ligne Krakhmalnoïé-Berestovoïé, à l'est de Koupiansk."
+    found = _found(finder, text, "fr")
+    assert found["Krakhmalnoïé"].how == "fuzzy"
+    assert found["Krakhmalnoïé"].place.name == "Krokhmalne"
+    assert found["Berestovoïé"].place.admin1 == "Kharkiv Oblast"

@@ -74,6 +74,21 @@ def test_places_resolve_hard_names(
         ("uk", "Обстріли тривають на Харківщині.", "Харківщині", "Kharkiv Oblast"),
         ("uk", "Ситуація в Донецькій області складна.", "Донецькій області", "Donetsk Oblast"),
         ("ru", "Тяжело на Курском направлении.", "Курском направлении", "Kursk Oblast"),
+        # A "people's republic" is the oblast it claims.
+        ("ru", "Бои шли в Донецкой Народной Республике всю неделю.",
+         "Донецкой Народной Республике", "Donetsk Oblast"),
+        ("ru", "Обстрелы в ЛНР продолжились ночью.", "ЛНР", "Luhansk Oblast"),
+        ("uk", "Окупанти провели навчання в Луганській народній республіці.",
+         "Луганській народній республіці", "Luhansk Oblast"),
+        ("uk", "Так звана ДНР оголосила мобілізацію.", "ДНР", "Donetsk Oblast"),
+        ("en", "Officials of the Luhansk People's Republic spoke on Monday.",
+         "Luhansk People's Republic", "Luhansk Oblast"),
+        ("en", "Troops of the DPR shelled the road.", "DPR", "Donetsk Oblast"),
+        ("fr", "Moscou revendique toute la république populaire de Donetsk depuis 2022.",
+         "république populaire de Donetsk", "Donetsk Oblast"),
+        # A gloss in brackets inside the region phrase.
+        ("fr", "Kiev a repris une grande part de l'oblast (province) de Kherson.",
+         "oblast (province) de Kherson", "Kherson Oblast"),
     ],
 )
 def test_places_resolve_region_phrases(

@@ -71,6 +71,15 @@ class PlaceLexicon:
     origin_words: frozenset[str] = frozenset()
     """Words that make the region named after a place where something comes from, not where
     the place lies ("Novenké depuis la région de Koursk")."""
+    districts: tuple[re.Pattern[str], ...] = ()
+    """A raion named between a place and its region ("Степове Синельниківського району
+    Дніпропетровщини", "Pokrovsk district, Donetsk region"): it does not part them."""
+    capital_as_region: re.Pattern[str] | None = None
+    """What stands between villages and a region's capital when the capital's name stands for
+    the region ("Zelenyi Hai and Dobropillia in Zaporizhzhia")."""
+    settlement_words: re.Pattern[str] | None = None
+    """A word for a settlement that opens the next item of a list ("поселок Новониколаевка и
+    село Привольное"): the items are still one list."""
     near: re.Pattern[str] | None = None
     """What stands between a place and the place it is said to be near ("X near Y",
     "X поблизу Y"): the second place ranks the first one's namesakes by distance."""
@@ -164,8 +173,11 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
             (re.compile(adjective["ending"]), str(adjective["nominative"])) if adjective else None
         ),
         alternations=_alternations(data.get("alternations"), path),
+        districts=_regexes(data.get("district_patterns"), path),
         lowercase_nouns=bool(data.get("lowercase_nouns", False)),
         near=_near(data.get("near_words")),
+        settlement_words=_settlement_words(data.get("settlement_words")),
+        capital_as_region=_capital_words(data.get("capital_as_region")),
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
@@ -182,8 +194,35 @@ def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], 
     return tuple(result)
 
 
+def _regexes(items: Any, path: Path) -> tuple[re.Pattern[str], ...]:
+    result: list[re.Pattern[str]] = []
+    for item in items or ():
+        try:
+            result.append(re.compile(str(item)))
+        except re.error as exc:
+            raise ConfigError(f"{path}: bad pattern {item!r} ({exc})") from exc
+    return tuple(result)
+
+
+def _settlement_words(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + _alternatives(words) + r")\s*$", re.IGNORECASE)
+
+
+def _capital_words(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"\s+(?:" + _alternatives(words) + r")\s+")
+
+
+def _alternatives(words: Any) -> str:
+    """Words or phrases as one regex alternation, longest first, any run of spaces inside."""
+    phrases = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    return "|".join(phrases)
+
+
 def _near(words: Any) -> re.Pattern[str] | None:
     if not words:
         return None
-    phrases = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"\s*,?\s*(?:" + "|".join(phrases) + r")\s*", re.IGNORECASE)
+    return re.compile(r"\s*,?\s*(?:" + _alternatives(words) + r")\s*", re.IGNORECASE)

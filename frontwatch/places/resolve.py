@@ -138,13 +138,17 @@ class PlaceFinder:
                       for t in tokens]
         taken = _Taken(len(text))
         spots: list[_Spot] = []
+        halves: list[tuple[int, int, str]] = []
         spots += self._region_phrases(text, lexicon, taken)
-        spots += self._name_spans(text, tokens, lexicon, entities, taken)
+        spots += self._name_spans(text, tokens, lexicon, entities, taken, halves)
         _apply_vetoes(text, spots)
-        _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon))
+        _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon),
+                      self.gazetteer.region)
+        _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
-        unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots)
+        unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
+        unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
         spots += guessed
         mentions = [
@@ -172,7 +176,8 @@ class PlaceFinder:
             ((p, True) for p in lexicon.direction_patterns),
         ):
             for match in pattern.finditer(text):
-                if taken.overlaps(match.start(), match.end()):
+                if taken.overlaps(match.start(), match.end()) and (
+                        pattern.name_first or taken.overlaps(match.start(), match.start("name"))):
                     continue
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
@@ -182,6 +187,10 @@ class PlaceFinder:
                 region, name_start, name_end = found
                 start = name_start if pattern.name_first else match.start()
                 end = match.end() if pattern.name_first else name_end
+                # The name slot may run on into the next phrase ("de Louhansk et l'oblast");
+                # only the words kept must be free.
+                if taken.overlaps(start, end):
+                    continue
                 spots.append(_Spot(start, end, text[start:end], [_Candidate(region, "region")]))
                 taken.append((start, end))
         return spots
@@ -239,6 +248,7 @@ class PlaceFinder:
         lexicon: PlaceLexicon,
         entities: Sequence[tuple[int, int, str]],
         taken: _Taken,
+        halves: list[tuple[int, int, str]],
     ) -> list[_Spot]:
         spots: list[_Spot] = []
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
@@ -311,7 +321,7 @@ class PlaceFinder:
                 consumed = n
                 break
             else:
-                spots += self._hyphen_parts(token, lexicon, taken)
+                spots += self._hyphen_parts(token, lexicon, taken, halves)
             last = tokens[i + consumed - 1]
             # A first name makes the next capitalised word a surname; the common word that
             # opens a sentence ("Освобождение Новомихайловки") does not.
@@ -324,12 +334,16 @@ class PlaceFinder:
         return spots
 
     def _hyphen_parts(
-        self, token: _Token, lexicon: PlaceLexicon, taken: _Taken
+        self, token: _Token, lexicon: PlaceLexicon, taken: _Taken,
+        halves: list[tuple[int, int, str]],
     ) -> list[_Spot]:
-        """'Pokrovsk-Mirnograd' names two places when the whole does not name one."""
+        """'Pokrovsk-Mirnograd' names two places when the whole does not name one. A part
+        nothing spells next to one that names a place ("la ligne Krakhmalnoïé-Berestovoïé")
+        is left to the fuzzy guess (`halves`), as a word listed with a place is."""
         if "-" not in token.text:
             return []
         spots: list[_Spot] = []
+        unknown: list[tuple[int, int, str]] = []
         offset = token.start
         for part in token.text.split("-"):
             start, end = offset, offset + len(part)
@@ -339,6 +353,12 @@ class PlaceFinder:
             candidates = self._lookup(part, lexicon.lang)
             if candidates:
                 spots.append(_Spot(start, end, part, list(candidates)))
+                taken.append((start, end))
+            elif len(part) >= 6 and not part.isupper():
+                unknown.append((start, end, part))
+        if spots:
+            halves += unknown
+            for start, end, _ in unknown:
                 taken.append((start, end))
         return spots
 
@@ -830,11 +850,15 @@ _CONJUNCTION = re.compile(r"(?<!\w)(?:and|or|et|ou|та|і|й|и|або|или)(
 région de Briansk")."""
 
 
-def _chains(text: str, spots: list[_Spot]) -> list[list[_Spot]]:
-    """Runs of spots that form one list ("Uspenovka and Borki", "Харківщині та Донеччині")."""
+def _chains(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> list[list[_Spot]]:
+    """Runs of spots that form one list ("Uspenovka and Borki", "Харківщині та Донеччині",
+    "поселок Новониколаевка и село Привольное")."""
     chains: list[list[_Spot]] = []
     for spot in sorted(spots, key=lambda s: s.start):
-        if chains and _CHAIN.fullmatch(text, chains[-1][-1].end, spot.start) and (
+        gap = text[chains[-1][-1].end:spot.start] if chains else ""
+        if lexicon.settlement_words is not None:
+            gap = lexicon.settlement_words.sub("", gap)
+        if chains and _CHAIN.fullmatch(gap) and (
                 _is_region(chains[-1][-1]) == _is_region(spot)):
             chains[-1].append(spot)
         else:
@@ -849,6 +873,7 @@ def _is_region(spot: _Spot) -> bool:
 def _bind_regions(
     text: str, spots: list[_Spot], lexicon: PlaceLexicon,
     guess: Callable[[str], Sequence[_Candidate]],
+    region_of: Callable[[str], Place | None],
 ) -> None:
     """'Datchné (région de Dnipropetrovsk)', 'Марьинка в Донецкой области', 'Uspenovka and
     Borki in the Kursk region', 'Куп'янська та Ямполя на Харківщині та Донеччині': the
@@ -856,19 +881,25 @@ def _bind_regions(
 
     The regions said are a hard filter: a name with no place inside them (not even by a
     guessed case ending) names no place, here or anywhere else in the article."""
-    chains = _chains(text, [s for s in spots if s.candidates])
+    chains = _chains(text, [s for s in spots if s.candidates], lexicon)
+    name_of = {id(s): frozenset(c.place.geonameid for c in s.candidates) for s in spots}
     bound: dict[frozenset[int], set[str]] = {}
     for places, regions in itertools.pairwise(chains):
-        if _is_region(places[0]) or not _is_region(regions[0]):
+        if _is_region(places[0]):
             continue
+        if not _is_region(regions[0]):
+            if not _capital_as_region(text, places, regions, lexicon, region_of):
+                continue
         gap = text[places[-1].end:regions[0].start]
+        for district in lexicon.districts:
+            gap = district.sub(" ", gap)
         words = _TOKEN.findall(gap)
         if (not _REGION_GAP.match(gap) or _CONJUNCTION.search(gap)
                 or any(w[0].isupper() or fold(w) in lexicon.origin_words for w in words)):
             continue
         said = {r.candidates[0].place.admin1 for r in regions}
         for spot in places:
-            name = frozenset(c.place.geonameid for c in spot.candidates)
+            name = name_of[id(spot)]
             inside = [c for c in spot.candidates if c.place.admin1 in said]
             if not inside:
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
@@ -877,15 +908,71 @@ def _bind_regions(
             if not inside:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said))
             spot.candidates = inside
-            bound[name] = said
+            bound[name] = _narrower(bound.get(name), said)
     # One name, one place per article: the regions said once hold for every other mention
     # that has the same readings, however it is spelt.
     for spot in spots:
-        said_for = bound.get(frozenset(c.place.geonameid for c in spot.candidates))
-        if said_for is not None:
+        said_for = bound.get(name_of[id(spot)])
+        if said_for is not None and spot.candidates:
             spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
             if not spot.candidates:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said_for))
+
+
+def _capital_as_region(
+    text: str, places: list[_Spot], regions: list[_Spot], lexicon: PlaceLexicon,
+    region_of: Callable[[str], Place | None],
+) -> bool:
+    """'captured Zelenyi Hai and Dobropillia in Zaporizhzhia': villages said to be "in" a
+    region's capital lie in the region that bears its name. The capital's spot becomes the
+    region when every place listed has a reading there."""
+    if lexicon.capital_as_region is None or len(regions) != 1:
+        return False
+    if not lexicon.capital_as_region.fullmatch(text, places[-1].end, regions[0].start):
+        return False
+    region = region_of(regions[0].text)
+    if region is None or not any(c.place.admin1 == region.admin1 for c in regions[0].candidates):
+        return False
+    if not all(any(c.place.admin1 == region.admin1 for c in spot.candidates) for spot in places):
+        return False
+    regions[0].candidates = [_Candidate(region, "region")]
+    return True
+
+
+_FRONTED = re.compile(r"(?:^|[.!?\n])\s*(?:[^\W\d_]+[ \u00a0]){0,2}$")
+"""What may precede a region that opens a sentence: "Dans la ", "In the ", "На "."""
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+def _bind_fronted_regions(text: str, spots: list[_Spot]) -> None:
+    """'Dans la région de Soumy, Gerasimov a revendiqué la prise de Vysoke': a region that
+    opens a sentence sets the scene for the places the sentence names after it, up to the
+    next region. Unlike a region said after a place it only chooses among namesakes: a
+    name with no reading there keeps its readings."""
+    ordered = sorted((s for s in spots if s.candidates), key=lambda s: s.start)
+    for i, region in enumerate(ordered):
+        if not _is_region(region) or not _FRONTED.search(text, max(0, region.start - 20),
+                                                         region.start):
+            continue
+        stop = _SENTENCE_STOP.search(text, region.end)
+        end = stop.start() if stop else len(text)
+        admin1 = region.candidates[0].place.admin1
+        for spot in ordered[i + 1:]:
+            if spot.start >= end or _is_region(spot):
+                break
+            inside = [c for c in spot.candidates if c.place.admin1 == admin1]
+            if inside and len(inside) < len(spot.candidates) and not any(
+                    c.place.population >= _BIG for c in spot.candidates):
+                spot.candidates = inside
+
+
+def _narrower(earlier: set[str] | None, said: set[str]) -> set[str]:
+    """Regions said twice for one name: a list of regions, then one of them alone ("Новопавловка
+    и Алексеевка в ДНР и Днепропетровской области", then "Новопавловка ... в ДНР") narrow
+    down to what both say; two sayings that share nothing are two places of that name."""
+    if earlier is None:
+        return said
+    return (earlier & said) or (earlier | said)
 
 
 def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:

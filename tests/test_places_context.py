@@ -294,3 +294,9 @@ def test_places_context_village_across_the_border_stands_with_support(
     finder: PlaceFinder, text: str, surface: str
 ) -> None:
     assert _found(finder, text, "en")[surface].place.admin1 == "Sumy Oblast"
+
+
+def test_places_context_city_of_zaporizhzhia_is_the_city(finder: PlaceFinder) -> None:
+    found = _found(finder, "Уламки ракети впали у Запоріжжі.", "uk")
+    assert not found["Запоріжжі"].place.is_region
+    assert found["Запоріжжі"].place.admin1 == "Zaporizhzhia Oblast"

@@ -74,6 +74,8 @@ def test_places_resolve_hard_names(
         ("uk", "Обстріли тривають на Харківщині.", "Харківщині", "Kharkiv Oblast"),
         ("uk", "Ситуація в Донецькій області складна.", "Донецькій області", "Donetsk Oblast"),
         ("ru", "Тяжело на Курском направлении.", "Курском направлении", "Kursk Oblast"),
+        # "на Запоріжжі" is the region.
+        ("uk", "Бої тривають на Запоріжжі.", "на Запоріжжі", "Zaporizhzhia Oblast"),
         # A "people's republic" is the oblast it claims.
         ("ru", "Бои шли в Донецкой Народной Республике всю неделю.",
          "Донецкой Народной Республике", "Donetsk Oblast"),
@@ -233,6 +235,9 @@ def test_places_resolve_bare_plural_village_name(finder: PlaceFinder) -> None:
         ("uk", "Армія РФ атакувала на Лиманському, Бахмутському та Курахівському напрямках."),
         ("ru", "На Покровском и Кураховском направлениях противник понес потери."),
         ("en", "Attacks went on along the Lyman and Avdiivka axes."),
+        # Every case of both Ukrainian words for a sector, plural dative too.
+        ("uk", "Ворог атакував на Лиманському та Куп'янському напрямкам."),
+        ("uk", "Ворог атакував на Лиманському та Куп'янському напрямах."),
     ],
 )
 def test_places_resolve_sectors_are_no_places(finder: PlaceFinder, lang: str, text: str) -> None:

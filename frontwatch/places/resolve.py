@@ -239,7 +239,7 @@ class PlaceFinder:
             if not run or not all(w[2][0].isupper() for w in run):
                 continue
             phrase = " ".join(w[2] for w in run)
-            for form in (phrase, lexicon.region_adjective_form(phrase)):
+            for form in (phrase, lexicon.region_adjective_form(phrase), *lexicon.nominatives(phrase)):
                 region = self.gazetteer.region(form)
                 if region is not None:
                     return region, run[0][0], run[-1][1]

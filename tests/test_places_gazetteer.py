@@ -10,7 +10,8 @@ import pytest
 
 from frontwatch.errors import GazetteerError
 from frontwatch.places import Gazetteer
-from frontwatch.places.gazetteer import DEFAULT_PATH
+from frontwatch.places.gazetteer import COLUMNS, DEFAULT_PATH, FORMS_MARK, form_index
+from frontwatch.places.keys import KEY_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +136,48 @@ def test_places_gazetteer_hard_names_table(shared_dir: Path, gazetteer: Gazettee
         if row["how"].startswith(("5", "6")):
             continue  # fuzzy: resolved in context by PlaceFinder
         assert int(row["geonameid"]) in found, row["query"]
+
+
+_HEADER = ("#frontwatch-gazetteer\tkey_version={version}\n" + "\t".join(COLUMNS) + "\n")
+_ROWS = ("1\tPokrovsk\t48.28\t37.18\tPPLA2\tUA\tDonetsk Oblast\t\t60000\t=pokrovsk\t\t\n"
+         "2\tPokrovske\t47.98\t36.23\tPPL\tUA\tDnipropetrovsk Oblast\t\t9000\t=pokrovske\t\t\n")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_bytes(gzip.compress(text.format(version=KEY_VERSION).encode("utf-8")))
+    return path
+
+
+def test_places_gazetteer_case_forms_after_the_rows(tmp_path: Path) -> None:
+    """The file lists every case form once, sorted, with the rows it names."""
+    forms, rows = form_index(["покровська|покровську", "покровського|покровську"])
+    assert forms == "покровська|покровського|покровську"
+    assert rows == "0|1|0,1"
+    path = _write(tmp_path / "g.tsv.gz", _HEADER + _ROWS + f"{FORMS_MARK}\n{forms}\n{rows}\n")
+    read = Gazetteer.read(path)
+    assert [(p.geonameid, how) for p, how in read.match("Покровську")] == [
+        (1, "inflected"), (2, "inflected")]
+    assert [p.geonameid for p, _ in read.match("Покровського")] == [2]
+    assert read.match("Покровськом") == []
+
+
+def test_places_gazetteer_case_forms_in_memory_match_the_file(tmp_path: Path) -> None:
+    per_row = ["покровська|покровську", "покровського|покровську"]
+    path = _write(tmp_path / "g.tsv.gz",
+                  _HEADER + _ROWS + f"{FORMS_MARK}\n" + "\n".join(form_index(per_row)) + "\n")
+    read = Gazetteer.read(path)
+    built = Gazetteer(list(read), [["=pokrovsk"], ["=pokrovske"]], forms=per_row)
+    for form in ("Покровська", "Покровську", "Покровського", "Покровськ"):
+        assert built.match(form) == read.match(form)
+
+
+@pytest.mark.parametrize(
+    ("tail", "problem"),
+    [("", "no #case-forms section"), (f"{FORMS_MARK}\n", "cut short")],
+)
+def test_places_gazetteer_case_forms_section_missing(
+    tmp_path: Path, tail: str, problem: str
+) -> None:
+    path = _write(tmp_path / "old.tsv.gz", _HEADER + _ROWS + tail)
+    with pytest.raises(GazetteerError, match=f"old.tsv.gz: .*{problem}"):
+        Gazetteer.read(path)

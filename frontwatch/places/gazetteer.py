@@ -7,6 +7,7 @@ Lookups never scan: names go through `name_keys`, proximity through a coarse gri
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import gzip
@@ -34,8 +35,10 @@ DEFAULT_PATH = DATA / "gazetteer.tsv.gz"
 RENAMINGS_PATH = DATA / "renamings.tsv"
 COLUMNS = (
     "geonameid", "name", "lat", "lon", "feature", "country", "admin1", "admin2",
-    "population", "keys", "aliases", "former", "forms",
+    "population", "keys", "aliases", "former",
 )
+FORMS_MARK = "#case-forms"
+"""The line after the rows; then every case form, and the rows each one names, as two lines."""
 FEATURE_RANK = {
     "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.6, "PPL": 0.4, "PPLF": 0.3,
     "PPLL": 0.3, "PPLS": 0.3, "PPLW": 0.15, "PPLX": 0.1, "PPLH": 0.05, "PPLQ": 0.05,
@@ -44,6 +47,8 @@ FEATURE_RANK = {
 """How likely news means a place of this GeoNames feature code, all else being equal."""
 
 _GRID = 0.5  # degrees per proximity-grid cell
+_PREFIXES = "=@" + INFLECTED
+"""First characters of the keys that are not phonetic (folded, region, case form)."""
 
 
 def feature_rank(place: Place) -> float:
@@ -76,6 +81,7 @@ class Gazetteer:
         aliases: Sequence[Iterable[str]] = (),
         former: Sequence[Iterable[str]] = (),
         forms: Sequence[str] = (),
+        form_index: tuple[str, str] = ("", ""),
         renamings: Iterable[tuple[str, int]] = (),
         origin: str = "<memory>",
     ) -> None:
@@ -115,9 +121,13 @@ class Gazetteer:
             grid.setdefault(self._cell(p.lat, p.lon), []).append(i)
         self._grid = grid
         self._by_cell_sound: dict[tuple[int, int], dict[str, list[tuple[str, int]]]] = {}
-        # Case forms ("|"-joined, folded) per row, indexed on the first Cyrillic lookup.
+        # Case forms, folded: as the file stores them (`form_index`: the forms "|"-joined, and
+        # the rows of each, ","-joined, in the same order), or per row ("|"-joined) for a
+        # gazetteer built in memory. Indexed on the first Cyrillic lookup.
         self._forms_raw = list(forms)
-        self._forms: dict[str, list[int]] | None = None
+        self._form_index = form_index
+        self._forms: tuple[list[str], list[str]] | None = None
+        self._has_forms = bool(form_index[0]) or any(self._forms_raw)
         self._alias_keys_of: dict[int, set[str]] | None = None
 
     def __len__(self) -> int:
@@ -156,20 +166,28 @@ class Gazetteer:
                 "scripts/build_gazetteer.py"
             )
         if tuple(lines[1].split("\t")) != COLUMNS:
-            raise GazetteerError(f"{path}: unexpected columns {lines[1]!r}")
+            raise GazetteerError(
+                f"{path}: unexpected columns {lines[1]!r} (rebuild it with "
+                "scripts/build_gazetteer.py)")
+        try:
+            mark = lines.index(FORMS_MARK)
+        except ValueError:
+            raise GazetteerError(f"{path}: no {FORMS_MARK} section after the rows") from None
+        if len(lines) < mark + 3:
+            raise GazetteerError(f"{path}: the {FORMS_MARK} section is cut short")
+        form_index = (lines[mark + 1], lines[mark + 2])
         places: list[Place] = []
         keys: list[list[str]] = []
         aliases: list[list[str]] = []
         former: list[list[str]] = []
-        forms: list[str] = []
         admin2: list[str] = []
-        for number, line in enumerate(lines[2:], start=3):
+        for number, line in enumerate(lines[2:mark], start=3):
             if not line:
                 continue
             fields = line.split("\t")
             try:
                 (gid, name, lat, lon, feature, country, admin1, adm2, pop, row_keys, row_aliases,
-                 row_former, row_forms) = fields
+                 row_former) = fields
                 places.append(
                     Place(int(gid), name, float(lat), float(lon), admin1, country, feature,
                           int(pop or 0))
@@ -179,10 +197,9 @@ class Gazetteer:
             keys.append(row_keys.split("|") if row_keys else [])
             aliases.append(row_aliases.split("|") if row_aliases else [])
             former.append(row_former.split("|") if row_former else [])
-            forms.append(row_forms)
             admin2.append(adm2)
-        return cls(places, keys, admin2=admin2, aliases=aliases, former=former, forms=forms,
-                   origin=str(path))
+        return cls(places, keys, admin2=admin2, aliases=aliases, former=former,
+                   form_index=form_index, origin=str(path))
 
     # lookups -----------------------------------------------------------------------------
 
@@ -219,9 +236,12 @@ class Gazetteer:
             seen.setdefault(i, "exact")
         for i in self._index.get(INFLECTED + folded, ()):
             seen.setdefault(i, "inflected")
-        if self._forms_raw and folded and "\u0400" <= folded[0] <= "\u04ff":
-            for i in self._case_forms().get(folded, ()):
-                seen.setdefault(i, "inflected")
+        if self._has_forms and folded and "\u0400" <= folded[0] <= "\u04ff":
+            forms, rows = self._case_forms()
+            at = bisect.bisect_left(forms, folded)
+            if at < len(forms) and forms[at] == folded:
+                for i in map(int, rows[at].split(",")):
+                    seen.setdefault(i, "inflected")
         for key in phonetic:
             for i in self._index.get(key, ()):
                 seen.setdefault(i, "key")
@@ -346,14 +366,14 @@ class Gazetteer:
 
     # internals ---------------------------------------------------------------------------
 
-    def _case_forms(self) -> dict[str, list[int]]:
+    def _case_forms(self) -> tuple[list[str], list[str]]:
+        """The sorted case forms and the rows of each ("12,408"), searched by bisection: two
+        splits of the file's lines are all the indexing a process does."""
         if self._forms is None:
-            index: dict[str, list[int]] = {}
-            for i, raw in enumerate(self._forms_raw):
-                if raw:
-                    for form in raw.split("|"):
-                        index.setdefault(form, []).append(i)
-            self._forms = index
+            forms, rows = self._form_index
+            if not forms and self._forms_raw:
+                forms, rows = form_index(self._forms_raw)
+            self._forms = (forms.split("|"), rows.split("|")) if forms else ([], [])
         return self._forms
 
     def _alias_keys(self, i: int) -> set[str]:
@@ -374,7 +394,7 @@ class Gazetteer:
                 if self._places[i].is_region:
                     continue
                 for key in self._keys[i]:
-                    if key[0] not in "=@" + INFLECTED:
+                    if key[0] not in _PREFIXES:
                         cached.setdefault(key[0], []).append((key, i))
             self._by_cell_sound[cell] = cached
         return cached
@@ -382,6 +402,17 @@ class Gazetteer:
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
         return (math.floor(lat / _GRID), math.floor(lon / _GRID))
+
+
+def form_index(forms: Sequence[str]) -> tuple[str, str]:
+    """The case forms of each row ("|"-joined) as the file stores them: every form once,
+    sorted, "|"-joined, and the rows of each in the same order, ","-joined."""
+    rows: dict[str, list[int]] = {}
+    for i, raw in enumerate(forms):
+        for form in raw.split("|") if raw else ():
+            rows.setdefault(form, []).append(i)
+    ordered = sorted(rows)
+    return "|".join(ordered), "|".join(",".join(map(str, rows[f])) for f in ordered)
 
 
 def read_renamings(path: Path) -> list[tuple[str, int]]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from frontwatch.places.gazetteer import Gazetteer, prominence
 from frontwatch.places.keys import fold
@@ -90,8 +91,9 @@ class _Spot:
     alternatives: list[float] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (a tuple: an article has thousands, made on every call)."""
+
     start: int
     end: int
     text: str
@@ -105,6 +107,8 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
         self._bare_region_of = lru_cache(maxsize=65536)(self._bare_region_uncached)
+        # A place's standing (`_standing`) by id: ids are unique in one gazetteer.
+        self._standings: dict[int, tuple[float, float, bool]] = {}
 
     def find(
         self,
@@ -131,8 +135,11 @@ class PlaceFinder:
         name with no place inside the regions said, a village far from everything else the
         article names, a capitalised word after a place cue that no gazetteer name spells."""
         lexicon = load_place_lexicon(lang)
-        tokens = [_Token(m.start(), m.end(), m.group(), m.group()[0].isupper())
-                  for m in _TOKEN.finditer(text)]
+        # Only capitalised words can start a name (an elided "d'Ugledar" may turn into one);
+        # the others only part names, and the text between two kept words says as much.
+        tokens = [_Token(m.start(), m.end(), word, word[0].isupper())
+                  for m in _TOKEN.finditer(text) for word in (m.group(),)
+                  if word[0].isupper() or "'" in word or "’" in word]
         if lexicon.possessives:
             tokens = [_trim_possessive(t, lexicon) if t.capitalized else t for t in tokens]
         if lexicon.elisions:
@@ -593,16 +600,18 @@ class PlaceFinder:
             margin = 1.0 if len(scored) == 1 else min(1.0, (top - second) / 0.15)
             spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5) * (0.7 + 0.3 * margin)
 
-    @staticmethod
     def _score(
-        candidate: _Candidate, nearest: float, context_admin1: set[str], russian: bool
+        self, candidate: _Candidate, nearest: float, context_admin1: set[str], russian: bool
     ) -> float:
         """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
         primary = 1.0 if _primary(candidate) else 0.0
         in_region = primary if place.admin1 in context_admin1 else 0.0
-        rank, size, on_front = _standing(place)
+        standing = self._standings.get(place.geonameid)
+        if standing is None:
+            standing = self._standings[place.geonameid] = _standing(place)
+        rank, size, on_front = standing
         front = 1.0 if on_front else 0.5 if russian else 0.0
         renamed = 1.0 if candidate.how == "historical" else 0.0
         return (
@@ -664,8 +673,9 @@ class PlaceFinder:
         # An article set in one country (the Kursk region alone) names that country's
         # villages: one across the border, far from every town the article names, is a
         # namesake of a village the gazetteer lacks (however many such namesakes it lists).
-        towns = [p for p in others if p.population >= _TOWN or p.feature in _PROMINENT]
-        if home and place.country != home and _nearest_km(place, towns) > 2 * _SUPPORT_KM:
+        if home and place.country != home and _nearest_km(place, [
+                p for p in others if p.population >= _TOWN or p.feature in _PROMINENT
+        ]) > 2 * _SUPPORT_KM:
             return "no place of that name in or near " + ", ".join(sorted(regions))
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
@@ -742,6 +752,9 @@ _LIST_BEFORE = re.compile(
     r"(?P<word>[^\W\d_][\w'’ʼ\-]*)(?:,\s*|,?\s+(?:та|і|й|и|and|or|або|или)\s+)$")
 """A word that precedes another in a list ("Лиманському, Бахмутському та ...")."""
 _REGION_GAP = re.compile(r"^[^.!?;\n]{0,30}$")
+_REGION_GAP_CHARS = 100
+"""The longest text between places and their region that a raion's name may bring down to
+`_REGION_GAP`'s 30 characters."""
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -864,6 +877,9 @@ _CHAIN = re.compile(
 """What separates the items of a list of places or of regions ("X, Y та Z")."""
 
 
+_LIST_GAP_CHARS = 60
+"""The longest text between two items of a list that may hold a word for a settlement."""
+
 _CONJUNCTION = re.compile(r"(?<!\w)(?:and|or|et|ou|та|і|й|и|або|или)(?!\w)", re.IGNORECASE)
 """A region after "and" is another item, not where the place before lies ("Belgorod et la
 région de Briansk")."""
@@ -874,15 +890,22 @@ def _chains(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> list[list[_
     "поселок Новониколаевка и село Привольное")."""
     chains: list[list[_Spot]] = []
     for spot in sorted(spots, key=lambda s: s.start):
-        gap = text[chains[-1][-1].end:spot.start] if chains else ""
-        if lexicon.settlement_words is not None:
-            gap = lexicon.settlement_words.sub("", gap)
-        if chains and _CHAIN.fullmatch(gap) and (
-                _is_region(chains[-1][-1]) == _is_region(spot)):
+        if chains and _is_region(chains[-1][-1]) == _is_region(spot) and _list_gap(
+                text, chains[-1][-1].end, spot.start, lexicon):
             chains[-1].append(spot)
         else:
             chains.append([spot])
     return chains
+
+
+def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
+    """Does the text between two spots join them into one list, a word for a settlement
+    before the second aside ("X и село Y")?"""
+    if _CHAIN.fullmatch(text, end, start):
+        return True
+    if lexicon.settlement_words is None or start - end > _LIST_GAP_CHARS:
+        return False
+    return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
 
 
 def _is_region(spot: _Spot) -> bool:
@@ -901,7 +924,8 @@ def _bind_regions(
     The regions said are a hard filter: a name with no place inside them (not even by a
     guessed case ending) names no place, here or anywhere else in the article."""
     chains = _chains(text, [s for s in spots if s.candidates], lexicon)
-    name_of = {id(s): frozenset(c.place.geonameid for c in s.candidates) for s in spots}
+    # The readings of the spots bound, before the regions said filtered them.
+    name_of: dict[int, frozenset[int]] = {}
     bound: dict[frozenset[int], set[str]] = {}
     for places, regions in itertools.pairwise(chains):
         if _is_region(places[0]):
@@ -909,6 +933,8 @@ def _bind_regions(
         if not _is_region(regions[0]):
             if not _capital_as_region(text, places, regions, lexicon, region_of):
                 continue
+        if regions[0].start - places[-1].end > _REGION_GAP_CHARS:
+            continue
         gap = text[places[-1].end:regions[0].start]
         for district in lexicon.districts:
             gap = district.sub(" ", gap)
@@ -918,7 +944,7 @@ def _bind_regions(
             continue
         said = {r.candidates[0].place.admin1 for r in regions}
         for spot in places:
-            name = name_of[id(spot)]
+            name = name_of.setdefault(id(spot), _readings(spot))
             inside = [c for c in spot.candidates if c.place.admin1 in said]
             if not inside:
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
@@ -930,8 +956,8 @@ def _bind_regions(
             bound[name] = _narrower(bound.get(name), said)
     # One name, one place per article: the regions said once hold for every other mention
     # that has the same readings, however it is spelt.
-    for spot in spots:
-        said_for = bound.get(name_of[id(spot)])
+    for spot in spots if bound else ():
+        said_for = bound.get(name_of.get(id(spot)) or _readings(spot))
         if said_for is not None and spot.candidates:
             spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
             if not spot.candidates:
@@ -985,6 +1011,10 @@ def _bind_fronted_regions(text: str, spots: list[_Spot]) -> None:
                 spot.candidates = inside
 
 
+def _readings(spot: _Spot) -> frozenset[int]:
+    return frozenset(c.place.geonameid for c in spot.candidates)
+
+
 def _narrower(earlier: set[str] | None, said: set[str]) -> set[str]:
     """Regions said twice for one name: a list of regions, then one of them alone ("Новопавловка
     и Алексеевка в ДНР и Днепропетровской области", then "Новопавловка ... в ДНР") narrow
@@ -1030,6 +1060,8 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*$")
+"""The last word before the end of the searched span."""
 
 
 def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
@@ -1038,8 +1070,8 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
     Says on which side the word that makes it so stands ("before", "after"), or "".
     """
     if lexicon.not_place_before:
-        before = _WORD.findall(text[max(0, start - 30):start])
-        if before and fold(before[-1]) in lexicon.not_place_before:
+        before = _LAST_WORD.search(text, max(0, start - 30), start)
+        if before and fold(before.group(1)) in lexicon.not_place_before:
             return "before"
     if lexicon.not_place_after:
         after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
@@ -1060,7 +1092,6 @@ def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     return bool(words) and fold(words[-1]) in lexicon.place_cues
 
 
-@lru_cache(maxsize=65536)
 def _standing(place: Place) -> tuple[float, float, bool]:
     """What a place weighs before context: prominence, size, and whether it is on the front.
 

@@ -71,6 +71,8 @@ def test_places_forms_resolve_to_the_town(
         ("en", "Ukrainian boats crossed the Oskil River at dawn.", "Oskil"),
         ("uk", "Окупанти обстрілюють береги річки Оскіл.", "Оскіл"),
         ("en", "Shelling was reported across Kramatorsk raion.", "Kramatorsk"),
+        # A part of a town is not the village that shares its name.
+        ("ru", "Штурмовики зачистили микрорайон Троянда на юге Покровска.", "Троянда"),
     ],
 )
 def test_places_forms_rivers_and_districts_are_not_towns(

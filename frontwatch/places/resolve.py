@@ -81,8 +81,6 @@ class _Spot:
     vetoed: bool = False
     in_person: bool = False
     listed: bool = False
-    origin: bool = False
-    """A region named as where something comes from ("from the Kursk region")."""
     near: _Spot | None = None
     refused: str = ""
     """Why a name that looked like a place's was left without one ("" when it was not)."""
@@ -200,9 +198,7 @@ class PlaceFinder:
                 # only the words kept must be free.
                 if taken.overlaps(start, end):
                     continue
-                spot = _Spot(start, end, text[start:end], [_Candidate(region, "region")])
-                spot.origin = _after_origin(text, start, lexicon)
-                spots.append(spot)
+                spots.append(_Spot(start, end, text[start:end], [_Candidate(region, "region")]))
                 taken.append((start, end))
         return spots
 
@@ -481,9 +477,6 @@ class PlaceFinder:
         named = [c.place for s in spots for c in s.candidates if c.place.is_region]
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
-        countries = {c.place.country for s in spots if not s.origin
-                     for c in s.candidates if c.place.is_region}
-        home = countries.pop() if len(countries) == 1 else ""
         said = [(s.start, s.candidates[0].place.admin1) for s in spots if _is_region(s)]
         anchors = [
             (s.start, s.candidates[0].place)
@@ -512,7 +505,7 @@ class PlaceFinder:
             if not chosen:
                 continue
             person = any(s.in_person and (s.person_like or s.vetoed) for s in group)
-            refusals = {id(s): self._refusal(s, solid, regions, named, home) for s in chosen}
+            refusals = {id(s): self._refusal(s, solid, regions, named) for s in chosen}
             accepted = [s for s in chosen if refusals[id(s)] is None]
             for spot in chosen:
                 keep = bool(accepted) and not (person and not (spot.cued or spot.listed or _strong(spot)))
@@ -626,15 +619,12 @@ class PlaceFinder:
         )
 
     def _refusal(
-        self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place],
-        home: str,
+        self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
     ) -> str | None:
         """Why a reading is refused, or None when it stands. Weak readings (common words,
         person-like runs, far-off villages) need support from the places the article names
         on their own (`solid`) or the regions it names. The reason is "" when the words
-        read as something else than a place name (a common word, a person, a government).
-        `home` is the country of every region the article names as where things happen,
-        when they all lie in one."""
+        read as something else than a place name (a common word, a person, a government)."""
         assert spot.chosen is not None
         chosen = spot.chosen
         place = chosen.place
@@ -669,13 +659,6 @@ class PlaceFinder:
         # places, is a namesake of one the gazetteer lacks (Kursk's border villages).
         if (named and place.admin1 not in regions and place.population < _TOWN
                 and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
-            return "no place of that name in or near " + ", ".join(sorted(regions))
-        # An article set in one country (the Kursk region alone) names that country's
-        # villages: one across the border, far from every town the article names, is a
-        # namesake of a village the gazetteer lacks (however many such namesakes it lists).
-        if home and place.country != home and _nearest_km(place, [
-                p for p in others if p.population >= _TOWN or p.feature in _PROMINENT
-        ]) > 2 * _SUPPORT_KM:
             return "no place of that name in or near " + ", ".join(sorted(regions))
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
@@ -1078,12 +1061,6 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
         if after and fold(after.group()) in lexicon.not_place_after:
             return "after"
     return ""
-
-
-def _after_origin(text: str, start: int, lexicon: PlaceLexicon) -> bool:
-    """Does a word of origin stand just before `start` ("from the", "depuis la", "из")?"""
-    words = _WORD.findall(text[max(0, start - 30):start])
-    return any(fold(w) in lexicon.origin_words for w in words[-2:])
 
 
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:

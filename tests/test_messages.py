@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from frontwatch.cli import cli
@@ -42,6 +42,8 @@ passwords = st.text(alphabet=st.characters(blacklist_characters="@/ \t\n\r&;,:'\
 def test_messages_mask_secrets_hides_url_and_query_passwords(password: str) -> None:
     line = (f"Error: postgresql+psycopg://fw:{password}@db.example:5432/claims?"
             f"sslmode=require&password={password}: cannot connect")
+    # A password that is a piece of the rest of the line ("post") is in the line anyway.
+    assume(password not in line.replace(password, ""))
     masked = mask_secrets(line)
     assert password not in masked.replace("fw:***@", "").replace("password=***", "")
     assert "postgresql+psycopg://fw:***@db.example:5432/claims" in masked

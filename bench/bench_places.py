@@ -6,6 +6,9 @@ plus the bundled samples: one cold pass on a fresh finder (empty lookup cache, g
 already loaded), then `--repeat` warm passes. It prints the median milliseconds per document
 and per 1,000 characters, and the time to load the gazetteer.
 
+`--cpu` counts the process's CPU time instead of wall time: on a machine shared with other
+work it moves far less between runs.
+
 `--against CHECKOUT` times another checkout of frontwatch (its own code and gazetteer) on the
 same documents in the same run, alternating the two `--rounds` times so that a busy machine
 weighs on both alike, and prints both with their ratio. `--place-test` also runs the full
@@ -14,6 +17,7 @@ place test of `frontwatch eval-places` and prints its figures.
     python bench/bench_places.py
     python bench/bench_places.py --repeat 7 --json
     python bench/bench_places.py --against ../main --rounds 3
+    python bench/bench_places.py --against ../main --rounds 9 --cpu
     python bench/bench_places.py --place-test
 """
 
@@ -49,27 +53,28 @@ def documents() -> list[tuple[str, str]]:
     return found
 
 
-def measure(repeat: int) -> dict[str, Any]:
+def measure(repeat: int, *, cpu: bool = False) -> dict[str, Any]:
     """Figures of the frontwatch this interpreter imports, as `--json` prints them."""
-    began = time.perf_counter()
+    clock = time.process_time if cpu else time.perf_counter
+    began = clock()
     gazetteer = Gazetteer.read(DEFAULT_PATH)
-    load_s = time.perf_counter() - began
+    load_s = clock() - began
     docs = documents()
     rows = []
     for lang in sorted({lang for lang, _ in docs}):
         texts = [text for doc_lang, text in docs if doc_lang == lang]
         chars = sum(len(t) for t in texts)
         finder = PlaceFinder(gazetteer)
-        start = time.perf_counter()
+        start = clock()
         for text in texts:
             finder.find(text, lang=lang)
-        cold = time.perf_counter() - start
+        cold = clock() - start
         warm = []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start = clock()
             for text in texts:
                 finder.find(text, lang=lang)
-            warm.append(time.perf_counter() - start)
+            warm.append(clock() - start)
         median = statistics.median(warm)
         rows.append({
             "lang": lang or "?", "docs": len(texts), "chars": chars,
@@ -78,31 +83,31 @@ def measure(repeat: int) -> dict[str, Any]:
             "warm_ms_per_1k_chars": round(1000 * median / chars * 1000, 3),
         })
     return {"gazetteer_load_s": round(load_s, 2), "gazetteer_bytes": DEFAULT_PATH.stat().st_size,
-            "repeat": repeat, "languages": rows}
+            "repeat": repeat, "clock": "cpu" if cpu else "wall", "languages": rows}
 
 
-def measure_checkout(checkout: Path, repeat: int) -> dict[str, Any]:
+def measure_checkout(checkout: Path, repeat: int, *, cpu: bool = False) -> dict[str, Any]:
     """`measure` in a child interpreter that imports frontwatch from `checkout`."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run([sys.executable, __file__, "--json", "--repeat", str(repeat)],
-                          env=env, cwd=checkout, capture_output=True, text=True, check=True)
+    command = [sys.executable, __file__, "--json", "--repeat", str(repeat), *(["--cpu"] if cpu else [])]
+    done = subprocess.run(command, env=env, cwd=checkout, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 
-def compare(other: Path, rounds: int, repeat: int) -> dict[str, Any]:
+def compare(other: Path, rounds: int, repeat: int, *, cpu: bool = False) -> dict[str, Any]:
     """This checkout and `other`, alternating; per language the median over the rounds."""
     runs: dict[str, list[dict[str, Any]]] = {"this": [], "other": []}
     for _ in range(rounds):
-        runs["this"].append(measure_checkout(REPO, repeat))
-        runs["other"].append(measure_checkout(other, repeat))
+        runs["this"].append(measure_checkout(REPO, repeat, cpu=cpu))
+        runs["other"].append(measure_checkout(other, repeat, cpu=cpu))
     table = []
     for row in runs["this"][0]["languages"]:
         lang = row["lang"]
 
         def median(side: str, key: str, lang: str = lang) -> float:
-            return statistics.median(
-                r[key] for run in runs[side] for r in run["languages"] if r["lang"] == lang)
+            return float(statistics.median(
+                r[key] for run in runs[side] for r in run["languages"] if r["lang"] == lang))
 
         this_ms, other_ms = median("this", "warm_ms_per_doc"), median("other", "warm_ms_per_doc")
         table.append({"lang": lang, "docs": row["docs"],
@@ -134,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, help="another frontwatch checkout to time too")
     parser.add_argument("--rounds", type=int, default=3, help="alternations with --against")
     parser.add_argument("--place-test", action="store_true", help="also run the full place test")
+    parser.add_argument("--cpu", action="store_true", help="count CPU time instead of wall time")
     args = parser.parse_args(argv)
     if not documents():
         print("no documents: ../shared/eval is absent and samples/ is empty", file=sys.stderr)
@@ -141,16 +147,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.against is not None:
         if not (args.against / "frontwatch" / "places").is_dir():
             parser.error(f"{args.against}: not a frontwatch checkout")
-        result = compare(args.against.resolve(), args.rounds, args.repeat)
+        result = compare(args.against.resolve(), args.rounds, args.repeat, cpu=args.cpu)
     else:
-        result = measure(args.repeat)
+        result = measure(args.repeat, cpu=args.cpu)
     if args.place_test:
         result["place_test"] = place_test()
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
     if args.against is not None:
-        print(f"this checkout vs {result['other']} (median of {args.rounds} alternating rounds)")
+        print(f"this checkout vs {result['other']} (median of {args.rounds} alternating rounds, "
+              f"{'CPU' if args.cpu else 'wall'} time)")
         print(f"gazetteer load: {result['this_load_s']:.2f} s vs {result['other_load_s']:.2f} s")
         print(f"{'lang':<5}{'docs':>6}{'warm ms/doc':>13}{'other':>9}{'ratio':>8}"
               f"{'cold ms/doc':>13}{'other':>9}")

@@ -94,7 +94,7 @@ class Gazetteer:
             for key in place_keys:
                 index.setdefault(key, []).append(i)
         self._index = index
-        self._keys = [list(k) for k in keys]
+        self._keys = [k if isinstance(k, list) else list(k) for k in keys]
         # Names a row carries that are not its own (former names, merged villages): they
         # resolve only when no place carries the name as its own.
         alias_index: dict[str, list[int]] = {}

@@ -90,6 +90,8 @@ def _phonetic(latin: str, *, j_sound: str) -> str:
     return "".join(_phonetic_word(word, j_sound=j_sound) for word in latin.split(" "))
 
 
+_DOUBLES = re.compile(r"(.)\1+")
+_VU = re.compile(r"^vu")
 _NEUTER_ENDING = re.compile(r"(?<=[^aeiou])(?:oe|o|e)$")
 """Ukrainian -е and Russian -о, -ое end the same neuter names (Курахове / Курахово,
 Pokrovske / Pokrovskoye, Очеретине / Очеретино): one sound in the key."""
@@ -106,10 +108,10 @@ def _phonetic_word(latin: str, *, j_sound: str) -> str:
     text = _KH.sub("X", text)
     text = text.replace("h", "g").replace("y", "i")
     text = text.replace(" ", "")
-    text = re.sub(r"(.)\1+", r"\1", text)
+    text = _DOUBLES.sub(r"\1", text)
     text = text.replace("ie", "e").replace("io", "e")
-    text = re.sub(r"^vu", "u", text)
-    text = re.sub(r"(.)\1+", r"\1", text)
+    text = _VU.sub("u", text)
+    text = _DOUBLES.sub(r"\1", text)
     return _NEUTER_ENDING.sub("e", text)
 
 

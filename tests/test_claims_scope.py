@@ -83,8 +83,8 @@ def test_withdrawal_names_the_loser_and_datelines_name_no_forces(extractor) -> N
 
 
 def test_defences_named_after_the_attackers_are_not_the_actor(extractor) -> None:  # type: ignore[no-untyped-def]
-    claims = claims_of(extractor, "Russian troops keep breaching Ukrainian defenses west of Donetsk and are close "
-                                  "to capturing Velyka Novosilka.", "en")
+    claims = claims_of(extractor, "Russian troops keep breaching Ukrainian defenses west of Donetsk and are advancing "
+                                  "on Velyka Novosilka.", "en")
     assert ("Velyka Novosilka", "advance", "RU", "asserts") in keys(claims)
 
 

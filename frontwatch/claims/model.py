@@ -11,9 +11,8 @@ and a place that only locates something else is no claim's place; trying to take
 is fighting for it, and failing to is being repelled; holding part of it ("70% of X") is a
 presence, and so is advancing into it; driving the other side out of it takes it; an
 assault that was repelled, or control that was lost, is no claim besides the repelling or
-losing one; places listed together on
-one trigger share its reading. They ship as one
-JSON file of weights, with the hash of the data they were learned from and the command that
+losing one; places listed together on one trigger share its reading. They ship as one JSON
+file of weights, with the hash of the data they were learned from and the command that
 rebuilds them; applying them needs no learning library, only a sum of weights per class.
 """
 
@@ -103,9 +102,7 @@ class ClaimModel:
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
-        if candidate.covered:
-            return NO_CLAIM, p_claim, actor, stance, confidence
-        if p_claim < self.threshold or candidate.hypothetical or candidate.reference or candidate.elsewhere:
+        if p_claim < self.threshold or _no_report(candidate):
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):
             kind, stance = "repelled", "asserts"
@@ -159,6 +156,13 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
     return {**chosen, **crossed}
 
 
+def _no_report(candidate: Candidate) -> bool:
+    """Whatever the model says, the candidate reports no claim: a condition or a question, a
+    place that only locates something else, a clause about another noun, or a trigger that
+    another one covers."""
+    return candidate.hypothetical or candidate.reference or candidate.elsewhere or candidate.covered
+
+
 def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> list[Decision]:
     """Places listed together on one trigger ("X, Y and Z are now in Russian hands") share
     its reading: an item the model turns down, though not far under the threshold, takes the
@@ -177,9 +181,7 @@ def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> 
             continue
         for n in members:
             kind, p_claim, actor, stance, confidence = decisions[n]
-            candidate = candidates[n]
-            if kind == NO_CLAIM and p_claim >= LIST_FLOOR and not (
-                    candidate.hypothetical or candidate.reference or candidate.elsewhere):
+            if kind == NO_CLAIM and p_claim >= LIST_FLOOR and not _no_report(candidates[n]):
                 out[n] = (best[0], p_claim, actor, stance, confidence)
     return out
 

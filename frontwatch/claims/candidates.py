@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -998,9 +999,13 @@ def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Tr
         return []
     stated = [c for c in earlier if c.sentence == index and c.prior_stance == "asserts"
               and c.trigger.end <= turns[-1].start() and c.speaker.name != denier.name]
-    return [replace(c, features={**c.features, "echo_denial": 1.0, f"echo_spk={denier.side}": 1.0},
-                    speaker=denier, prior_stance="denies", claimant=c.speaker)
-            for c in stated]
+    return [_denied_by(c, denier) for c in stated]
+
+
+def _denied_by(candidate: Candidate, speaker: Source, **changes: Any) -> Candidate:
+    """A statement of another speaker, denied in `speaker`'s voice (who made it is the claimant)."""
+    return replace(candidate, features={**candidate.features, "echo_denial": 1.0, f"echo_spk={speaker.side}": 1.0},
+                   speaker=speaker, prior_stance="denies", claimant=candidate.speaker, **changes)
 
 
 def _crossed(features: dict[str, float], kind: str) -> dict[str, float]:
@@ -1048,10 +1053,7 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
                 and c.speaker.name != speaker.name]
     start = s_start + (len(body) - len(body.lstrip()))
     end = s_start + len(body.rstrip())
-    return [replace(c, features={**c.features, "echo_denial": 1.0, f"echo_spk={speaker.side}": 1.0},
-                    speaker=speaker, evidence_start=start, evidence_end=end, sentence=index,
-                    prior_stance="denies", claimant=c.speaker)
-            for c in previous]
+    return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
 
 
 def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

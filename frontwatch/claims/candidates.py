@@ -1161,13 +1161,13 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
     ("failed to take X") or a negated success word ("n'ont pas réussi à prendre X", "не
     вдалося захопити X"); "after" it, by a failure closing its clause ("намагалися
     закріпитися, однак успіху не мали"); "" when it is not."""
+    if _governing(doc, tree, trigger.head, lex.failure_lemmas, 2):
+        return "governed"
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k >= 2:
             break
-        lemma, word = tree.lemmas[node], tree.words[node]
-        if lemma in lex.failure_lemmas or word in lex.failure_lemmas:
-            return "governed"
-        if (lemma in lex.success_lemmas or word in lex.success_lemmas) and _negated(doc, tree, node, lex):
+        if (tree.lemmas[node] in lex.success_lemmas or tree.words[node] in lex.success_lemmas) \
+                and _negated(doc, tree, node, lex):
             return "governed"
     return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + 80)) else ""
 

@@ -189,3 +189,57 @@ def test_layer_compare_cli_names_rules_and_claims(towns: Store, db_url: str) -> 
     assert "agreement 100.0% (2 agree, 0 disagree)" in result.stdout
     assert "contradicted: Nowhere" in result.stdout and "rule 2e, set by claims #" in result.stdout
     assert dt.date(2025, 4, 30).isoformat() not in result.stdout
+
+
+WESTMARK = town(9000006, "Westmark", 36.0)  # inside the polygons from 1 March
+TWICETON = town(9000007, "Twiceton", 36.5)  # never inside
+PARTISAN_OUTLET = Source.narrator("RU")
+
+
+@pytest.fixture()
+def disputed(db_url: str, tmp_path: Path) -> Store:
+    """Two towns whose only word for the other side is no admission (W2, W3)."""
+    store = Store.open(db_url)
+    articles = [
+        [("Moscow announced that its forces had taken Westmark.",
+          {"place": WESTMARK, "source": MOD, "date": "2025-03-05"})],
+        [("As the enemy still 'controls' Westmark, the paper sneered, so it holds the moon.",
+          {"place": WESTMARK, "source": PARTISAN_OUTLET, "actor": "UA", "date": "2025-03-20"})],
+        [("Kyiv's staff posted footage of the 'fallen' Twiceton, mocking the claim.",
+          {"place": TWICETON, "source": UA_ARMY, "date": "2025-03-12"}),
+         ("The staff said Twiceton had not fallen.",
+          {"place": TWICETON, "source": UA_ARMY, "stance": "denies", "date": "2025-03-12"}),
+         ("Moscow said its units had taken Twiceton.",
+          {"place": TWICETON, "source": MOD, "date": "2025-03-12"})],
+    ]
+    for n, sentences in enumerate(articles):
+        store.add_extraction(make_extraction(sentences, origin=f"d{n}.txt",
+                                             url=f"https://paper.example/{n}"))
+    path = tmp_path / "watch.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for day in ("2025-03-01", "2025-04-30"):
+            square = box(WESTMARK.lon - 0.2, WESTMARK.lon + 0.2)
+            geometry = {"type": "MultiPolygon", "coordinates": [square]}
+            handle.write(json.dumps({"date": day, "geometries": [geometry]}) + "\n")
+    import_layer(store, "watch", path)
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def test_layer_words_that_admit_nothing_are_not_predictions(disputed: Store) -> None:
+    """A partisan outlet's sneer and a staff that concedes and denies in one breath would
+    have made Westmark `ua_confirmed` and Twiceton `ru_confirmed`, both contradicted by the
+    map. Read as what they are, Westmark's is Kyiv's claim retold, checked as a claim, and
+    Twiceton is contested: the layer scores neither as a failed prediction."""
+    checks = _checks(disputed)
+    assert checks[("Westmark", "2025-03-20")][:3] == ("ua_claimed", "2e", "contradicted")
+    assert checks[("Twiceton", "2025-03-12")][:3] == ("contested", "2a", "not comparable")
+    result = compare(disputed, "watch")
+    assert (result.agree, result.disagree) == (0, 0)
+    # Nor do they confirm anyone's claim in the track records; the map confirms Moscow's.
+    records = {r.name: r for r in source_records(disputed, layer_names=[])}
+    assert [c.outcome for c in records[MOD.name].checks] == ["open", "open"]
+    mapped = {r.name: r for r in source_records(disputed)}[MOD.name]
+    assert sorted((c.claim.claim.place.name, c.outcome) for c in mapped.checks) == [  # type: ignore[union-attr]
+        ("Twiceton", "contradicted"), ("Westmark", "confirmed"),
+    ]

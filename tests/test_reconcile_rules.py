@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from frontwatch.reconcile import RULES, status_as_of, status_of, timeline
+from frontwatch.reconcile import RULES, Weights, status_as_of, status_of, timeline
 from frontwatch.records import Claim, PartialDate, Place, Source, StoredClaim
 
 TORETSK = Place(709354, "Toretsk", 48.3979, 37.8476, "Donetsk Oblast", "UA", "PPLA3")
@@ -296,3 +296,55 @@ def test_reconcile_partly_held_place_keeps_its_note_but_for_independent_news() -
     assert [(c.status, c.rule) for c in changes] == [("ru_partial", "3b")]
     assert changes[0].partial == "RU presence: Russians hold 70% of the village."
     assert len(changes[0].claims_for) == 3
+
+
+def test_reconcile_partisan_outlet_voice_is_no_admission() -> None:
+    """W2: a Russian outlet's own narration that "the enemy still 'controls'" a town Moscow
+    holds retells Kyiv's claim; it does not confirm it against Moscow's word."""
+    taken = mk("capture", "RU", "third", "2025-01-06", source="a monitoring group")
+    retold = mk("capture", "UA", "RU", "2025-09-13", source="narrator",
+                evidence="as the enemy 'controls' Toretsk, in the Kyiv manner")
+    assert [(c.status, c.rule) for c in timeline([taken, retold])] == [
+        ("ru_confirmed", "2c"), ("ua_claimed", "2e"),
+    ]
+    # The same words from a Russian official are a concession against interest.
+    official = replace(retold, source=Source("Russian Ministry of Defence", "RU"))
+    assert [c.status for c in timeline([taken, official])][-1] == "ua_confirmed"
+    # A partisan outlet's word for its own side stays a self-claim, a neutral one's a report.
+    own = mk("capture", "RU", "RU", "2025-02-07", source="narrator")
+    assert status_of([own]) == "ru_claimed"
+    assert status_of([replace(own, source=Source.narrator())]) == "ru_confirmed"
+
+
+def test_reconcile_admission_its_own_source_denies_is_none() -> None:
+    """W3: a source that on the same day concedes a capture and denies it (or claims the place
+    for its own side) has admitted nothing; another source of its side may disagree."""
+    army = "Ukrainian General Staff"
+    conceded = mk("capture", "RU", "UA", "2025-08-31", source=army,
+                  evidence="footage of the 'occupied' village, the General Staff wrote")
+    denied = mk("capture", "RU", "UA", "2025-08-31", stance="denies", source=army)
+    claimed = mk("capture", "RU", "RU", "2025-08-30", source="Russian General Staff")
+    assert [(c.status, c.rule) for c in timeline([claimed, conceded, denied])] == [
+        ("ru_claimed", "2e"), ("contested", "2a"),
+    ]
+    # The president will not confirm what the army admits: two sources, the admission stands.
+    president = replace(denied, source=Source("Ukrainian president", "UA"))
+    assert [(c.status, c.rule) for c in timeline([claimed, conceded, president])][-1] == (
+        "ru_confirmed", "2b"
+    )
+    # Moscow "conceding" a village in the same report that claims it for Russia.
+    mod = "Russian Ministry of Defence"
+    both = [mk("capture", "UA", "RU", "2026-01-05", source=mod),
+            mk("capture", "RU", "RU", "2026-01-05", source=mod)]
+    assert [(c.status, c.rule) for c in timeline(both)] == [("contested", "1b")]
+    # A presence admission is disowned only by a denial of that presence: Kyiv may say it
+    # holds the town while admitting Russian squads inside it.
+    squads = mk("presence", "RU", "UA", "2025-11-20", source=army)
+    holds = mk("capture", "UA", "UA", "2025-11-20", source=army)
+    assert Weights([squads, holds])(squads) == 3
+    no_squads = replace(squads, stance="denies")
+    assert Weights([squads, no_squads])(squads) == 1
+    # Undone for that bucket only: the same admission a day later still counts.
+    assert Weights([conceded, denied, replace(conceded, date=PartialDate.parse("2025-09-01"))])(
+        replace(conceded, date=PartialDate.parse("2025-09-01"))
+    ) == 3

@@ -172,15 +172,16 @@ def _confirmer(claim: AnyClaim, later: AnyClaim, weigh: Weights) -> str | None:
     return None
 
 
-def _contradictor(claim: AnyClaim, later: AnyClaim) -> str | None:
+def _contradictor(claim: AnyClaim, later: AnyClaim, weigh: Weights) -> str | None:
     """How `later` independently contradicts `claim`: a third party, or the side the claim
-    favours saying it is not so. The other side's denials are expected and do not count."""
+    favours saying it is not so (a denial, or a concession that is one: W2 and W3). The
+    other side's denials are expected and do not count."""
     c, w = claim_of(claim), claim_of(later)
     if source_key(later) == source_key(claim) or not _says_otherwise(c, w):
         return None
     if w.source.side == "third":
         return "third party"
-    if w.source.side == c.actor:
+    if w.source.side == c.actor and (w.stance == "denies" or weigh(w) == 3):
         return "own side"
     return None
 
@@ -231,7 +232,7 @@ def _check(
                      best.layer_date)
     for later in neighbours:
         when = claim_of(later).date
-        by = _contradictor(item, later)
+        by = _contradictor(item, later, weigh)
         if by is not None and when is not None and first <= when.first_day() <= deadline:
             return Check(item, "contradicted", None, by, later)
     for layer in layers:

@@ -12,9 +12,13 @@ bucket before a finer one starting the same day; a bucket takes effect on its fi
 a month-dated claim counts as of every day of its month ("compares by its month").
 
 Weights of a capture assertion by actor A: 1 when A's own side says it (self-claim), 2 when
-a third party says it, 3 when A's opponent says it (admission against interest). An outlet
-that states a capture in its own voice in an article where a side's source claims the same
-capture for itself is relaying that claim: weight 1, not 2.
+a third party says it, 3 when A's opponent says it (admission against interest). Three
+readings lower a weight to 1 (W1-W3): an outlet that states a capture in its own voice in an
+article where a side's source claims the same capture for itself is relaying that claim
+(W1); a partisan outlet's own voice giving a place to the side it opposes retells that
+side's claim, it admits nothing (W2); an admission that its own source contradicts in the
+same bucket (it claims the place for its side, or denies what it admitted) is no admission
+(W3).
 
 One bucket, given the status before it:
 1. Capture assertions for both actors: `<side>_confirmed` for the side admitted by its
@@ -136,18 +140,62 @@ def weight(claim: Claim) -> int:
     return 3
 
 
+def retells(claim: Claim) -> bool:
+    """W2: a partisan outlet's own voice (its `narrator`, on one side) giving a place to the
+    side it opposes. An outlet's narration is not its side's command: what reads as a
+    concession there is the other side's claim retold (unattributed, ironic, "the enemy
+    'controls'"), so it weighs 1 like that claim; officials, units and named people of a
+    side still admit against interest."""
+    return claim.source.name == NARRATOR and claim.source.side not in ("third", claim.actor)
+
+
+def _disowns(word: Claim, admission: Claim) -> bool:
+    """Whether `word`, by the source that made `admission`, says the opposite: it denies the
+    admitted presence (or, for a capture, the capture), or claims for its own side the place
+    whose capture was admitted. Its own presence does not: a side that concedes a town may
+    still hold a street of it."""
+    if word.source != admission.source:
+        return False
+    if word.stance == "denies":
+        return word.actor == admission.actor and word.kind in ("presence", admission.kind)
+    return admission.kind == "capture" and word.kind == "capture" and word.actor == word.source.side
+
+
+def disowned(claims: Iterable[Claim]) -> frozenset[Claim]:
+    """Admissions against interest that their own source contradicts in the same bucket (the
+    same place and date): a source that says both has admitted nothing (W3). Another source
+    of the same side may disagree (an army admits a withdrawal its president will not
+    confirm); that is two sources, and the admission stands."""
+    buckets: dict[tuple[int, PartialDate | None], list[Claim]] = {}
+    for claim in claims:
+        buckets.setdefault((claim.place.geonameid, claim.date), []).append(claim)
+    return frozenset(
+        claim
+        for group in buckets.values()
+        for claim in group
+        if weight(claim) == 3
+        and claim.stance == "asserts"
+        and claim.kind in ("capture", "presence")
+        and any(_disowns(word, claim) for word in group)
+    )
+
+
 class Weights:
-    """Weights of claims read together: an outlet's own voice repeating, in the same
-    article, a side's claim for itself is that claim relayed (weight 1), not a third party."""
+    """Weights of claims read together (docs/reconcile.md, W1-W3): a claim that is another
+    claim relayed or retold, or an admission its own side contradicts, weighs 1."""
 
     def __init__(self, claims: Iterable[Claim]) -> None:
+        claims = list(claims)
         self._self_claimed = {
             (c.doc, c.kind, c.actor)
             for c in claims
             if c.stance == "asserts" and c.source.side == c.actor and c.source.name != NARRATOR
         }
+        self._disowned = disowned(claims)
 
     def relays(self, claim: Claim) -> bool:
+        """W1: a neutral outlet's own voice repeating, in the same article, what a side
+        claims for itself."""
         return (
             claim.source.name == NARRATOR
             and claim.source.side == "third"
@@ -155,7 +203,9 @@ class Weights:
         )
 
     def __call__(self, claim: Claim) -> int:
-        return 1 if self.relays(claim) else weight(claim)
+        if self.relays(claim) or retells(claim) or claim in self._disowned:
+            return 1
+        return weight(claim)
 
 
 def _note_key(claim: Claim, weigh: Weights) -> tuple[int, float, str, str, int, str]:

@@ -317,8 +317,9 @@ def test_reconcile_partisan_outlet_voice_is_no_admission() -> None:
 
 
 def test_reconcile_admission_its_own_source_denies_is_none() -> None:
-    """W3: a source that on the same day concedes a capture and denies it (or claims the place
-    for its own side) has admitted nothing; another source of its side may disagree."""
+    """W3, W4: a source that on the same day concedes a capture and denies it has admitted
+    nothing, and one that claims the place for its own side beside it says nothing of who
+    holds it; another source of its side may disagree."""
     army = "Ukrainian General Staff"
     conceded = mk("capture", "RU", "UA", "2025-08-31", source=army,
                   evidence="footage of the 'occupied' village, the General Staff wrote")
@@ -332,11 +333,16 @@ def test_reconcile_admission_its_own_source_denies_is_none() -> None:
     assert [(c.status, c.rule) for c in timeline([claimed, conceded, president])][-1] == (
         "ru_confirmed", "2b"
     )
-    # Moscow "conceding" a village in the same report that claims it for Russia.
+    # Moscow "conceding" a village in the same report that claims it for Russia (W4).
     mod = "Russian Ministry of Defence"
     both = [mk("capture", "UA", "RU", "2026-01-05", source=mod),
             mk("capture", "RU", "RU", "2026-01-05", source=mod)]
     assert [(c.status, c.rule) for c in timeline(both)] == [("contested", "1b")]
+    # Still, "Kyiv retook it, then was pushed out" bears witness that Kyiv retook it; a
+    # concession its source denies bears witness to nothing.
+    weigh = Weights([*both, conceded, denied])
+    assert (weigh(both[0]), weigh.happened(both[0])) == (1, 3)
+    assert (weigh(conceded), weigh.happened(conceded)) == (1, 1)
     # A presence admission is disowned only by a denial of that presence: Kyiv may say it
     # holds the town while admitting Russian squads inside it.
     squads = mk("presence", "RU", "UA", "2025-11-20", source=army)

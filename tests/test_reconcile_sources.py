@@ -139,3 +139,24 @@ def test_sources_records_serialise_with_the_claims_behind_each_figure() -> None:
     assert body["claim_ids"] == {"confirmed": [11], "late": [], "contradicted": [], "open": [13]}
     assert body["by"] == {"admission": 1}
     assert body["checks"][0]["by_claim"] == 12  # type: ignore[index]
+
+
+def test_sources_concessions_that_are_none_confirm_and_contradict_nothing() -> None:
+    """W2-W4 in the track records: a Russian outlet's narration that Kyiv holds the town
+    neither confirms Kyiv nor contradicts Moscow; a staff that concedes and denies on one day
+    confirms nothing; an official who says Kyiv retook the town and was then pushed out still
+    bears out Kyiv's word that it retook it."""
+    kyiv = claim(GENSTAFF, "2025-06-18", actor="UA", cid=1)
+    moscow = claim(MOD, "2025-06-10", cid=2)
+    outlet = claim(Source.narrator("RU"), "2025-06-20", actor="UA", cid=3)
+    records = track_records([kyiv, moscow, outlet])
+    assert outcomes(records, GENSTAFF.name) == [("open", None, None)]
+    assert outcomes(records, MOD.name) == [("open", None, None)]
+    conceded = claim(GENSTAFF, "2025-06-12", cid=4, doc="staff")
+    denied = claim(GENSTAFF, "2025-06-12", stance="denies", cid=5, doc="staff")
+    assert outcomes(track_records([moscow, conceded, denied]), MOD.name) == [("open", None, None)]
+    official = Source("a Russian-installed official", "RU")
+    retaken = claim(official, "2025-06-19", actor="UA", cid=6, doc="official")
+    pushed_out = claim(official, "2025-06-19", cid=7, doc="official")
+    records = track_records([kyiv, retaken, pushed_out])
+    assert outcomes(records, GENSTAFF.name) == [("confirmed", "admission", 1)]

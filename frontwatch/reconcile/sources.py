@@ -27,11 +27,18 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from frontwatch.reconcile.timeline import NARRATOR, AnyClaim, Weights, claim_of, counts, other
+from frontwatch.reconcile.timeline import (
+    CHECKED_KINDS,
+    NARRATOR,
+    AnyClaim,
+    Weights,
+    claim_of,
+    counts,
+    other,
+)
 from frontwatch.records import Claim, Place, StoredClaim
 
 OUTCOMES: tuple[str, ...] = ("confirmed", "late", "contradicted", "open")
-CHECKED_KINDS: tuple[str, ...] = ("capture", "presence")
 DEFAULT_WITHIN = 30
 HORIZON = 365
 
@@ -164,7 +171,7 @@ def _confirmer(claim: AnyClaim, later: AnyClaim, weigh: Weights) -> str | None:
     c, w = claim_of(claim), claim_of(later)
     if source_key(later) == source_key(claim) or not _says_same(c, w):
         return None
-    strength = weigh(w)
+    strength = weigh.happened(w)
     if strength == 3 and w.source.side != c.source.side:
         return "admission"
     if strength == 2:
@@ -174,14 +181,14 @@ def _confirmer(claim: AnyClaim, later: AnyClaim, weigh: Weights) -> str | None:
 
 def _contradictor(claim: AnyClaim, later: AnyClaim, weigh: Weights) -> str | None:
     """How `later` independently contradicts `claim`: a third party, or the side the claim
-    favours saying it is not so (a denial, or a concession that is one: W2 and W3). The
+    favours saying it is not so (a denial, or a concession that is one: W2 to W4). The
     other side's denials are expected and do not count."""
     c, w = claim_of(claim), claim_of(later)
     if source_key(later) == source_key(claim) or not _says_otherwise(c, w):
         return None
     if w.source.side == "third":
         return "third party"
-    if w.source.side == c.actor and (w.stance == "denies" or weigh(w) == 3):
+    if w.source.side == c.actor and (w.stance == "denies" or weigh.happened(w) == 3):
         return "own side"
     return None
 

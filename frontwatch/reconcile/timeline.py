@@ -12,13 +12,14 @@ bucket before a finer one starting the same day; a bucket takes effect on its fi
 a month-dated claim counts as of every day of its month ("compares by its month").
 
 Weights of a capture assertion by actor A: 1 when A's own side says it (self-claim), 2 when
-a third party says it, 3 when A's opponent says it (admission against interest). Three
-readings lower a weight to 1 (W1-W3): an outlet that states a capture in its own voice in an
+a third party says it, 3 when A's opponent says it (admission against interest). Four
+readings lower a weight to 1 (W1-W4): an outlet that states a capture in its own voice in an
 article where a side's source claims the same capture for itself is relaying that claim
 (W1); a partisan outlet's own voice giving a place to the side it opposes retells that
-side's claim, it admits nothing (W2); an admission that its own source contradicts in the
-same bucket (it claims the place for its side, or denies what it admitted) is no admission
-(W3).
+side's claim, it admits nothing (W2); an admission that its own source denies in the same
+bucket is no admission (W3); one beside which its own source claims the place for its side
+says nothing of who holds it (W4), though in the track records of sources it still bears out
+that the other side took the place.
 
 One bucket, given the status before it:
 1. Capture assertions for both actors: `<side>_confirmed` for the side admitted by its
@@ -91,6 +92,8 @@ AnyClaim = Claim | StoredClaim
 _RANK = {"year": 0, "month": 1, "day": 2}
 _PARTIAL_MAX = 200
 NARRATOR = "narrator"
+# The kinds of claim that say a side holds all or part of a place: admitted, checked.
+CHECKED_KINDS: tuple[str, ...] = ("capture", "presence")
 
 
 def claim_of(item: AnyClaim) -> Claim:
@@ -149,40 +152,42 @@ def retells(claim: Claim) -> bool:
     return claim.source.name == NARRATOR and claim.source.side not in ("third", claim.actor)
 
 
-def _disowns(word: Claim, admission: Claim) -> bool:
-    """Whether `word`, by the source that made `admission`, says the opposite: it denies the
-    admitted presence (or, for a capture, the capture), or claims for its own side the place
-    whose capture was admitted. Its own presence does not: a side that concedes a town may
-    still hold a street of it."""
+def _answer(word: Claim, admission: Claim) -> str | None:
+    """How `word`, by the source that made `admission`, answers it: "denies" when it denies
+    the admitted presence (or, for a capture, the capture), "counters" when it claims for its
+    own side the place whose capture was admitted. Its own presence does neither: a side
+    that concedes a town may still hold a street of it."""
     if word.source != admission.source:
-        return False
+        return None
     if word.stance == "denies":
-        return word.actor == admission.actor and word.kind in ("presence", admission.kind)
-    return admission.kind == "capture" and word.kind == "capture" and word.actor == word.source.side
+        taken_back = word.actor == admission.actor and word.kind in ("presence", admission.kind)
+        return "denies" if taken_back else None
+    own = admission.kind == "capture" and word.kind == "capture" and word.actor == word.source.side
+    return "counters" if own else None
 
 
-def disowned(claims: Iterable[Claim]) -> frozenset[Claim]:
-    """Admissions against interest that their own source contradicts in the same bucket (the
-    same place and date): a source that says both has admitted nothing (W3). Another source
-    of the same side may disagree (an army admits a withdrawal its president will not
-    confirm); that is two sources, and the admission stands."""
+def answered(claims: Iterable[Claim]) -> dict[Claim, str]:
+    """Admissions against interest that their own source answers in the same bucket (the
+    same place and date), and how (W3 "denies", W4 "counters"; a denial wins). Another
+    source of the same side may disagree (an army admits a withdrawal its president will not
+    confirm): that is two sources, and the admission stands."""
     buckets: dict[tuple[int, PartialDate | None], list[Claim]] = {}
     for claim in claims:
         buckets.setdefault((claim.place.geonameid, claim.date), []).append(claim)
-    return frozenset(
-        claim
-        for group in buckets.values()
-        for claim in group
-        if weight(claim) == 3
-        and claim.stance == "asserts"
-        and claim.kind in ("capture", "presence")
-        and any(_disowns(word, claim) for word in group)
-    )
+    found: dict[Claim, str] = {}
+    for group in buckets.values():
+        for claim in group:
+            if weight(claim) < 3 or claim.stance != "asserts" or claim.kind not in CHECKED_KINDS:
+                continue
+            answers = {_answer(word, claim) for word in group} - {None}
+            if answers:
+                found[claim] = "denies" if "denies" in answers else "counters"
+    return found
 
 
 class Weights:
-    """Weights of claims read together (docs/reconcile.md, W1-W3): a claim that is another
-    claim relayed or retold, or an admission its own side contradicts, weighs 1."""
+    """Weights of claims read together (docs/reconcile.md, W1-W4): a claim that is another
+    claim relayed or retold, or an admission its own source takes back, weighs 1."""
 
     def __init__(self, claims: Iterable[Claim]) -> None:
         claims = list(claims)
@@ -191,7 +196,7 @@ class Weights:
             for c in claims
             if c.stance == "asserts" and c.source.side == c.actor and c.source.name != NARRATOR
         }
-        self._disowned = disowned(claims)
+        self._answered = answered(claims)
 
     def relays(self, claim: Claim) -> bool:
         """W1: a neutral outlet's own voice repeating, in the same article, what a side
@@ -203,9 +208,18 @@ class Weights:
         )
 
     def __call__(self, claim: Claim) -> int:
-        if self.relays(claim) or retells(claim) or claim in self._disowned:
+        """The weight of a claim for who holds the place on its date."""
+        if self.relays(claim) or retells(claim) or claim in self._answered:
             return 1
         return weight(claim)
+
+    def happened(self, claim: Claim) -> int:
+        """The weight of a claim as a witness that what it says took place (the track records
+        of sources): "Kyiv's troops retook it, then were pushed out" still bears out Kyiv's
+        word that it retook the village (W4), though not who holds it."""
+        if self._answered.get(claim) == "counters" and not retells(claim):
+            return weight(claim)
+        return self(claim)
 
 
 def _note_key(claim: Claim, weigh: Weights) -> tuple[int, float, str, str, int, str]:

@@ -100,6 +100,12 @@ def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None: 
                  "Dachne", "Dnipropetrovsk Oblast", id="en"),
     pytest.param("fr", "Les troupes russes ont pris le village de Datchne, dans la région de Dnipropetrovsk, "
                        "selon Moscou.", "Dachne", "Dnipropetrovsk Oblast", id="fr"),
+    pytest.param("fr", "Moscou a revendiqué la prise de Novotoretské, un village situé à 15 kilomètres de "
+                       "Pokrovsk.", "Novotoretske", "Pokrovsk", id="situated-fr"),
+    pytest.param("ru", "Минобороны России сообщило об освобождении села Новоторецкое, расположенного недалеко "
+                       "от Покровска.", "Novotoretske", "Pokrovsk", id="situated-ru"),
+    pytest.param("uk", "У Міноборони РФ заявили про захоплення села Новоторецьке, розташованого неподалік "
+                       "Покровська.", "Novotoretske", "Pokrovsk", id="situated-uk"),
 ])
 def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: str, locator: str) -> None:  # type: ignore[no-untyped-def]
     places = {k[0] for k in keys(extractor, text, lang) if k[1] == "capture"}

@@ -113,6 +113,26 @@ def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: st
     assert locator not in places
 
 
+@pytest.mark.parametrize(("lang", "repulse", "capture"), [
+    pytest.param("en", "Ukrainian forces repelled three Russian assaults west of Pokrovsk, the General Staff said.",
+                 "Russian troops captured a village 5 km north of Pokrovsk, the Russian defence ministry said.",
+                 id="en"),
+    pytest.param("fr", "Les forces ukrainiennes ont repoussé trois assauts russes à l'ouest de Pokrovsk, selon "
+                       "l'état-major.", "Les troupes russes ont pris un village à 5 km au nord de Pokrovsk, selon "
+                                    "Moscou.", id="fr"),
+    pytest.param("uk", "Сили оборони відбили три штурми росіян на захід від Покровська, повідомив Генштаб.",
+                 "Російські війська захопили село за 5 км на північ від Покровська, заявили в Міноборони РФ.",
+                 id="uk"),
+    pytest.param("ru", "ВСУ отразили три атаки российских войск западнее Покровска, сообщил Генштаб ВСУ.",
+                 "Российские войска заняли село в 5 км к северу от Покровска, сообщило Минобороны России.",
+                 id="ru"),
+])
+def test_claims_point_nearby_is_where_a_fight_happens_not_what_was_taken(  # type: ignore[no-untyped-def]
+        extractor, lang: str, repulse: str, capture: str) -> None:
+    assert ("repelled", "RU", "asserts") in readings(extractor, repulse, lang, "Pokrovsk")
+    assert not readings(extractor, capture, lang, "Pokrovsk")
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

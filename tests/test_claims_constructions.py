@@ -186,6 +186,14 @@ def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> N
     pytest.param("fr", "Les Russes contrôlent la majeure partie de Vouhledar.", id="fr-unknown-verb-form"),
     pytest.param("fr", "La Russie contrôle désormais une partie de Vouhledar.", id="fr-part-of"),
     pytest.param("en", "Russia now controls most of Vuhledar.", id="en-most-of"),
+    pytest.param("en", "Two thirds of Vuhledar are under Russian control, a Ukrainian officer said.",
+                 id="en-fraction"),
+    pytest.param("fr", "Les deux tiers de Vouhledar sont sous contrôle russe, a indiqué un officier ukrainien.",
+                 id="fr-fraction"),
+    pytest.param("uk", "Дві третини Вугледара перебувають під контролем росіян, повідомив український офіцер.",
+                 id="uk-fraction"),
+    pytest.param("ru", "Две трети Угледара находятся под контролем российских войск, сообщил украинский офицер.",
+                 id="ru-fraction"),
 ])
 def test_claims_part_of_a_place_is_a_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Holding part of a town is a presence there; "partie de X" is no origin ("parti de X")."""

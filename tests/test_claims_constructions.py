@@ -100,11 +100,37 @@ def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None: 
                  "Dachne", "Dnipropetrovsk Oblast", id="en"),
     pytest.param("fr", "Les troupes russes ont pris le village de Datchne, dans la région de Dnipropetrovsk, "
                        "selon Moscou.", "Dachne", "Dnipropetrovsk Oblast", id="fr"),
+    pytest.param("fr", "Moscou a revendiqué la prise de Novotoretské, un village situé à 15 kilomètres de "
+                       "Pokrovsk.", "Novotoretske", "Pokrovsk", id="situated-fr"),
+    pytest.param("ru", "Минобороны России сообщило об освобождении села Новоторецкое, расположенного недалеко "
+                       "от Покровска.", "Novotoretske", "Pokrovsk", id="situated-ru"),
+    pytest.param("uk", "У Міноборони РФ заявили про захоплення села Новоторецьке, розташованого неподалік "
+                       "Покровська.", "Novotoretske", "Pokrovsk", id="situated-uk"),
 ])
 def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: str, locator: str) -> None:  # type: ignore[no-untyped-def]
     places = {k[0] for k in keys(extractor, text, lang) if k[1] == "capture"}
     assert target in places
     assert locator not in places
+
+
+@pytest.mark.parametrize(("lang", "repulse", "capture"), [
+    pytest.param("en", "Ukrainian forces repelled three Russian assaults west of Pokrovsk, the General Staff said.",
+                 "Russian troops captured a village 5 km north of Pokrovsk, the Russian defence ministry said.",
+                 id="en"),
+    pytest.param("fr", "Les forces ukrainiennes ont repoussé trois assauts russes à l'ouest de Pokrovsk, selon "
+                       "l'état-major.", "Les troupes russes ont pris un village à 5 km au nord de Pokrovsk, selon "
+                                    "Moscou.", id="fr"),
+    pytest.param("uk", "Сили оборони відбили три штурми росіян на захід від Покровська, повідомив Генштаб.",
+                 "Російські війська захопили село за 5 км на північ від Покровська, заявили в Міноборони РФ.",
+                 id="uk"),
+    pytest.param("ru", "ВСУ отразили три атаки российских войск западнее Покровска, сообщил Генштаб ВСУ.",
+                 "Российские войска заняли село в 5 км к северу от Покровска, сообщило Минобороны России.",
+                 id="ru"),
+])
+def test_claims_point_nearby_is_where_a_fight_happens_not_what_was_taken(  # type: ignore[no-untyped-def]
+        extractor, lang: str, repulse: str, capture: str) -> None:
+    assert ("repelled", "RU", "asserts") in readings(extractor, repulse, lang, "Pokrovsk")
+    assert not readings(extractor, capture, lang, "Pokrovsk")
 
 
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -160,6 +186,14 @@ def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> N
     pytest.param("fr", "Les Russes contrôlent la majeure partie de Vouhledar.", id="fr-unknown-verb-form"),
     pytest.param("fr", "La Russie contrôle désormais une partie de Vouhledar.", id="fr-part-of"),
     pytest.param("en", "Russia now controls most of Vuhledar.", id="en-most-of"),
+    pytest.param("en", "Two thirds of Vuhledar are under Russian control, a Ukrainian officer said.",
+                 id="en-fraction"),
+    pytest.param("fr", "Les deux tiers de Vouhledar sont sous contrôle russe, a indiqué un officier ukrainien.",
+                 id="fr-fraction"),
+    pytest.param("uk", "Дві третини Вугледара перебувають під контролем росіян, повідомив український офіцер.",
+                 id="uk-fraction"),
+    pytest.param("ru", "Две трети Угледара находятся под контролем российских войск, сообщил украинский офицер.",
+                 id="ru-fraction"),
 ])
 def test_claims_part_of_a_place_is_a_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Holding part of a town is a presence there; "partie de X" is no origin ("parti de X")."""

@@ -131,6 +131,9 @@ class Candidate:
     reference: bool = False
     """The place only locates something else: a reference point ("north of X", "the road from
     X to Y", "from X") or a region after a settlement ("Toretsk, Donetsk oblast")."""
+    nearby: bool = False
+    """The reference point is one the action happens near ("west of X", "в 5 км от X"): an
+    advance, a fight or a repulse there is about X; a capture is of somewhere else."""
     hypothetical: bool = False
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
@@ -972,6 +975,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     whole=trigger.rule.whole,
                     inside="inside_before" in features,
                     reference=any(n in features for n in ("point", "locator", "region_locator")),
+                    nearby="nearby" in features,
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
@@ -1058,7 +1062,8 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
 
 def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
     """A place named as a reference point, an origin or a unit's name, not as a place itself."""
-    return bool(lex.not_target_before.search(text[max(s_start, mention.start - 50):mention.start])
+    before = text[max(s_start, mention.start - 50):mention.start]
+    return bool(lex.not_target_before.search(before) or lex.nearby_before.search(before)
                 or lex.not_target_after.search(text[mention.end:mention.end + 30]))
 
 
@@ -1248,6 +1253,8 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
     before = text[max(s_start, target.start - 50):target.start]
     if not target.coref and target.mention.start in points:
         f["point"] = 1.0
+        if lex.nearby_before.search(before) and not lex.not_target_before.search(before):
+            f["nearby"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)

@@ -100,6 +100,7 @@ class Lexicon:
     inside_before: re.Pattern[str]
     inside_not_form: re.Pattern[str]
     not_target_before: re.Pattern[str]
+    nearby_before: re.Pattern[str]
     not_target_after: re.Pattern[str]
     region_locator_before: re.Pattern[str]
     object_link: re.Pattern[str]
@@ -326,6 +327,7 @@ def load_lexicon(lang: str) -> Lexicon:
         inside_before=pat(coref, "inside_before", "coref.yml"),
         inside_not_form=pat(coref, "inside_not_form", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
+        nearby_before=pat(coref, "nearby_before", "coref.yml"),
         not_target_after=pat(coref, "not_target_after", "coref.yml"),
         region_locator_before=pat(coref, "region_locator_before", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),

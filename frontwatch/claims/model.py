@@ -32,6 +32,8 @@ from frontwatch.records import Actor, Claim, Document, Stance
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "claim_model.json"
 FAMILY_ODDS = 3.0
+NEAR_KINDS = ("advance", "fighting", "repelled")
+"""Kinds whose place is wherever they happen near ("repelled attacks west of X")."""
 """The trigger's word family names the kind unless the model finds another kind this many
 times as likely: on cross-validation the model's own kind did no better (F1 0.528 either
 way), and the family's is the one a reader can predict."""
@@ -102,7 +104,7 @@ class ClaimModel:
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
-        if p_claim < self.threshold or _no_report(candidate):
+        if p_claim < self.threshold or _no_report(candidate, kind):
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):
             kind, stance = "repelled", "asserts"
@@ -156,11 +158,12 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
     return {**chosen, **crossed}
 
 
-def _no_report(candidate: Candidate) -> bool:
+def _no_report(candidate: Candidate, kind: str) -> bool:
     """Whatever the model says, the candidate reports no claim: a condition or a question, a
-    place that only locates something else, a clause about another noun, or a trigger that
-    another one covers."""
-    return candidate.hypothetical or candidate.reference or candidate.elsewhere or candidate.covered
+    place that only locates something else (save a point an advance, a fight or a repulse
+    happens near), a clause about another noun, or a trigger that another one covers."""
+    located = candidate.reference and not (candidate.nearby and kind in NEAR_KINDS)
+    return candidate.hypothetical or located or candidate.elsewhere or candidate.covered
 
 
 def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> list[Decision]:
@@ -181,7 +184,7 @@ def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> 
             continue
         for n in members:
             kind, p_claim, actor, stance, confidence = decisions[n]
-            if kind == NO_CLAIM and p_claim >= LIST_FLOOR and not _no_report(candidates[n]):
+            if kind == NO_CLAIM and p_claim >= LIST_FLOOR and not _no_report(candidates[n], best[0]):
                 out[n] = (best[0], p_claim, actor, stance, confidence)
     return out
 

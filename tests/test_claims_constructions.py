@@ -133,6 +133,15 @@ def test_claims_point_nearby_is_where_a_fight_happens_not_what_was_taken(  # typ
     assert not readings(extractor, capture, lang, "Pokrovsk")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian forces withstood a powerful Russian attack near Yablunivka last week.", id="en"),
+    pytest.param("uk", "Українські захисники вистояли під потужним штурмом росіян біля Яблунівки.", id="uk"),
+    pytest.param("ru", "ВСУ выстояли под мощной атакой российских войск у Яблоновки.", id="ru"),
+])
+def test_claims_withstood_attack_is_the_attacker_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Yablunivka")
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

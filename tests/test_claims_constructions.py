@@ -142,6 +142,21 @@ def test_claims_withstood_attack_is_the_attacker_repelled(extractor, lang: str, 
     assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Yablunivka")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces fought their way into the centre of Toretsk, the governor said.", id="en-way-into"),
+    pytest.param("fr", "Les troupes russes se sont frayé un chemin jusqu'au centre de Toretsk.", id="fr-way-into"),
+    pytest.param("ru", "Штурмовые группы пробились в центр Торецка.", id="ru-way-into"),
+    pytest.param("uk", "Штурмовики пробилися до центру Торецька.", id="uk-way-into"),
+    pytest.param("en", "Russian forces were reinforcing their positions in Toretsk, the Ukrainian military said.",
+                 id="en-positions"),
+    pytest.param("ru", "Российские войска закрепили свои позиции в Торецке, сообщили в Минобороны.", id="ru-positions"),
+    pytest.param("uk", "Росіяни зміцнили свої позиції в Торецьку, повідомили в Генштабі.", id="uk-positions"),
+])
+def test_claims_forcing_a_way_in_or_holding_positions_is_a_presence(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    assert readings(extractor, text, lang, "Toretsk") == {("presence", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

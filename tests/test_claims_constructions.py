@@ -157,6 +157,15 @@ def test_claims_forcing_a_way_in_or_holding_positions_is_a_presence(  # type: ig
     assert readings(extractor, text, lang, "Toretsk") == {("presence", "RU", "asserts")}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian troops circle in on Pokrovsk, the Ukrainian army said.", id="en"),
+    pytest.param("ru", "Российские войска рвутся к Покровску.", id="ru"),
+    pytest.param("uk", "Російські війська рвуться до Покровська.", id="uk"),
+])
+def test_claims_pressing_toward_a_place_is_an_advance(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert readings(extractor, text, lang, "Pokrovsk") == {("advance", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -70,22 +70,29 @@ class PatternSet:
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """For each pattern, in order, the matches `finditer` gives (groups included)."""
+        found = self.found(text)
+        return [found.get(k, []) for k in range(len(self.patterns))]
+
+    def found(self, text: str) -> dict[int, list[re.Match[str]]]:
+        """`matches`, only the patterns that match: pattern index → its matches. Most
+        sentences match few of a lexicon's patterns, and empty lists for the rest cost more
+        than the scan."""
         if not self.combined:
-            return [list(p.finditer(text)) for p in self.patterns]
-        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        resume = [0] * len(self.patterns)
+            return {k: hits for k, p in enumerate(self.patterns) if (hits := list(p.finditer(text)))}
+        found: dict[int, list[re.Match[str]]] = {}
+        resume: dict[int, int] = {}
         empty: set[int] = set()
         for position in self.anywhere.finditer(text):
             at = position.start()
             for k in self._starting(text[at:at + 1]):
-                if at < resume[k]:
+                if at < resume.get(k, 0):
                     continue
                 hit = self.patterns[k].match(text, at)
                 if hit is None:
                     continue
                 if hit.end() == at:
                     empty.add(k)  # finditer's rules after an empty match: let it apply them
-                found[k].append(hit)
+                found.setdefault(k, []).append(hit)
                 resume[k] = hit.end()
         for k in empty:
             found[k] = list(self.patterns[k].finditer(text))
@@ -254,20 +261,44 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_S
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
 
-_SETS: dict[int, tuple[Sequence[Any], PatternSet]] = {}
+_SETS: dict[tuple[int, ...], tuple[tuple[Sequence[Any], ...], PatternSet]] = {}
 
 
-def _pattern_set(owner: Sequence[Any], patterns: Callable[[], list[re.Pattern[str]]]) -> PatternSet:
-    """The PatternSet of a lexicon's tuple, built once per tuple."""
-    known = _SETS.get(id(owner))
-    if known is None or known[0] is not owner:
-        known = _SETS[id(owner)] = (owner, PatternSet(patterns()))
+def _pattern_set(owner: Sequence[Any], patterns: Callable[[], list[re.Pattern[str]]],
+                 *others: Sequence[Any]) -> PatternSet:
+    """The PatternSet of a lexicon's tuple (or of several, one after the other), built once."""
+    owners = (owner, *others)
+    key = tuple(id(o) for o in owners)
+    known = _SETS.get(key)
+    if known is None or any(a is not b for a, b in zip(known[0], owners, strict=True)):
+        known = _SETS[key] = (owners, PatternSet(patterns()))
     return known[1]
 
 
 def rule_spans(rules: Sequence[HasPattern], text: str) -> list[list[tuple[int, int]]]:
     """`PatternSet.spans` of the rules' patterns."""
     return _pattern_set(rules, lambda: [rule.pattern for rule in rules]).spans(text)
+
+
+_Rule = TypeVar("_Rule", bound=HasPattern)
+_Other = TypeVar("_Other", bound=HasPattern)
+
+
+def rule_hits(first: Sequence[_Rule], second: Sequence[_Other], text: str,
+              ) -> tuple[list[tuple[int, int, _Rule]], list[tuple[int, int, _Other]]]:
+    """The (start, end, rule) of every match of two lexicons' rules in `text`, in the order
+    `rule_spans` lists them (rule by rule, each rule's matches in text order), from one scan
+    for both (a sentence is searched for its triggers and its sources alike)."""
+    found = _pattern_set(first, lambda: [rule.pattern for rule in (*first, *second)], second).found(text)
+    split = len(first)
+    ones: list[tuple[int, int, _Rule]] = []
+    twos: list[tuple[int, int, _Other]] = []
+    for k in sorted(found):
+        if k < split:
+            ones.extend((hit.start(), hit.end(), first[k]) for hit in found[k])
+        else:
+            twos.extend((hit.start(), hit.end(), second[k - split]) for hit in found[k])
+    return ones, twos
 
 
 def pattern_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[list[re.Match[str]]]:
@@ -280,4 +311,4 @@ def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -
     return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
 
 
-__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_spans", "screened"]
+__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_hits", "rule_spans", "screened"]

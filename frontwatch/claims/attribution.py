@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from frontwatch.claims.lexicon import Lexicon
+from frontwatch.claims.lexicon import Lexicon, SourceRule
 from frontwatch.claims.scan import rule_spans
 from frontwatch.claims.syntax import Tree
 from frontwatch.records import Side, Source
@@ -152,9 +152,11 @@ def side_of_title(before: str, after: str, lex: Lexicon) -> Side | None:
     return None
 
 
-def registry_hits(text: str, lex: Lexicon, offset: int = 0) -> list[SourceHit]:
-    """Registry sources named in `text`; the longest of overlapping matches wins."""
-    candidates = [
+def registry_hits(text: str, lex: Lexicon, offset: int = 0,
+                  found: list[tuple[int, int, SourceRule]] | None = None) -> list[SourceHit]:
+    """Registry sources named in `text`; the longest of overlapping matches wins. `found`:
+    the sources' matches in `text` when a scan for more (`scan.rule_hits`) found them."""
+    candidates = list(found) if found is not None else [
         (start, end, rule)
         for rule, spans in zip(lex.sources, rule_spans(lex.sources, text), strict=True)
         for start, end in spans

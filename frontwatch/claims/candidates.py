@@ -36,7 +36,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import labelled_spans, rule_spans
+from frontwatch.claims.scan import labelled_spans, rule_hits, rule_spans
 from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -163,14 +163,17 @@ class Candidate:
 
 
 def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
-                  blocked: list[tuple[int, int]]) -> list[Trigger]:
-    """Triggers of one sentence: listed phrases first (longest wins), then single lemmas."""
+                  blocked: list[tuple[int, int]],
+                  listed: list[tuple[int, int, TriggerRule]] | None = None) -> list[Trigger]:
+    """Triggers of one sentence: listed phrases first (longest wins), then single lemmas.
+    `listed`: the phrases' matches in the sentence, when one scan for more found them."""
     text = tree.text
-    body = text[s_start:s_end]
+    if listed is None:
+        listed = [(start, end, rule)
+                  for rule, matches in zip(lex.triggers, rule_spans(lex.triggers, text[s_start:s_end]), strict=True)
+                  for start, end in matches]
     spans: list[tuple[int, int, TriggerRule]] = []
-    found = [(start + s_start, end + s_start, rule)
-             for rule, matches in zip(lex.triggers, rule_spans(lex.triggers, body), strict=True)
-             for start, end in matches if end > start]
+    found = [(start + s_start, end + s_start, rule) for start, end, rule in listed if end > start]
     if found:
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         for start, end, rule in found:
@@ -852,7 +855,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     document = replace(document, published=_dateline(document.published, text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
-    registry = [registry_hits(text[start:end], lex, start) for start, end in sentences]
+    # One scan of each sentence finds its trigger phrases and its sources.
+    listed = [rule_hits(lex.triggers, lex.sources, text[start:end]) for start, end in sentences]
+    registry = [registry_hits(text[start:end], lex, start, sources)
+                for (start, end), (_, sources) in zip(sentences, listed, strict=True)]
     resolved: list[list[SourceHit]] = []
     speakers = attribute(text, sentences, persons, lex, narrator, registry, tree, resolved)
     default = _default_actor(text, lex)
@@ -877,7 +883,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
-        triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked)
+        triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked, listed[index][0])
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
             history.extend(antecedents)

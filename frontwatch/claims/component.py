@@ -8,6 +8,8 @@ whole pipeline. Document metadata (id, publication date) reaches them through
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +60,23 @@ def sentence_breaks(doc: Doc) -> Doc:
     return doc
 
 
-class PlacesComponent:
+class BatchComponent:
+    """A component that `nlp.pipe` runs over a whole batch before handing any of it on.
+
+    Documents otherwise go through the pipeline one by one, and the parsers in between
+    (natasha's NER, tens of milliseconds a document) push frontwatch's code and data out of
+    the processor's caches each time: run back to back, the same work takes less time."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            yield from [self(doc) for doc in batch]
+
+
+class PlacesComponent(BatchComponent):
     def __init__(self, gazetteer: str) -> None:
         self.finder = PlaceFinder(Gazetteer.load(Path(gazetteer) if gazetteer else None))
 
@@ -75,7 +93,7 @@ def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
     return PlacesComponent(gazetteer)
 
 
-class ClaimsComponent:
+class ClaimsComponent(BatchComponent):
     """Claim candidates from the parse and the lexicons (the Extractor's model decides)."""
 
     def __init__(self, lang: str) -> None:

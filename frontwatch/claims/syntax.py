@@ -148,7 +148,9 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     # the larger part of the claim component's time.
     array = doc.to_array([LEMMA, LOWER, POS, DEP, MORPH, IDX, LENGTH, HEAD]) if n else numpy.zeros((0, 8), "uint64")
     store = doc.vocab.strings
-    lemma_names, word_list, pos_list, dep_names, morph_list = (column_strings(store, array[:, k]) for k in range(5))
+    # The five string columns in one lookup, column after column.
+    names = column_strings(store, array[:, :5].T)
+    lemma_names, word_list, pos_list, dep_names, morph_list = (names[k * n:(k + 1) * n] for k in range(5))
     morphs = tuple(morph_list)
     plain = text_of(doc)
     start_list, lengths = array[:, 5].tolist(), array[:, 6].tolist()
@@ -159,7 +161,9 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     rels: list[str] = []
     if parsed:
         heads = [i + offset for i, offset in enumerate(array[:, 7].astype("int64").tolist())]
-        rels = [_relation(i, heads[i], label, relations) for i, label in enumerate(dep_names)]
+        mapped = {label: _relation(-1, 0, label, relations) for label in set(dep_names)}  # each label once
+        rels = ["root" if head == i else mapped[label]
+                for i, (head, label) in enumerate(zip(heads, dep_names, strict=True))]
     lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
     starts, ends = tuple(start_list), tuple(end_list)
     if not parsed:
@@ -201,16 +205,17 @@ def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> st
 
 
 def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[str]:
-    """The strings of a column of hashes or symbol ids ("" for none). The string of a hash
-    never changes, so each is looked up in the store once per process."""
+    """The strings of a column of hashes or symbol ids ("" for none; several columns come
+    out one after the other). The string of a hash never changes, so each is looked up in
+    the store once per process."""
     known = _STRINGS.get(id(store))
     if known is None or known[0] is not store:
         known = _STRINGS[id(store)] = (store, {0: ""})
     names = known[1]
-    keys = column.tolist()
+    keys = column.ravel().tolist()
     for key in set(keys).difference(names):
         names[key] = store[key]
-    return [names[key] for key in keys]
+    return list(map(names.__getitem__, keys))
 
 
 _STRINGS: dict[int, tuple[StringStore, dict[int, str]]] = {}

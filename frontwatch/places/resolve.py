@@ -485,10 +485,11 @@ class PlaceFinder:
             and not s.candidates[0].place.is_region
             and not s.common_word
         ]
-        self._choose(spots, anchors, regions, russian, said, named)
+        toward_named: dict[int, float] = {}  # both rounds measure against the same regions
+        self._choose(spots, anchors, regions, russian, said, named, toward_named)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
-        self._choose(spots, placed, regions, russian, said, named)
+        self._choose(spots, placed, regions, russian, said, named, toward_named)
         groups = _same_names(spots)
         for group in groups:
             _agree(group)
@@ -525,6 +526,7 @@ class PlaceFinder:
         russian: bool,
         said: list[tuple[int, str]],
         named: list[Place],
+        toward_named: dict[int, float],
     ) -> None:
         """Score every reading of every spot against the anchors (offset, place) and the
         regions named (offset, admin1), those named within a few lines counting twice.
@@ -533,13 +535,13 @@ class PlaceFinder:
         the anchors named just before and just after the spot count once more, at village
         scale. That bonus only goes to readings of a name the place carries as its own: it
         tells namesakes apart, it should not make a village of a town's former name. A
-        namesake is never evidence for another namesake.
+        namesake is never evidence for another namesake. `toward_named` keeps each reading's
+        distance to the regions `named`.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
         russian_context = russian or any(a.country == "RU" for a in distinct)
         nearest: dict[int, float] = {}
-        toward_named: dict[int, float] = {}
         for spot in spots:
             if not spot.candidates:
                 continue
@@ -1020,9 +1022,13 @@ def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> No
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
     """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
+    if not others:
+        return math.inf
     best = math.inf
     geonameid, lat, lon = place.geonameid, place.lat, place.lon
-    cos_lat = math.cos(math.radians(lat))
+    cos_lat = _COS_LAT.get(lat)
+    if cos_lat is None:
+        cos_lat = _COS_LAT[lat] = math.cos(math.radians(lat))
     for other in others:
         if other.geonameid == geonameid:
             continue
@@ -1034,6 +1040,10 @@ def _nearest_km(place: Place, others: Sequence[Place]) -> float:
     return math.sqrt(best) * 111.2 if best != math.inf else math.inf
 
 
+_COS_LAT: dict[float, float] = {}
+"""The cosine of each latitude met (a document weighs the same few places again and again)."""
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -1043,8 +1053,6 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_LAST_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*$")
-"""The last word before the end of the searched span."""
 
 
 def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
@@ -1053,8 +1061,10 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
     Says on which side the word that makes it so stands ("before", "after"), or "".
     """
     if lexicon.not_place_before:
-        before = _LAST_WORD.search(text, max(0, start - 30), start)
-        if before and fold(before.group(1)) in lexicon.not_place_before:
+        # The last run of letters before the name: the last of the window's words (a search
+        # anchored at its end would try every start of the window).
+        before = _WORD.findall(text, max(0, start - 30), start)
+        if before and fold(before[-1]) in lexicon.not_place_before:
             return "before"
     if lexicon.not_place_after:
         after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None

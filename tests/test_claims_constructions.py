@@ -166,6 +166,12 @@ def test_claims_pressing_toward_a_place_is_an_advance(extractor, lang: str, text
     assert readings(extractor, text, lang, "Pokrovsk") == {("advance", "RU", "asserts")}
 
 
+def test_claims_title_topic_before_a_colon_names_no_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine: Russia claims the capture of Hrabovske in the Sumy region\n"
+            "The Russian defence ministry published its daily report on Monday.")
+    assert readings(extractor, text, "en", "Hrabovske") == {("capture", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

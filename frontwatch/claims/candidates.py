@@ -235,6 +235,10 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
             start, end = start + s_start, end + s_start
             if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
                 continue
+            if _LABEL.match(text, end) and _headline(text, s_start, s_end):
+                # "Ukraine : la Russie revendique …": a title's topic before a colon names
+                # no one's forces.
+                continue
             if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
                    for s, e in blocked):
                 continue
@@ -252,6 +256,9 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
                 if not any(s < end and start < e for s, e in spans):
                     add(start, end, side)
     return cues
+
+
+_LABEL = re.compile(r"[ \t\u00a0]*:")
 
 
 def _geo_use(text: str, start: int, end: int, lex: Lexicon, adjective: bool = False) -> bool:

@@ -143,7 +143,8 @@ def test_claims_withstood_attack_is_the_attacker_repelled(extractor, lang: str, 
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("en", "Russian forces fought their way into the centre of Toretsk, the governor said.", id="en-way-into"),
+    pytest.param("en", "Russian forces fought their way into the centre of Toretsk, the governor said.",
+                 id="en-way-into"),
     pytest.param("fr", "Les troupes russes se sont frayé un chemin jusqu'au centre de Toretsk.", id="fr-way-into"),
     pytest.param("ru", "Штурмовые группы пробились в центр Торецка.", id="ru-way-into"),
     pytest.param("uk", "Штурмовики пробилися до центру Торецька.", id="uk-way-into"),

@@ -173,6 +173,17 @@ def test_claims_title_topic_before_a_colon_names_no_actor(extractor) -> None:  #
     assert readings(extractor, text, "en", "Hrabovske") == {("capture", "RU", "asserts")}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Українські військові залишили Авдіївку, щоб зберегти життя бійців.", id="uk"),
+    pytest.param("ru", "Украинские военные оставили Авдеевку, чтобы сохранить жизни бойцов.", id="ru"),
+    pytest.param("fr", "Les soldats ukrainiens ont quitté Avdiïvka pour sauver des vies, a indiqué l'armée.", id="fr"),
+])
+def test_claims_withdrawal_is_the_other_sides_gain(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Withdrawals are annotated as uncertain, so the model learns nothing from them; the side
+    that left never gains the place."""
+    assert readings(extractor, text, lang, "Avdiyivka") == {("capture", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

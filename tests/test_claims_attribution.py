@@ -150,6 +150,8 @@ SUBJECTS = [
     pytest.param("ru", "Москва заявила, что её войска вошли в Торецк.", "Toretsk", "RU", id="ru-capital-as-subject"),
     pytest.param("uk", "Київ заявив, що українські сили відбили атаку на Часів Яр.", "Chasiv Yar", "UA",
                  id="uk-capital-as-subject"),
+    pytest.param("uk", "28-ма бригада заявила, що Торецьк не окупований повністю.", "Toretsk", "UA",
+                 id="uk-numbered-brigade"),
     pytest.param("en", "Russian forces have broken into the centre of Toretsk, said Andriy Melnyk, spokesman for "
                  "the Ukrainian army's 24th brigade.", "Toretsk", "UA", id="en-forces-yield-to-a-closer-name"),
     pytest.param("en", "The Russian Defence Ministry's claim that its forces had captured Kurakhove could not be "

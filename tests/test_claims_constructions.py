@@ -184,6 +184,18 @@ def test_claims_withdrawal_is_the_other_sides_gain(extractor, lang: str, text: s
     assert readings(extractor, text, lang, "Avdiyivka") == {("capture", "RU", "asserts")}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukraine's military rejected Russian reports that Siversk had fallen.", id="en"),
+    pytest.param("fr", "L'armée ukrainienne a rejeté les déclarations russes sur la chute de Siversk.", id="fr"),
+    pytest.param("uk", "Українські військові відкинули заяви росіян про захоплення Сіверська.", id="uk"),
+])
+def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    found = keys(extractor, text, lang)
+    assert ("Siversk", "capture", "RU", "denies", "UA") in found
+    assert not any(stance == "asserts" and side == "UA" for _, _, _, stance, side in found)
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -196,6 +196,19 @@ def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: igno
     assert not any(stance == "asserts" and side == "UA" for _, _, _, stance, side in found)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces have advanced on the border between the Kharkiv and Luhansk regions, the ISW "
+                       "said.", id="en"),
+    pytest.param("uk", "Російські війська просунулися на кордоні між Харківською та Луганською областями, "
+                       "повідомили в ISW.", id="uk"),
+    pytest.param("ru", "Российские войска продвинулись на границе между Харьковской и Луганской областями, "
+                       "сообщает ISW.", id="ru"),
+])
+def test_claims_places_a_border_runs_between_are_no_targets(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    named = {name for name, *_ in keys(extractor, text, lang)}
+    assert not named & {"Kharkiv", "Kharkiv Oblast", "Luhansk Oblast"}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -102,9 +102,9 @@ class ClaimModel:
             # The parse names who acts ("ВСУ атаковали X"): base rates ("fighting is mostly
             # Russian") do not outweigh the sentence.
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
-        elif candidate.trigger.rule.uncertain and candidate.prior_actor in ("RU", "UA"):
+        elif kind == "capture" and candidate.trigger.rule.uncertain and candidate.prior_actor in ("RU", "UA"):
             # The annotation leaves withdrawals uncertain, so no example teaches whose gain
-            # they are: the rule's reading (the side that stayed) stands.
+            # they are: the rule's reading (the side that stayed took it) stands.
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())

@@ -252,6 +252,14 @@ def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -
     pytest.param("uk", "Росіяни намагалися закріпитися в Часовому Яру, однак успіху не мали, заявили в ЗСУ.",
                  id="uk-attempt-without-success"),
     pytest.param("ru", "Российским войскам не удалось взять Часов Яр, заявили в ВСУ.", id="ru-negated-success"),
+    pytest.param("en", "Russian troops tried to break into Chasiv Yar but were beaten back, the Ukrainian army said.",
+                 id="en-attempt-beaten-back"),
+    pytest.param("fr", "Les troupes russes ont tenté d'entrer dans Tchassiv Iar, mais ont été repoussées, selon "
+                       "l'armée ukrainienne.", id="fr-attempt-repoussees"),
+    pytest.param("uk", "Окупанти намагалися прорватися до Часового Яру, але були відкинуті, заявили в ЗСУ.",
+                 id="uk-attempt-vidkynuti"),
+    pytest.param("ru", "Российские войска пытались прорваться к Часову Яру, но были отброшены, заявили в ВСУ.",
+                 id="ru-attempt-otbrosheny"),
 ])
 def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """A failed attempt is recorded as the attacker repelled, not as a denied capture."""

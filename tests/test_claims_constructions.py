@@ -209,6 +209,12 @@ def test_claims_places_a_border_runs_between_are_no_targets(extractor, lang: str
     assert not named & {"Kharkiv", "Kharkiv Oblast", "Luhansk Oblast"}
 
 
+def test_claims_subject_of_a_pluperfect_acts_whatever_the_parser_labels_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The parser labels "Les Russes" a passive subject although "avaient pris" is active."""
+    text = "Les Russes avaient finalement pris Koupiansk en février."
+    assert readings(extractor, text, "fr", "Kupyansk") == {("capture", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

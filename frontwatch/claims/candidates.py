@@ -561,6 +561,13 @@ def _clause_before(text: str, s_start: int, position: int, width: int) -> str:
     return window[cuts[-1]:] if cuts else window
 
 
+def _active_perfect(tree: Tree, verb: int) -> bool:
+    """A verb with a tense auxiliary and no passive one ("les Ukrainiens avaient repris X"):
+    active, whatever label the parser gave its subject."""
+    auxiliaries = [tree.relations[k] for k in tree.children(verb) if tree.relations[k].startswith("aux")]
+    return bool(auxiliaries) and "aux:pass" not in auxiliaries
+
+
 def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str:
     """The cue's role for the trigger: agent, patient, or none syntactically.
 
@@ -571,7 +578,8 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     """
     c, t = cue.head, trigger.head
     rel = tree.relations[c]
-    if rel == "nsubj:pass" and tree.lemmas[tree.heads[c]] in lex.unaccusative:
+    if rel == "nsubj:pass" and (tree.lemmas[tree.heads[c]] in lex.unaccusative
+                                or _active_perfect(tree, tree.heads[c])):
         rel = "nsubj"
     if tree.heads[c] == t:
         if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):

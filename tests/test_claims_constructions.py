@@ -215,6 +215,14 @@ def test_claims_subject_of_a_pluperfect_acts_whatever_the_parser_labels_it(extra
     assert readings(extractor, text, "fr", "Kupyansk") == {("capture", "RU", "asserts")}
 
 
+def test_claims_a_name_before_a_plural_place_noun_is_no_place_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"the Donetsk cities of X and Y": Donetsk says where they are, it was not taken."""
+    text = "Russia captured the Donetsk cities of Avdiivka and Vuhledar last year."
+    named = {name for name, kind, *_ in keys(extractor, text, "en") if kind == "capture"}
+    assert {"Avdiyivka", "Vuhledar"} <= named
+    assert "Donetsk" not in named
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -282,3 +282,16 @@ def test_places_context_city_of_zaporizhzhia_is_the_city(finder: PlaceFinder) ->
     found = _found(finder, "Уламки ракети впали у Запоріжжі.", "uk")
     assert not found["Запоріжжі"].place.is_region
     assert found["Запоріжжі"].place.admin1 == "Zaporizhzhia Oblast"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Zelensky, speaking in Paris, said Kyiv still controls Kupiansk."),
+    ("fr", "Zelensky, en visite à Paris, a assuré que Kiev contrôle toujours Koupiansk."),
+])
+def test_places_context_foreign_capital_is_not_a_village_that_shares_its_name(
+        finder: PlaceFinder, lang: str, text: str) -> None:
+    """GeoNames lists Paris as another name of a village in Odesa Oblast: a capital named in
+    passing is the capital, which the gazetteer does not hold."""
+    found = _found(finder, text, lang)
+    assert "Paris" not in found
+    assert any(m.place.name == "Kupyansk" for m in found.values())

@@ -633,7 +633,9 @@ class PlaceFinder:
         if place.is_region:
             return None
         if spot.metonym:
-            return None if spot.cued else ""
+            # "speaking in Paris": a capital the gazetteer only knows as a village's other
+            # name is the capital, not the village.
+            return None if spot.cued and chosen.how in _OWN else ""
         if _strong(spot):
             return None
         namesakes = {c.place.geonameid for c in spot.candidates}

@@ -223,6 +223,19 @@ def test_claims_a_name_before_a_plural_place_noun_is_no_place_of_its_own(extract
     assert "Donetsk" not in named
 
 
+@pytest.mark.parametrize(("lang", "prisoners", "taken"), [
+    pytest.param("en", "Russian soldiers executed captured Ukrainian soldiers near Selydove, prosecutors said.",
+                 "Ukrainian soldiers captured the village of Robotyne, the General Staff said.", id="en"),
+    pytest.param("fr", "Le procureur ukrainien a indiqué que des soldats russes avaient tué quatre militaires "
+                       "ukrainiens capturés près de Selydove.",
+                 "Les soldats ukrainiens ont capturé le village de Robotyne.", id="fr"),
+])
+def test_claims_captured_soldiers_are_prisoners_not_a_captured_place(  # type: ignore[no-untyped-def]
+        extractor, lang: str, prisoners: str, taken: str) -> None:
+    assert not keys(extractor, prisoners, lang)
+    assert ("capture", "UA", "asserts") in readings(extractor, taken, lang, "Robotyne")
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

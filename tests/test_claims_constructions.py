@@ -236,6 +236,19 @@ def test_claims_captured_soldiers_are_prisoners_not_a_captured_place(  # type: i
     assert ("capture", "UA", "asserts") in readings(extractor, taken, lang, "Robotyne")
 
 
+@pytest.mark.parametrize(("lang", "text", "place", "side"), [
+    pytest.param("ru", "Соледар находится под контролем ВС России, сообщили в Минобороны.", "Soledar", "RU",
+                 id="ru-is-under-control"),
+    pytest.param("uk", "Вся територія Куп'янська знаходиться під контролем ЗСУ, заявив Канашевич.", "Kupyansk", "UA",
+                 id="uk-whole-territory"),
+])
+def test_claims_a_place_under_a_sides_control_is_held_whole(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, side: str) -> None:
+    """"X находится под контролем Y" is a capture: the verb of being there is no presence
+    of its own, and "the whole territory" of a place is not a part of it."""
+    assert readings(extractor, text, lang, place) == {("capture", side, "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

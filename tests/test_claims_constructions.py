@@ -249,6 +249,12 @@ def test_claims_a_place_under_a_sides_control_is_held_whole(  # type: ignore[no-
     assert readings(extractor, text, lang, place) == {("capture", side, "asserts")}
 
 
+def test_claims_capture_in_a_since_phrase_is_no_attempt(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Since capturing X, they pushed on": the push governs the phrase but tries nothing on X."""
+    text = "Since capturing Avdiivka in February, Russian forces have pushed west toward Pokrovsk."
+    assert readings(extractor, text, "en", "Avdiyivka") == {("capture", "RU", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -485,17 +485,23 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
 
 
 def _governing(doc: Doc, tree: Tree, head: int, words: frozenset[str], limit: int = 4,
-               stop: frozenset[str] = frozenset()) -> bool:
+               stop: frozenset[str] = frozenset(), adjunct_stops: bool = False) -> bool:
     """Whether a word of `words` governs the trigger (its head, or a head above, within reach),
-    before any word of `stop` does (a speech verb opens a statement of its own)."""
+    before any word of `stop` does (a speech verb opens a statement of its own). With
+    `adjunct_stops`, an oblique phrase ends the reach: "since capturing X, they pushed on" is
+    no push to capture X."""
+    below = head
     for k, node in enumerate(tree.ancestors(head)):
         if k >= limit:
             break
+        if adjunct_stops and tree.relations[below] == "obl":
+            return False
         lemma, word = tree.lemmas[node], tree.words[node]
         if lemma in words or word in words:
             return True
         if lemma in stop or word in stop:
             return False
+        below = node
     return False
 
 
@@ -1154,7 +1160,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["modal:hypothetical_after"] = 1.0
     if lex.attempt.search(before):
         f["modal:attempt"] = 1.0
-    if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3):
+    if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3, adjunct_stops=True):
         f["modal:attempt_governed"] = 1.0
     failed = _failed(doc, tree, text, s_end, trigger, lex)
     if failed:

@@ -255,6 +255,13 @@ def test_claims_capture_in_a_since_phrase_is_no_attempt(extractor) -> None:  # t
     assert readings(extractor, text, "en", "Avdiyivka") == {("capture", "RU", "asserts")}
 
 
+def test_claims_forces_pushed_back_were_repelled_forces_pushed_out_lost_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    back = "The Ukrainian army said it had pushed Russian forces back from the outskirts of Kharkiv."
+    out = "Ukrainian troops drove Russian forces out of Robotyne, the General Staff said."
+    assert readings(extractor, back, "en", "Kharkiv") == {("repelled", "RU", "asserts")}
+    assert readings(extractor, out, "en", "Robotyne") == {("capture", "UA", "asserts")}
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

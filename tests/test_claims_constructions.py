@@ -262,6 +262,16 @@ def test_claims_forces_pushed_back_were_repelled_forces_pushed_out_lost_the_plac
     assert readings(extractor, out, "en", "Robotyne") == {("capture", "UA", "asserts")}
 
 
+def test_claims_a_place_that_locates_cities_is_no_claim_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"the two biggest cities in Donetsk still under Ukrainian control": Donetsk says where
+    they are; the city of Donetsk is not said to be held."""
+    text = ("Kramatorsk and Slovyansk are the two biggest cities in Donetsk still under Ukrainian control, "
+            "the governor said.")
+    named = {name for name, *_ in keys(extractor, text, "en")}
+    assert "Donetsk" not in named
+    assert {"Kramatorsk", "Slovyansk"} <= named
+
+
 def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) -> None:  # type: ignore[no-untyped-def]
     # "the town" in the last sentence is Kurakhove, the place the capture was about, not
     # Pokrovsk, named more often and last, but only in the description of Kurakhove.

@@ -239,6 +239,8 @@ def test_claims_captured_soldiers_are_prisoners_not_a_captured_place(  # type: i
 @pytest.mark.parametrize(("lang", "text", "place", "side"), [
     pytest.param("ru", "Соледар находится под контролем ВС России, сообщили в Минобороны.", "Soledar", "RU",
                  id="ru-is-under-control"),
+    pytest.param("en", "Ukraine's military said its forces remained in control of Siversk.", "Siversk", "UA",
+                 id="en-remained-in-control"),
     pytest.param("uk", "Вся територія Куп'янська знаходиться під контролем ЗСУ, заявив Канашевич.", "Kupyansk", "UA",
                  id="uk-whole-territory"),
 ])

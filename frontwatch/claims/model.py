@@ -98,13 +98,12 @@ class ClaimModel:
         p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
         actors = self.actor.probabilities(with_kind(candidate.features, kind, ACTOR_FEATURES))
         actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
-        if candidate.explicit_actor and candidate.prior_actor in ("RU", "UA"):
+        withdrawal = kind == "capture" and candidate.trigger.rule.uncertain
+        if (candidate.explicit_actor or withdrawal) and candidate.prior_actor in ("RU", "UA"):
             # The parse names who acts ("ВСУ атаковали X"): base rates ("fighting is mostly
-            # Russian") do not outweigh the sentence.
-            actor = "RU" if candidate.prior_actor == "RU" else "UA"
-        elif kind == "capture" and candidate.trigger.rule.uncertain and candidate.prior_actor in ("RU", "UA"):
-            # The annotation leaves withdrawals uncertain, so no example teaches whose gain
-            # they are: the rule's reading (the side that stayed took it) stands.
+            # Russian") do not outweigh the sentence. The annotation leaves withdrawals
+            # uncertain, so no example teaches whose gain they are: the rule's reading (the
+            # side that stayed took it) stands.
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())

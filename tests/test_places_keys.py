@@ -38,6 +38,10 @@ from frontwatch.places.keys import fold, name_keys, region_stem, same_name
         ("Datchnoïe", "Dachnoye"),
         ("Niu York", "N'yu-York"),
         ("Soumy", "Sumy"),
+        # French writes g before e and i as "gu".
+        ("Biloguirka", "Bilohirka"),
+        ("Biloguirka", "Білогірка"),
+        ("Gueorguiïvka", "Heorhiivka"),
     ],
 )
 def test_places_keys_spellings_meet(a: str, b: str) -> None:

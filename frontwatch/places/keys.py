@@ -8,7 +8,7 @@ alternate names), Soviet-era forms. Two keys per name absorb most of that variat
   spellings with the same folded key are the same written name ("Kourakhové" / "Kourakhove").
 * the *phonetic* key: a folded Latin or Cyrillic name rewritten into one reduced alphabet
   (sibilants merged, h/g merged, y/i merged, "ie" as "e", doubles collapsed, French "ou",
-  "tch", "j", German "sch", "w", Polish "cz", "sz"...). Spellings with the same phonetic key
+  "tch", "j", "gu" before e and i, German "sch", "w", Polish "cz", "sz"...). Spellings with the same phonetic key
   are probably romanisations of the same name ("Koupiansk" / "Kupyansk" / "Куп'янськ").
 
 Resolution prefers folded matches to phonetic ones; `skeleton` (consonants only) is for the
@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KEY_VERSION = "4"
+KEY_VERSION = "5"
 """Bump when the key functions change: gazetteer files store precomputed keys."""
 INFLECTED = "~"
 """Prefix of the folded key of a case form ("~покровську"): made at build time, see forms.py."""
@@ -53,6 +53,7 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"tz"), "ts"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"qu"), "k"),
+    (re.compile(r"gu(?=[eiy])"), "g"),
     (re.compile(r"ph"), "f"),
 )
 

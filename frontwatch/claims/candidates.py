@@ -36,7 +36,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import labelled_spans, rule_hits, rule_spans
+from frontwatch.claims.scan import labelled_spans, rule_hits
 from frontwatch.claims.syntax import Tree, build_tree
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -163,15 +163,9 @@ class Candidate:
 
 
 def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
-                  blocked: list[tuple[int, int]],
-                  listed: list[tuple[int, int, TriggerRule]] | None = None) -> list[Trigger]:
+                  blocked: list[tuple[int, int]], listed: list[tuple[int, int, TriggerRule]]) -> list[Trigger]:
     """Triggers of one sentence: listed phrases first (longest wins), then single lemmas.
-    `listed`: the phrases' matches in the sentence, when one scan for more found them."""
-    text = tree.text
-    if listed is None:
-        listed = [(start, end, rule)
-                  for rule, matches in zip(lex.triggers, rule_spans(lex.triggers, text[s_start:s_end]), strict=True)
-                  for start, end in matches]
+    `listed`: the phrases' matches in the sentence (`scan.rule_hits`, offsets in the sentence)."""
     spans: list[tuple[int, int, TriggerRule]] = []
     found = [(start + s_start, end + s_start, rule) for start, end, rule in listed if end > start]
     if found:

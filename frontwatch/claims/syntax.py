@@ -161,7 +161,7 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     rels: list[str] = []
     if parsed:
         heads = [i + offset for i, offset in enumerate(array[:, 7].astype("int64").tolist())]
-        mapped = {label: _relation(-1, 0, label, relations) for label in set(dep_names)}  # each label once
+        mapped = {label: _relation(label, relations) for label in set(dep_names)}  # each label once
         rels = ["root" if head == i else mapped[label]
                 for i, (head, label) in enumerate(zip(heads, dep_names, strict=True))]
     lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
@@ -198,8 +198,10 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
                 tuple(tuple(k) for k in kids), morphs)
 
 
-def _relation(i: int, head: int, label: str, relations: Mapping[str, str]) -> str:
-    if head == i or label in ("ROOT", "root"):
+def _relation(label: str, relations: Mapping[str, str]) -> str:
+    """The Universal Dependencies name of a parser's label (a token that heads itself is the
+    root whatever its label)."""
+    if label in ("ROOT", "root"):
         return "root"
     return relations.get(label, label.lower())
 

@@ -278,6 +278,17 @@ def test_places_context_namesakes_do_not_vouch_for_each_other(finder: PlaceFinde
         assert "Kursk Oblast" in refused[name]
 
 
+def test_places_context_a_far_town_is_no_reading_of_a_missing_village(finder: PlaceFinder) -> None:
+    """A Kursk village the gazetteer lacks ("Obukhovka") is no Ukrainian town of 9,000
+    people 370 km off; an oblast capital named in passing still stands."""
+    text = ("Fighting went on in the Kursk region all week. Moscow said its units had retaken "
+            "Obukhovka. Kherson was shelled again overnight.")
+    mentions, unresolved = finder.locate(text, lang="en")
+    refused = {u.text: u.reason for u in unresolved}
+    assert "Kursk Oblast" in refused["Obukhovka"]
+    assert {m.text: m.place.name for m in mentions}["Kherson"] == "Kherson"
+
+
 def test_places_context_city_of_zaporizhzhia_is_the_city(finder: PlaceFinder) -> None:
     found = _found(finder, "Уламки ракети впали у Запоріжжі.", "uk")
     assert not found["Запоріжжі"].place.is_region

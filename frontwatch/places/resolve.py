@@ -636,11 +636,18 @@ class PlaceFinder:
             # "speaking in Paris": a capital the gazetteer only knows as a village's other
             # name is the capital, not the village.
             return None if spot.cued and chosen.how in _OWN else ""
-        if _strong(spot):
-            return None
         namesakes = {c.place.geonameid for c in spot.candidates}
         others = [p for p in solid if p.geonameid not in namesakes]
         nearest = _nearest_km(place, others)
+        # A village or town far outside every region the article names, and far from its
+        # other places, is a namesake of one the gazetteer lacks (Kursk's border villages):
+        # only a city is named that far off in passing.
+        if (named and place.admin1 not in regions and place.population < _BIG
+                and place.feature not in _PROMINENT
+                and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
+            return "no place of that name in or near " + ", ".join(sorted(regions))
+        if _strong(spot):
+            return None
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
         # "Село уже зачищено": a dictionary word opening a sentence is a place only in a
         # list of places or right next to one.
@@ -659,11 +666,6 @@ class PlaceFinder:
         cued = spot.cued and not spot.sentence_start and chosen.how in _OWN and not spot.in_person
         if (spot.common_word or spot.person_like) and not (supported or cued):
             return ""
-        # A village far outside every region the article names, and far from its other
-        # places, is a namesake of one the gazetteer lacks (Kursk's border villages).
-        if (named and place.admin1 not in regions and place.population < _TOWN
-                and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
-            return "no place of that name in or near " + ", ".join(sorted(regions))
         # Far from every other place of the article: a namesake, unless it is a big city.
         distinct = {p.geonameid for p in others}
         big = place.population >= (100000 if place.country == "RU" else 1000)

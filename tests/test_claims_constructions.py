@@ -381,3 +381,51 @@ def test_claims_denial_after_but_answers_the_claim(extractor, lang: str, text: s
     """"X claimed Y, but Z denied it": Russia asserts the capture and a Ukrainian speaker denies it."""
     said = {k for k in keys(extractor, text, lang) if k[0] == "Toretsk"}
     assert said == {("Toretsk", "capture", "RU", "asserts", "RU"), ("Toretsk", "capture", "RU", "denies", "UA")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Zelensky refused to acknowledge the loss of Chasiv Yar.", id="en-loss-of"),
+    pytest.param("fr", "Zelensky a refusé de reconnaître la perte de Tchassiv Iar.", id="fr-perte-de"),
+    pytest.param("uk", "Зеленський відмовився визнати втрату Часового Яру.", id="uk-vtratu"),
+    pytest.param("ru", "Зеленский отказался признать факт потери украинской стороной города Часов Яр.",
+                 id="ru-poteri-goroda"),
+])
+def test_claims_loss_of_a_place_is_the_other_sides_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The noun of losing, like its verb: Ukraine's loss of a town is Russia's capture."""
+    assert readings(extractor, text, lang, "Chasiv Yar") == {("capture", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The enemy has sustained heavy losses near Bakhmut.", id="en"),
+    pytest.param("fr", "L'ennemi a subi de lourdes pertes près de Bakhmout.", id="fr"),
+    pytest.param("uk", "Ворог зазнав значних втрат біля Бахмута.", id="uk"),
+    pytest.param("ru", "Противник понес большие потери под Бахмутом.", id="ru"),
+])
+def test_claims_casualties_are_no_lost_place(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Losses in the plural are casualties: no claim (the annotation counts none)."""
+    assert keys(extractor, text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("fr", "Selon la porte-parole, les localités de Vysokopillia et Myrolioubivka sont entièrement "
+                       "sous bannière ukrainienne.", "Myroliubivka", id="fr-sous-banniere"),
+    pytest.param("en", "Vysokopillia is again under the Ukrainian flag, the general staff said.", "Vysokopillya",
+                 id="en-under-the-flag"),
+    pytest.param("uk", "Високопілля знову під українським прапором, заявили у ЗСУ.", "Vysokopillya",
+                 id="uk-pid-praporom"),
+    pytest.param("ru", "Высокополье снова под украинским флагом, заявили в ВСУ.", "Vysokopillya",
+                 id="ru-pod-flagom"),
+])
+def test_claims_under_a_sides_flag_is_held(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert readings(extractor, text, lang, place) == {("capture", "UA", "asserts")}
+
+
+def test_claims_feminine_past_the_dictionary_reads_as_an_adjective(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"зайшла" is first an adjective ("зайшлий") in the dictionary: a group that entered is there."""
+    text = "До Вербового зайшла диверсійно-розвідувальна група росіян, повідомили в ЗСУ."
+    assert readings(extractor, text, "uk", "Verbove") == {("presence", "RU", "asserts")}
+
+
+def test_claims_clearing_as_a_noun_is_a_capture_word(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia's defence ministry said its forces had completed the clearing of Soledar."
+    assert readings(extractor, text, "en", "Soledar") == {("capture", "RU", "asserts")}

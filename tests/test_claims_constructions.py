@@ -429,3 +429,15 @@ def test_claims_feminine_past_the_dictionary_reads_as_an_adjective(extractor) ->
 def test_claims_clearing_as_a_noun_is_a_capture_word(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Russia's defence ministry said its forces had completed the clearing of Soledar."
     assert readings(extractor, text, "en", "Soledar") == {("capture", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Про звільнення села Роботине повідомив голова Центру протидії дезінформації при РНБО.",
+                 id="uk"),
+    pytest.param("ru", "В Центре противодействия дезинформации заявили, что ВСУ освободили Работино.", id="ru"),
+    pytest.param("en", "The Center for Countering Disinformation said Ukrainian forces liberated Robotyne.", id="en"),
+])
+def test_claims_a_denial_word_in_a_sources_name_denies_nothing(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Disinformation" in the name of the Ukrainian centre that reports a liberation is no
+    denial of it, and the centre speaks for the Ukrainian authorities."""
+    assert keys(extractor, text, lang) == {("Robotyne", "capture", "UA", "asserts", "UA")}

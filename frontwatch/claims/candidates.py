@@ -928,8 +928,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
         n_places = len({t.mention.place.geonameid for t in targets})
         settlements = any(not t.mention.place.is_region and not t.coref for t in targets)
+        names = _blanked(body, s_start, source_spans)
         for trigger in triggers:
-            trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex)
+            trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names)
             governed = _speech_governor(doc, tree, trigger, lex, hits, text)
             clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
@@ -1109,10 +1110,20 @@ def _sentence_features(doc: Doc, text: str, s_start: int, s_end: int, lex: Lexic
     return f
 
 
+def _blanked(body: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    """`body` with the spans (document offsets) turned to spaces, offsets kept."""
+    for start, end in spans:
+        lo, hi = max(0, start - offset), min(len(body), end - offset)
+        if lo < hi:
+            body = body[:lo] + " " * (hi - lo) + body[hi:]
+    return body
+
+
 def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int, trigger: Trigger,
-                      triggers: list[Trigger], lex: Lexicon) -> dict[str, float]:
+                      triggers: list[Trigger], lex: Lexicon, names: str) -> dict[str, float]:
+    """`names`: the sentence with its sources' names blanked out, so that a denial word in
+    a name ("Центр протидії дезінформації") denies nothing."""
     rule = trigger.rule
-    body = text[s_start:s_end]
     f: dict[str, float] = {
         f"kind={rule.kind}": PRIOR,
         f"key={lex.lang}:{trigger.key}": 1.0,
@@ -1138,10 +1149,10 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["neg:syntax"] = 1.0
     if _answered_denial(lex, text[s_start:trigger.start]):
         f["denial:answered"] = 1.0
-    where = _scope(lex.denial, body, s_start, trigger, triggers, lex)
+    where = _scope(lex.denial, names, s_start, trigger, triggers, lex)
     if where:
         f[f"denial:{where}"] = 1.0
-    if _scope(lex.unconfirmed, body, s_start, trigger, triggers, lex):
+    if _scope(lex.unconfirmed, names, s_start, trigger, triggers, lex):
         f["denial:unconfirmed"] = 1.0
     if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.speech_lemmas - lex.denial_lemmas):
         f["denial:governed"] = 1.0

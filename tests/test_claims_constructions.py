@@ -441,3 +441,26 @@ def test_claims_a_denial_word_in_a_sources_name_denies_nothing(extractor, lang: 
     """"Disinformation" in the name of the Ukrainian centre that reports a liberation is no
     denial of it, and the centre speaks for the Ukrainian authorities."""
     assert keys(extractor, text, lang) == {("Robotyne", "capture", "UA", "asserts", "UA")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "side"), [
+    pytest.param("uk", "За даними Mash, Покровськ на 99% перебуває під контролем російської армії.", "Pokrovsk", "RU",
+                 id="uk-share-before-the-trigger"),
+    pytest.param("ru", "По данным Mash, Покровск на 99% находится под контролем российской армии.", "Pokrovsk", "RU",
+                 id="ru-share-before-the-trigger"),
+    pytest.param("en", "Pokrovsk is now 80% under Russian control, the governor said.", "Pokrovsk", "RU",
+                 id="en-share-before-the-trigger"),
+    pytest.param("fr", "Pokrovsk est désormais contrôlée à 80 % par les forces russes, selon le gouverneur.",
+                 "Pokrovsk", "RU", id="fr-share-after-the-trigger"),
+    pytest.param("uk", "ЗСУ контролюють фактично всю територію Часового Яру.", "Chasiv Yar", "UA",
+                 id="uk-virtually-all"),
+    pytest.param("en", "Ukrainian forces control almost all of Chasiv Yar.", "Chasiv Yar", "UA", id="en-almost-all"),
+    pytest.param("fr", "Les forces ukrainiennes contrôlent la quasi-totalité de Tchassiv Iar.", "Chasiv Yar", "UA",
+                 id="fr-quasi-totalite"),
+    pytest.param("ru", "ВСУ контролируют практически всю территорию Часова Яра.", "Chasiv Yar", "UA",
+                 id="ru-practically-all"),
+])
+def test_claims_a_share_or_almost_all_of_a_place_is_a_presence(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, side: str) -> None:
+    """"99% of X" wherever the share stands, and "almost all of X", are not all of it."""
+    assert readings(extractor, text, lang, place) == {("presence", side, "asserts")}

@@ -1257,6 +1257,12 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
         f["relative_clause"] = 1.0
     if after and lex.relative.search(text, trigger.end, target.start):
         f["relative_between"] = 1.0
+    if not after and words <= 4 and "comma_between" not in f and "boundary_between" not in f:
+        # "X на 99% перебуває під контролем", "X est contrôlée à 80 %": the share sits
+        # between the place and the trigger, or right after the trigger.
+        tail = re.split(r"[,;.:]", text[trigger.end:trigger.end + 12], maxsplit=1)[0]
+        if lex.partial.search(between) or lex.partial.search(tail):
+            f["partial_place"] = 1.0
     return f
 
 

@@ -464,3 +464,12 @@ def test_claims_a_share_or_almost_all_of_a_place_is_a_presence(  # type: ignore[
         extractor, lang: str, text: str, place: str, side: str) -> None:
     """"99% of X" wherever the share stands, and "almost all of X", are not all of it."""
     assert readings(extractor, text, lang, place) == {("presence", side, "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "All enemy attempts to capture Bakhmut are being repelled by artillery fire.", id="en"),
+    pytest.param("ru", "Все попытки противника захватить Бахмут отбиваются огнём артиллерии.", id="ru"),
+])
+def test_claims_attempts_being_repelled_failed(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An attempt repelled in the present tense failed, as one repelled in the past did."""
+    assert readings(extractor, text, lang, "Bakhmut") == {("repelled", "RU", "asserts")}

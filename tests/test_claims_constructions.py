@@ -473,3 +473,17 @@ def test_claims_a_share_or_almost_all_of_a_place_is_a_presence(  # type: ignore[
 def test_claims_attempts_being_repelled_failed(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """An attempt repelled in the present tense failed, as one repelled in the past did."""
     assert readings(extractor, text, lang, "Bakhmut") == {("repelled", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    pytest.param("fr", "Les récits faisant état d'un contrôle de la moitié de Kostiantynivka par les Russes "
+                       "sont inventés, selon l'armée ukrainienne.", "presence", id="fr-inventes"),
+    pytest.param("en", "Claims that Russian troops captured Kostiantynivka are fabricated, the Ukrainian army said.",
+                 "capture", id="en-fabricated"),
+    pytest.param("uk", "Заяви про захоплення Костянтинівки вигадані, заявили в ЗСУ.", "capture", id="uk-vyhadani"),
+    pytest.param("ru", "Информация о \"захвате\" Константиновки является элементом информационно-психологических "
+                       "операций противника, заявили в ВСУ.", "capture", id="ru-psyops"),
+])
+def test_claims_a_report_called_made_up_is_denied(extractor, lang: str, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Calling a report invented, fabricated or a psychological operation denies it."""
+    assert readings(extractor, text, lang, "Kostyantynivka") == {(kind, "RU", "denies")}

@@ -487,3 +487,12 @@ def test_claims_attempts_being_repelled_failed(extractor, lang: str, text: str) 
 def test_claims_a_report_called_made_up_is_denied(extractor, lang: str, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     """Calling a report invented, fabricated or a psychological operation denies it."""
     assert readings(extractor, text, lang, "Kostyantynivka") == {(kind, "RU", "denies")}
+
+
+def test_claims_own_forces_in_a_clause_someone_else_says_are_that_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"its troops" in Russian commanders' statement are Russian troops, though the sentence
+    is the Ukrainian military's."""
+    text = ("Ukraine's military said that its forces remained in control of Siversk, dismissing a statement "
+            "by Russian commanders that their troops had seized it.")
+    said = {(k[1], k[2], k[4]) for k in keys(extractor, text, "en") if k[0] == "Siversk" and k[3] == "asserts"}
+    assert said == {("capture", "UA", "UA"), ("capture", "RU", "RU")}

@@ -101,6 +101,9 @@ class Cue:
     head: int
     side: Side
     loser: bool = False
+    relative: str = ""
+    """"self" for a word the speaker uses of their own side ("our troops", "its troops"),
+    "enemy" for the other side ("the enemy"): `side` was read from the speaker."""
 
 
 @dataclass(slots=True)
@@ -218,10 +221,10 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
     cues: list[Cue] = []
     spans: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, side: Side) -> None:
+    def add(start: int, end: int, side: Side, relative: str = "") -> None:
         loser = bool(lex.loser.search(text[max(0, start - 20):start])
                      or lex.loser_after.match(text, end, min(len(text), end + 40)))
-        cues.append(Cue(start, end, tree.root_of(start, end), side, loser))
+        cues.append(Cue(start, end, tree.root_of(start, end), side, loser, relative))
         spans.append((start, end))
 
     for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, body), strict=True):
@@ -244,12 +247,28 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
     if speaker.name == "narrator" and narrator_side in ("RU", "UA"):
         own = narrator_side
     if own is not None:
-        for pattern, side in ((lex.self_cue, own), (lex.enemy_cue, opposite(own))):
+        for pattern, side, relative in ((lex.self_cue, own, "self"), (lex.enemy_cue, opposite(own), "enemy")):
             for m in pattern.finditer(body):
                 start, end = m.start() + s_start, m.end() + s_start
                 if not any(s < end and start < e for s, e in spans):
-                    add(start, end, side)
+                    add(start, end, side, relative)
     return cues
+
+
+def _speakers_own(cues: list[Cue], tree: Tree, trigger: Trigger, said_by: Source) -> list[Cue]:
+    """The cues as the trigger's own speaker means them: in a clause someone else says ("a
+    statement by Russian commanders that its troops had seized it"), "its troops" and "the
+    enemy" are that speaker's, not the sentence's."""
+    if said_by.side not in ("RU", "UA"):
+        return cues
+    clause = tree.clause_head(trigger.head)
+    out = []
+    for cue in cues:
+        if cue.relative and tree.clause_head(cue.head) == clause:
+            side: Side = said_by.side if cue.relative == "self" else opposite(said_by.side)
+            cue = replace(cue, side=side)
+        out.append(cue)
+    return out
 
 
 _LABEL = re.compile(r"[ \t\u00a0]*:")
@@ -952,6 +971,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     denied = _denied(trig_feats)
                 else:
                     denier = None
+            own_cues = _speakers_own(cues, tree, trigger, clause_speaker) if clause_speaker != speaker else cues
             for target in targets:
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue
@@ -964,7 +984,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(_place_features(text, s_start, target, located, points, lex, top_place,
                                                 n_places, settlements))
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
-                actor_f, guess = actor_features(doc, tree, trigger, target, cues, clause_speaker,
+                actor_f, guess = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
                                                 narrator.side, default, lex, negated=denied,
                                                 earlier=asserted.get(place_kind))
                 if not denied:

@@ -496,3 +496,24 @@ def test_claims_own_forces_in_a_clause_someone_else_says_are_that_speakers(extra
             "by Russian commanders that their troops had seized it.")
     said = {(k[1], k[2], k[4]) for k in keys(extractor, text, "en") if k[0] == "Siversk" and k[3] == "asserts"}
     assert said == {("capture", "UA", "UA"), ("capture", "RU", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Zelensky said Russia was concentrating some 150,000 troops on a drive to capture Pokrovsk.",
+                 {("fighting", "RU", "asserts")}, id="en-drive-to"),
+    pytest.param("en", "Russian forces managed to capture Pokrovsk, the ministry said.", {("capture", "RU", "asserts")},
+                 id="en-managed-to-is-done"),
+    pytest.param("fr", "Les soldats russes ont reçu des médailles pour avoir pris Pokrovsk.",
+                 {("capture", "RU", "asserts")}, id="fr-pour-avoir-pris-is-done"),
+])
+def test_claims_a_clause_of_purpose_reports_no_capture(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """"troops on a drive to capture X" fight for it; "managed to capture X" took it."""
+    assert readings(extractor, text, lang, "Pokrovsk") == expected
+
+
+def test_claims_a_village_in_a_regions_name_is_in_the_region(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"the village in Kharkiv" names the region the village lies in, not the city."""
+    text = ("A damaged church is seen in Grakove village after the Ukrainian forces took control of the village "
+            "in Kharkiv, Ukraine on September 09, 2022.")
+    assert {k[0] for k in keys(extractor, text, "en")} == {"Hrakove"}

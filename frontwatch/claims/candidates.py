@@ -1007,7 +1007,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     prior_stance="denies" if denied else "asserts",
                     hypothetical=any(n in trig_feats or n in sentence_feats
                                      for n in ("modal:hypothetical", "question")),
-                    attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")),
+                    attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose")),
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered="governed_by=inverted" in trig_feats,
                     failed="modal:failed_governed" in trig_feats or (
@@ -1192,6 +1192,9 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f[f"modal:failed_{failed}"] = 1.0
     if _governing(doc, tree, trigger.head, lex.modal_lemmas, 2):
         f["modal:modal_governed"] = 1.0
+    if tree.relations[trigger.head] in ("advcl", "acl") and any(
+            child < trigger.head and tree.words[child] in lex.purpose_marks for child in tree.children(trigger.head)):
+        f["modal:purpose"] = 1.0
     if lex.partial.search(around):
         f["partial"] = 1.0
     if lex.whole.search(around):

@@ -135,6 +135,9 @@ class Lexicon:
     failure_lemmas: frozenset[str]
     success_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
+    purpose_marks: frozenset[str]
+    """Words that make an adverbial or adnominal clause a purpose ("to", "pour", "щоб"):
+    "massed troops on a drive to capture X" reports no capture."""
     speech_lemmas: frozenset[str]
     unaccusative: frozenset[str]
     """Verbs whose "be + participle" is an active past, not a passive ("sont entrées")."""
@@ -356,6 +359,7 @@ def load_lexicon(lang: str) -> Lexicon:
         failure_lemmas=_words(stance, "failure_words", f"{lang}/denials.yml"),
         success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
+        purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))

@@ -517,3 +517,17 @@ def test_claims_a_village_in_a_regions_name_is_in_the_region(extractor) -> None:
     text = ("A damaged church is seen in Grakove village after the Ukrainian forces took control of the village "
             "in Kharkiv, Ukraine on September 09, 2022.")
     assert {k[0] for k in keys(extractor, text, "en")} == {"Hrakove"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Russian forces are said to have captured Pokrovsk.", ("capture", "RU", "asserts"),
+                 id="en-said-to-have"),
+    pytest.param("en", "Ukrainian troops were ordered to retake Pokrovsk.", ("fighting", "UA", "asserts"),
+                 id="en-ordered-to"),
+    pytest.param("fr", "Les soldats russes ont été décorés pour avoir pris Pokrovsk.", ("capture", "RU", "asserts"),
+                 id="fr-pour-avoir"),
+])
+def test_claims_subject_of_a_passive_verb_above_is_the_subject_of_the_clause_below(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    """A passive verb's subject is the agent of the infinitive it controls, not its patient."""
+    assert expected in readings(extractor, text, lang, "Pokrovsk")

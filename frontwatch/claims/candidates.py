@@ -613,15 +613,30 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     if tree.heads[t] == c:
         return "modified"
     node = t
+    controlled = False
     for above in tree.ancestors(t):
         if tree.relations[node] in ("acl:relcl", "ccomp"):
             break
+        # "Russian forces are said to have captured X", "décorés pour avoir pris X": the
+        # subject of the verb above, passive or not, is the subject of a clause below that
+        # has none of its own.
+        controlled = controlled or tree.relations[node] == "xcomp" or (
+            tree.relations[node] == "advcl" and not any(
+                tree.relations[child] in ("nsubj", "nsubj:pass", "csubj") for child in tree.children(node)))
         if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
+            if controlled and not _passive(tree, t):
+                return "agent_up"
             return "agent_up" if rel == "nsubj" else "patient_up"
         if above == tree.heads[above]:
             break
         node = above
     return ""
+
+
+def _passive(tree: Tree, i: int) -> bool:
+    """A passive verb: its own voice, or a passive auxiliary or subject on it."""
+    return "Pass" in tree.morph_values(i).get("Voice", ()) or any(
+        tree.relations[child] in ("aux:pass", "nsubj:pass") for child in tree.children(i))
 
 
 def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues: list[Cue],

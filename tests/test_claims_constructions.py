@@ -531,3 +531,17 @@ def test_claims_subject_of_a_passive_verb_above_is_the_subject_of_the_clause_bel
         extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
     """A passive verb's subject is the agent of the infinitive it controls, not its patient."""
     assert expected in readings(extractor, text, lang, "Pokrovsk")
+
+
+def test_claims_a_statement_that_does_not_correspond_to_reality_is_denied(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The statement by the Russian command that they had allegedly captured Huliaipole does not correspond "
+            "to reality, the Ukrainian military said.")
+    said = {k for k in keys(extractor, text, "en") if k[0] == "Hulyaypole"}
+    assert ("Hulyaypole", "capture", "RU", "denies", "UA") in said
+    assert ("Hulyaypole", "capture", "RU", "asserts", "RU") in said
+
+
+def test_claims_a_denial_does_not_reach_what_the_speaker_goes_on_to_confirm(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("L'armée ukrainienne dément l'encerclement de ses troupes à Pokrovsk et confirme que la défense de "
+            "Myrnohrad se poursuit.")
+    assert readings(extractor, text, "fr", "Myrnohrad") == {("fighting", "RU", "asserts")}

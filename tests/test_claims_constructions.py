@@ -545,3 +545,20 @@ def test_claims_a_denial_does_not_reach_what_the_speaker_goes_on_to_confirm(extr
     text = ("L'armée ukrainienne dément l'encerclement de ses troupes à Pokrovsk et confirme que la défense de "
             "Myrnohrad se poursuit.")
     assert readings(extractor, text, "fr", "Myrnohrad") == {("fighting", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Насправді DeepState поспішає, немає росіян у Куп'янську, заявили у ЗСУ.",
+                 id="uk-nemaie-rosiian"),
+    pytest.param("uk", "У ЗСУ підтвердили, що росіян наразі немає у Куп'янську.", id="uk-rosiian-nemaie"),
+    pytest.param("ru", "Российских военных в Купянске нет, заявили в ВСУ.", id="ru"),
+    pytest.param("en", "There are no Russian troops in Kupiansk, the Ukrainian military said.", id="en"),
+    pytest.param("fr", "Il n'y a pas de soldats russes à Koupiansk, a assuré l'armée ukrainienne.", id="fr"),
+])
+def test_claims_no_troops_in_a_place_denies_their_presence(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"There are no Russians in X": a Russian presence in X, denied by who says it."""
+    assert keys(extractor, text, lang) == {("Kupyansk", "presence", "RU", "denies", "UA")}
+
+
+def test_claims_no_sense_in_a_place_is_no_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert keys(extractor, "У Куп'янську немає сенсу чекати, сказав мер.", "uk") == set()

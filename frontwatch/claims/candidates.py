@@ -1093,7 +1093,7 @@ def _crossed(features: dict[str, float], kind: str) -> dict[str, float]:
     return out
 
 
-DENIAL_FEATURES = ("neg:syntax", "neg:window", "denial:before", "denial:after", "denial:governed",
+DENIAL_FEATURES = ("neg:syntax", "neg:window", "neg:word", "denial:before", "denial:after", "denial:governed",
                    "denial:unconfirmed")
 
 
@@ -1166,6 +1166,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     }
     if rule.invert:
         f["invert"] = 1.0
+    if rule.negated:
+        f["neg:word"] = 1.0
     if rule.uncertain:
         f["uncertain_rule"] = 1.0
     if rule.whole:

@@ -35,6 +35,9 @@ class TriggerRule:
     """Driving the other side out of a place: the whole of it, even a region."""
     actor: Side | None = None
     """Whose forces the trigger word itself implies when the text names no side ("occupied")."""
+    negated: bool = False
+    """The words say the side is not there ("немає росіян у X", "there are no Russian troops
+    in X"): a presence, denied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +240,8 @@ def _side(value: object) -> Side | None:
 
 def _rule(entry: dict[str, Any], pattern: re.Pattern[str]) -> TriggerRule:
     return TriggerRule(entry["kind"], pattern, bool(entry.get("invert")), bool(entry.get("uncertain")),
-                       whole=bool(entry.get("whole")), actor=_side(entry.get("actor")))
+                       whole=bool(entry.get("whole")), actor=_side(entry.get("actor")),
+                       negated=bool(entry.get("negated")))
 
 
 def _families(entries: list[dict[str, Any]],

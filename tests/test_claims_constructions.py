@@ -562,15 +562,3 @@ def test_claims_no_troops_in_a_place_denies_their_presence(extractor, lang: str,
 
 def test_claims_no_sense_in_a_place_is_no_claim(extractor) -> None:  # type: ignore[no-untyped-def]
     assert keys(extractor, "У Куп'янську немає сенсу чекати, сказав мер.", "uk") == set()
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("ru", "Минобороны России сообщило об освобождении Новопавловки. Село Алексеевка заняли подразделения "
-                       "группировки войск «Восток», сообщили в ведомстве.", id="ru-v-vedomstve"),
-    pytest.param("uk", "Міноборони РФ заявило про захоплення Новопавлівки. У відомстві додали, що захоплено також "
-                       "Олексіївку.", id="uk-u-vidomstvi"),
-])
-def test_claims_the_agency_in_any_case_is_the_ministry_named_before(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """"сообщили в ведомстве" (said at the agency) is the ministry the sentence before named."""
-    said = {(k[0], k[4]) for k in keys(extractor, text, lang)}
-    assert ("Oleksiivka", "RU") in said and ("Oleksiivka", "third") not in said

@@ -306,3 +306,20 @@ def test_places_context_foreign_capital_is_not_a_village_that_shares_its_name(
     found = _found(finder, text, lang)
     assert "Paris" not in found
     assert any(m.place.name == "Kupyansk" for m in found.values())
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "region"), [
+    ("fr", "Les combats se concentrent sur la frontière entre les régions de Donetsk et de Dnipropetrovsk.",
+     "Dnipropetrovsk", "Dnipropetrovsk Oblast"),
+    ("fr", "La ligne de front pourrait se déplacer vers les oblasts de Louhansk et Donetsk.", "Donetsk",
+     "Donetsk Oblast"),
+    ("en", "The town lies near the borders of the Zaporizhzhia and Dnipropetrovsk regions.", "Zaporizhzhia",
+     "Zaporizhzhia Oblast"),
+    ("en", "Russia claims gains in the regions of Kharkiv and Donetsk.", "Donetsk", "Donetsk Oblast"),
+])
+def test_places_context_every_name_of_a_list_of_regions_is_a_region(  # type: ignore[no-untyped-def]
+        finder: PlaceFinder, lang: str, text: str, surface: str, region: str) -> None:
+    """"les régions de Donetsk et de Dnipropetrovsk": the second name is a region too, not the
+    city Dnipropetrovsk once was."""
+    found = _found(finder, text, lang)
+    assert found[surface].place.name == region

@@ -139,7 +139,7 @@ class Lexicon:
     success_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
     purpose_marks: frozenset[str]
-    """Words that make an adverbial or adnominal clause a purpose ("to", "pour", "щоб"):
+    """Words that make an adverbial or adnominal clause a purpose ("to", "afin", "щоб"):
     "massed troops on a drive to capture X" reports no capture."""
     speech_lemmas: frozenset[str]
     unaccusative: frozenset[str]

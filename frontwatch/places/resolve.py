@@ -185,8 +185,8 @@ class PlaceFinder:
             for match in pattern.finditer(text):
                 # A "cue" group only cues the name ("les régions de Kharkiv et de {name}", "{name}
                 # and Donetsk regions"): the mention is the name alone, whatever took the rest.
-                lead = "cue" in match.re.groupindex
-                if lead:
+                cued = "cue" in match.re.groupindex
+                if cued:
                     if taken.overlaps(match.start("name"), match.end("name")):
                         continue
                 elif taken.overlaps(match.start(), match.end()) and (
@@ -198,8 +198,8 @@ class PlaceFinder:
                         self._sector_names(text, match, taken)
                     continue
                 region, name_start, name_end = found
-                start = name_start if pattern.name_first or lead else match.start()
-                end = match.end() if pattern.name_first and not lead else name_end
+                start = name_start if pattern.name_first or cued else match.start()
+                end = match.end() if pattern.name_first and not cued else name_end
                 # The name slot may run on into the next phrase ("de Louhansk et l'oblast");
                 # only the words kept must be free.
                 if taken.overlaps(start, end):

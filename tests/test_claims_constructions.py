@@ -562,3 +562,19 @@ def test_claims_no_troops_in_a_place_denies_their_presence(extractor, lang: str,
 
 def test_claims_no_sense_in_a_place_is_no_claim(extractor) -> None:  # type: ignore[no-untyped-def]
     assert keys(extractor, "У Куп'янську немає сенсу чекати, сказав мер.", "uk") == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    pytest.param("ru", "Российские военные продолжают зачищать Соледар от бойцов ВСУ.", "presence",
+                 id="ru-zachishchat"),
+    pytest.param("ru", "Минобороны сообщило о проведении зачистки 24 строений в Соледаре.", "presence",
+                 id="ru-zachistka"),
+    pytest.param("uk", "Російські військові продовжують зачищати Соледар.", "presence", id="uk-zachyshchaty"),
+    pytest.param("ru", "Российские войска полностью зачистили Соледар.", "capture", id="ru-zachistili"),
+    pytest.param("uk", "Російські війська зачистили Соледар.", "capture", id="uk-zachystyly"),
+])
+def test_claims_clearing_under_way_is_a_presence_cleared_is_a_capture(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, kind: str) -> None:
+    """The imperfective and the noun ("зачищать", "зачистка") say the clearing goes on: the
+    side is there; the perfective ("зачистили") says it is done: the side holds the place."""
+    assert readings(extractor, text, lang, "Soledar") == {(kind, "RU", "asserts")}

@@ -988,7 +988,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     denied = _denied(trig_feats)
                 else:
                     denier = None
-            own_cues = _speakers_own(cues, tree, trigger, clause_speaker) if clause_speaker != speaker else cues
+            # In a denied report ("Moscow's claim that its soldiers took X is false"), "its
+            # soldiers" are the claimant's.
+            owner = claimant if denied and reported is not None and claimant is reported else clause_speaker
+            own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
             for target in targets:
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue

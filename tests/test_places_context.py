@@ -309,11 +309,11 @@ def test_places_context_foreign_capital_is_not_a_village_that_shares_its_name(
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "region"), [
-    ("fr", "Les combats se concentrent sur la frontière entre les régions de Donetsk et de Dnipropetrovsk.",
+    ("fr", "Les régions de Donetsk et de Dnipropetrovsk subissent des assauts quotidiens.",
      "Dnipropetrovsk", "Dnipropetrovsk Oblast"),
-    ("fr", "La ligne de front pourrait se déplacer vers les oblasts de Louhansk et Donetsk.", "Donetsk",
+    ("fr", "Moscou concentre ses efforts sur les oblasts de Louhansk et Donetsk.", "Donetsk",
      "Donetsk Oblast"),
-    ("en", "The town lies near the borders of the Zaporizhzhia and Dnipropetrovsk regions.", "Zaporizhzhia",
+    ("en", "Shelling hit villages in the Zaporizhzhia and Dnipropetrovsk regions overnight.", "Zaporizhzhia",
      "Zaporizhzhia Oblast"),
     ("en", "Russia claims gains in the regions of Kharkiv and Donetsk.", "Donetsk", "Donetsk Oblast"),
 ])

@@ -400,9 +400,13 @@ def test_claims_loss_of_a_place_is_the_other_sides_capture(extractor, lang: str,
     pytest.param("fr", "L'ennemi a subi de lourdes pertes près de Bakhmout.", id="fr"),
     pytest.param("uk", "Ворог зазнав значних втрат біля Бахмута.", id="uk"),
     pytest.param("ru", "Противник понес большие потери под Бахмутом.", id="ru"),
+    pytest.param("en", "The loss of life in Bakhmut has been enormous, the governor said.", id="en-loss-of-life"),
+    pytest.param("fr", "La perte de vies humaines à Bakhmout est énorme.", id="fr-perte-de-vies"),
+    pytest.param("uk", "Втрату техніки під Бахмутом визнали в росії.", id="uk-vtratu-tekhniky"),
 ])
 def test_claims_casualties_are_no_lost_place(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Losses in the plural are casualties: no claim (the annotation counts none)."""
+    """Losses in the plural, and the loss of lives or equipment, are casualties: no claim (the
+    annotation counts none)."""
     assert keys(extractor, text, lang) == set()
 
 

@@ -580,3 +580,18 @@ def test_claims_clearing_under_way_is_a_presence_cleared_is_a_capture(  # type: 
     """The imperfective and the noun ("зачищать", "зачистка") say the clearing goes on: the
     side is there; the perfective ("зачистили") says it is done: the side holds the place."""
     assert readings(extractor, text, lang, "Soledar") == {(kind, "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Russian forces captured Avdiivka using a newly invented glide bomb.",
+                 {("Avdiyivka", "capture", "RU", "asserts")}, id="en-invented-weapon"),
+    pytest.param("uk", "Російські війська захопили Авдіївку, як показує вигаданий серіал.",
+                 {("Avdiyivka", "capture", "RU", "asserts")}, id="uk-vyhadanyi-serial"),
+    pytest.param("en", "There were no Russian strikes on Kupiansk overnight.", set(), id="en-no-strikes"),
+    pytest.param("fr", "Il n'y a pas de frappes russes à Koupiansk cette nuit.", set(), id="fr-pas-de-frappes"),
+    pytest.param("uk", "У Куп'янську немає ударів ворога вже тиждень.", set(), id="uk-nemaie-udariv"),
+])
+def test_claims_words_of_denial_and_absence_only_where_they_apply(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    """An invented weapon denies nothing, and no strikes on a place says nothing of who is there."""
+    assert {k[:4] for k in keys(extractor, text, lang)} == expected

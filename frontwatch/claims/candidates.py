@@ -972,9 +972,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             reported = _reported_by(tree, trigger, lex, sources, cues)
             denied = _denied(trig_feats)
             claimant = _claimant(lex, text, (s_start, s_end), clause_speaker, sources)
+            report_author: Source | None = None
             if reported is not None and reported.name != clause_speaker.name:
                 if denied:
-                    claimant = reported
+                    claimant = report_author = reported
                 else:
                     # "the Russian command's claim that it took X", told by the outlet: the
                     # claim is the command's.
@@ -990,7 +991,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     denier = None
             # In a denied report ("Moscow's claim that its soldiers took X is false"), "its
             # soldiers" are the claimant's.
-            owner = claimant if denied and reported is not None and claimant is reported else clause_speaker
+            owner = report_author if denied and report_author is not None else clause_speaker
             own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
             for target in targets:
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:

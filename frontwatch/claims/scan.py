@@ -65,6 +65,8 @@ class PatternSet:
                              else lead + first + "(?=" + "|".join(f"(?:{plain[k]})" for k in members) + ")")
             self.anywhere = re.compile("|".join(parts), flag)
             self.plain = [source or "" for source in plain]
+            self.bodies = [_unscreened(source or "", _lead(p), openings[k])
+                           for k, (source, p) in enumerate(zip(plain, self.patterns, strict=True))]
             self.flag = flag
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
             self.starting: dict[str, tuple[int, ...]] = {}
@@ -80,11 +82,13 @@ class PatternSet:
 
     def _any_of(self, char: str) -> re.Pattern[str] | None:
         """One alternation of the patterns that can begin with `char` (None when none can):
-        whether any of them matches at a position is one call, which tries only those."""
+        whether any of them matches at a position is one call, which tries only those.
+        Its branches leave out the first-character test `screened` put in front of a pattern:
+        the position passed it already, and each pattern still matches on its own after."""
         if char not in self.any_of:
             starting = self._starting(char)
             self.any_of[char] = re.compile(
-                "|".join(f"(?:{self.plain[k]})" for k in starting), self.flag) if starting else None
+                "|".join(f"(?:{self.bodies[k]})" for k in starting), self.flag) if starting else None
         return self.any_of[char]
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
@@ -108,11 +112,14 @@ class PatternSet:
         for position in self.anywhere.finditer(text):
             at = position.start()
             char = text[at:at + 1]
-            if self.dispatch:
+            starting = self._starting(char)
+            # The alternation spares a call per pattern where none matches; for a single
+            # pattern it would be one call more.
+            if self.dispatch and len(starting) > 1:
                 any_of = self._any_of(char)
                 if any_of is None or any_of.match(text, at) is None:
                     continue
-            for k in self._starting(char):
+            for k in starting:
                 if at < resume.get(k, 0):
                     continue
                 hit = self.patterns[k].match(text, at)
@@ -139,6 +146,16 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(_lead(pattern) + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
     except re.error:  # a global flag inside the pattern's source, say
         return pattern
+
+
+def _unscreened(source: str, lead: str, opening: set[str] | None) -> str:
+    """The pattern `screened` wrapped in `source`, or `source` itself when it is not such a
+    wrapper. Without the wrapper's tests it matches wherever the whole does, and maybe more:
+    only a screen for the whole, never its stand-in."""
+    if opening is None:
+        return source
+    front = lead + "(?=" + _class(opening) + ")(?:"
+    return source[len(front):-1] if source.startswith(front) and source.endswith(")") else source
 
 
 def _anchored(pattern: re.Pattern[str]) -> bool:

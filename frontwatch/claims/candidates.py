@@ -1011,12 +1011,11 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 if not denied:
                     asserted[place_kind] = guess
                 features.update(actor_f)
-                if not target.coref and any(name.startswith("syn=arg") for name in features):
-                    argued.add(target.mention.start)
                 kind = trigger.rule.kind
-                features.update({f"{name}|{kind}": value for name, value in list(features.items())
-                                 if name.startswith(("syn=", "near", "dist=", "modal:", "neg", "denial"))})
-                features.update(_crossed(features, kind))
+                crossed, argument = _with_kind(features, kind)
+                if not target.coref and argument:
+                    argued.add(target.mention.start)
+                features.update(crossed)
                 candidates.append(Candidate(
                     trigger=trigger, target=target, features=features, speaker=clause_speaker,
                     date=_date_for(trigger, dates, story_day or document.published, target, text, lex),
@@ -1075,18 +1074,40 @@ def _denied_by(candidate: Candidate, speaker: Source, **changes: Any) -> Candida
                    speaker=speaker, prior_stance="denies", claimant=candidate.speaker, **changes)
 
 
-def _crossed(features: dict[str, float], kind: str) -> dict[str, float]:
-    """Pairs of facts that weigh together: what kind of place, how it hangs on the trigger.
+KIND_CROSSED = ("syn=", "near", "dist=", "modal:", "neg", "denial")
+"""Features that also count once more for the trigger's kind ("syn=arg|capture")."""
+LINKS = ("arg", "sib", "mod", "und", "imp", "pat", "non")
+
+
+def _with_kind(features: dict[str, float], kind: str) -> tuple[dict[str, float], bool]:
+    """The features crossed with the trigger's kind, then with each other (`_crossed`), in
+    one reading of the candidate's features; and whether the place is an argument of the
+    trigger in the parse."""
+    crossed: dict[str, float] = {}
+    argument = False
+    link = place = ""
+    for name, value in features.items():
+        if name.startswith(KIND_CROSSED):
+            crossed[f"{name}|{kind}"] = value
+            if name.startswith("syn="):
+                argument = argument or name.startswith("syn=arg")
+                if not link and "|" not in name and name[4:7] in LINKS:
+                    link = name.split("=", 1)[1].split(":", 1)[0]
+        elif not place and name.startswith("ptype="):
+            place = name
+    crossed.update(_crossed(features, kind, link or "path", place or "ptype=?"))
+    return crossed, argument
+
+
+def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:
+    """Pairs of facts that weigh together: what kind of place (`place`, its "ptype=" feature),
+    how it hangs on the trigger (`link`, read off its first "syn=" feature).
 
     A region is rarely a claim's place, unless it is the trigger's own object ("control 75%
     of the region"); a settlement far off in the parse rarely is.
     """
-    link = next((name.split("=", 1)[1].split(":", 1)[0] for name in features
-                 if name.startswith("syn=") and "|" not in name and name[4:7] in ("arg", "sib", "mod", "und",
-                                                                                  "imp", "pat", "non")), "path")
     if "syn=other_clause" in features:
         link += "/clause"
-    place = next((name for name in features if name.startswith("ptype=")), "ptype=?")
     out = {f"x:{place}&link={link}": 1.0, f"x:{place}&{kind}": 1.0, f"x:link={link}&{kind}": 1.0}
     if "in_list" in features:
         out[f"x:list&link={link}"] = 1.0

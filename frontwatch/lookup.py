@@ -34,6 +34,11 @@ def gazetteer() -> Any:
         return None
 
 
+def is_place_id(text: str) -> bool:
+    """A GeoNames id, or the negative id of a settlement the gazetteer lacks ("-1482...")."""
+    return text.removeprefix("-").isdigit()
+
+
 def resolve_place(store: Store, text: str, *, names: Any = None) -> Place:
     """A place from a GeoNames id or a name, preferring places the store has claims about.
 
@@ -42,7 +47,7 @@ def resolve_place(store: Store, text: str, *, names: Any = None) -> Place:
     """
     value = text.strip()
     found = names if names is not None else gazetteer()
-    if value.isdigit():
+    if is_place_id(value):
         place = store.place(int(value)) or (found.get(int(value)) if found else None)
         if place is None:
             raise InputError(value, "unknown geonameid (not in the store or the gazetteer)")

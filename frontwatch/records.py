@@ -120,6 +120,16 @@ class Place:
     def is_region(self) -> bool:
         return self.feature.startswith("ADM")
 
+    @property
+    def is_unlisted(self) -> bool:
+        """A settlement the gazetteer lacks, named in a region where it lists towns only:
+        its id is frontwatch's own (negative) and it stands at its region's centre."""
+        return self.feature == UNLISTED
+
+
+UNLISTED = "PPLU"
+"""Feature code of an unlisted settlement (not a GeoNames code)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:

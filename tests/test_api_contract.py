@@ -18,12 +18,18 @@ from test_api_support import (
     TORETSK_UA,
     VUHLEDAR,
     FakeExtractor,
+    Said,
+    build_claim,
     filled_store,  # noqa: F401  (fixture)
+    serving,
 )
 
 from frontwatch.api import create_app
 from frontwatch.api.envelope import error_body
+from frontwatch.ingest import document_from_text
+from frontwatch.places import Gazetteer, PlaceFinder
 from frontwatch.reconcile import STATUSES
+from frontwatch.records import Extraction
 from frontwatch.settings import Settings
 from frontwatch.store import Store
 
@@ -715,3 +721,35 @@ async def test_api_serves_map_page_and_assets(client: httpx.AsyncClient) -> None
         assert (await client.get(path)).status_code == 200, path
     js = (await client.get("/static/app.js")).text
     assert "innerHTML" not in js and "insertAdjacentHTML" not in js
+
+
+async def test_api_serves_a_village_the_gazetteer_lacks_by_its_negative_id(tmp_path: Path) -> None:
+    """A Kursk village missing from the gazetteer is stored under its own negative id; the
+    map asks for it by that id and by its name, and its claims come back."""
+    text = "Moscow said on Tuesday that its troops had retaken Krupets in the Kursk region."
+    place = next(m.place for m in PlaceFinder(Gazetteer.load()).find(text, lang="en")
+                 if m.text == "Krupets")
+    assert place.is_unlisted
+    doc = document_from_text(text, url="https://example.org/krupets", published="2025-03-11",
+                             lang="en", title="Krupets", outlet="Example News")
+    said = Said(text, place, "capture", "RU", "asserts", "Russian Ministry of Defence", "RU",
+                "2025-03-11")
+    store = Store.open(str(tmp_path / "unlisted.db"))
+    try:
+        store.add_extraction(Extraction(doc, claims=(build_claim(doc, said),),
+                                        extractor_version="hand-built"))
+        app = create_app(Settings(db=str(tmp_path / "unused.db")), store)
+        async with serving(app) as http:
+            by_id = await http.get(f"/api/places/{place.geonameid}/timeline?as_of=2025-03-20")
+            by_name = await http.get("/api/places/Krupets?as_of=2025-03-20")
+            listed = await http.get(f"/api/claims?place={place.geonameid}")
+    finally:
+        store.close()
+    assert by_id.status_code == 200, by_id.text
+    body = by_id.json()
+    assert body["place"]["geonameid"] == place.geonameid
+    assert (body["place"]["feature"], body["place"]["admin1"]) == ("PPLU", "Kursk Oblast")
+    assert [c["kind"] for c in body["claims"]] == ["capture"]
+    assert by_name.json()["place"]["geonameid"] == place.geonameid
+    assert listed.status_code == 200, listed.text
+    assert [c["place"]["name"] for c in listed.json()["claims"]] == ["Krupets"]

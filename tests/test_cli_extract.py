@@ -102,17 +102,20 @@ def test_cli_extract_with_mentions() -> None:
 
 
 def test_cli_extract_with_mentions_says_what_it_left_unresolved(tmp_path: Path) -> None:
-    article = tmp_path / "kursk_fr.txt"
-    article.write_text("Moscou dit avoir repris Uspenovka et Borki, dans la région de Koursk, "
-                       "après des jours de combats.\n", encoding="utf-8")
+    article = tmp_path / "front_fr.txt"
+    article.write_text("Moscou dit avoir repris Gordeyevka, dans la région de Donetsk, puis "
+                       "Uspenovka, dans la région de Koursk, après des jours de combats.\n",
+                       encoding="utf-8")
     result = run(str(article), "--jsonl", "--with-mentions")
     assert result.exit_code == 0, result.stderr
     unresolved = [o for o in lines(result) if o["type"] == "unresolved"]
     assert [(u["text"], u["reason"]) for u in unresolved] == [
-        ("Uspenovka", "no place of that name in Kursk Oblast"),
-        ("Borki", "no place of that name in Kursk Oblast"),
+        ("Gordeyevka", "no place of that name in Donetsk Oblast"),
     ]
     assert all(set(u) == {"type", "doc", "start", "end", "text", "reason"} for u in unresolved)
+    mentions = {o["text"]: o for o in lines(result) if o["type"] == "mention"}
+    assert mentions["Uspenovka"]["place"]["geonameid"] < 0
+    assert mentions["Uspenovka"]["place"]["admin1"] == "Kursk Oblast"
 
 
 def test_cli_extract_batch_reports_bad_inputs(tmp_path: Path) -> None:

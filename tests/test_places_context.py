@@ -179,18 +179,16 @@ def test_places_context_region_after_and_is_another_item(finder: PlaceFinder) ->
 
 
 def test_places_context_refuses_a_namesake_outside_the_region_said(finder: PlaceFinder) -> None:
-    """Villages the gazetteer lacks get no place rather than a namesake 500 km away, and the
-    refusal says why."""
+    """Villages the gazetteer lacks get no namesake 500 km away: in a region it lists by its
+    towns only, they are that region's unlisted villages, one place per name in the article."""
     text = ("Moscow claimed Uspenovka and Borki in the Kursk region. Later the army said "
             "Uspenovka had been lost again.")
     mentions, unresolved = finder.locate(text, lang="en")
-    assert [m.place.name for m in mentions] == ["Kursk Oblast"]
-    assert [(u.text, u.reason) for u in unresolved][:2] == [
-        ("Uspenovka", "no place of that name in Kursk Oblast"),
-        ("Borki", "no place of that name in Kursk Oblast"),
-    ]
-    assert [u.start for u in unresolved if u.text == "Uspenovka"] == [
-        text.index("Uspenovka"), text.rindex("Uspenovka")]
+    assert [(m.text, m.place.admin1, m.place.is_unlisted) for m in mentions] == [
+        ("Uspenovka", "Kursk Oblast", True), ("Borki", "Kursk Oblast", True),
+        ("Kursk region", "Kursk Oblast", False), ("Uspenovka", "Kursk Oblast", True)]
+    assert mentions[0].place == mentions[3].place
+    assert not unresolved
 
 
 def test_places_context_one_name_one_place_across_its_cases(finder: PlaceFinder) -> None:
@@ -267,26 +265,69 @@ def test_places_context_unknown_half_of_a_hyphenated_pair_is_guessed_near_the_ot
 
 def test_places_context_namesakes_do_not_vouch_for_each_other(finder: PlaceFinder) -> None:
     """An article set in the Kursk region lists villages the gazetteer lacks; their
-    Ukrainian namesakes, hundreds of km away and near nothing but one another, are refused."""
+    Ukrainian namesakes, hundreds of km away and near nothing but one another, are refused,
+    and the names are the Kursk region's."""
     text = ("Fighting went on in the Kursk region all week. On Friday the ministry in Moscow "
             "listed Vishnevka, Uspenovka, Viktorovka and Borki among the villages its units "
             "had retaken.")
-    mentions, unresolved = finder.locate(text, lang="en")
+    mentions = finder.find(text, lang="en")
     assert not [m for m in mentions if m.place.country == "UA"]
-    refused = {u.text: u.reason for u in unresolved}
+    found = {m.text: m.place for m in mentions}
     for name in ("Vishnevka", "Uspenovka", "Viktorovka", "Borki"):
-        assert "Kursk Oblast" in refused[name]
+        assert found[name].is_unlisted and found[name].admin1 == "Kursk Oblast"
 
 
 def test_places_context_a_far_town_is_no_reading_of_a_missing_village(finder: PlaceFinder) -> None:
     """A Kursk village the gazetteer lacks ("Obukhovka") is no Ukrainian town of 9,000
-    people 370 km off; an oblast capital named in passing still stands."""
+    people 370 km off but a village of the Kursk region; an oblast capital named in passing
+    still stands."""
     text = ("Fighting went on in the Kursk region all week. Moscow said its units had retaken "
             "Obukhovka. Kherson was shelled again overnight.")
-    mentions, unresolved = finder.locate(text, lang="en")
-    refused = {u.text: u.reason for u in unresolved}
-    assert "Kursk Oblast" in refused["Obukhovka"]
-    assert {m.text: m.place.name for m in mentions}["Kherson"] == "Kherson"
+    found = _found(finder, text, "en")
+    assert found["Obukhovka"].place.is_unlisted
+    assert found["Obukhovka"].place.admin1 == "Kursk Oblast"
+    assert found["Kherson"].place.name == "Kherson"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Moscow said its units had retaken Krupets and Gordeyevka in the Kursk region.",
+         "Krupets"),
+        ("en", "Moscow said its units had retaken Krupets and Gordeyevka in the Kursk region.",
+         "Gordeyevka"),
+        ("fr", "Selon Moscou, l'armée a repris Krupets, dans la région de Koursk, mardi.",
+         "Krupets"),
+        ("ru", "Минобороны заявило, что войска освободили Крупец в Курской области.", "Крупец"),
+    ],
+)
+def test_places_context_a_village_missing_from_a_region_listed_by_its_towns_is_unlisted(
+    finder: PlaceFinder, lang: str, text: str, surface: str
+) -> None:
+    """The gazetteer holds only the towns of Russia's border regions: a name with no place
+    in the Kursk region the sentence names is a Kursk village it lacks, not a namesake in
+    Ukraine; it stands at the region's centre, under an id that no GeoNames place has and
+    that every spelling of the name shares."""
+    kursk = Gazetteer.load().region("Kursk Oblast")
+    assert kursk is not None
+    place = _found(finder, text, lang)[surface].place
+    assert place.is_unlisted and place.geonameid < 0
+    assert (place.admin1, place.country) == ("Kursk Oblast", "RU")
+    assert (place.lat, place.lon) == (kursk.lat, kursk.lon)
+    latin = _found(finder, "Moscow said its units had retaken Krupets in the Kursk region.", "en")
+    if surface in ("Krupets", "Крупец"):
+        assert place.geonameid == latin["Krupets"].place.geonameid
+
+
+def test_places_context_a_region_that_lists_its_villages_gets_no_unlisted_place(
+    finder: PlaceFinder,
+) -> None:
+    """Every Ukrainian village is in the gazetteer: a name with no place in the Donetsk
+    region is no village of it (a misspelling, a person), so it stays unresolved."""
+    mentions, unresolved = finder.locate(
+        "Ukrainian troops said they still held Gordeyevka in the Donetsk region.", lang="en")
+    assert "Gordeyevka" not in {m.text for m in mentions}
+    assert "Donetsk Oblast" in {u.text: u.reason for u in unresolved}["Gordeyevka"]
 
 
 def test_places_context_city_of_zaporizhzhia_is_the_city(finder: PlaceFinder) -> None:

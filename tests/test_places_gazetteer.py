@@ -181,3 +181,17 @@ def test_places_gazetteer_case_forms_section_missing(
     path = _write(tmp_path / "old.tsv.gz", _HEADER + _ROWS + tail)
     with pytest.raises(GazetteerError, match=f"old.tsv.gz: .*{problem}"):
         Gazetteer.read(path)
+
+
+@pytest.mark.parametrize(
+    ("admin1", "lacks"),
+    [("Kursk Oblast", True), ("Belgorod Oblast", True), ("Bryansk Oblast", True),
+     ("Donetsk Oblast", False), ("Sumy Oblast", False), ("Chernivtsi Oblast", False),
+     ("Crimea", False)],
+)
+def test_places_gazetteer_knows_which_regions_it_lists_by_their_towns_only(
+    gazetteer: Gazetteer, admin1: str, lacks: bool
+) -> None:
+    """Russia's regions come from GeoNames' places of 500+ inhabitants, Ukraine's are whole:
+    only in the first may a village named in the news be missing from the table."""
+    assert gazetteer.lacks_villages(admin1) is lacks

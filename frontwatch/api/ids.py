@@ -9,8 +9,9 @@ DB_INT_MAX = 2**63 - 1
 
 
 def id_in_range(text: str, name: str) -> None:
-    """422 for an all-digit `text` (an id) too large for the database."""
+    """422 for an all-digit `text` (an id, negative for an unlisted place) too large for the
+    database."""
     value = text.strip()
-    if value.isdigit() and int(value) > DB_INT_MAX:
+    if value.removeprefix("-").isdigit() and abs(int(value)) > DB_INT_MAX:
         raise ApiError(422, f"{name} is too large for an id (at most {DB_INT_MAX})", code="invalid_id",
                        details=[{"loc": ["query", name], "type": "invalid_id", "message": value}])

@@ -29,7 +29,7 @@ from frontwatch.api.ids import id_in_range
 from frontwatch.api.mapindex import MapIndex, Row, compact_row
 from frontwatch.errors import InputError
 from frontwatch.ingest import document_from_text
-from frontwatch.lookup import did_you_mean, resolve_place
+from frontwatch.lookup import did_you_mean, is_place_id, resolve_place
 from frontwatch.records import Document, Extraction, PartialDate, Place, StoredClaim
 from frontwatch.settings import Settings
 from frontwatch.store import (
@@ -188,7 +188,7 @@ class Service:
             return None
         value = text.strip()
         id_in_range(value, "place")
-        return int(value) if value.isdigit() else self.resolve(value).geonameid
+        return int(value) if is_place_id(value) else self.resolve(value).geonameid
 
     def search(self, query: str) -> list[tuple[Place, str, int]]:
         """Places for the search box, with their claim counts (places with claims first)."""

@@ -47,6 +47,11 @@ FEATURE_RANK = {
 """How likely news means a place of this GeoNames feature code, all else being equal."""
 
 _GRID = 0.5  # degrees per proximity-grid cell
+_VILLAGE = 500
+_LISTS_VILLAGES = 0.15
+"""Share of a region's settlements under 500 inhabitants from which the gazetteer lists its
+villages: Ukraine's oblasts are at 0.26 (Chernivtsi) to 0.96; Russia's border oblasts, taken
+from GeoNames' places of 500+ inhabitants, at 0.01 to 0.07."""
 _PREFIXES = "=@" + INFLECTED
 """First characters of the keys that are not phonetic (folded, region, case form)."""
 
@@ -129,6 +134,7 @@ class Gazetteer:
         self._forms: tuple[list[str], list[str]] | None = None
         self._has_forms = bool(form_index[0]) or any(self._forms_raw)
         self._alias_keys_of: dict[int, set[str]] | None = None
+        self._village_share: dict[str, float] | None = None
 
     def __len__(self) -> int:
         return len(self._places)
@@ -206,6 +212,20 @@ class Gazetteer:
     def get(self, geonameid: int) -> Place | None:
         i = self._by_id.get(geonameid)
         return self._places[i] if i is not None else None
+
+    def lacks_villages(self, admin1: str) -> bool:
+        """Whether the gazetteer lists only the towns of region `admin1` (Russia's regions come
+        from GeoNames' places of 500+ inhabitants), so that a village named there may be
+        missing from it rather than misspelt."""
+        if self._village_share is None:
+            counts: dict[str, list[int]] = {}
+            for place in self._places:
+                if not place.is_region:
+                    tally = counts.setdefault(place.admin1, [0, 0])
+                    tally[0] += 1
+                    tally[1] += place.population < _VILLAGE
+            self._village_share = {a: small / total for a, (total, small) in counts.items()}
+        return self._village_share.get(admin1, 0.0) < _LISTS_VILLAGES
 
     def admin2(self, place: Place) -> str:
         """The raion code (KATOTTG digits for Ukraine; GeoNames code for Russia) or ""."""

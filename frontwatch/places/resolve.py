@@ -9,6 +9,7 @@ Pivnichne and Zalizne is the Druzhba of the Toretsk hromada), then prominence an
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import re
@@ -18,9 +19,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from frontwatch.places.gazetteer import Gazetteer, prominence
-from frontwatch.places.keys import fold
+from frontwatch.places.keys import fold, phonetic_keys
 from frontwatch.places.lexicon import PhrasePattern, PlaceLexicon, load_place_lexicon
-from frontwatch.records import Place, PlaceMention, UnresolvedName
+from frontwatch.records import UNLISTED, Place, PlaceMention, UnresolvedName
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;«\"“\n(]\s*)$")
@@ -30,7 +31,7 @@ _MAX_TOKENS = 4
 
 MATCH_QUALITY = {
     "exact": 1.0, "historical": 0.95, "region": 0.95, "inflected": 0.95, "key": 0.7,
-    "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5,
+    "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5, "unlisted": 0.4,
 }
 _OWN = frozenset({"exact", "historical", "inflected", "key"})
 _SPELT = frozenset({"exact", "historical", "inflected"})
@@ -84,6 +85,9 @@ class _Spot:
     near: _Spot | None = None
     refused: str = ""
     """Why a name that looked like a place's was left without one ("" when it was not)."""
+    refused_in: frozenset[str] = frozenset()
+    """The regions (admin1) in which the name was looked for, when it was refused for
+    having no place there."""
     chosen: _Candidate | None = None
     score: float = 0.0
     alternatives: list[float] = field(default_factory=list)
@@ -157,6 +161,7 @@ class PlaceFinder:
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
         unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
+        guessed += self._unlisted(spots)
         spots += guessed
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
@@ -651,6 +656,7 @@ class PlaceFinder:
         if (named and place.admin1 not in regions and place.population < _BIG
                 and place.feature not in _PROMINENT
                 and nearest > 2 * _SUPPORT_KM and _nearest_km(place, named) > _OUTLIER_KM):
+            spot.refused_in = frozenset(regions)
             return "no place of that name in or near " + ", ".join(sorted(regions))
         if _strong(spot):
             return None
@@ -680,6 +686,38 @@ class PlaceFinder:
             return "every place of that name lies far from the article's other places"
         return None
 
+    def _unlisted(self, spots: list[_Spot]) -> list[_Spot]:
+        """Names refused for having no place in the regions the article names, where the
+        gazetteer lists only towns: villages it lacks ("Krupets, in the Kursk region"), placed
+        at the centre of the region named last before them. A name that reads as a common
+        word or a person's, or opens a sentence, stays unresolved unless it is placed so
+        elsewhere in the article."""
+        lacking = {a for s in spots for a in s.refused_in if self.gazetteer.lacks_villages(a)}
+        if not lacking:
+            return []
+        said = [(s.start, s.candidates[0].place) for s in spots
+                if _is_region(s) and s.candidates[0].place.admin1 in lacking]
+        refused = [s for s in spots if s.chosen is None and s.refused_in & lacking
+                   and not (s.common_word or s.person_like or s.in_person)]
+        plain = {fold(s.text) for s in refused if not s.sentence_start or s.listed}
+        found: list[_Spot] = []
+        for spot in refused:
+            if fold(spot.text) not in plain:
+                continue
+            regions = [(at, p) for at, p in said if p.admin1 in spot.refused_in]
+            if not regions:
+                continue
+            before = [p for at, p in regions if at < spot.start]
+            region = before[-1] if before else regions[0][1]
+            place = Place(unlisted_id(region.admin1, spot.text), spot.text, region.lat, region.lon,
+                          region.admin1, region.country, UNLISTED)
+            guess = _Spot(spot.start, spot.end, spot.text, [_Candidate(place, "unlisted")])
+            guess.chosen = guess.candidates[0]
+            guess.score = MATCH_QUALITY["unlisted"]
+            spot.refused = ""
+            found.append(guess)
+        return found
+
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
         if not unmatched:
@@ -703,6 +741,15 @@ class PlaceFinder:
             spot.score = MATCH_QUALITY["fuzzy"] * ratio
             guesses.append(spot)
         return guesses
+
+
+def unlisted_id(admin1: str, name: str) -> int:
+    """A stable id for a settlement the gazetteer lacks: negative, so that it never meets a
+    GeoNames id; the same for every spelling with the same transliteration-blind key
+    ("Krupets", "Крупец"), but not across case endings ("Гордеевку")."""
+    key = min(phonetic_keys(name), default="") or fold(name)
+    digest = hashlib.sha256(f"{admin1}|{key}".encode()).digest()
+    return -1 - int.from_bytes(digest[:6], "big")
 
 
 @lru_cache(maxsize=65536)
@@ -947,6 +994,7 @@ def _bind_regions(
                 continue  # "Moscow says ... in the Donetsk region": the city is not there
             if not inside:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said))
+                spot.refused_in = frozenset(said)
             spot.candidates = inside
             bound[name] = _narrower(bound.get(name), said)
     # One name, one place per article: the regions said once hold for every other mention
@@ -957,6 +1005,7 @@ def _bind_regions(
             spot.candidates = [c for c in spot.candidates if c.place.admin1 in said_for]
             if not spot.candidates:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said_for))
+                spot.refused_in = frozenset(said_for)
 
 
 def _capital_as_region(

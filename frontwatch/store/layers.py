@@ -329,8 +329,9 @@ def layers(store: Store) -> list[LayerInfo]:
 
 def covered(place: Place) -> bool:
     """A point in an occupied-area map says something only of a Ukrainian town or village:
-    the layer maps Ukraine, and a region's centre says nothing of the region."""
-    return place.country == "UA" and not place.is_region
+    the layer maps Ukraine, and a region's centre says nothing of the region, nor of a
+    village the gazetteer lacks that stands there for want of its own position."""
+    return place.country == "UA" and not place.is_region and not place.is_unlisted
 
 
 @lru_cache(maxsize=64)

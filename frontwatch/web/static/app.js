@@ -679,6 +679,8 @@
     section.append(
       el("h2", { tabindex: "-1", text: place.name }),
       el("p", { class: "muted", text: [place.admin1, place.country].filter(Boolean).join(", ") }),
+      place.feature === "PPLU" ? el("p", { class: "muted unlisted-note",
+        text: "Not in the gazetteer: shown at the centre of its region." }) : "",
       el("p", { class: "current" }, statusBadge(body.status),
         body.since ? ` since ${body.since}` : "", body.as_of ? ` (as of ${body.as_of})` : ""),
     );

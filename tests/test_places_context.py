@@ -364,3 +364,20 @@ def test_places_context_every_name_of_a_list_of_regions_is_a_region(  # type: ig
     city Dnipropetrovsk once was."""
     found = _found(finder, text, lang)
     assert found[surface].place.name == region
+
+
+def test_places_context_names_listed_with_unlisted_villages_share_their_region(
+    finder: PlaceFinder,
+) -> None:
+    """A list of villages retaken in the Kursk region stays there: a name no table holds
+    ("Byakhovo") and a name read as a Ukrainian namesake across the border ("Apanasovka"
+    in Sumy) join the list's unlisted villages; named in a Sumy report, Apanasovka is the
+    Sumy village."""
+    text = ("Battles in the Kursk region went on. On Monday Moscow listed the villages it had "
+            "retaken: Apanasovka, Byakhovo, Vishnevka, Gordeyevka and Viktorovka.")
+    found = {m.text: m.place for m in finder.find(text, lang="en")}
+    for name in ("Apanasovka", "Byakhovo", "Vishnevka", "Gordeyevka", "Viktorovka"):
+        assert found[name].is_unlisted and found[name].admin1 == "Kursk Oblast", name
+    sumy = _found(finder, "Ukrainian troops shelled Apanasovka, a village in the Sumy region.", "en")
+    assert sumy["Apanasovka"].place.admin1 == "Sumy Oblast"
+    assert not sumy["Apanasovka"].place.is_unlisted

@@ -161,7 +161,8 @@ class PlaceFinder:
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
         unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
-        guessed += self._unlisted(spots)
+        guessed += self._unlisted(text, spots, lexicon, [u for u in unmatched if u[0] not in
+                                                         {g.start for g in guessed}])
         spots += guessed
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)
@@ -686,7 +687,8 @@ class PlaceFinder:
             return "every place of that name lies far from the article's other places"
         return None
 
-    def _unlisted(self, spots: list[_Spot]) -> list[_Spot]:
+    def _unlisted(self, text: str, spots: list[_Spot], lexicon: PlaceLexicon,
+                  unmatched: list[tuple[int, int, str]]) -> list[_Spot]:
         """Names refused for having no place in the regions the article names, where the
         gazetteer lists only towns: villages it lacks ("Krupets, in the Kursk region"), placed
         at the centre of the region named last before them. A name that reads as a common
@@ -709,14 +711,8 @@ class PlaceFinder:
                 continue
             before = [p for at, p in regions if at < spot.start]
             region = before[-1] if before else regions[0][1]
-            place = Place(unlisted_id(region.admin1, spot.text), spot.text, region.lat, region.lon,
-                          region.admin1, region.country, UNLISTED)
-            guess = _Spot(spot.start, spot.end, spot.text, [_Candidate(place, "unlisted")])
-            guess.chosen = guess.candidates[0]
-            guess.score = MATCH_QUALITY["unlisted"]
-            spot.refused = ""
-            found.append(guess)
-        return found
+            found.append(_unlisted_spot(spot, region))
+        return found + _listed_with_unlisted(text, spots, found, unmatched, lexicon)
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""
@@ -741,6 +737,43 @@ class PlaceFinder:
             spot.score = MATCH_QUALITY["fuzzy"] * ratio
             guesses.append(spot)
         return guesses
+
+
+def _unlisted_spot(spot: _Spot, where: Place) -> _Spot:
+    """`spot`'s name as a settlement the gazetteer lacks in the region of `where` (the region
+    itself, or an unlisted village of it), at the region's centre."""
+    place = Place(unlisted_id(where.admin1, spot.text), spot.text, where.lat, where.lon,
+                  where.admin1, where.country, UNLISTED)
+    guess = _Spot(spot.start, spot.end, spot.text, [_Candidate(place, "unlisted")])
+    guess.chosen = guess.candidates[0]
+    guess.score = MATCH_QUALITY["unlisted"]
+    spot.refused = ""
+    return guess
+
+
+def _listed_with_unlisted(text: str, spots: list[_Spot], unlisted: list[_Spot],
+                          unmatched: list[tuple[int, int, str]], lexicon: PlaceLexicon) -> list[_Spot]:
+    """Names listed with unlisted villages of one region are that region's villages too:
+    a name no table holds ("Apanasovka, Byakhovo, Vishnevka"), and one read as a namesake
+    in another country (an Apanasovka in Sumy), for a list of villages a ministry says it
+    retook does not cross a border."""
+    if len(unlisted) < 2:
+        return []
+    placed = [s for s in spots if s.chosen is not None and not s.chosen.place.is_region]
+    unknown = [_Spot(start, end, surface, []) for start, end, surface in unmatched]
+    found: list[_Spot] = []
+    for chain in _chains(text, placed + unlisted + unknown, lexicon):
+        villages = [s.chosen.place for s in chain if s.chosen is not None and s.chosen.place.is_unlisted]
+        if len(villages) < 2 or len({p.admin1 for p in villages}) != 1:
+            continue
+        village = villages[0]
+        for spot in chain:
+            place = spot.chosen.place if spot.chosen is not None else None
+            if place is None or (not place.is_unlisted and place.country != village.country
+                                 and place.population < _TOWN):
+                spot.chosen = None
+                found.append(_unlisted_spot(spot, village))
+    return found
 
 
 def unlisted_id(admin1: str, name: str) -> int:

@@ -595,3 +595,19 @@ def test_claims_words_of_denial_and_absence_only_where_they_apply(  # type: igno
         extractor, lang: str, text: str, expected: set[tuple[str, str, str, str]]) -> None:
     """An invented weapon denies nothing, and no strikes on a place says nothing of who is there."""
     assert {k[:4] for k in keys(extractor, text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian troops captured Chasiv Yar and Toretsk in 2025. Fighting for these towns had gone "
+           "on for over a year."),
+    ("fr", "Les troupes russes ont pris Tchassiv Iar et Toretsk. Les combats pour ces deux villes avaient "
+           "duré plus d’un an."),
+    ("uk", "Російські війська захопили Часів Яр і Торецьк. Бої за ці міста тривали понад рік."),
+    ("ru", "Российские войска заняли Часов Яр и Торецк. Бои за эти города шли больше года."),
+])
+def test_claims_a_plural_back_reference_means_every_place_of_the_list_before(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"These towns", "ці міста": the fighting is about both places just listed (and the
+    Ukrainian "міста" is a plural here, not "of the city")."""
+    for place in ("Chasiv Yar", "Toretsk"):
+        assert ("fighting", "RU", "asserts") in readings(extractor, text, lang, place), place

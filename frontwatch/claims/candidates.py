@@ -43,6 +43,9 @@ from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side,
 
 CITY_POPULATION = 20_000
 RECENT_CHARS = 200
+LIST_BACK_CHARS = 400
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+"""How far back a plural back-reference looks for the list it means (two or three sentences)."""
 DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
@@ -365,6 +368,15 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         targets.append(Target(mention.start, mention.end, mention,
                               _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
+    # A plural first: "ці міста" is no genitive "міста" (of the city).
+    for m in lex.coref_plural.finditer(body):
+        start, end = m.start() + s_start, m.end() + s_start
+        if any(t.start - 12 <= end and start < t.end for t in targets):
+            continue
+        head = _place_head(doc, tree, start, end, lex)
+        for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start):
+            ref = PlaceMention(start, end, text[start:end], listed.place, listed.score * 0.85, "coref")
+            targets.append(Target(start, end, ref, head, coref=True))
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
@@ -377,6 +389,21 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                    antecedent.score * 0.85, "coref")
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int) -> list[PlaceMention]:
+    """The places a plural back-reference means ("these villages", "ці населені пункти"): the
+    settlements of the last sentence before it that names two or more, one mention each."""
+    fitting = [m for m in earlier if _may_refer(m, located, True, "") and m.start >= start - LIST_BACK_CHARS]
+    run: list[PlaceMention] = []
+    best: list[PlaceMention] = []
+    for mention in fitting:
+        if run and _SENTENCE_BREAK.search(text, run[-1].end, mention.start):
+            run = []
+        run.append(mention)
+        if len({m.place.geonameid for m in run}) >= 2:
+            best = list(run)
+    return list({m.place.geonameid: m for m in best}.values())
 
 
 def _lists(targets: list[Target], text: str, lex: Lexicon) -> list[Target]:

@@ -100,6 +100,7 @@ class Lexicon:
     coref_any: re.Pattern[str]
     coref_village: re.Pattern[str]
     coref_city: re.Pattern[str]
+    coref_plural: re.Pattern[str]
     inside_before: re.Pattern[str]
     inside_not_form: re.Pattern[str]
     not_target_before: re.Pattern[str]
@@ -331,6 +332,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_any=pat(coref, "any", "coref.yml"),
         coref_village=pat(coref, "village", "coref.yml"),
         coref_city=pat(coref, "city", "coref.yml"),
+        coref_plural=pat(coref, "plural", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
         inside_not_form=pat(coref, "inside_not_form", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),

@@ -381,3 +381,11 @@ def test_places_context_names_listed_with_unlisted_villages_share_their_region(
     sumy = _found(finder, "Ukrainian troops shelled Apanasovka, a village in the Sumy region.", "en")
     assert sumy["Apanasovka"].place.admin1 == "Sumy Oblast"
     assert not sumy["Apanasovka"].place.is_unlisted
+
+
+def test_places_context_every_name_of_a_list_of_rivers_is_a_river(finder: PlaceFinder) -> None:
+    """The word that makes the first name a river makes the whole list rivers: "Severski"
+    is no Siverske, "Donets" no town, even with their region named beside them."""
+    text = ("Les unités ont reculé derrière les rivières Oskol et Severski Donets, dans la région "
+            "de Kharkiv, selon l'état-major.")
+    assert [m.text for m in finder.find(text, lang="fr")] == ["région de Kharkiv"]

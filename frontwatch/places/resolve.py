@@ -274,6 +274,9 @@ class PlaceFinder:
         people = [(s, e) for s, e, label in entities if label in _PERSON]
         i = 0
         after_capital = after_opener = False
+        # Where the last name that a word before it made no place ends: the next item of its
+        # list is none either ("les rivières Oskol et Severski Donets").
+        not_places_end = -1
         while i < len(tokens):
             token = tokens[i]
             if not token.capitalized or taken.overlaps(token.start, token.end):
@@ -299,6 +302,8 @@ class PlaceFinder:
                     taken.append((start, end))
                     break
                 cue = _not_a_place(text, start, end, lexicon)
+                if not cue and not_places_end >= 0 and _CHAIN.fullmatch(text, not_places_end, start):
+                    cue = "before"
                 if cue == "after" and n > 1 and not self._lookup(surface, lexicon.lang):
                     # "Очеретине Покровського району": only the word before "району"
                     # names the district; the words before it are tried on their own.
@@ -311,6 +316,8 @@ class PlaceFinder:
                 if cue:
                     consumed = n
                     taken.append((start, end))
+                    if cue == "before":
+                        not_places_end = end
                     break
                 region = self._bare_region(surface, lexicon)
                 candidates = (

@@ -611,3 +611,14 @@ def test_claims_a_plural_back_reference_means_every_place_of_the_list_before(  #
     Ukrainian "міста" is a plural here, not "of the city")."""
     for place in ("Chasiv Yar", "Toretsk"):
         assert ("fighting", "RU", "asserts") in readings(extractor, text, lang, place), place
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia's failed assault on Kupiansk cost it dozens of tanks, the brigade said."),
+    ("fr", "L'assaut raté des Russes sur Koupiansk leur a coûté des dizaines de chars, selon la brigade."),
+    ("ru", "Безуспешная атака на Купянск стоила россиянам десятков танков, заявили в бригаде."),
+])
+def test_claims_a_failed_assault_is_a_repelled_one(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The failure is an adjective of the assault's noun, not a verb above it."""
+    assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Kupyansk")
+    assert ("fighting", "RU", "asserts") not in readings(extractor, text, lang, "Kupyansk")

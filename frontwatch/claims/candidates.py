@@ -638,6 +638,10 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             return "obl"
         return "other"
     if tree.heads[t] == c:
+        # "Les Russes contrôlent X" with the verb tagged as an adjective of "Russes": a
+        # finite ending makes the noun its subject, where a participle's noun is its patient.
+        if tree.pos[t] == "ADJ" and tree.words[t].endswith(lex.finite_endings):
+            return "agent"
         return "modified"
     node = t
     controlled = False

@@ -140,6 +140,7 @@ class Lexicon:
     success_lemmas: frozenset[str]
     modal_lemmas: frozenset[str]
     purpose_marks: frozenset[str]
+    finite_endings: tuple[str, ...]
     """Words that make an adverbial or adnominal clause a purpose ("to", "afin", "щоб"):
     "massed troops on a drive to capture X" reports no capture."""
     speech_lemmas: frozenset[str]
@@ -366,6 +367,7 @@ def load_lexicon(lang: str) -> Lexicon:
         success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
         purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
+        finite_endings=tuple(stance.get("finite_endings") or ()),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))

@@ -389,3 +389,11 @@ def test_places_context_every_name_of_a_list_of_rivers_is_a_river(finder: PlaceF
     text = ("Les unités ont reculé derrière les rivières Oskol et Severski Donets, dans la région "
             "de Kharkiv, selon l'état-major.")
     assert [m.text for m in finder.find(text, lang="fr")] == ["région de Kharkiv"]
+
+
+def test_places_context_a_name_numbered_after_a_hyphen_is_no_place(finder: PlaceFinder) -> None:
+    """'Rossiya-1' is a television channel (and 'Tornado-2' a rocket launcher), not the
+    village Rossiya: a place's name does not take a number after a hyphen."""
+    text = ("Fighting went on in the Kursk region this week. The commander spoke about it on the "
+            "Rossiya-1 channel on Sunday.")
+    assert [m.text for m in finder.find(text, lang="en")] == ["Kursk region"]

@@ -1155,10 +1155,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
-    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district.
+    """'the Dnipro River', 'річка Оскіл', 'Kramatorsk raion': a river, street or district;
+    'Rossiya-1', 'Tornado-2': a channel or a weapon, whose number follows a hyphen.
 
     Says on which side the word that makes it so stands ("before", "after"), or "".
     """
+    if text[end:end + 1] in ("-", "\u2010", "\u2011") and text[end + 1:end + 2].isdigit():
+        return "after"
     if lexicon.not_place_before:
         # The last run of letters before the name: the last of the window's words (a search
         # anchored at its end would try every start of the window).

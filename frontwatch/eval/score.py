@@ -168,6 +168,20 @@ class Slice:
         accuracy: Accuracy = getattr(self, name)
         return accuracy.value
 
+    def one_item(self, name: str) -> float:
+        """How far one claim moves a metric down: a match lost for F1, one more wrong answer
+        for an accuracy. On a set of a few articles that is far more than a rounding error."""
+        if name == "f1":
+            c = self.counts
+            denominator = 2 * c.tp + c.fp + c.fn
+            if c.tp == 0 or denominator <= 1:
+                return 0.0
+            return 2 * c.tp / denominator - 2 * (c.tp - 1) / (denominator - 1)
+        if name in ("precision", "recall"):
+            return 0.0
+        accuracy: Accuracy = getattr(self, name)
+        return 1 / accuracy.total if accuracy.total else 0.0
+
 
 @dataclass(frozen=True, slots=True)
 class Miss:

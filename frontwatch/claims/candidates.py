@@ -44,8 +44,8 @@ from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side,
 CITY_POPULATION = 20_000
 RECENT_CHARS = 200
 LIST_BACK_CHARS = 400
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 """How far back a plural back-reference looks for the list it means (two or three sentences)."""
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")

@@ -161,8 +161,8 @@ class PlaceFinder:
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
         unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
-        guessed += self._unlisted(text, spots, lexicon, [u for u in unmatched if u[0] not in
-                                                         {g.start for g in guessed}])
+        fuzzy = {g.start for g in guessed}
+        guessed += self._unlisted(text, spots, lexicon, [u for u in unmatched if u[0] not in fuzzy])
         spots += guessed
         mentions = [
             PlaceMention(s.start, s.end, s.text, s.chosen.place, round(s.score, 3), s.chosen.how)

@@ -16,7 +16,7 @@ TEXTS = [
     "",
     "«Мы взяли село», — сказал военный. Армия сообщила, що сили відійшли.",
     "СИЛИ оборони: 47 ОМБр, «ДНР» і Mash MASH mash; 3-тя бригада. Ǆ ǆ ǅ K k",
-    "ſtorm STORM \u212aelvin; ᲀзяли İstanbul ıs İS; x",
+    "ſtorm STORM \u212aelvin; ᲀзяли İstanbul ıs İS iſt взᲀ; x",
 ]
 
 

@@ -8,8 +8,8 @@ after the end of its last.
 
 Most positions of a sentence can begin no pattern at all: the characters each pattern can
 begin with, read from the parsed pattern, and the word boundary most begin at, are checked
-first. Where one stands, its first two characters pick the patterns that can begin with
-them (most positions, none); where several can, one alternation of only those says whether
+first. Where one stands, its first three characters pick the patterns that can begin with
+them (at many positions, none); where several can, one alternation of only those says whether
 any matches there (an alternation of all of them, tried branch by branch, cost more than
 the rest of the scan). Only then are they matched one by one."""
 
@@ -58,9 +58,9 @@ class PatternSet:
                            for k, (source, p) in enumerate(zip(plain, self.patterns, strict=True))]
             self.flag = flag
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
-            self.pairs = [_pairs(p) for p in self.patterns]
+            self.heads = [_heads(p) for p in self.patterns]
             self.starting: dict[str, tuple[int, ...]] = {}
-            self.by_pair: dict[str, tuple[tuple[int, ...], re.Pattern[str] | None]] = {}
+            self.by_head: dict[str, tuple[tuple[int, ...], re.Pattern[str] | None]] = {}
             self.any_of: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _starting(self, char: str) -> tuple[int, ...]:
@@ -71,20 +71,21 @@ class PatternSet:
                 k for k, opening in enumerate(self.opening) if opening is None or opening.match(char))
         return known
 
-    def _at_pair(self, pair: str) -> tuple[tuple[int, ...], re.Pattern[str] | None]:
-        """The patterns that can begin with the two characters `pair` (one at the text's end),
-        and the alternation of them (None for one or none).
+    def _at_head(self, head: str) -> tuple[tuple[int, ...], re.Pattern[str] | None]:
+        """The patterns that can begin with `head`, a position's first `HEAD` characters
+        (fewer at the text's end), and the alternation of them (None for one or none).
 
-        Most positions that pass the screen begin a word no pattern begins with: their first
-        two characters rule them out with one look-up, where the alternation of the patterns
-        of their first character cost a regex call each. Each pattern's pairs are tested with
-        its own flags, so case-blind matching treats them as the pattern does ("ſ" as "s")."""
-        known = self.by_pair.get(pair)
+        Most positions that pass the screen begin a word that no pattern begins with: their
+        first characters rule them out with one look-up, where the alternation of the
+        patterns of their first character cost a regex call each. Each pattern's openings
+        are tested with its own flags, so case-blind matching treats them as the pattern
+        does ("ſ" as "s")."""
+        known = self.by_head.get(head)
         if known is None:
-            starting = tuple(k for k in self._starting(pair[:1])
-                             if self.pairs[k] is None or self.pairs[k].fullmatch(pair))  # type: ignore[union-attr]
+            starting = tuple(k for k in self._starting(head[:1])
+                             if self.heads[k] is None or self.heads[k].fullmatch(head))  # type: ignore[union-attr]
             any_of = self._any_of(starting) if len(starting) > 1 else None
-            known = self.by_pair[pair] = (starting, any_of)
+            known = self.by_head[head] = (starting, any_of)
         return known
 
     def _any_of(self, starting: tuple[int, ...]) -> re.Pattern[str]:
@@ -116,12 +117,12 @@ class PatternSet:
         found: dict[int, list[re.Match[str]]] = {}
         resume: dict[int, int] = {}
         empty: set[int] = set()
-        by_pair = self.by_pair
+        by_head = self.by_head
         for position in self.anywhere.finditer(text):
             at = position.start()
-            pair = text[at:at + 2]
-            known = by_pair.get(pair)
-            starting, any_of = known if known is not None else self._at_pair(pair)
+            head = text[at:at + HEAD]
+            known = by_head.get(head)
+            starting, any_of = known if known is not None else self._at_head(head)
             # The alternation spares a call per pattern where none matches; for a single
             # pattern it would be one call more.
             if any_of is not None and any_of.match(text, at) is None:
@@ -242,19 +243,24 @@ def _read(pattern: re.Pattern[str], reader: Callable[[Any, Any], _T]) -> _T | No
         return None
 
 
-_PAIRS_AT_MOST = 4096
-"""More two-character openings than this, and a pattern is screened by its first one only."""
+HEAD = 3
+"""How many characters of a position pick the patterns tried there."""
+
+_HEADS_AT_MOST = 4096
+"""More openings than this, and a pattern is screened by its first character only."""
 
 
-def _pairs(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern, with `pattern`'s flags, that matches every two characters a match of
-    `pattern` can begin with (and maybe more); None when a match may be shorter, or the
-    form is one this does not know."""
-    read = _read(pattern, lambda items, constants: _sequence_prefixes(items, constants, 2))
-    if not read or any(len(prefix) < 2 for prefix in read) or len(read) > _PAIRS_AT_MOST:
+def _heads(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern, with `pattern`'s flags, that matches every `HEAD` characters a match of
+    `pattern` can begin with (and maybe more; fewer at the text's end where a match may be
+    that short); None for a form this does not know."""
+    read = _read(pattern, lambda items, constants: _sequence_prefixes(items, constants, HEAD))
+    if not read or len(read) > _HEADS_AT_MOST:
         return None
+    branches = ("".join(prefix) + (f"{_ANY}{{0,{HEAD - len(prefix)}}}" if len(prefix) < HEAD else "")
+                for prefix in sorted(read))
     try:
-        return re.compile("|".join("".join(prefix) for prefix in sorted(read)), pattern.flags)
+        return re.compile("|".join(branches), pattern.flags)
     except re.error:
         return None
 
@@ -276,7 +282,7 @@ def _sequence_prefixes(items: Any, constants: Any, n: int) -> set[tuple[str, ...
             following |= {prefix + more for more in found}
         done |= {prefix for prefix in following if len(prefix) >= n}
         current = {prefix for prefix in following if len(prefix) < n}
-        if len(done) + len(current) > _PAIRS_AT_MOST:
+        if len(done) + len(current) > _HEADS_AT_MOST:
             return None
         if not current:
             break
@@ -325,7 +331,7 @@ def _item_prefixes(op: Any, argument: Any, c: Any, n: int) -> set[tuple[str, ...
             result |= {prefix for prefix in current if len(prefix) >= n}
             current = {prefix for prefix in current if len(prefix) < n}
             count += 1
-            if len(result) + len(current) > _PAIRS_AT_MOST:
+            if len(result) + len(current) > _HEADS_AT_MOST:
                 return None
         return result
     return None

@@ -16,6 +16,7 @@ TEXTS = [
     "",
     "«Мы взяли село», — сказал военный. Армия сообщила, що сили відійшли.",
     "СИЛИ оборони: 47 ОМБр, «ДНР» і Mash MASH mash; 3-тя бригада. Ǆ ǆ ǅ K k",
+    "ſtorm STORM \u212aelvin; ᲀзяли İstanbul ıs İS iſt взᲀ; x",
 ]
 
 
@@ -32,7 +33,8 @@ def own_spans(patterns: list[re.Pattern[str]], text: str) -> list[list[tuple[int
     [r"\bto\w*", r"(?:\bvil)|(?:\bmil\w+)", r"o\w", r"(?a:\bвз\w*)", r"(?:\b)?s", r"\bпр\w*|ill"],
     [r"\bсил\w* оборони", r"(?:\b\d+ ОМБр\b)|\bмаш", r'\b["«]?[ДЛ]НР["»]?', r"(?-i:Mash)", r"(?<!\w)mash(?!\w)",
      r"\S+ бригад\w*", r"[а-я]+тя", r"[^ ]НР", r"(?i:ǆ)", r"k\b"],
-], ids=["overlapping", "lookbehind", "empty-matches", "groups", "word-starts", "openings"])
+    [r"\bstorm", r"\bkel\w+", r"\bвзял\w*", r"\bis\w*", r"\bist", r"\bx", r"[sk]\w?t", r"(?:[^a]|ı)s"],
+], ids=["overlapping", "lookbehind", "empty-matches", "groups", "word-starts", "openings", "case-equivalents"])
 def test_scan_spans_equal_each_patterns_finditer(sources: list[str], text: str) -> None:
     patterns = [re.compile(source, FLAGS) for source in sources]
     assert PatternSet(patterns).spans(text) == own_spans(patterns, text)

@@ -1117,17 +1117,28 @@ def _with_kind(features: dict[str, float], kind: str) -> tuple[dict[str, float],
     crossed: dict[str, float] = {}
     argument = False
     link = place = ""
+    suffix = "|" + kind
     for name, value in features.items():
-        if name.startswith(KIND_CROSSED):
-            crossed[f"{name}|{kind}"] = value
-            if name.startswith("syn="):
+        read = _KIND_READS.get(name)
+        if read is None:
+            read = _KIND_READS[name] = (name.startswith(KIND_CROSSED), name.startswith("syn="),
+                                        name.startswith("ptype="))
+        if read[0]:
+            crossed[name + suffix] = value
+            if read[1]:
                 argument = argument or name.startswith("syn=arg")
                 if not link and "|" not in name and name[4:7] in LINKS:
                     link = name.split("=", 1)[1].split(":", 1)[0]
-        elif not place and name.startswith("ptype="):
+        elif not place and read[2]:
             place = name
     crossed.update(_crossed(features, kind, link or "path", place or "ptype=?"))
     return crossed, argument
+
+
+_KIND_READS: dict[str, tuple[bool, bool, bool]] = {}
+"""Whether `_with_kind` crosses each feature name with the kind, and whether it is a "syn="
+or a "ptype=" feature: every candidate repeats the same names, and three prefix tests apiece
+cost more than one look-up."""
 
 
 def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:

@@ -54,8 +54,9 @@ def sentence_breaks(doc: Doc) -> Doc:
             starts[i] = -1
             continue
         final = prev in TERMINAL or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)
-        opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—("
-        starts[i] = 1 if final and opens and spaces[i - 1] else -1
+        # Most words follow no final mark: what the next one opens with matters only after one.
+        starts[i] = 1 if final and spaces[i - 1] and (
+            word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—(") else -1
     set_sentence_starts(doc, starts)
     return doc
 

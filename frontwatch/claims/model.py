@@ -153,12 +153,30 @@ ACTOR_FEATURES = ("cue:", "spk=", "guess=", "prior_actor", "inv", "doc_default",
 def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...] = ()) -> dict[str, float]:
     """The features a decision reads (those starting with `prefixes`, all when empty), with
     the decided kind, and crossed with it."""
-    chosen = {n: v for n, v in features.items() if not prefixes or n.startswith(prefixes)}
+    reads = _READS.get(prefixes)
+    if reads is None:
+        reads = _READS[prefixes] = {}
+    chosen: dict[str, float] = {}
     crossed = {f"K={kind}": 1.0}
-    for name, value in chosen.items():
-        if name.startswith(("cue:", "spk=", "guess=", "neg", "denial", "prior_actor", "inv")) and "|" not in name:
-            crossed[f"{name}|K={kind}"] = value
+    suffix = f"|K={kind}"
+    for name, value in features.items():
+        read = reads.get(name)
+        if read is None:
+            read = reads[name] = (not prefixes or name.startswith(prefixes),
+                                  name.startswith(_CROSSED) and "|" not in name)
+        if read[0]:
+            chosen[name] = value
+            if read[1]:
+                crossed[name + suffix] = value
     return {**chosen, **crossed}
+
+
+_CROSSED = ("cue:", "spk=", "guess=", "neg", "denial", "prior_actor", "inv")
+"""The features `with_kind` crosses with the decided kind."""
+_READS: dict[tuple[str, ...], dict[str, tuple[bool, bool]]] = {}
+"""Per tuple of prefixes, whether `with_kind` keeps each feature name and whether it crosses
+it: a document's candidates repeat the same names, and two prefix tests apiece cost more
+than one look-up."""
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:

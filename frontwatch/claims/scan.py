@@ -8,10 +8,10 @@ after the end of its last.
 
 Most positions of a sentence can begin no pattern at all: the characters each pattern can
 begin with, read from the parsed pattern, and the word boundary most begin at, are checked
-first. Where one stands, an alternation says whether any pattern matches there: for a
-large lexicon, one of only the patterns that can begin with that character (an alternation
-of all of them, tried branch by branch, cost more than the rest of the scan). Only then
-are they matched one by one."""
+first. Where one stands, its first three characters pick the patterns that can begin with
+them (at many positions, none); where several can, one alternation of only those says whether
+any matches there (an alternation of all of them, tried branch by branch, cost more than
+the rest of the scan). Only then are they matched one by one."""
 
 from __future__ import annotations
 
@@ -24,12 +24,6 @@ from typing import Any, Protocol, TypeVar
 class HasPattern(Protocol):
     @property
     def pattern(self) -> re.Pattern[str]: ...
-
-
-DISPATCH_FROM = 32
-"""From how many patterns on a position's first character picks the alternation tried there
-(measured on Ukrainian sentences: 96 trigger and source patterns scan a third faster so; 17
-side patterns, a fifth slower)."""
 
 
 class PatternSet:
@@ -52,25 +46,22 @@ class PatternSet:
             kinds: dict[tuple[str, bool], list[int]] = {}
             for k, p in enumerate(self.patterns):
                 kinds.setdefault((_lead(p), openings[k] is not None), []).append(k)
-            # A few patterns are tried in one alternation of them all; many, one alternation
-            # per first character (`_any_of`), chosen where the screen finds a position.
-            self.dispatch = len(self.patterns) >= DISPATCH_FROM
             parts = []
             for (lead, known), members in kinds.items():
                 union: set[str] = set()
                 for k in members:
                     union |= openings[k] or set()
-                first = "(?=" + _class(union) + ")" if known else ""
-                parts.append(lead + first if self.dispatch
-                             else lead + first + "(?=" + "|".join(f"(?:{plain[k]})" for k in members) + ")")
+                parts.append(lead + ("(?=" + _class(union) + ")" if known else ""))
             self.anywhere = re.compile("|".join(parts), flag)
             self.plain = [source or "" for source in plain]
             self.bodies = [_unscreened(source or "", _lead(p), openings[k])
                            for k, (source, p) in enumerate(zip(plain, self.patterns, strict=True))]
             self.flag = flag
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
+            self.heads = [_heads(p) for p in self.patterns]
             self.starting: dict[str, tuple[int, ...]] = {}
-            self.any_of: dict[str, re.Pattern[str] | None] = {}
+            self.by_head: dict[str, tuple[tuple[int, ...], re.Pattern[str] | None]] = {}
+            self.any_of: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _starting(self, char: str) -> tuple[int, ...]:
         """The patterns that can begin with `char` (any character, for an unknown opening)."""
@@ -80,16 +71,33 @@ class PatternSet:
                 k for k, opening in enumerate(self.opening) if opening is None or opening.match(char))
         return known
 
-    def _any_of(self, char: str) -> re.Pattern[str] | None:
-        """One alternation of the patterns that can begin with `char` (None when none can):
-        whether any of them matches at a position is one call, which tries only those.
-        Its branches leave out the first-character test `screened` put in front of a pattern:
-        the position passed it already, and each pattern still matches on its own after."""
-        if char not in self.any_of:
-            starting = self._starting(char)
-            self.any_of[char] = re.compile(
-                "|".join(f"(?:{self.bodies[k]})" for k in starting), self.flag) if starting else None
-        return self.any_of[char]
+    def _at_head(self, head: str) -> tuple[tuple[int, ...], re.Pattern[str] | None]:
+        """The patterns that can begin with `head`, a position's first `HEAD` characters
+        (fewer at the text's end), and the alternation of them (None for one or none).
+
+        Most positions that pass the screen begin a word that no pattern begins with: their
+        first characters rule them out with one look-up, where the alternation of the
+        patterns of their first character cost a regex call each. Each pattern's openings
+        are tested with its own flags, so case-blind matching treats them as the pattern
+        does ("ſ" as "s")."""
+        known = self.by_head.get(head)
+        if known is None:
+            starting = tuple(k for k in self._starting(head[:1])
+                             if self.heads[k] is None or self.heads[k].fullmatch(head))  # type: ignore[union-attr]
+            any_of = self._any_of(starting) if len(starting) > 1 else None
+            known = self.by_head[head] = (starting, any_of)
+        return known
+
+    def _any_of(self, starting: tuple[int, ...]) -> re.Pattern[str]:
+        """One alternation of the patterns `starting`: whether any of them matches at a
+        position is one call, which tries only those. Its branches leave out the
+        first-character test `screened` put in front of a pattern: the position passed it
+        already, and each pattern still matches on its own after."""
+        known = self.any_of.get(starting)
+        if known is None:
+            known = self.any_of[starting] = re.compile(
+                "|".join(f"(?:{self.bodies[k]})" for k in starting), self.flag)
+        return known
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
@@ -109,16 +117,16 @@ class PatternSet:
         found: dict[int, list[re.Match[str]]] = {}
         resume: dict[int, int] = {}
         empty: set[int] = set()
+        by_head = self.by_head
         for position in self.anywhere.finditer(text):
             at = position.start()
-            char = text[at:at + 1]
-            starting = self._starting(char)
+            head = text[at:at + HEAD]
+            known = by_head.get(head)
+            starting, any_of = known if known is not None else self._at_head(head)
             # The alternation spares a call per pattern where none matches; for a single
             # pattern it would be one call more.
-            if self.dispatch and len(starting) > 1:
-                any_of = self._any_of(char)
-                if any_of is None or any_of.match(text, at) is None:
-                    continue
+            if any_of is not None and any_of.match(text, at) is None:
+                continue
             for k in starting:
                 if at < resume.get(k, 0):
                     continue
@@ -233,6 +241,100 @@ def _read(pattern: re.Pattern[str], reader: Callable[[Any, Any], _T]) -> _T | No
         return reader(parser.parse(pattern.pattern, pattern.flags).data, constants)
     except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
         return None
+
+
+HEAD = 3
+"""How many characters of a position pick the patterns tried there."""
+
+_HEADS_AT_MOST = 4096
+"""More openings than this, and a pattern is screened by its first character only."""
+
+
+def _heads(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern, with `pattern`'s flags, that matches every `HEAD` characters a match of
+    `pattern` can begin with (and maybe more; fewer at the text's end where a match may be
+    that short); None for a form this does not know."""
+    read = _read(pattern, lambda items, constants: _sequence_prefixes(items, constants, HEAD))
+    if not read or len(read) > _HEADS_AT_MOST:
+        return None
+    branches = ("".join(prefix) + (f"{_ANY}{{0,{HEAD - len(prefix)}}}" if len(prefix) < HEAD else "")
+                for prefix in sorted(read))
+    try:
+        return re.compile("|".join(branches), pattern.flags)
+    except re.error:
+        return None
+
+
+_ANY = r"[\s\S]"
+
+
+def _sequence_prefixes(items: Any, constants: Any, n: int) -> set[tuple[str, ...]] | None:
+    """The first `n` characters (as one-character patterns) a sequence of parsed items can
+    match; a shorter prefix is a whole match. None for a form this does not know."""
+    done: set[tuple[str, ...]] = set()
+    current: set[tuple[str, ...]] = {()}
+    for op, argument in items:
+        following: set[tuple[str, ...]] = set()
+        for prefix in current:
+            found = _item_prefixes(op, argument, constants, n - len(prefix))
+            if found is None:
+                return None
+            following |= {prefix + more for more in found}
+        done |= {prefix for prefix in following if len(prefix) >= n}
+        current = {prefix for prefix in following if len(prefix) < n}
+        if len(done) + len(current) > _HEADS_AT_MOST:
+            return None
+        if not current:
+            break
+    return done | current
+
+
+def _item_prefixes(op: Any, argument: Any, c: Any, n: int) -> set[tuple[str, ...]] | None:
+    """`_sequence_prefixes` of one parsed item. A zero-width test is passed over: the
+    prefixes then admit more than the pattern, never less."""
+    if op is c.LITERAL:
+        return {(re.escape(chr(argument)),)}
+    if op is c.IN:
+        first, _ = _item_opening(op, argument, c)
+        return {(_class(first),)} if first else {(_ANY,)}
+    if op in (c.ANY, c.NOT_LITERAL):
+        return {(_ANY,)}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {()}
+    if op is c.SUBPATTERN:
+        _, added, removed, inner = argument
+        if added or removed & ~c.SRE_FLAG_IGNORECASE:
+            return None
+        return _sequence_prefixes(inner.data, c, n)
+    if op is c.BRANCH:
+        union: set[tuple[str, ...]] = set()
+        for branch in argument[1]:
+            found = _sequence_prefixes(branch.data, c, n)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, inner = argument
+        once = _sequence_prefixes(inner.data, c, n)
+        if once is None or () in once:
+            return None
+        result: set[tuple[str, ...]] = set()
+        current: set[tuple[str, ...]] = {()}
+        count = 0
+        while current:
+            if count >= low:
+                result |= current
+            if count == high:
+                break
+            current = {(prefix + more)[:n] for prefix in current for more in once}
+            result |= {prefix for prefix in current if len(prefix) >= n}
+            current = {prefix for prefix in current if len(prefix) < n}
+            count += 1
+            if len(result) + len(current) > _HEADS_AT_MOST:
+                return None
+        return result
+    return None
 
 
 def _class(opening: set[str]) -> str:

@@ -215,9 +215,14 @@ def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[
         known = _STRINGS[id(store)] = (store, {0: ""})
     names = known[1]
     keys = column.ravel().tolist()
-    for key in set(keys).difference(names):
-        names[key] = store[key]
-    return list(map(names.__getitem__, keys))
+    try:
+        # Once a process has read a few documents, every string is known: no set of the
+        # keys to look for new ones.
+        return list(map(names.__getitem__, keys))
+    except KeyError:
+        for key in set(keys).difference(names):
+            names[key] = store[key]
+        return list(map(names.__getitem__, keys))
 
 
 _STRINGS: dict[int, tuple[StringStore, dict[int, str]]] = {}

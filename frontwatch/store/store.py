@@ -25,6 +25,7 @@ import json
 import logging
 import random
 import secrets
+import sqlite3
 import time
 from bisect import bisect_right
 from collections import Counter
@@ -349,7 +350,7 @@ def _setup_sqlite(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA mmap_size = {_SQLITE_MMAP_BYTES}")
@@ -359,6 +360,22 @@ def _setup_sqlite(engine: Engine) -> None:
     def _begin(conn: Connection) -> None:
         write = conn.get_execution_options().get("frontwatch_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _wal(cursor: Any) -> None:
+    """Switch a new database file to WAL. Several processes opening it at once each read it
+    in rollback mode and want the exclusive lock to switch: SQLite answers all but one
+    "database is locked" at once, without waiting out the busy timeout (waiting could not
+    break that deadlock), so the losers try again until the timeout."""
+    deadline = time.monotonic() + _SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)
 
 
 def _place_of(row: Row[Any]) -> Place:

@@ -1304,10 +1304,10 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
 
 def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: Lexicon) -> str:
     """How the attempt the trigger names is said to have failed: "governed" by a failure word
-    ("failed to take X", "the failure of the attempt to take X", "a failed assault on X") or a
-    negated success word ("n'ont pas réussi à prendre X", "не
-    вдалося захопити X"); "after" it, by a failure closing its clause ("намагалися
-    закріпитися, однак успіху не мали"); "" when it is not."""
+    ("failed to take X", "the failure of the attempt to take X", "a failed assault on X") or
+    a negated success word ("n'ont pas réussi à prendre X", "не вдалося захопити X"); "after"
+    it, by a failure closing its clause ("намагалися закріпитися, однак успіху не мали"); ""
+    when it is not."""
     if _governing(doc, tree, trigger.head, lex.failure_lemmas, 2):
         return "governed"
     # "a failed assault on X", "невдалий штурм X": the failure qualifies the trigger's noun.

@@ -367,7 +367,7 @@ def load_lexicon(lang: str) -> Lexicon:
         success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
         purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
-        finite_endings=tuple(stance.get("finite_endings") or ()),
+        finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))

@@ -150,6 +150,14 @@ def load_model(path: str = "") -> ClaimModel:
 ACTOR_FEATURES = ("cue:", "spk=", "guess=", "prior_actor", "inv", "doc_default", "src", "neg", "denial",
                   "kind=", "key=", "tVoice", "tVerbForm", "tpos", "quoted", "lang=", "bias")
 """The features the actor decision reads: who is named doing what, and who says it."""
+_CROSSED = ("cue:", "spk=", "guess=", "neg", "denial", "prior_actor", "inv")
+"""The features `with_kind` crosses with the decided kind."""
+_READS: dict[tuple[str, ...], dict[str, tuple[bool, bool]]] = {}
+"""Per tuple of prefixes, whether `with_kind` keeps each feature name and whether it crosses
+it: a document's candidates repeat the same names, and two prefix tests apiece cost more
+than one look-up."""
+
+
 def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...] = ()) -> dict[str, float]:
     """The features a decision reads (those starting with `prefixes`, all when empty), with
     the decided kind, and crossed with it."""
@@ -169,14 +177,6 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
             if read[1]:
                 crossed[name + suffix] = value
     return {**chosen, **crossed}
-
-
-_CROSSED = ("cue:", "spk=", "guess=", "neg", "denial", "prior_actor", "inv")
-"""The features `with_kind` crosses with the decided kind."""
-_READS: dict[tuple[str, ...], dict[str, tuple[bool, bool]]] = {}
-"""Per tuple of prefixes, whether `with_kind` keeps each feature name and whether it crosses
-it: a document's candidates repeat the same names, and two prefix tests apiece cost more
-than one look-up."""
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:

@@ -383,6 +383,22 @@ def test_places_context_names_listed_with_unlisted_villages_share_their_region(
     assert not sumy["Apanasovka"].place.is_unlisted
 
 
+def test_places_context_a_list_of_unlisted_villages_reaches_its_unknown_names_and_next_sentence(
+    finder: PlaceFinder,
+) -> None:
+    """Names nobody's table holds ("Tolpino", "Kromskiye Byki") between villages the
+    gazetteer lacks belong to the same list; and a short list opening the next sentence
+    ("Uspenovka and Borki") carries on the region's villages rather than a Sumy namesake."""
+    text = ("Moscow said on Tuesday that its troops were pushing back Ukrainian units in the Kursk "
+            "region. The ministry named the recaptured villages: Vishnevka, Gordeyevka, Tolpino, "
+            "Obukhovka, Kromskiye Byki and Viktorovka. Uspenovka and Borki followed a day later.")
+    found = {m.text: m.place for m in finder.find(text, lang="en")}
+    for name in ("Vishnevka", "Gordeyevka", "Tolpino", "Obukhovka", "Viktorovka", "Uspenovka", "Borki"):
+        assert name in found, name
+        assert found[name].is_unlisted and found[name].admin1 == "Kursk Oblast", name
+    assert not [p for p in found.values() if p.country == "UA"]
+
+
 def test_places_context_every_name_of_a_list_of_rivers_is_a_river(finder: PlaceFinder) -> None:
     """The word that makes the first name a river makes the whole list rivers: "Severski"
     is no Siverske, "Donets" no town, even with their region named beside them."""

@@ -468,9 +468,10 @@ class PlaceFinder:
         spots: list[_Spot],
     ) -> list[tuple[int, int, str]]:
         """Capitalised words nothing matched, after a place cue or in a comma list with a
-        place ("Basivka, Novenka"): candidates for a fuzzy guess."""
+        place ("Basivka, Novenka") or with a name refused for having no place in the regions
+        said (a village the gazetteer lacks): candidates for a fuzzy or an unlisted guess."""
         vetoed = [(s, e) for s, e, label in entities if label in _PERSON_OR_ORG]
-        placed = [(s.start, s.end) for s in spots if s.chosen is not None]
+        placed = [(s.start, s.end) for s in spots if s.chosen is not None or s.refused_in]
         spans: list[tuple[int, int, str]] = []
         for token in tokens:
             if (
@@ -699,8 +700,8 @@ class PlaceFinder:
         """Names refused for having no place in the regions the article names, where the
         gazetteer lists only towns: villages it lacks ("Krupets, in the Kursk region"), placed
         at the centre of the region named last before them. A name that reads as a common
-        word or a person's, or opens a sentence, stays unresolved unless it is placed so
-        elsewhere in the article."""
+        word or a person's, or opens a sentence outside a list ("Uspenovka and Borki were
+        retaken"), stays unresolved unless it is placed so elsewhere in the article."""
         lacking = {a for s in spots for a in s.refused_in if self.gazetteer.lacks_villages(a)}
         if not lacking:
             return []
@@ -708,7 +709,9 @@ class PlaceFinder:
                 if _is_region(s) and s.candidates[0].place.admin1 in lacking]
         refused = [s for s in spots if s.chosen is None and s.refused_in & lacking
                    and not (s.common_word or s.person_like or s.in_person)]
-        plain = {fold(s.text) for s in refused if not s.sentence_start or s.listed}
+        in_list = {s.start for chain in _chains(text, [s for s in spots if s.candidates], lexicon)
+                   if len(chain) > 1 for s in chain}
+        plain = {fold(s.text) for s in refused if not s.sentence_start or s.listed or s.start in in_list}
         found: list[_Spot] = []
         for spot in refused:
             if fold(spot.text) not in plain:
@@ -763,7 +766,8 @@ def _listed_with_unlisted(text: str, spots: list[_Spot], unlisted: list[_Spot],
     """Names listed with unlisted villages of one region are that region's villages too:
     a name no table holds ("Apanasovka, Byakhovo, Vishnevka"), and one read as a namesake
     in another country (an Apanasovka in Sumy), for a list of villages a ministry says it
-    retook does not cross a border."""
+    retook does not cross a border. A list holding one such village is enough once the
+    article names two or more."""
     if len(unlisted) < 2:
         return []
     placed = [s for s in spots if s.chosen is not None and not s.chosen.place.is_region]
@@ -771,7 +775,7 @@ def _listed_with_unlisted(text: str, spots: list[_Spot], unlisted: list[_Spot],
     found: list[_Spot] = []
     for chain in _chains(text, placed + unlisted + unknown, lexicon):
         villages = [s.chosen.place for s in chain if s.chosen is not None and s.chosen.place.is_unlisted]
-        if len(villages) < 2 or len({p.admin1 for p in villages}) != 1:
+        if not villages or len(chain) < 2 or len({p.admin1 for p in villages}) != 1:
             continue
         village = villages[0]
         for spot in chain:

@@ -399,6 +399,44 @@ def test_places_context_a_list_of_unlisted_villages_reaches_its_unknown_names_an
     assert not [p for p in found.values() if p.country == "UA"]
 
 
+def test_places_context_a_list_item_the_ner_calls_a_company_is_still_a_village(
+    finder: PlaceFinder,
+) -> None:
+    """The NER labels village names of a list at random ("Snagost" an organisation); between
+    villages the gazetteer lacks, the word is one more of them."""
+    text = ("Moscow said on Sunday its units had retaken villages in the Kursk region: "
+            "Vishnevka, Gordeyevka, Snagost, Obukhovka and Viktorovka.")
+    at = text.index("Snagost")
+    found = {m.text: m.place for m in finder.find(text, lang="en", entities=[(at, at + 7, "ORG")])}
+    assert found["Snagost"].is_unlisted and found["Snagost"].admin1 == "Kursk Oblast"
+
+
+def test_places_context_two_word_village_names_stay_whole_in_a_list(finder: PlaceFinder) -> None:
+    """"Малую Локню", "Казачью Локню": the adjective opens the name of a village the
+    gazetteer lacks; it neither breaks the list nor is left behind, so the list's region
+    also takes "Замостье" from its Sumy namesake."""
+    text = "По данным Минобороны, армия освободила Малую Локню, Замостье и Казачью Локню в Курской области."
+    found = {m.text: m.place for m in finder.find(text, lang="ru")}
+    for name in ("Малую Локню", "Замостье", "Казачью Локню"):
+        assert name in found, name
+        assert found[name].is_unlisted and found[name].admin1 == "Kursk Oblast", name
+    assert found["Малую Локню"].geonameid != found["Казачью Локню"].geonameid
+
+
+def test_places_context_a_double_surname_is_not_two_places(finder: PlaceFinder) -> None:
+    """A byline's "Tarasova-Markina" is a person: neither half is a village (no Kursk
+    "Tarasova", no Mar'yinka read into "Markina"), and a later list of Kursk villages is not
+    taken for Ukrainian namesakes."""
+    text = ("By Taras Kurdiuk and Daria Tarasova-Markina, CNN\n\nRussia says its troops took "
+            "Kurakhove, west of Marinka, in the Donetsk region. Fighting went on in the Kursk "
+            "region, where Moscow said it retook Vishnevka and Gordeyevka.")
+    person = (text.index("Daria"), text.index(", CNN"), "PERSON")
+    found = {m.text: m.place for m in finder.find(text, lang="en", entities=[person])}
+    assert "Tarasova" not in found and "Markina" not in found
+    assert found["Marinka"].name == "Mar'yinka"
+    assert found["Vishnevka"].is_unlisted and found["Vishnevka"].admin1 == "Kursk Oblast"
+
+
 def test_places_context_every_name_of_a_list_of_rivers_is_a_river(finder: PlaceFinder) -> None:
     """The word that makes the first name a river makes the whole list rivers: "Severski"
     is no Siverske, "Donets" no town, even with their region named beside them."""

@@ -347,7 +347,9 @@ class PlaceFinder:
                 consumed = n
                 break
             else:
-                spots += self._hyphen_parts(token, lexicon, taken, halves)
+                # "Daria Tarasova-Markina": a double surname, not a list of two places.
+                if not _overlaps(people, token.start, token.end):
+                    spots += self._hyphen_parts(token, lexicon, taken, halves)
             last = tokens[i + consumed - 1]
             # A first name makes the next capitalised word a surname; the common word that
             # opens a sentence ("Освобождение Новомихайловки") does not.
@@ -479,7 +481,7 @@ class PlaceFinder:
                 or len(token.text) < 6
                 or token.text.isupper()
                 or taken.overlaps(token.start, token.end)
-                or _overlaps(vetoed, token.start, token.end)
+                or (_overlaps(vetoed, token.start, token.end) and not _listed(text, token, placed))
                 or _sentence_start(text, token.start)
                 or _stop_name(lexicon.lang, token.text)
                 or not (_cued(text, token.start, lexicon) or _listed(text, token, placed))
@@ -712,6 +714,7 @@ class PlaceFinder:
         in_list = {s.start for chain in _chains(text, [s for s in spots if s.candidates], lexicon)
                    if len(chain) > 1 for s in chain}
         plain = {fold(s.text) for s in refused if not s.sentence_start or s.listed or s.start in in_list}
+        taken = [(s.start, s.end) for s in spots]
         found: list[_Spot] = []
         for spot in refused:
             if fold(spot.text) not in plain:
@@ -721,7 +724,8 @@ class PlaceFinder:
                 continue
             before = [p for at, p in regions if at < spot.start]
             region = before[-1] if before else regions[0][1]
-            found.append(_unlisted_spot(spot, region))
+            found.append(_unlisted_spot(_with_word_before(text, spot, taken), region))
+            spot.refused = ""
         return found + _listed_with_unlisted(text, spots, found, unmatched, lexicon)
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
@@ -766,12 +770,28 @@ def _listed_with_unlisted(text: str, spots: list[_Spot], unlisted: list[_Spot],
     """Names listed with unlisted villages of one region are that region's villages too:
     a name no table holds ("Apanasovka, Byakhovo, Vishnevka"), and one read as a namesake
     in another country (an Apanasovka in Sumy), for a list of villages a ministry says it
-    retook does not cross a border. A list holding one such village is enough once the
-    article names two or more."""
-    if len(unlisted) < 2:
+    retook does not cross a border. Words the NER took for a person or a company, and a
+    capitalised word before a refused one ("Казачью Локню"), are names of the list too."""
+    if not unlisted:
         return []
+    guessed = {s.start for s in unlisted}
     placed = [s for s in spots if s.chosen is not None and not s.chosen.place.is_region]
-    unknown = [_Spot(start, end, surface, []) for start, end, surface in unmatched]
+    nameless = [s for s in spots if s.chosen is None and s.refused_in and s.start not in guessed]
+    nameless += [_Spot(start, end, surface, []) for start, end, surface in unmatched]
+    taken = [(s.start, s.end) for s in spots + nameless]
+    unknown: list[_Spot] = []
+    parts: dict[int, list[_Spot]] = {}
+    for spot in sorted(nameless, key=lambda s: s.start):
+        if unknown and text[unknown[-1].end:spot.start] == " ":
+            # "Tolstoy Lug": two refused words of one name.
+            before = unknown.pop()
+            wider = _Spot(before.start, spot.end, text[before.start:spot.end], [])
+            wider.refused_in = before.refused_in | spot.refused_in
+            parts[id(wider)] = [*parts.pop(id(before)), spot]
+        else:
+            wider = _with_word_before(text, spot, taken)
+            parts[id(wider)] = [spot]
+        unknown.append(wider)
     found: list[_Spot] = []
     for chain in _chains(text, placed + unlisted + unknown, lexicon):
         villages = [s.chosen.place for s in chain if s.chosen is not None and s.chosen.place.is_unlisted]
@@ -784,7 +804,25 @@ def _listed_with_unlisted(text: str, spots: list[_Spot], unlisted: list[_Spot],
                                  and place.population < _TOWN):
                 spot.chosen = None
                 found.append(_unlisted_spot(spot, village))
+                for part in parts.get(id(spot), ()):
+                    part.refused = ""
     return found
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*) $")
+
+
+def _with_word_before(text: str, spot: _Spot, taken: list[tuple[int, int]]) -> _Spot:
+    """A refused name with the capitalised word before it that no other name took
+    ("Казачью Локню", "Kromskiye Byki"): villages the gazetteer lacks often have two-word
+    names whose first word no table knows, so only the second was looked up."""
+    found = _WORD_BEFORE.search(text, max(0, spot.start - 40), spot.start)
+    if found is None or not found.group(1)[0].isupper() or _sentence_start(text, found.start())  \
+            or _overlaps(taken, found.start(), found.end()):
+        return spot
+    wider = _Spot(found.start(), spot.end, text[found.start():spot.end], spot.candidates)
+    wider.refused_in = spot.refused_in
+    return wider
 
 
 def unlisted_id(admin1: str, name: str) -> int:
@@ -989,6 +1027,9 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
     before the second aside ("X и село Y")?"""
     if _CHAIN.fullmatch(text, end, start):
         return True
+    word = _WORD_BEFORE.search(text, end, start)
+    if word is not None and word.group(1)[0].isupper() and _CHAIN.fullmatch(text, end, word.start()):
+        return True  # "Замостье и Казачью Локню": the first word of a two-word name
     if lexicon.settlement_words is None or start - end > _LIST_GAP_CHARS:
         return False
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None

@@ -622,3 +622,13 @@ def test_claims_a_failed_assault_is_a_repelled_one(extractor, lang: str, text: s
     """The failure is an adjective of the assault's noun, not a verb above it."""
     assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Kupyansk")
     assert ("fighting", "RU", "asserts") not in readings(extractor, text, lang, "Kupyansk")
+
+
+@pytest.mark.parametrize("reference", ["la petite ville", "cette même ville"])
+def test_claims_a_back_reference_with_an_adjective_before_its_noun(  # type: ignore[no-untyped-def]
+        extractor, reference: str) -> None:
+    """"La petite ville" refers back to the town named before as "la ville" does: French puts
+    a few adjectives (petite, grande, même, ancienne) before the noun."""
+    text = (f"L'artillerie russe a visé Popasna pendant tout le mois de mars. Selon le gouverneur, "
+            f"les soldats russes sont entrés mardi dans {reference}.")
+    assert ("presence", "RU", "asserts") in readings(extractor, text, "fr", "Popasna")

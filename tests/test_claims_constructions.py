@@ -624,11 +624,18 @@ def test_claims_a_failed_assault_is_a_repelled_one(extractor, lang: str, text: s
     assert ("fighting", "RU", "asserts") not in readings(extractor, text, lang, "Kupyansk")
 
 
-@pytest.mark.parametrize("reference", ["la petite ville", "cette même ville"])
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'artillerie russe a visé Popasna pendant tout le mois de mars. Selon le gouverneur, les soldats "
+           "russes sont entrés mardi dans la petite ville."),
+    ("fr", "L'artillerie russe a visé Popasna pendant tout le mois de mars. Selon le gouverneur, les soldats "
+           "russes sont entrés mardi dans cette même ville."),
+    ("uk", "Російська артилерія обстрілювала Попасну весь березень. За словами губернатора, у вівторок "
+           "російські солдати зайшли в невелике місто."),
+    ("ru", "Российская артиллерия весь март обстреливала Попасную. По словам губернатора, во вторник "
+           "российские солдаты вошли в небольшой город."),
+])
 def test_claims_a_back_reference_with_an_adjective_before_its_noun(  # type: ignore[no-untyped-def]
-        extractor, reference: str) -> None:
-    """"La petite ville" refers back to the town named before as "la ville" does: French puts
-    a few adjectives (petite, grande, même, ancienne) before the noun."""
-    text = (f"L'artillerie russe a visé Popasna pendant tout le mois de mars. Selon le gouverneur, "
-            f"les soldats russes sont entrés mardi dans {reference}.")
-    assert ("presence", "RU", "asserts") in readings(extractor, text, "fr", "Popasna")
+        extractor, lang: str, text: str) -> None:
+    """"La petite ville", "невелике місто" refer back to the town named before as "la ville"
+    and "місто" do: a size or "même" before the noun changes nothing."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Popasna")

@@ -639,3 +639,17 @@ def test_claims_a_back_reference_with_an_adjective_before_its_noun(  # type: ign
     """"La petite ville", "невелике місто" refer back to the town named before as "la ville"
     and "місто" do: a size or "même" before the noun changes nothing."""
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Popasna")
+
+
+@pytest.mark.parametrize("text", [
+    "Les soldats ukrainiens qui tiennent Koupiansk repoussent chaque jour des assauts russes, selon la brigade.",
+    "Les unités ukrainiennes contrôlent toujours Koupiansk et repoussent chaque nuit des groupes russes.",
+])
+def test_claims_a_trigger_in_the_subject_of_a_repulse_is_not_what_was_repelled(  # type: ignore[no-untyped-def]
+        extractor, text: str) -> None:
+    """"The soldiers who hold X repel assaults": holding X is a claim of its own, not the
+    assault the repulse covers (the French parser tags "contrôlent" as an adjective of the
+    subject, which puts it under "repoussent" too)."""
+    found = readings(extractor, text, "fr", "Kupyansk")
+    assert ("capture", "UA", "asserts") in found
+    assert ("repelled", "RU", "asserts") in found

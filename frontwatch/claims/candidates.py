@@ -50,6 +50,9 @@ DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
+NOT_ARGUMENT = frozenset({"nsubj"})
+"""Relations that do not make a word another's argument: a trigger inside the subject of
+"repel" ("the forces controlling X repel ...") is not what is repelled."""
 IMPLICIT_KINDS = frozenset({"fighting", "repelled", "advance"})
 PRIOR = 3.0
 """The value of the features that carry a rule's reading (a word family's kind, a negation
@@ -1327,11 +1330,13 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
 def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
     """Another trigger of the sentence whose word governs this one within two steps."""
     heads = {t.head: t for t in triggers if t is not trigger and t.head != trigger.head}
+    below = trigger.head
     for k, node in enumerate(tree.ancestors(trigger.head)):
-        if k >= 2:
+        if k >= 2 or tree.relations[below] in NOT_ARGUMENT:
             break
         if node in heads:
             return heads[node]
+        below = node
     return None
 
 

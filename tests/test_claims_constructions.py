@@ -653,3 +653,13 @@ def test_claims_a_trigger_in_the_subject_of_a_repulse_is_not_what_was_repelled( 
     found = readings(extractor, text, "fr", "Kupyansk")
     assert ("capture", "UA", "asserts") in found
     assert ("repelled", "RU", "asserts") in found
+
+
+def test_claims_meme_si_concedes_a_fact_it_does_not_suppose_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Même si" + indicative is "even though": the clause reports that Ukraine still holds
+    the town; a plain "si" stays a condition."""
+    said = ("Les troupes russes pressent Koupiansk, même si la ville reste pour l'instant tenue par "
+            "l'armée ukrainienne.")
+    supposed = "Si la ville restait tenue par l'armée ukrainienne, Koupiansk serait un verrou."
+    assert ("capture", "UA", "asserts") in readings(extractor, said, "fr", "Kupyansk")
+    assert ("capture", "UA", "asserts") not in readings(extractor, supposed, "fr", "Kupyansk")

@@ -663,3 +663,16 @@ def test_claims_meme_si_concedes_a_fact_it_does_not_suppose_one(extractor) -> No
     supposed = "Si la ville restait tenue par l'armée ukrainienne, Koupiansk serait un verrou."
     assert ("capture", "UA", "asserts") in readings(extractor, said, "fr", "Kupyansk")
     assert ("capture", "UA", "asserts") not in readings(extractor, supposed, "fr", "Kupyansk")
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's army dismissed the statement by the Russian command that they had allegedly captured Huliaipole.",
+    "Ukraine's army dismissed the Russian command's statement that they had allegedly captured Huliaipole.",
+])
+def test_claims_a_denied_statement_is_also_its_author_s_claim(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Whichever order names the claim's author ("the statement by the Russian command", "the
+    Russian command's statement"), the record keeps both: Russia asserts the capture,
+    Ukraine's army denies it."""
+    found = keys(extractor, text, "en")
+    assert ("Hulyaypole", "capture", "RU", "denies", "UA") in found
+    assert ("Hulyaypole", "capture", "RU", "asserts", "RU") in found

@@ -817,7 +817,7 @@ def _with_word_before(text: str, spot: _Spot, taken: list[tuple[int, int]]) -> _
     ("Казачью Локню", "Kromskiye Byki"): villages the gazetteer lacks often have two-word
     names whose first word no table knows, so only the second was looked up."""
     found = _WORD_BEFORE.search(text, max(0, spot.start - 40), spot.start)
-    if found is None or not found.group(1)[0].isupper() or _sentence_start(text, found.start())  \
+    if found is None or not found.group(1)[0].isupper() or _sentence_start(text, found.start()) \
             or _overlaps(taken, found.start(), found.end()):
         return spot
     wider = _Spot(found.start(), spot.end, text[found.start():spot.end], spot.candidates)
@@ -1027,10 +1027,12 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
     before the second aside ("X и село Y")?"""
     if _CHAIN.fullmatch(text, end, start):
         return True
+    if start - end > _LIST_GAP_CHARS:
+        return False
     word = _WORD_BEFORE.search(text, end, start)
     if word is not None and word.group(1)[0].isupper() and _CHAIN.fullmatch(text, end, word.start()):
         return True  # "Замостье и Казачью Локню": the first word of a two-word name
-    if lexicon.settlement_words is None or start - end > _LIST_GAP_CHARS:
+    if lexicon.settlement_words is None:
         return False
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
 

@@ -73,6 +73,7 @@ def test_places_forms_resolve_to_the_town(
         ("en", "Shelling was reported across Kramatorsk raion.", "Kramatorsk"),
         # A part of a town is not the village that shares its name.
         ("ru", "Штурмовики зачистили микрорайон Троянда на юге Покровска.", "Троянда"),
+        ("fr", "Moscou dit avoir pris le quartier Noviï de Tchassiv Iar.", "Noviï"),
     ],
 )
 def test_places_forms_rivers_and_districts_are_not_towns(

@@ -676,3 +676,16 @@ def test_claims_a_denied_statement_is_also_its_author_s_claim(extractor, text: s
     found = keys(extractor, text, "en")
     assert ("Hulyaypole", "capture", "RU", "denies", "UA") in found
     assert ("Hulyaypole", "capture", "RU", "asserts", "RU") in found
+
+
+def test_claims_a_denial_ends_where_an_english_statement_without_that_begins(  # type: ignore[no-untyped-def]
+        extractor) -> None:
+    """"Kyiv denied Moscow's assertions, saying Ukraine still controls X": English drops the
+    "that", but the speech verb after the comma still opens Kyiv's own statement, which
+    asserts its control and so denies the Russian capture; with no comma ("denied reports
+    Russian troops had taken X") the denial reaches the report."""
+    said = keys(extractor, "Kyiv denied Moscow's assertions, saying Ukraine still controls Kupiansk.", "en")
+    assert ("Kupyansk", "capture", "UA", "asserts", "UA") in said
+    assert ("Kupyansk", "capture", "UA", "denies", "UA") not in said
+    reports = keys(extractor, "Kyiv denied reports Russian troops had taken Kupiansk.", "en")
+    assert ("Kupyansk", "capture", "RU", "denies", "UA") in reports

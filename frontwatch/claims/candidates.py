@@ -581,7 +581,7 @@ def _reported_clause(lex: Lexicon, between: str) -> bool:
 
     Without the comma the speech noun is what is denied ("denied reports that X fell").
     """
-    return any(lex.complement.search(between, said.end()) is not None
+    return any((lex.complement_dropped or lex.complement.search(between, said.end()) is not None)
                and CLAUSE_CUT.search(between, 0, said.start()) is not None
                for said in lex.speech.finditer(between))
 

@@ -86,6 +86,8 @@ class Lexicon:
     backward: re.Pattern[str]
     relayed: re.Pattern[str]
     complement: re.Pattern[str]
+    complement_dropped: bool
+    """Whether the language may leave its complementizer out ("saying Kyiv holds X")."""
     role: re.Pattern[str]
     recap: re.Pattern[str]
     actors: tuple[tuple[Side, re.Pattern[str]], ...]
@@ -318,6 +320,7 @@ def load_lexicon(lang: str) -> Lexicon:
         backward=pat(speech, "backward", "speech_verbs.yml"),
         relayed=pat(speech, "relayed", "speech_verbs.yml"),
         complement=pat(speech, "complement", "speech_verbs.yml"),
+        complement_dropped=bool(speech.get("complement_dropped", False)),
         role=pat(speech, "role", "speech_verbs.yml"),
         recap=pat(speech, "recap", "speech_verbs.yml"),
         actors=tuple((side, _alternation([p], f"{lang}/actors.yml"))

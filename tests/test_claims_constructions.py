@@ -689,3 +689,15 @@ def test_claims_a_denial_ends_where_an_english_statement_without_that_begins(  #
     assert ("Kupyansk", "capture", "UA", "denies", "UA") not in said
     reports = keys(extractor, "Kyiv denied reports Russian troops had taken Kupiansk.", "en")
     assert ("Kupyansk", "capture", "RU", "denies", "UA") in reports
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Les soldats ukrainiens décrivent une avancée russe lente vers Pokrovsk."),
+    ("en", "Ukrainian soldiers of the 47th brigade describe the slow Russian advance towards Pokrovsk."),
+])
+def test_claims_the_side_named_in_the_trigger_s_own_phrase_acts(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Une avancée russe", "the Russian advance": the phrase that holds the trigger names
+    who advances, whoever else the sentence names (here the Ukrainian soldiers who tell it)."""
+    assert ("advance", "RU", "asserts") in readings(extractor, text, lang, "Pokrovsk")
+    assert ("advance", "UA", "asserts") not in readings(extractor, text, lang, "Pokrovsk")

@@ -686,7 +686,10 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
     kind = trigger.rule.kind
     ranked: list[tuple[int, Side]] = []
     for cue in cues:
-        inside = trigger.start <= cue.start and cue.end <= trigger.end
+        # A side named inside the trigger's phrase, or a phrase that holds the trigger and
+        # names its side ("l'avancée russe", "Ukrainian counteroffensive"), is the actor's.
+        inside = (trigger.start <= cue.start and cue.end <= trigger.end) or (
+            cue.start <= trigger.start and trigger.end <= cue.end)
         if not inside and cue.start < trigger.end and trigger.start < cue.end:
             continue
         role = "inside" if inside else _role(doc, tree, cue, trigger, lex)

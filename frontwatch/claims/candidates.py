@@ -577,7 +577,8 @@ def _answered_denial(lex: Lexicon, before: str) -> bool:
 
 
 def _reported_clause(lex: Lexicon, between: str) -> bool:
-    """A speech verb and its 'que'/'that' after a comma: a new statement starts.
+    """A speech verb and its 'que'/'that' (or none, where the language drops it) after a
+    comma: a new statement starts.
 
     Without the comma the speech noun is what is denied ("denied reports that X fell").
     """

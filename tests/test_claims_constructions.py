@@ -701,3 +701,10 @@ def test_claims_the_side_named_in_the_trigger_s_own_phrase_acts(  # type: ignore
     who advances, whoever else the sentence names (here the Ukrainian soldiers who tell it)."""
     assert ("advance", "RU", "asserts") in readings(extractor, text, lang, "Pokrovsk")
     assert ("advance", "UA", "asserts") not in readings(extractor, text, lang, "Pokrovsk")
+
+
+def test_claims_taking_up_positions_in_a_town_is_a_presence(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Take up positions in X" is being there, not taking X: the idiom wins over "take"."""
+    text = "Russian troops took up positions in Vovchansk, the local police chief said."
+    assert ("presence", "RU", "asserts") in readings(extractor, text, "en", "Vovchansk")
+    assert ("capture", "RU", "asserts") not in readings(extractor, text, "en", "Vovchansk")

@@ -437,6 +437,22 @@ def test_places_context_a_double_surname_is_not_two_places(finder: PlaceFinder) 
     assert found["Vishnevka"].is_unlisted and found["Vishnevka"].admin1 == "Kursk Oblast"
 
 
+def test_places_context_a_list_does_not_cross_the_border_to_a_far_namesake(finder: PlaceFinder) -> None:
+    """"Vers Korenevo et Martynovka": Korenevo is a Kursk town, so Martynovka is the Kursk
+    village the gazetteer lacks, not a Martynivka 120 km off in Poltava (which a Sumy
+    village named later would otherwise vouch for)."""
+    text = ("Kyiv dit avoir pris Soudja, dans la région de Koursk. Moscou affirme avoir repoussé des "
+            "tentatives ukrainiennes d'avancer vers Korenevo et Martynovka. Des combats ont aussi eu "
+            "lieu près de Loknia.")
+    found = {m.text: m.place for m in finder.find(text, lang="fr")}
+    assert found["Martynovka"].is_unlisted and found["Martynovka"].admin1 == "Kursk Oblast"
+    assert found["Korenevo"].admin1 == "Kursk Oblast"
+    far = {m.text: m.place for m in finder.find(
+        "Fighting went on near Pokrovsk and Myrnohrad, and Russia shelled Martynivka in the Poltava region.",
+        lang="en")}
+    assert far["Martynivka"].admin1 == "Poltava Oblast"
+
+
 def test_places_context_every_name_of_a_list_of_rivers_is_a_river(finder: PlaceFinder) -> None:
     """The word that makes the first name a river makes the whole list rivers: "Severski"
     is no Siverske, "Donets" no town, even with their region named beside them."""

@@ -704,6 +704,7 @@ class PlaceFinder:
         at the centre of the region named last before them. A name that reads as a common
         word or a person's, or opens a sentence outside a list ("Uspenovka and Borki were
         retaken"), stays unresolved unless it is placed so elsewhere in the article."""
+        self._refuse_across_borders(text, spots, lexicon)
         lacking = {a for s in spots for a in s.refused_in if self.gazetteer.lacks_villages(a)}
         if not lacking:
             return []
@@ -727,6 +728,29 @@ class PlaceFinder:
             found.append(_unlisted_spot(_with_word_before(text, spot, taken), region))
             spot.refused = ""
         return found + _listed_with_unlisted(text, spots, found, unmatched, lexicon)
+
+    def _refuse_across_borders(self, text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:
+        """A village read across the border from every other place of its list, and far from
+        them ("vers Korenevo et Martynovka": Korenevo in Kursk, a Martynivka 120 km off in
+        Poltava), is the namesake of a village the gazetteer lacks beside them: a list of
+        places one advance or one fight is about does not cross a border."""
+        placed = [s for s in spots if s.chosen is not None and not s.chosen.place.is_region]
+        for chain in _chains(text, placed, lexicon):
+            if len(chain) < 2:
+                continue
+            for spot in chain:
+                assert spot.chosen is not None
+                place = spot.chosen.place
+                if place.population >= _TOWN or place.feature in _PROMINENT or place.is_unlisted:
+                    continue
+                mates = [s.chosen.place for s in chain if s is not spot and s.chosen is not None]
+                if any(m.country == place.country for m in mates) or _nearest_km(place, mates) <= 2 * _SUPPORT_KM:
+                    continue
+                regions = frozenset(m.admin1 for m in mates if self.gazetteer.lacks_villages(m.admin1))
+                if regions:
+                    spot.chosen = None
+                    spot.refused = "no place of that name beside " + ", ".join(sorted(regions))
+                    spot.refused_in = regions
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""

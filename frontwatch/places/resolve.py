@@ -712,6 +712,8 @@ class PlaceFinder:
                 if _is_region(s) and s.candidates[0].place.admin1 in lacking]
         refused = [s for s in spots if s.chosen is None and s.refused_in & lacking
                    and not (s.common_word or s.person_like or s.in_person)]
+        if not refused:
+            return []
         in_list = {s.start for chain in _chains(text, [s for s in spots if s.candidates], lexicon)
                    if len(chain) > 1 for s in chain}
         plain = {fold(s.text) for s in refused if not s.sentence_start or s.listed or s.start in in_list}
@@ -785,7 +787,6 @@ def _unlisted_spot(spot: _Spot, where: Place) -> _Spot:
     guess = _Spot(spot.start, spot.end, spot.text, [_Candidate(place, "unlisted")])
     guess.chosen = guess.candidates[0]
     guess.score = MATCH_QUALITY["unlisted"]
-    spot.refused = ""
     return guess
 
 

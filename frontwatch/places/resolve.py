@@ -1097,13 +1097,19 @@ def _bind_regions(
                 or any(w[0].isupper() or fold(w) in lexicon.origin_words for w in words)):
             continue
         said = {r.candidates[0].place.admin1 for r in regions}
+        countries = {r.candidates[0].place.country for r in regions}
         for spot in places:
             name = name_of.setdefault(id(spot), _readings(spot))
             inside = [c for c in spot.candidates if c.place.admin1 in said]
             if not inside:
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
-            if not inside and any(c.place.population >= _BIG for c in spot.candidates):
-                continue  # "Moscow says ... in the Donetsk region": the city is not there
+            if not inside and any(c.place.population >= _BIG or (
+                    c.place.population >= _TOWN and c.place.country in countries) for c in spot.candidates):
+                # "Moscow says ... in the Donetsk region", "la prise de Houliaïpole et de
+                # Myrnohrad dans la région de Donetsk": a town of the region's country that
+                # the region does not hold is still that town; the region belongs to the
+                # list's other names. Across a border it is a namesake.
+                continue
             if not inside:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said))
                 spot.refused_in = frozenset(said)

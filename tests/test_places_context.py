@@ -470,6 +470,19 @@ def test_places_context_a_name_numbered_after_a_hyphen_is_no_place(finder: Place
     assert [m.text for m in finder.find(text, lang="en")] == ["Kursk region"]
 
 
+def test_places_context_a_word_that_opens_names_makes_one_name_with_the_next(finder: PlaceFinder) -> None:
+    """"Près de Malaïa Loknia": "Malaïa" (Mala, Malaya) opens many village names, so the two
+    words are one name. The gazetteer lacks that Kursk village; its second word alone is no
+    reason to place the fight at a Loknia in Sumy. Names it holds still resolve whole."""
+    text = ("Kyiv dit avoir pris Soudja, dans la région de Koursk. Selon l'ISW, des combats ont eu "
+            "lieu près de Malaïa Loknia. Plus au sud, les Russes avancent vers Velyka Novosilka.")
+    mentions, unresolved = finder.locate(text, lang="fr")
+    found = {m.text: m.place for m in mentions}
+    assert "Loknia" not in found and "Malaïa Loknia" not in found
+    assert "Malaïa Loknia" in [u.text for u in unresolved]
+    assert found["Velyka Novosilka"].name == "Velyka Novosilka"
+
+
 def test_places_context_a_town_outside_the_region_its_list_names_is_still_the_town(finder: PlaceFinder) -> None:
     """"La prise de Houliaïpole et de Myrnohrad dans la région de Donetsk": the region is
     Myrnohrad's. Huliaipole, a town of Zaporizhzhia, is not refused for lying outside it."""

@@ -52,6 +52,9 @@ _LISTS_VILLAGES = 0.15
 """Share of a region's settlements under 500 inhabitants from which the gazetteer lists its
 villages: Ukraine's oblasts are at 0.26 (Chernivtsi) to 0.96; Russia's border oblasts, taken
 from GeoNames' places of 500+ inhabitants, at 0.01 to 0.07."""
+_NAME_OPENER = 10
+"""Two-word names a word opens from which it reads as the first word of a name ("Mala",
+"Novaya", "Verkhnia")."""
 _PREFIXES = "=@" + INFLECTED
 """First characters of the keys that are not phonetic (folded, region, case form)."""
 
@@ -135,6 +138,7 @@ class Gazetteer:
         self._has_forms = bool(form_index[0]) or any(self._forms_raw)
         self._alias_keys_of: dict[int, set[str]] | None = None
         self._village_share: dict[str, float] | None = None
+        self._openers: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self._places)
@@ -226,6 +230,20 @@ class Gazetteer:
                     tally[1] += place.population < _VILLAGE
             self._village_share = {a: small / total for a, (total, small) in counts.items()}
         return self._village_share.get(admin1, 0.0) < _LISTS_VILLAGES
+
+    def opens_names(self, word: str) -> bool:
+        """Whether `word` is, in any spelling, the first word of many two-word names ("Malaïa",
+        "Нова", "Verkhnia"): before another name it makes one name with it, which the
+        gazetteer may lack ("Malaïa Loknia", where it lists only a Loknia across the border)."""
+        if self._openers is None:
+            counts: dict[str, int] = {}
+            for place in self._places:
+                first, _, rest = place.name.partition(" ")
+                if rest and " " not in rest:
+                    for key in phonetic_keys(first):
+                        counts[key] = counts.get(key, 0) + 1
+            self._openers = frozenset(k for k, n in counts.items() if n >= _NAME_OPENER)
+        return not phonetic_keys(word).isdisjoint(self._openers)
 
     def admin2(self, place: Place) -> str:
         """The raion code (KATOTTG digits for Ukraine; GeoNames code for Russia) or ""."""

@@ -313,6 +313,15 @@ class PlaceFinder:
                     continue
                 if n == 1 and len(surface) < 3:
                     break
+                if n == 1 and run > 1 and self.gazetteer.opens_names(surface):
+                    # "près de Malaïa Loknia": a word that opens names ("Mala", "Novaya")
+                    # makes one name with the next, which the gazetteer lacks (it found no
+                    # two-word name here); the next word alone is another village.
+                    following = tokens[i + 1]
+                    halves.append((start, following.end, text[start:following.end]))
+                    taken.append((start, following.end))
+                    consumed = 2
+                    break
                 if cue:
                     consumed = n
                     taken.append((start, end))

@@ -278,3 +278,25 @@ def test_shelling_named_by_nationality_is_not_the_actor(extractor) -> None:  # t
     claims = claims_of(extractor, "Les forces ukrainiennes ont dû se replier après des bombardements russes et ne "
                                   "contrôlent plus que la périphérie de Sievierodonetsk.", "fr")
     assert {c.actor for c in claims if c.kind == "presence"} == {"UA"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Les forces ukrainiennes n'ont pas confirmé la chute de Vouhledar et affrontent toujours "
+                       "l'armée russe dans la ville.", id="fr-finite-conjunct"),
+    pytest.param("en", "Ukrainian forces have not confirmed the fall of Vuhledar and are still fighting Russian "
+                       "troops in the town.", id="en-own-auxiliary"),
+    pytest.param("uk", "Українські сили не підтвердили падіння Вугледара і продовжують бої з російськими "
+                       "військами в місті.", id="uk-finite-conjunct"),
+])
+def test_a_negation_stays_in_its_own_conjunct(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb coordinated with a negated one, with its own finite form or auxiliary, is not
+    negated: the fighting is asserted."""
+    found = keys(claims_of(extractor, text, lang))
+    assert ("Vuhledar", "fighting", "RU", "asserts") in found
+    assert ("Vuhledar", "fighting", "RU", "denies") not in found
+
+
+def test_a_shared_negation_reaches_a_bare_conjunct(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Did not take X and hold it": the bare second verb shares the first one's negation."""
+    found = keys(claims_of(extractor, "Russian troops did not take Vuhledar and hold it.", "en"))
+    assert ("Vuhledar", "capture", "RU", "asserts") not in found

@@ -510,10 +510,40 @@ def _morph_features(tree: Tree, i: int, prefix: str) -> dict[str, float]:
     return f
 
 
+def _own_conjunct(tree: Tree, head: int) -> tuple[int, int] | None:
+    """The verb of the trigger's clause, and the offset of its conjunction, where that verb is
+    coordinated with an earlier one and carries its own finite form or auxiliary ("n'ont pas
+    confirmé la chute de X et affrontent l'armée russe", "не підтвердили падіння X і
+    продовжують бої"): it opens a clause of its own. A bare infinitive or participle shares
+    the first verb's negation ("did not take X and hold it"), so it opens none."""
+    verb = head
+    for _ in range(2):
+        if tree.pos[verb] in ("VERB", "AUX") or tree.relations[verb] == "conj":
+            break
+        verb = tree.heads[verb]
+    # A finite verb after a conjunction is coordinated, whatever label the parser gave it
+    # (the Ukrainian model sometimes makes it an "xcomp").
+    if tree.relations[verb] not in ("conj", "xcomp") or tree.pos[verb] not in ("VERB", "AUX"):
+        return None
+    first = tree.heads[verb]
+    if first >= verb or tree.pos[first] not in ("VERB", "AUX"):
+        return None
+    finite = "Fin" in tree.feature(verb, "VerbForm") or any(
+        tree.relations[k].startswith("aux") and "Fin" in tree.feature(k, "VerbForm")
+        for k in tree.children(verb))
+    # The conjunction hangs from the second verb (UD) or from the first (English models).
+    joints = [k for k in (*tree.children(verb), *tree.children(first))
+              if first < k < verb and tree.relations[k] == "cc"]
+    return (verb, tree.starts[max(joints)]) if finite and joints else None
+
+
 def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
     """A negation word on the trigger or on a verb that governs it within its clause."""
+    own = _own_conjunct(tree, head)
     nodes = [head]
     for node in tree.ancestors(head):
+        if own is not None and nodes[-1] == own[0]:
+            break
         nodes.append(node)
         if tree.relations[nodes[-2]] in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj") or len(nodes) > 4:
             break
@@ -1254,6 +1284,12 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     f[f"trel={tree.relations[trigger.head]}"] = 1.0
     before = _clause_before(text, s_start, trigger.start, 70)
     near_before = _clause_before(text, s_start, trigger.start, 45)
+    own = _own_conjunct(tree, trigger.head)
+    joint = own[1] if own is not None else -1
+    if s_start <= joint < trigger.start:
+        # The first verb's negation or denial stays in its own clause.
+        near_before = near_before[max(0, len(near_before) - (trigger.start - joint)):]
+        names = " " * (joint - s_start) + names[joint - s_start:]
     after = re.split(r"[,;.:]", text[trigger.end:min(s_end, trigger.end + 45)].replace("«", " "), maxsplit=1)[0]
     around = text[max(s_start, trigger.start - 40):min(s_end, trigger.end + 40)]
     if lex.negation.search(near_before) and not lex.not_negation.search(near_before):

@@ -15,6 +15,7 @@ from frontwatch.eval.score import (
     EvalReport,
     GoldCorpus,
     default_same_region,
+    is_coreference,
     load_gold,
     report_as_dict,
     score,
@@ -264,6 +265,16 @@ def test_eval_score_place_resolution_by_mention_and_coreference(gold_dir: Path) 
     assert (fr.correct, fr.total) == (2, 3)
     # "The town" is checked through the claim whose evidence covers it.
     assert (en.correct, en.total) == (1, 2)
+
+
+@pytest.mark.parametrize(("mention", "pointer"), [
+    ("The town", True), ("la ville du même nom", True), ("там", True), ("y", True),
+    ("the Kharkiv region", False), ("L'oblast de Lougansk", False), ("Kupiansk", False),
+])
+def test_eval_score_a_pointer_is_no_name(mention: str, pointer: bool) -> None:
+    """A gold mention is a back-reference when it has no name in it; "the Kharkiv region"
+    names its place, so it is checked against the mentions the extractor resolved."""
+    assert is_coreference(mention) is pointer
 
 
 def test_eval_score_same_name_is_injectable(gold_dir: Path) -> None:

@@ -333,7 +333,9 @@ def is_coreference(mention: str) -> bool:
         return True
     if not any(c.isupper() for c in mention):
         return True
-    return words[0].casefold() in _COREF_HEADS
+    # "the Kharkiv region", "L'oblast de Lougansk": a capitalised word after the pointer
+    # word names the place.
+    return words[0].casefold() in _COREF_HEADS and not any(w[0].isupper() for w in words[1:])
 
 
 @dataclass(frozen=True, slots=True)

@@ -491,3 +491,32 @@ def test_places_context_a_town_outside_the_region_its_list_names_is_still_the_to
     found = {m.text: m.place for m in finder.find(text, lang="fr")}
     assert found["Houliaïpole"].admin1 == "Zaporizhzhia Oblast"
     assert found["Myrnohrad"].admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "Moscow claims the Donetsk, Luhansk, Zaporizhzhia and Kherson regions.",
+     ["Donetsk", "Luhansk", "Zaporizhzhia"]),
+    ("en", "Russia wants four regions – Luhansk, Donetsk, Zaporizhzhia and Kherson – recognised as its own.",
+     ["Luhansk", "Donetsk", "Zaporizhzhia", "Kherson"]),
+    ("en", "Russia annexed the regions of Donetsk, Luhansk, Zaporizhzhia and Kherson in 2022.",
+     ["Luhansk", "Zaporizhzhia", "Kherson"]),
+    ("fr", "Moscou revendique les régions de Donetsk, Louhansk, Zaporijjia et Kherson.",
+     ["Louhansk", "Zaporijjia", "Kherson"]),
+    ("fr", "Moscou revendique quatre régions : Donetsk, Louhansk, Zaporijjia et Kherson.",
+     ["Donetsk", "Louhansk", "Zaporijjia", "Kherson"]),
+    ("uk", "Бої тривають у Донецькій, Луганській та Запорізькій областях.", ["Донецькій", "Луганській"]),
+    ("ru", "Бои идут в Донецкой, Луганской и Запорожской областях.", ["Донецкой", "Луганской"]),
+])
+def test_places_context_a_list_of_regions_names_regions(
+    finder: PlaceFinder, lang: str, text: str, names: list[str]
+) -> None:
+    """A plural word for regions at either end of a list makes each name the region, not the
+    city of that name (nor a village "Luhanske" or "Zaporizke")."""
+    found = _found(finder, text, lang)
+    for name in names:
+        assert found[name].place.is_region, name
+
+
+def test_places_context_a_singular_region_after_a_list_leaves_its_towns(finder: PlaceFinder) -> None:
+    found = _found(finder, "Russia says it took Kupiansk, Lyman and the Kharkiv region's border villages.", "en")
+    assert found["Kupiansk"].place.name == "Kupyansk" and not found["Lyman"].place.is_region

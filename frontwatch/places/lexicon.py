@@ -80,6 +80,9 @@ class PlaceLexicon:
     capital_as_region: re.Pattern[str] | None = None
     """What stands between villages and a region's capital when the capital's name stands for
     the region ("Zelenyi Hai and Dobropillia in Zaporizhzhia")."""
+    region_plurals: re.Pattern[str] | None = None
+    """Plural words for regions ("regions", "régions", "областях"): a list they close or
+    open ("the Donetsk, Luhansk and Kherson regions") is a list of regions."""
     settlement_words: re.Pattern[str] | None = None
     """A word for a settlement that opens the next item of a list ("поселок Новониколаевка и
     село Привольное"): the items are still one list."""
@@ -180,6 +183,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         lowercase_nouns=bool(data.get("lowercase_nouns", False)),
         near=_near(data.get("near_words")),
         settlement_words=_settlement_words(data.get("settlement_words")),
+        region_plurals=_words(data.get("region_plurals")),
         capital_as_region=_capital_words(data.get("capital_as_region")),
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
@@ -211,6 +215,12 @@ def _settlement_words(words: Any) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + _alternatives(words) + r")\s*$", re.IGNORECASE)
+
+
+def _words(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + _alternatives(words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _capital_words(words: Any) -> re.Pattern[str] | None:

@@ -153,6 +153,7 @@ class PlaceFinder:
         spots += self._region_phrases(text, lexicon, taken)
         spots += self._name_spans(text, tokens, lexicon, entities, taken, halves)
         _apply_vetoes(text, spots)
+        self._region_lists(text, spots, lexicon)
         _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon),
                       self.gazetteer.region)
         _bind_fronted_regions(text, spots)
@@ -213,6 +214,61 @@ class PlaceFinder:
                 spots.append(_Spot(start, end, text[start:end], [_Candidate(region, "region")]))
                 taken.append((start, end))
         return spots
+
+    def _region_lists(self, text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> None:
+        """'The Donetsk, Luhansk, Zaporizhzhia and Kherson regions', 'les régions de Donetsk,
+        Louhansk et Kherson', 'four regions – Luhansk, Donetsk...': a plural word for regions
+        that closes or opens a list, or stands in one of its items, makes every name of the
+        list the region it names, not the city (nor a village "Luhanske")."""
+        plurals = lexicon.region_plurals
+        if plurals is None or plurals.search(text) is None:
+            return
+        groups: list[list[_Spot]] = []
+        for spot in sorted((s for s in spots if s.candidates), key=lambda s: s.start):
+            if groups and _list_gap(text, groups[-1][-1].end, spot.start, lexicon):
+                groups[-1].append(spot)
+            else:
+                groups.append([spot])
+        opening = re.compile(r"(?:" + plurals.pattern + r")\s*[:–—-]\s*$", re.IGNORECASE)
+        for group in groups:
+            first, last = group[0], group[-1]
+            closing = plurals.match(text, last.end + len(text[last.end:]) - len(text[last.end:].lstrip()))
+            closed = bool(closing or plurals.search(text, last.start, min(len(text), last.end + 3)))
+            if closed:
+                # "в Донецкой, Луганской и Запорожской областях": the adjectives before the
+                # last are no town's name, so nothing spotted them.
+                group[:0] = self._regions_before(text, first.start, spots, lexicon)
+            if len(group) < 2 or not (closed or any(plurals.search(s.text) for s in group)
+                                      or opening.search(text, max(0, first.start - 30), first.start)):
+                continue
+            for spot in group:
+                if _is_region(spot):
+                    continue
+                region = self._region_named(spot.text, lexicon)
+                if region is not None:
+                    spot.candidates = [_Candidate(region, "region")]
+
+    def _regions_before(self, text: str, start: int, spots: list[_Spot],
+                        lexicon: PlaceLexicon) -> list[_Spot]:
+        """The unspotted names of regions listed right before `start`, as new spots."""
+        found: list[_Spot] = []
+        while (word := _LIST_BEFORE.search(text, max(0, start - 40), start)) is not None:
+            begin, end = word.start("word"), word.end("word")
+            region = self._region_named(word.group("word"), lexicon) if word.group("word")[0].isupper() else None
+            if region is None or any(s.start < end and begin < s.end for s in spots):
+                break
+            spot = _Spot(begin, end, text[begin:end], [_Candidate(region, "region")])
+            spots.append(spot)
+            found.insert(0, spot)
+            start = begin
+        return found
+
+    def _region_named(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        for form in (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface)):
+            region = self.gazetteer.region(form)
+            if region is not None:
+                return region
+        return None
 
     def _sector_names(
         self, text: str, match: re.Match[str], taken: _Taken

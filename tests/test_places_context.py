@@ -520,3 +520,17 @@ def test_places_context_a_list_of_regions_names_regions(
 def test_places_context_a_singular_region_after_a_list_leaves_its_towns(finder: PlaceFinder) -> None:
     found = _found(finder, "Russia says it took Kupiansk, Lyman and the Kharkiv region's border villages.", "en")
     assert found["Kupiansk"].place.name == "Kupyansk" and not found["Lyman"].place.is_region
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("fr", "Nos soldats ont marché le long des rues de l'académicien Korolev et Tchekhov à Krasnogorovka.",
+     "Krasnogorovka"),
+    ("fr", "Les unités se retirent vers la ferme collective Lénine, au nord de Krasnogorovka.", "Krasnogorovka"),
+    ("en", "Troops fought along Academician Korolev Street in Krasnohorivka.", "Krasnohorivka"),
+])
+def test_places_context_a_person_a_street_is_named_after_is_no_place(
+    finder: PlaceFinder, lang: str, text: str, place: str
+) -> None:
+    """A title before a name ("l'académicien Korolev") makes it a person, and a farm word a
+    kolkhoz: no Korolev, Chekhov or village called Lenine; the town is still found."""
+    assert list(_found(finder, text, lang)) == [place]

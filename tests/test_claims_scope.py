@@ -300,3 +300,20 @@ def test_a_shared_negation_reaches_a_bare_conjunct(extractor) -> None:  # type: 
     """"Did not take X and hold it": the bare second verb shares the first one's negation."""
     found = keys(claims_of(extractor, "Russian troops did not take Vuhledar and hold it.", "en"))
     assert ("Vuhledar", "capture", "RU", "asserts") not in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces have not stopped attacking Pokrovsk, the governor said.", id="en-not-stopped"),
+    pytest.param("fr", "Les forces russes n'arrêtent pas d'attaquer Pokrovsk, selon le gouverneur.",
+                 id="fr-narretent-pas"),
+    pytest.param("uk", "Російські війська не припиняють штурмів Покровська, повідомив губернатор.",
+                 id="uk-ne-prypyniaiut"),
+    pytest.param("ru", "Российские войска не прекращают штурмы Покровска, сообщил губернатор.",
+                 id="ru-ne-prekrashchaiut"),
+])
+def test_a_negated_stop_says_the_action_goes_on(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Did not stop attacking X": the negation is on the verb of stopping, so the attacks
+    are asserted, not denied."""
+    found = keys(claims_of(extractor, text, lang))
+    assert ("Pokrovsk", "fighting", "RU", "asserts") in found
+    assert ("Pokrovsk", "fighting", "RU", "denies") not in found

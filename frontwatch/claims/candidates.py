@@ -548,6 +548,8 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
         if tree.relations[nodes[-2]] in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj") or len(nodes) > 4:
             break
     for node in nodes:
+        if node != head and (tree.lemmas[node] in lex.cessation_lemmas or tree.words[node] in lex.cessation_lemmas):
+            continue  # "did not stop attacking X": the attacks go on
         for child in tree.children(node):
             if child + 1 < len(tree.words) and tree.words[child + 1] in lex.negation_exceptions:
                 continue

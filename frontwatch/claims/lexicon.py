@@ -140,6 +140,8 @@ class Lexicon:
     attempt_lemmas: frozenset[str]
     failure_lemmas: frozenset[str]
     success_lemmas: frozenset[str]
+    cessation_lemmas: frozenset[str]
+    """Verbs of stopping: negated, they say the action goes on ("did not stop attacking X")."""
     modal_lemmas: frozenset[str]
     purpose_marks: frozenset[str]
     finite_endings: tuple[str, ...]
@@ -368,6 +370,7 @@ def load_lexicon(lang: str) -> Lexicon:
         attempt_lemmas=_words(stance, "attempt_words", f"{lang}/denials.yml"),
         failure_lemmas=_words(stance, "failure_words", f"{lang}/denials.yml"),
         success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
+        cessation_lemmas=_words(stance, "cessation_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
         purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
         finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),

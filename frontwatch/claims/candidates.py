@@ -1074,6 +1074,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 features.update(_place_features(text, s_start, target, located, points, lex, top_place,
                                                 n_places, settlements))
+                if "syn=other_clause" in features and "near:trigger_between" in features:
+                    features["other_clause_past_trigger"] = 1.0
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
                 actor_f, guess = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
                                                 narrator.side, default, lex, negated=denied,

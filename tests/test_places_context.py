@@ -506,6 +506,10 @@ def test_places_context_a_town_outside_the_region_its_list_names_is_still_the_to
      ["Donetsk", "Louhansk", "Zaporijjia", "Kherson"]),
     ("uk", "Бої тривають у Донецькій, Луганській та Запорізькій областях.", ["Донецькій", "Луганській"]),
     ("ru", "Бои идут в Донецкой, Луганской и Запорожской областях.", ["Донецкой", "Луганской"]),
+    ("uk", "Росія претендує на Донецьку, Луганську, Запорізьку та Херсонську області.",
+     ["Донецьку", "Луганську", "Запорізьку"]),
+    ("ru", "Россия претендует на Донецкую, Луганскую, Запорожскую и Херсонскую области.",
+     ["Донецкую", "Луганскую", "Запорожскую"]),
 ])
 def test_places_context_a_list_of_regions_names_regions(
     finder: PlaceFinder, lang: str, text: str, names: list[str]
@@ -520,6 +524,9 @@ def test_places_context_a_list_of_regions_names_regions(
 def test_places_context_a_singular_region_after_a_list_leaves_its_towns(finder: PlaceFinder) -> None:
     found = _found(finder, "Russia says it took Kupiansk, Lyman and the Kharkiv region's border villages.", "en")
     assert found["Kupiansk"].place.name == "Kupyansk" and not found["Lyman"].place.is_region
+    # "Донецьку" is the city's locative here: it does not agree with "Херсонській".
+    found = _found(finder, "Удари по Донецьку та Херсонській області тривають.", "uk")
+    assert found["Донецьку"].place.name == "Donetsk" and not found["Донецьку"].place.is_region
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [

@@ -221,7 +221,7 @@ class PlaceFinder:
         that closes or opens a list, or stands in one of its items, makes every name of the
         list the region it names, not the city (nor a village "Luhanske")."""
         plurals = lexicon.region_plurals
-        if plurals is None or plurals.search(text) is None:
+        if plurals is None or (plurals.search(text) is None and lexicon.region_adjective is None):
             return
         groups: list[list[_Spot]] = []
         for spot in sorted((s for s in spots if s.candidates), key=lambda s: s.start):
@@ -233,13 +233,19 @@ class PlaceFinder:
         for group in groups:
             first, last = group[0], group[-1]
             closing = plurals.match(text, last.end + len(text[last.end:]) - len(text[last.end:].lstrip()))
-            closed = bool(closing or plurals.search(text, last.start, min(len(text), last.end + 3)))
-            if closed:
+            plural = bool(closing or plurals.search(text, last.start, min(len(text), last.end + 3)))
+            adjective = _region_adjective(last, lexicon)
+            if plural or adjective:
                 # "в Донецкой, Луганской и Запорожской областях": the adjectives before the
-                # last are no town's name, so nothing spotted them.
-                group[:0] = self._regions_before(text, first.start, spots, lexicon)
-            if len(group) < 2 or not (closed or any(plurals.search(s.text) for s in group)
-                                      or opening.search(text, max(0, first.start - 30), first.start)):
+                # last are no town's name, so nothing spotted them, or a town's case form did.
+                group[:0] = self._listed_before(text, first.start, spots, lexicon)
+            if adjective and not plural:
+                # "Донецьку, Луганську та Херсонську області": the items end as the region's
+                # adjective does (a singular case would not agree: "у Донецьку та
+                # Херсонській області").
+                plural = all(fold(s.text)[-2:] == fold(adjective)[-2:] for s in group[:-1])
+            if len(group) < 2 or not (plural or any(plurals.search(s.text) for s in group)
+                                      or opening.search(text, max(0, group[0].start - 30), group[0].start)):
                 continue
             for spot in group:
                 if _is_region(spot):
@@ -248,17 +254,22 @@ class PlaceFinder:
                 if region is not None:
                     spot.candidates = [_Candidate(region, "region")]
 
-    def _regions_before(self, text: str, start: int, spots: list[_Spot],
-                        lexicon: PlaceLexicon) -> list[_Spot]:
-        """The unspotted names of regions listed right before `start`, as new spots."""
+    def _listed_before(self, text: str, start: int, spots: list[_Spot],
+                       lexicon: PlaceLexicon) -> list[_Spot]:
+        """The names listed right before `start`: the spots there, and the names of regions
+        nothing spotted, as new spots."""
         found: list[_Spot] = []
         while (word := _LIST_BEFORE.search(text, max(0, start - 40), start)) is not None:
             begin, end = word.start("word"), word.end("word")
-            region = self._region_named(word.group("word"), lexicon) if word.group("word")[0].isupper() else None
-            if region is None or any(s.start < end and begin < s.end for s in spots):
+            if not word.group("word")[0].isupper():
                 break
-            spot = _Spot(begin, end, text[begin:end], [_Candidate(region, "region")])
-            spots.append(spot)
+            spot = next((s for s in spots if s.start == begin and s.end == end and s.candidates), None)
+            if spot is None:
+                region = self._region_named(word.group("word"), lexicon)
+                if region is None or any(s.start < end and begin < s.end for s in spots):
+                    break
+                spot = _Spot(begin, end, text[begin:end], [_Candidate(region, "region")])
+                spots.append(spot)
             found.insert(0, spot)
             start = begin
         return found
@@ -1125,6 +1136,15 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
     if lexicon.settlement_words is None:
         return False
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
+
+
+def _region_adjective(spot: _Spot, lexicon: PlaceLexicon) -> str:
+    """The adjective of a region phrase that inflects it ("Херсонську" of "Херсонську
+    області"), where the language's region names are adjectives; else ""."""
+    if lexicon.region_adjective is None or not _is_region(spot):
+        return ""
+    first, _, rest = spot.text.partition(" ")
+    return first if rest and first[:1].isupper() and rest[:1].islower() else ""
 
 
 def _is_region(spot: _Spot) -> bool:

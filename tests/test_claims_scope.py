@@ -317,3 +317,19 @@ def test_a_negated_stop_says_the_action_goes_on(extractor, lang: str, text: str)
     found = keys(claims_of(extractor, text, lang))
     assert ("Pokrovsk", "fighting", "RU", "asserts") in found
     assert ("Pokrovsk", "fighting", "RU", "denies") not in found
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    pytest.param("uk", "За даними DeepState, російські війська просунулися у Дніпропетровській області.",
+                 "Dnipropetrovsk Oblast", id="uk-region"),
+    pytest.param("ru", "Генштаб ВСУ признал продвижение российских сил в Курской области.", "Kursk Oblast",
+                 id="ru-region"),
+    pytest.param("en", "Russian forces have advanced in the Kharkiv region, DeepState said.", "Kharkiv Oblast",
+                 id="en-region"),
+])
+def test_advancing_in_a_region_is_an_advance(extractor, lang: str, text: str, region: str) -> None:  # type: ignore[no-untyped-def]
+    """Advancing in a town is being in part of it (presence); advancing within a region is an
+    advance there (an incursion into one stays a presence, see above)."""
+    found = keys(claims_of(extractor, text, lang))
+    assert (region, "advance", "RU", "asserts") in found
+    assert (region, "presence", "RU", "asserts") not in found

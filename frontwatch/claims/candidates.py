@@ -158,7 +158,8 @@ class Candidate:
     whole: bool = False
     """The trigger drives the other side out of the place: all of it is taken."""
     inside: bool = False
-    """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence."""
+    """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence
+    in a town; in a region, a presence or an advance as the model's odds say."""
     answers_denial: bool = False
     """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
     denied claim is the other side's capture."""

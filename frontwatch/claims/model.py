@@ -117,7 +117,11 @@ class ClaimModel:
             kind = "presence"
         elif candidate.whole and kind in ("presence", "advance"):
             kind = "capture"
-        elif candidate.inside and kind == "advance":
+        elif candidate.inside and kind == "advance" and (
+                not candidate.target.mention.place.is_region
+                or kinds.get("presence", 0.0) >= kinds.get("advance", 0.0)):
+            # Advancing in a town is being in part of it. In a region it may be either (an
+            # incursion into it, an advance within it): the model's odds decide.
             kind = "presence"
         return kind, p_claim, actor, stance, confidence
 

@@ -31,7 +31,7 @@ class TrainingConfig:
 
     c_kind: float = 0.1
     c_actor: float = 0.5
-    threshold: float = 0.4
+    threshold: float = 0.45
     min_count: int = 2
     """Features seen in fewer examples than this are left out (they would only memorise)."""
 

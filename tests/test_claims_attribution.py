@@ -308,3 +308,17 @@ def test_attribution_side_speaking_of_its_own_advance(extractor) -> None:  # typ
 def test_attribution_reporting_phrases(extractor, lang: str, text: str, place: str, kind: str,  # type: ignore[no-untyped-def]
                                        expected: tuple[str, str]) -> None:
     assert sources_of(extractor, text, lang, place, kind) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    pytest.param("uk", 'Дослівно DeepState: "Мапу оновлено. Ворог просунувся поблизу Степового".', "DeepState",
+                 id="uk-verbatim"),
+    pytest.param("fr", "Hanna Maliar : « Nos forces avancent au sud de Robotyne. »", "Hanna Maliar",
+                 id="fr-name-colon"),
+])
+def test_a_name_a_quote_follows_after_a_colon_speaks_it(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                         speaker: str) -> None:
+    """'X: «…»' needs no speech verb: the name before the colon speaks the quote, on to its
+    last sentence."""
+    claims = claims_of(extractor, text, lang)
+    assert claims and {c.source.name for c in claims} == {speaker}

@@ -552,6 +552,10 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
     return impersonal
 
 
+_HEADED_QUOTE = re.compile(r"\s*:\s*[«\"“„]")
+"""A colon and an opening quote right after a name: the name speaks the quote."""
+
+
 def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex: Lexicon,
                      tree: Tree | None = None, masked: list[tuple[int, int]] | None = None,
                      ) -> tuple[Source | None, tuple[int, int] | None, Subject | None]:
@@ -563,6 +567,11 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
     impersonal verb in the parse yields to a name standing right by the verb."""
     masked = masked or []
     hits = [h for h in hits if not _inside(h.start, h.end, masked)]
+    headed = next((h for h in hits if _HEADED_QUOTE.match(text, h.end, sentence[1])), None)
+    if headed is not None:
+        # "Дослівно DeepState: «Ворог просунувся…»", "Maliar: “Our forces…”": a name the
+        # quote follows after a colon is its speaker, whatever the language.
+        return headed.source, (headed.start, headed.end), None
     according = _according(text, sentence, hits, lex, tree, masked)
     if according is not None:
         return according.source, according.span, None if according.source else according

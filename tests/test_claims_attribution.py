@@ -322,3 +322,11 @@ def test_a_name_a_quote_follows_after_a_colon_speaks_it(extractor, lang: str, te
     last sentence."""
     claims = claims_of(extractor, text, lang)
     assert claims and {c.source.name for c in claims} == {speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian pro-war bloggers had reported that Russian troops raised their flag in the centre of Toretsk.",
+    "Pro-war Russian bloggers reported that Russian troops raised their flag in the centre of Toretsk.",
+])
+def test_pro_war_bloggers_are_russian_milbloggers(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert sources_of(extractor, text, "en", "Toretsk", "presence") == {("Russian milbloggers", "RU")}

@@ -484,10 +484,9 @@ def test_places_context_a_word_that_opens_names_makes_one_name_with_the_next(fin
 
 
 def test_places_context_a_town_outside_the_region_its_list_names_is_still_the_town(finder: PlaceFinder) -> None:
-    """"La prise de Houliaïpole et de Myrnohrad dans la région de Donetsk": the region is
-    Myrnohrad's. Huliaipole, a town of Zaporizhzhia, is not refused for lying outside it."""
-    text = ("Le chef d'état-major russe a affirmé la prise de Houliaïpole et de la ville de Myrnohrad "
-            "dans la région de Donetsk.")
+    """"Houliaïpole et Myrnohrad dans la région de Donetsk": the region is Myrnohrad's.
+    Huliaipole, a town of Zaporizhzhia, is not refused for lying outside it."""
+    text = "Moscou dit avoir pris Houliaïpole et Myrnohrad dans la région de Donetsk."
     found = {m.text: m.place for m in finder.find(text, lang="fr")}
     assert found["Houliaïpole"].admin1 == "Zaporizhzhia Oblast"
     assert found["Myrnohrad"].admin1 == "Donetsk Oblast"
@@ -530,7 +529,7 @@ def test_places_context_a_singular_region_after_a_list_leaves_its_towns(finder: 
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [
-    ("fr", "Nos soldats ont marché le long des rues de l'académicien Korolev et Tchekhov à Krasnogorovka.",
+    ("fr", "Les fantassins progressent dans les rues de l'académicien Korolev et Tchekhov, à Krasnogorovka.",
      "Krasnogorovka"),
     ("fr", "Les unités se retirent vers la ferme collective Lénine, au nord de Krasnogorovka.", "Krasnogorovka"),
     ("en", "Troops fought along Academician Korolev Street in Krasnohorivka.", "Krasnohorivka"),

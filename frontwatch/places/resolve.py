@@ -1190,8 +1190,8 @@ def _bind_regions(
                 inside = [c for c in guess(spot.text) if c.place.admin1 in said]
             if not inside and any(c.place.population >= _BIG or (
                     c.place.population >= _TOWN and c.place.country in countries) for c in spot.candidates):
-                # "Moscow says ... in the Donetsk region", "la prise de Houliaïpole et de
-                # Myrnohrad dans la région de Donetsk": a town of the region's country that
+                # "Moscow says ... in the Donetsk region", "Houliaïpole et Myrnohrad dans la
+                # région de Donetsk": a town of the region's country that
                 # the region does not hold is still that town; the region belongs to the
                 # list's other names. Across a border it is a namesake.
                 continue

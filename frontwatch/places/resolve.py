@@ -229,10 +229,10 @@ class PlaceFinder:
                 groups[-1].append(spot)
             else:
                 groups.append([spot])
-        opening = re.compile(r"(?:" + plurals.pattern + r")\s*[:–—-]\s*$", re.IGNORECASE)
+        opening = _opening(plurals)
         for group in groups:
             first, last = group[0], group[-1]
-            closing = plurals.match(text, last.end + len(text[last.end:]) - len(text[last.end:].lstrip()))
+            closing = plurals.match(text, _after_spaces(text, last.end))
             plural = bool(closing or plurals.search(text, last.start, min(len(text), last.end + 3)))
             adjective = _region_adjective(last, lexicon)
             if plural or adjective:
@@ -275,6 +275,7 @@ class PlaceFinder:
         return found
 
     def _region_named(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
+        """The region a name or a region's adjective names, in any case form."""
         for form in (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface)):
             region = self.gazetteer.region(form)
             if region is not None:
@@ -1138,6 +1139,18 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
 
 
+def _after_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+@lru_cache(maxsize=8)
+def _opening(plurals: re.Pattern[str]) -> re.Pattern[str]:
+    """A plural word for regions that opens a list after a colon or a dash ("four regions:")."""
+    return re.compile(r"(?:" + plurals.pattern + r")\s*[:–—-]\s*$", re.IGNORECASE)
+
+
 def _region_adjective(spot: _Spot, lexicon: PlaceLexicon) -> str:
     """The adjective of a region phrase that inflects it ("Херсонську" of "Херсонську
     області"), where the language's region names are adjectives; else ""."""
@@ -1191,9 +1204,9 @@ def _bind_regions(
             if not inside and any(c.place.population >= _BIG or (
                     c.place.population >= _TOWN and c.place.country in countries) for c in spot.candidates):
                 # "Moscow says ... in the Donetsk region", "Houliaïpole et Myrnohrad dans la
-                # région de Donetsk": a town of the region's country that
-                # the region does not hold is still that town; the region belongs to the
-                # list's other names. Across a border it is a namesake.
+                # région de Donetsk": a town of the region's country that the region does not
+                # hold is still that town; the region belongs to the list's other names.
+                # Across a border it is a namesake.
                 continue
             if not inside:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said))

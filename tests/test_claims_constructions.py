@@ -153,6 +153,10 @@ def test_claims_withstood_attack_is_the_attacker_repelled(extractor, lang: str, 
     pytest.param("ru", "Российские войска закрепили свои позиции в Торецке, сообщили в Минобороны.", id="ru-positions"),
     pytest.param("uk", "Росіяни зміцнили свої позиції в Торецьку, повідомили в Генштабі.", id="uk-positions"),
     pytest.param("en", "Russian troops moved into Toretsk on Friday, the governor said.", id="en-moved-into"),
+    pytest.param("uk", "Росіяни відновили втрачені позиції в центрі Торецька, повідомили в Генштабі.",
+                 id="uk-regained-positions"),
+    pytest.param("ru", "Российские войска восстановили утраченные позиции в Торецке, сообщили в Минобороны.",
+                 id="ru-regained-positions"),
 ])
 def test_claims_forcing_a_way_in_or_holding_positions_is_a_presence(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str) -> None:

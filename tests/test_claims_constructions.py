@@ -157,6 +157,8 @@ def test_claims_withstood_attack_is_the_attacker_repelled(extractor, lang: str, 
                  id="uk-regained-positions"),
     pytest.param("ru", "Российские войска восстановили утраченные позиции в Торецке, сообщили в Минобороны.",
                  id="ru-regained-positions"),
+    pytest.param("fr", "Les troupes russes tiennent désormais des positions à Toretsk, selon l'ISW.",
+                 id="fr-hold-positions"),
 ])
 def test_claims_forcing_a_way_in_or_holding_positions_is_a_presence(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str) -> None:

@@ -333,3 +333,16 @@ def test_advancing_in_a_region_is_an_advance(extractor, lang: str, text: str, re
     found = keys(claims_of(extractor, text, lang))
     assert (region, "advance", "RU", "asserts") in found
     assert (region, "presence", "RU", "asserts") not in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Fighting continues in Toretsk, the spokesman said, denying Russian claims.", id="en"),
+    pytest.param("uk", "«Бої тривають у Торецьку», — сказав речник, спростувавши російські заяви.", id="uk"),
+])
+def test_a_denial_of_the_other_sides_claims_after_an_account_leaves_it_standing(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"X, he said, denying Russian claims": what is denied is the other side's claims; the
+    speaker's own account before it is asserted."""
+    found = keys(claims_of(extractor, text, lang))
+    assert ("Toretsk", "fighting", "RU", "asserts") in found
+    assert ("Toretsk", "fighting", "RU", "denies") not in found

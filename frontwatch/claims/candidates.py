@@ -596,6 +596,11 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
         else:
             if any(t.start >= end for t in triggers):
                 continue
+            rest = len(body) - len(body[match.end():].lstrip())
+            if any(claimed.match(body, rest) for _, claimed in lex.claimed_by):
+                # "Бої йдуть у місті, — сказав він, спростувавши російські заяви": what is
+                # denied is the other side's claims; the speaker's own account stands.
+                continue
             lo, hi, where = trigger.end, start, "after"
         between = body[lo - offset:hi - offset]
         if lex.contrast.search(between) or (where == "before" and _reported_clause(lex, between)):

@@ -540,3 +540,18 @@ def test_places_context_a_person_a_street_is_named_after_is_no_place(
     """A title before a name ("l'académicien Korolev") makes it a person, and a farm word a
     kolkhoz: no Korolev, Chekhov or village called Lenine; the town is still found."""
     assert list(_found(finder, text, lang)) == [place]
+
+
+@pytest.mark.parametrize(("lang", "text", "capital"), [
+    ("uk", "У Києві спростували заяви про захоплення Бахмута.", "Києві"),
+    ("ru", "В Москве заявили о взятии Бахмута.", "Москве"),
+    ("fr", "À Kiev, on dément la prise de Bakhmout.", "Kiev"),
+])
+def test_places_context_a_capital_whose_government_speaks_is_no_place(
+    finder: PlaceFinder, lang: str, text: str, capital: str
+) -> None:
+    """"У Києві спростували": the government speaks; the city is no place of the claim. A
+    capital where something happens is still the city."""
+    found = _found(finder, text, lang)
+    assert capital not in found and "Bakhmut" in {m.place.name for m in found.values()}
+    assert _found(finder, "Бої тривають біля Бахмута, а у Києві оголосили тривогу.", "uk")["Києві"].place.name == "Kyiv"

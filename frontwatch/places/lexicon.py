@@ -59,6 +59,9 @@ class PlaceLexicon:
     elliptic_regions: tuple[str, ...] = ()
     """Endings of a region adjective that stand for the region without its noun."""
     metonyms: frozenset[str] = frozenset()
+    metonym_verbs: frozenset[str] = frozenset()
+    """Words right after a capital that make it its government speaking ("у Києві
+    спростували", "в Москве заявили", "à Kiev, on dément"), however it is cued."""
     stop_names: frozenset[str] = frozenset()
     place_cues: frozenset[str] = frozenset()
     inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -170,6 +173,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         bare_regions={fold(k): str(v) for k, v in (data.get("bare_regions") or {}).items()},
         elliptic_regions=tuple(str(e) for e in data.get("elliptic_regions") or ()),
         metonyms=frozenset(fold(str(n)) for n in data.get("metonyms") or ()),
+        metonym_verbs=frozenset(fold(str(n)) for n in data.get("metonym_verbs") or ()),
         stop_names=frozenset(fold(str(n)) for n in data.get("stop_names") or ()),
         place_cues=frozenset(fold(str(n)) for n in data.get("place_cues") or ()),
         inflections=tuple(inflections),

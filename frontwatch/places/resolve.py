@@ -78,6 +78,8 @@ class _Spot:
     person_like: bool = False
     sentence_start: bool = False
     metonym: bool = False
+    speaking: bool = False
+    """A capital its government speaks for ("у Києві спростували")."""
     cued: bool = False
     vetoed: bool = False
     in_person: bool = False
@@ -411,6 +413,7 @@ class PlaceFinder:
                 if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
                     spot.common_word = _is_common_word(token.text, lexicon.lang)
                 spot.metonym = n == 1 and not region and folded in lexicon.metonyms
+                spot.speaking = spot.metonym and _speaks(text, end, lexicon)
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
                 spot.in_person = _overlaps(people, start, end)
@@ -733,8 +736,8 @@ class PlaceFinder:
             return None
         if spot.metonym:
             # "speaking in Paris": a capital the gazetteer only knows as a village's other
-            # name is the capital, not the village.
-            return None if spot.cued and chosen.how in _OWN else ""
+            # name is the capital, not the village. "У Києві спростували": the government.
+            return None if spot.cued and chosen.how in _OWN and not spot.speaking else ""
         namesakes = {c.place.geonameid for c in spot.candidates}
         others = [p for p in solid if p.geonameid not in namesakes]
         nearest = _nearest_km(place, others)
@@ -1349,6 +1352,13 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
         if after and fold(after.group()) in lexicon.not_place_after:
             return "after"
     return ""
+
+
+def _speaks(text: str, end: int, lexicon: PlaceLexicon) -> bool:
+    """Is the word after a capital (past a comma) one that makes its government speak?"""
+    following = _WORD.search(text, end, min(len(text), end + 30))
+    return (following is not None and text[end:following.start()].strip(" ,") == ""
+            and fold(following.group()) in lexicon.metonym_verbs)
 
 
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:

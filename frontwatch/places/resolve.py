@@ -9,6 +9,7 @@ Pivnichne and Zalizne is the Druzhba of the Toretsk hromada), then prominence an
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
@@ -223,10 +224,19 @@ class PlaceFinder:
         that closes or opens a list, or stands in one of its items, makes every name of the
         list the region it names, not the city (nor a village "Luhanske")."""
         plurals = lexicon.region_plurals
-        if plurals is None or (plurals.search(text) is None and lexicon.region_adjective is None):
+        if plurals is None:
             return
+        # Where the plural words stand: one scan of the text, then lookups per list.
+        said = [m.start() for m in plurals.finditer(text)]
+        adjectives = {id(s): a for s in spots if (a := _region_adjective(s, lexicon))}
+        if not said and not adjectives:
+            return
+        # Only the names near a plural word or a region's adjective can be in such a list.
+        near = [(at - _LIST_REACH, at + _LIST_REACH) for at in said]
+        near += [(s.start - _LIST_REACH, s.end) for s in spots if id(s) in adjectives]
         groups: list[list[_Spot]] = []
-        for spot in sorted((s for s in spots if s.candidates), key=lambda s: s.start):
+        for spot in sorted((s for s in spots if s.candidates and _overlaps(near, s.start, s.end)),
+                           key=lambda s: s.start):
             if groups and _list_gap(text, groups[-1][-1].end, spot.start, lexicon):
                 groups[-1].append(spot)
             else:
@@ -234,20 +244,22 @@ class PlaceFinder:
         opening = _opening(plurals)
         for group in groups:
             first, last = group[0], group[-1]
-            closing = plurals.match(text, _after_spaces(text, last.end))
-            plural = bool(closing or plurals.search(text, last.start, min(len(text), last.end + 3)))
-            adjective = _region_adjective(last, lexicon)
+            adjective = adjectives.get(id(last), "")
+            # A plural word right after the list, or in its last item ("Kherson region|s|").
+            plural = _said_within(said, last.start, _after_spaces(text, last.end) + 1)
             if plural or adjective:
                 # "в Донецкой, Луганской и Запорожской областях": the adjectives before the
                 # last are no town's name, so nothing spotted them, or a town's case form did.
                 group[:0] = self._listed_before(text, first.start, spots, lexicon)
+            if len(group) < 2:
+                continue
             if adjective and not plural:
                 # "Донецьку, Луганську та Херсонську області": the items end as the region's
                 # adjective does (a singular case would not agree: "у Донецьку та
                 # Херсонській області").
                 plural = all(fold(s.text)[-2:] == fold(adjective)[-2:] for s in group[:-1])
-            if len(group) < 2 or not (plural or any(plurals.search(s.text) for s in group)
-                                      or opening.search(text, max(0, group[0].start - 30), group[0].start)):
+            if not (plural or any(_said_within(said, s.start, s.end) for s in group)
+                    or opening.search(text, max(0, group[0].start - 30), group[0].start)):
                 continue
             for spot in group:
                 if _is_region(spot):
@@ -1140,6 +1152,16 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
     if lexicon.settlement_words is None:
         return False
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
+
+
+_LIST_REACH = 300
+"""Characters around a plural word for regions within which a list of regions may run."""
+
+
+def _said_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Does one of the sorted offsets lie in [lo, hi)?"""
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def _after_spaces(text: str, at: int) -> int:

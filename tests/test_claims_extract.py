@@ -152,6 +152,7 @@ def test_claims_extract_unattributed_denial_answers_the_earlier_claim(extractor)
         ("fr", "Moscou dit tenir désormais la route menant de Kostiantynivka à Droujkivka."),
         ("en", "Soldiers who took part in the battle of Bakhmut were decorated."),
         ("en", "Russia cut the highway linking Kostiantynivka and Druzhkivka."),
+        ("en", "Lying on a key railway line, Ocheretyne holds great strategic value for both armies."),
     ],
 )
 def test_claims_extract_phrases_that_claim_nothing(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]

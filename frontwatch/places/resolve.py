@@ -335,11 +335,9 @@ class PlaceFinder:
         for run in runs:
             if not run or not all(w[2][0].isupper() for w in run):
                 continue
-            phrase = " ".join(w[2] for w in run)
-            for form in (phrase, lexicon.region_adjective_form(phrase), *lexicon.nominatives(phrase)):
-                region = self.gazetteer.region(form)
-                if region is not None:
-                    return region, run[0][0], run[-1][1]
+            region = self._region_named(" ".join(w[2] for w in run), lexicon)
+            if region is not None:
+                return region, run[0][0], run[-1][1]
         return None
 
     def _name_spans(

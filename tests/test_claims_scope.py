@@ -203,6 +203,10 @@ def test_twenty_kilometres_from_a_city_is_an_advance(extractor) -> None:  # type
     pytest.param("fr", "L'Ukraine a démenti mardi que les troupes russes avançaient, comme l'affirme Moscou, "
                        "près de Pokrovsk.", "RU", id="fr-comme-l-affirme"),
     pytest.param("en", "Kyiv dismissed Russian claims of capturing Pokrovsk as false.", "RU", id="en-russian-claims"),
+    # The claimant's name inside the denial phrase ("rejected <name>'s claims") is still a
+    # word of that phrase.
+    pytest.param("en", "Kyiv rejected Moscow's claims that Russian troops had captured Pokrovsk.", "RU",
+                  id="en-name-inside-the-denial"),
 ])
 def test_a_denied_claim_is_asserted_by_whoever_made_it(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                                        claimant_side: str) -> None:

@@ -1262,11 +1262,13 @@ def _sentence_features(doc: Doc, text: str, s_start: int, s_end: int, lex: Lexic
 
 
 def _blanked(body: str, offset: int, spans: list[tuple[int, int]]) -> str:
-    """`body` with the spans (document offsets) turned to spaces, offsets kept."""
+    """`body` with each of the spans (document offsets) turned into one neutral word of the
+    same length, offsets kept: a name stays a word of the phrase around it ("rejected
+    Moscow's claims" still rejects claims), but no word in it denies anything."""
     for start, end in spans:
         lo, hi = max(0, start - offset), min(len(body), end - offset)
         if lo < hi:
-            body = body[:lo] + " " * (hi - lo) + body[hi:]
+            body = body[:lo] + "x" * (hi - lo) + body[hi:]
     return body
 
 

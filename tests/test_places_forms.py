@@ -70,6 +70,9 @@ def test_places_forms_resolve_to_the_town(
     [
         ("en", "Ukrainian boats crossed the Oskil River at dawn.", "Oskil"),
         ("uk", "Окупанти обстрілюють береги річки Оскіл.", "Оскіл"),
+        # "The left bank of the Dnipro" in one word: the river, not the city.
+        ("uk", "Десантники утримують плацдарм на лівобережжі Дніпра.", "Дніпра"),
+        ("ru", "Бои на правобережье Днепра стихли.", "Днепра"),
         ("en", "Shelling was reported across Kramatorsk raion.", "Kramatorsk"),
         # A part of a town is not the village that shares its name.
         ("ru", "Штурмовики зачистили микрорайон Троянда на юге Покровска.", "Троянда"),

@@ -23,8 +23,11 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+import numpy
 
 from frontwatch.claims.candidates import Candidate
 from frontwatch.errors import ConfigError
@@ -52,15 +55,42 @@ class LinearModel:
     classes: tuple[str, ...]
     weights: Mapping[str, Sequence[float]]
     intercept: Sequence[float]
+    _table: tuple[dict[str, int], numpy.ndarray[Any, Any]] = field(init=False, repr=False, compare=False)
+    """Each feature's row in one matrix of weights; then the intercept's row, and a row of
+    zeros for the features the model does not know."""
+
+    def __post_init__(self) -> None:
+        index = {name: i for i, name in enumerate(self.weights)}
+        rows = [*self.weights.values(), self.intercept, [0.0] * len(self.intercept)]
+        matrix = numpy.array(rows, dtype=numpy.float64).reshape(len(rows), len(self.intercept))
+        object.__setattr__(self, "_table", (index, matrix))
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
-        weights = self.weights
-        rows = [(weights[name], value) for name, value in features.items() if name in weights]
-        scores = []
-        for k, score in enumerate(self.intercept):
-            for row, value in rows:  # in the features' order, so the sums are the same to the bit
-                score += row[k] * value
-            scores.append(score)
+        return self.probabilities_of([features])[0]
+
+    def probabilities_of(self, rows: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
+        """`probabilities` of many feature sets at once: one matrix product for a document's
+        candidates. Each class's score adds the intercept, then every known feature's weight
+        times its value in the features' order, one after the other, so the sums are the
+        same to the bit as feature by feature."""
+        if not rows:
+            return []
+        index, matrix = self._table
+        bias, unknown = len(index), repeat(len(index) + 1)
+        picked: list[int] = []
+        values: list[float] = []
+        starts: list[int] = []
+        for features in rows:
+            starts.append(len(picked))
+            picked.append(bias)
+            values.append(1.0)
+            # An unknown feature adds a zero, which leaves every sum as it was.
+            picked.extend(map(index.get, features, unknown))
+            values.extend(features.values())
+        terms = matrix[picked] * numpy.array(values)[:, None]
+        return [self._softmax(scores) for scores in numpy.add.reduceat(terms, starts, axis=0).tolist()]
+
+    def _softmax(self, scores: list[float]) -> dict[str, float]:
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
@@ -90,13 +120,19 @@ class ClaimModel:
 
     def decide(self, candidate: Candidate) -> Decision:
         """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
-        kinds = self.kind.probabilities(candidate.features)
-        kind = max((k for k in kinds if k != NO_CLAIM), key=kinds.__getitem__)
-        family = candidate.trigger.rule.kind
-        if kinds.get(family, 0.0) * FAMILY_ODDS >= kinds[kind] or candidate.attributive:
-            kind = family
+        return self.decide_all([candidate])[0]
+
+    def decide_all(self, candidates: Sequence[Candidate]) -> list[Decision]:
+        """`decide` for each of a document's candidates, the weights summed for all at once."""
+        every_kind = self.kind.probabilities_of([c.features for c in candidates])
+        kinds_read = [_family_kind(c, kinds) for c, kinds in zip(candidates, every_kind, strict=True)]
+        every_actor = self.actor.probabilities_of([with_kind(c.features, kind, ACTOR_FEATURES)
+                                                   for c, kind in zip(candidates, kinds_read, strict=True)])
+        return [self._decided(*found) for found in zip(candidates, every_kind, kinds_read, every_actor, strict=True)]
+
+    def _decided(self, candidate: Candidate, kinds: dict[str, float], kind: str,
+                 actors: dict[str, float]) -> Decision:
         p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
-        actors = self.actor.probabilities(with_kind(candidate.features, kind, ACTOR_FEATURES))
         actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
         withdrawal = kind == "capture" and candidate.trigger.rule.uncertain
         if (candidate.explicit_actor or withdrawal) and candidate.prior_actor in ("RU", "UA"):
@@ -149,6 +185,15 @@ def load_model(path: str = "") -> ClaimModel:
     except OSError as exc:
         raise ConfigError(f"{source}: cannot read the claim model ({exc.strerror or exc})") from exc
     return ClaimModel.from_json(text, str(source))
+
+
+def _family_kind(candidate: Candidate, kinds: Mapping[str, float]) -> str:
+    """The kind the model reads, unless the trigger's word family is nearly as likely."""
+    kind = max((k for k in kinds if k != NO_CLAIM), key=kinds.__getitem__)
+    family = candidate.trigger.rule.kind
+    if kinds.get(family, 0.0) * FAMILY_ODDS >= kinds[kind] or candidate.attributive:
+        kind = family
+    return kind
 
 
 ACTOR_FEATURES = ("cue:", "spk=", "guess=", "prior_actor", "inv", "doc_default", "src", "neg", "denial",
@@ -225,7 +270,7 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     who denies reports and says the town is theirs denies the other side's capture of it.
     """
     found: dict[tuple[object, ...], Claim] = {}
-    decisions = _coordinated(candidates, [model.decide(candidate) for candidate in candidates])
+    decisions = _coordinated(candidates, model.decide_all(candidates))
     for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
         if kind == NO_CLAIM:
             continue

@@ -1,0 +1,48 @@
+"""The claim model's arithmetic: the shipped weights give the same probabilities whether a
+document's candidates are scored together or one at a time, and unknown features count for
+nothing."""
+
+from __future__ import annotations
+
+import math
+
+from frontwatch.claims.model import LinearModel
+
+
+def _softmax_by_hand(model: LinearModel, features: dict[str, float]) -> dict[str, float]:
+    scores = []
+    for k, score in enumerate(model.intercept):
+        for name, value in features.items():
+            if name in model.weights:
+                score += model.weights[name][k] * value
+        scores.append(score)
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    return {c: e / sum(exp) for c, e in zip(model.classes, exp, strict=True)}
+
+
+KINDS = LinearModel(("capture", "none", "presence"),
+                    {"key=en:take": (1.25, -0.5, 0.1), "neg:syntax": (-2.0, 1.5, -0.75), "partial": (-0.3, 0.0, 1.1)},
+                    (0.2, 0.4, -0.6))
+
+
+def test_probabilities_are_the_softmax_of_the_weighted_sums() -> None:
+    features = {"key=en:take": 1.0, "partial": 3.0, "never-seen": 7.0}
+    assert KINDS.probabilities(features) == _softmax_by_hand(KINDS, features)
+
+
+def test_a_batch_scores_each_candidate_as_alone_to_the_bit() -> None:
+    rows = [{"key=en:take": 1.0}, {}, {"neg:syntax": 1.0, "key=en:take": 3.0, "x": 1.0}, {"partial": 0.5}]
+    assert KINDS.probabilities_of(rows) == [KINDS.probabilities(row) for row in rows]
+    assert KINDS.probabilities_of([]) == []
+
+
+def test_unknown_features_leave_the_probabilities_unchanged() -> None:
+    assert KINDS.probabilities({"key=en:take": 1.0, "unheard": 2.5}) == KINDS.probabilities({"key=en:take": 1.0})
+
+
+def test_one_weight_column_is_a_logistic_regression() -> None:
+    actors = LinearModel(("RU", "UA"), {"cue:agent=UA": (2.0,)}, (-0.5,))
+    found = actors.probabilities({"cue:agent=UA": 1.0})
+    assert found["UA"] == 1.0 / (1.0 + math.exp(-1.5))
+    assert math.isclose(found["RU"] + found["UA"], 1.0)

@@ -157,6 +157,9 @@ class Candidate:
     """The place is named as a part ("70% of X", "the eastern districts of X"): a presence."""
     whole: bool = False
     """The trigger drives the other side out of the place: all of it is taken."""
+    whole_place: bool = False
+    """The place is named whole ("the entire territory of X", "вся територія X"): being in
+    all of it, or holding all of it, is holding it."""
     inside: bool = False
     """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence
     in a town; in a region, a presence or an advance as the model's odds say."""
@@ -1113,7 +1116,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                         "modal:failed_after" in trig_feats
                         and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed"))),
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
-                    whole=trigger.rule.whole,
+                    whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,
                     reference=any(n in features for n in ("point", "locator", "region_locator")),
                     nearby="nearby" in features,

@@ -151,7 +151,7 @@ class ClaimModel:
             kind = "fighting"
         elif candidate.part and kind == "capture":
             kind = "presence"
-        elif candidate.whole and kind in ("presence", "advance"):
+        elif (candidate.whole and kind in ("presence", "advance")) or (candidate.whole_place and kind == "presence"):
             kind = "capture"
         elif candidate.inside and kind == "advance" and (
                 not candidate.target.mention.place.is_region

@@ -250,6 +250,11 @@ def test_claims_captured_soldiers_are_prisoners_not_a_captured_place(  # type: i
                  id="en-remained-in-control"),
     pytest.param("uk", "Вся територія Куп'янська знаходиться під контролем ЗСУ, заявив Канашевич.", "Kupyansk", "UA",
                  id="uk-whole-territory"),
+    # Being in all of a place, "whole" in any case, is holding it.
+    pytest.param("uk", "Російські війська перебувають на всій території Вовчанська.", "Vovchansk", "RU",
+                 id="uk-in-all-of-it"),
+    pytest.param("ru", "Российские войска находятся на всей территории Волчанска.", "Vovchansk", "RU",
+                 id="ru-in-all-of-it"),
 ])
 def test_claims_a_place_under_a_sides_control_is_held_whole(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str, place: str, side: str) -> None:

@@ -192,6 +192,36 @@ def test_claims_withdrawal_is_the_other_sides_gain(extractor, lang: str, text: s
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian troops withdrew from Kurakhove after weeks of fighting.", id="en-from"),
+    pytest.param("fr", "Les unités ukrainiennes se sont retirées de Kourakhove.", id="fr-de"),
+    pytest.param("uk", "Українські підрозділи відійшли з Курахового.", id="uk-z"),
+    pytest.param("ru", "Украинские подразделения вышли из Курахово.", id="ru-iz"),
+])
+def test_claims_leaving_a_town_is_an_inferred_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The place a named side moves out of is the other side's, by inference: shown, with the
+    confidence of an inference rather than a statement."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    assert {(c.place.name, c.kind, c.actor, c.stance) for c in claims} == {("Kurakhove", "capture", "RU", "asserts")}
+    assert all(c.confidence <= 0.5 for c in claims)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian units withdrew to Kostiantynivka.", id="en-to"),
+    pytest.param("fr", "Les unités ukrainiennes se sont repliées sur Kostiantynivka.", id="fr-sur"),
+    pytest.param("uk", "Українські підрозділи відійшли до Костянтинівки.", id="uk-do"),
+    pytest.param("ru", "Украинские подразделения отошли к Константиновке.", id="ru-k"),
+    pytest.param("en", "Several families abandoned Kostiantynivka last week.", id="en-no-side"),
+    pytest.param("en", "Ukrainian authorities ordered the evacuation of Kostiantynivka.", id="en-evacuation"),
+    pytest.param("fr", "Les autorités ukrainiennes ont ordonné l'évacuation de Kostiantynivka.", id="fr-evacuation"),
+])
+def test_claims_no_capture_where_a_side_withdraws_to_or_civilians_leave(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """Falling back to a town, or civilians leaving it, says nothing of who holds it."""
+    assert not readings(extractor, text, lang, "Kostiantynivka")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "Ukraine's military rejected Russian reports that Siversk had fallen.", id="en"),
     pytest.param("fr", "L'armée ukrainienne a rejeté les déclarations russes sur la chute de Siversk.", id="fr"),
     pytest.param("uk", "Українські військові відкинули заяви росіян про захоплення Сіверська.", id="uk"),

@@ -163,6 +163,9 @@ class Candidate:
     inside: bool = False
     """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence
     in a town; in a region, a presence or an advance as the model's odds say."""
+    withdrawal: bool = False
+    """A side the parse ties to a withdrawal leaves this settlement itself ("Ukrainian
+    troops withdrew from X", "залишили X"): the other side holds it, by inference."""
     answers_denial: bool = False
     """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
     denied claim is the other side's capture."""
@@ -709,6 +712,32 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     return ""
 
 
+TIED_ROLES = ("inside", "agent", "poss", "patient", "agent_up", "patient_up", "loser")
+"""The cue roles that tie a side to the trigger itself, not just to its neighbourhood."""
+
+
+def _side_tied(actor_f: dict[str, float]) -> bool:
+    """Whether the actor features name a side the parse ties to the trigger."""
+    return any(name.startswith(f"cue:{role}=") for name in actor_f for role in TIED_ROLES)
+
+
+def _left(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:
+    """The place is the one the trigger's side leaves: its object ("abandoned X",
+    "залишили X") or the place it moves out of ("withdrew from X", "вийшли з X"), not where it
+    goes ("se replier sur X") or where it regroups ("перегруппировка в районе X")."""
+    if target.implicit:
+        return False
+    found = tree.path(target.anchor, trigger.head)
+    if found is None:
+        return False
+    up_place, up_trigger = found
+    if len(up_trigger) != 1 or len(up_place) not in (2, 3):
+        return False
+    if len(up_place) == 2 and tree.relations[target.anchor] in ("obj", "nsubj:pass"):
+        return True
+    return tree.cases[target.anchor] in lex.left_cases
+
+
 def _passive(tree: Tree, i: int) -> bool:
     """A passive verb: its own voice, or a passive auxiliary or subject on it."""
     return "Pass" in tree.morph_values(i).get("Voice", ()) or any(
@@ -1122,6 +1151,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
+                    withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
+                    and _side_tied(actor_f) and _left(tree, trigger, target, lex),
                     claimant=claimant, denier=denier,
                 ))
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)

@@ -124,13 +124,15 @@ class Lexicon:
     family_stems: dict[str, TriggerRule]
     """Families listed by a stem ("захоп*"), for words whose lemma the dictionary lacks."""
     family_stem: re.Pattern[str]
+    """Any of those stems at the start of a word, longest first."""
     regular_endings: tuple[tuple[str, str], ...]
     """Inflection endings and the lemma ending they come from, longest first: a word the
     lemmatizer does not know ("contrôlent" read as an adjective) still finds its family."""
-    """Any of those stems at the start of a word, longest first."""
     relations: dict[str, str]
     """The parser's dependency labels mapped onto the common ones (syntax.py)."""
     place_nouns: frozenset[str]
+    left_cases: frozenset[str]
+    """Prepositions that make a place the one a side leaves ("withdrew from X")."""
     negation_words: frozenset[str]
     negation_exceptions: frozenset[str]
     """Words after a negation that make it no negation ("not only", "pas seulement")."""
@@ -363,6 +365,7 @@ def load_lexicon(lang: str) -> Lexicon:
         regular_endings=tuple(sorted(((str(k), str(v)) for k, v in (pipeline.get("regular_endings") or {}).items()),
                                      key=lambda item: -len(item[0]))),
         place_nouns=_words(coref, "place_nouns", f"{lang}/coref.yml"),
+        left_cases=_words(coref, "left_cases", f"{lang}/coref.yml"),
         negation_words=_words(stance, "negation_words", f"{lang}/denials.yml"),
         negation_exceptions=_words(stance, "negation_exceptions", f"{lang}/denials.yml"),
         speech_nouns=_words(speech, "speech_nouns", f"{lang}/speech_verbs.yml"),

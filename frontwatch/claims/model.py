@@ -37,14 +37,16 @@ from frontwatch.records import Actor, Claim, Document, Stance
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "claim_model.json"
 FAMILY_ODDS = 3.0
-NEAR_KINDS = ("advance", "fighting", "repelled")
-"""Kinds whose place is wherever they happen near ("repelled attacks west of X")."""
 """The trigger's word family names the kind unless the model finds another kind this many
 times as likely: on cross-validation the model's own kind did no better (F1 0.528 either
 way), and the family's is the one a reader can predict."""
+NEAR_KINDS = ("advance", "fighting", "repelled")
+"""Kinds whose place is wherever they happen near ("repelled attacks west of X")."""
 NO_CLAIM = "none"
 Decision = tuple[str, float, Actor, Stance, float]
 """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
+WITHDRAWAL_CONFIDENCE = 0.5
+"""A capture read from the other side's withdrawal is an inference, not a statement."""
 LIST_FLOOR = 0.25
 """How likely a listed place must be by itself to share its list's reading (cross-validated:
 F1 the same with 0.2 to 0.33, and every item of "X, Y and Z were taken" is a claim)."""
@@ -136,15 +138,22 @@ class ClaimModel:
                  actors: dict[str, float]) -> Decision:
         p_claim = 1.0 - kinds.get(NO_CLAIM, 0.0)
         actor: Actor = "RU" if actors.get("RU", 0.0) >= actors.get("UA", 0.0) else "UA"
-        withdrawal = kind == "capture" and candidate.trigger.rule.uncertain
-        if (candidate.explicit_actor or withdrawal) and candidate.prior_actor in ("RU", "UA"):
+        if (candidate.explicit_actor or candidate.withdrawal) and candidate.prior_actor in ("RU", "UA"):
             # The parse names who acts ("ВСУ атаковали X"): base rates ("fighting is mostly
-            # Russian") do not outweigh the sentence. The annotation leaves withdrawals
-            # uncertain, so no example teaches whose gain they are: the rule's reading (the
-            # side that stayed took it) stands.
+            # Russian") do not outweigh the sentence. After a withdrawal, the side that
+            # stayed took the place.
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
+        if candidate.trigger.rule.uncertain:
+            # A withdrawal is read, not weighed: the annotation leaves withdrawals uncertain,
+            # so no example teaches the model which are claims. A named side leaving the
+            # settlement itself is the other side's capture, by inference; any other
+            # withdrawal (to a place, of unnamed troops, of buses) makes no claim. The place
+            # left is the trigger's own argument, so "from X" is no mere reference point.
+            if not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered:
+                return NO_CLAIM, p_claim, actor, stance, confidence
+            return "capture", p_claim, actor, stance, WITHDRAWAL_CONFIDENCE
         if p_claim < self.threshold or _no_report(candidate, kind):
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):

@@ -7,6 +7,8 @@ stance; a candidate that stands for no claim is labelled "none". Two kinds of ca
 left out of training rather than called wrong: one that stands for an `uncertain` gold claim
 (a judgment call), and one that repeats, in another sentence, a statement the gold already
 records for the same place, kind and source side (the gold keeps one claim per source).
+Withdrawals are left out too: the annotation marks them uncertain, and the model does not
+decide them (a fixed reading does; see `claims/model.py`).
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ def label_candidates(gold: GoldDocument, candidates: Iterable[Candidate], rules:
             carrier[id(g)] = id(max(ranked, key=lambda item: item[0])[1])
     out: list[Example] = []
     for candidate in candidates:
+        if candidate.trigger.rule.uncertain:
+            continue
         claims = standing.get(id(candidate))
         if claims:
             _, g = max(claims, key=lambda item: (carrier.get(id(item[1])) == id(candidate), item[0]))

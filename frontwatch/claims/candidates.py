@@ -164,8 +164,9 @@ class Candidate:
     """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence
     in a town; in a region, a presence or an advance as the model's odds say."""
     withdrawal: bool = False
-    """A side the parse ties to a withdrawal leaves this settlement itself ("Ukrainian
-    troops withdrew from X", "залишили X"): the other side holds it, by inference."""
+    """A side the parse ties to a withdrawal leaves this settlement itself, not a part of it
+    ("Ukrainian troops withdrew from X", "залишили X"): the other side holds it, by
+    inference."""
     answers_denial: bool = False
     """The speaker's own account after a denial ("denied the reports, saying X is ours"): the
     denied claim is the other side's capture."""
@@ -1152,7 +1153,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
-                    and _side_tied(actor_f) and _left(tree, trigger, target, lex),
+                    and "partial_place" not in features and _side_tied(actor_f)
+                    and _left(tree, trigger, target, lex),
                     claimant=claimant, denier=denier,
                 ))
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
@@ -1382,7 +1384,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         # argument of another one, whose reading covers it.
         f[f"governed_by={governor.rule.kind}"] = 1.0
         f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
-        if governor.rule.invert and not rule.invert:
+        if governor.rule.invert and not governor.rule.uncertain and not rule.invert:
             f["governed_by=inverted"] = 1.0
     quote_depth = sum(text.count(mark, s_start, trigger.start) for mark in "«“") - sum(
         text.count(mark, s_start, trigger.start) for mark in "»”")

@@ -1124,6 +1124,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(actor_f)
                 kind = trigger.rule.kind
                 crossed, argument = _with_kind(features, kind)
+                crossed.update(_with_language(features, lex.lang))
                 if not target.coref and argument:
                     argued.add(target.mention.start)
                 features.update(crossed)
@@ -1216,6 +1217,18 @@ def _with_kind(features: dict[str, float], kind: str) -> tuple[dict[str, float],
             place = name
     crossed.update(_crossed(features, kind, link or "path", place or "ptype=?"))
     return crossed, argument
+
+
+LANGUAGE_CROSSED = ("syn=", "trel=")
+"""Parse features that also count once more for the document's language: each language has
+its own parser (spaCy's French and English models, slovnet for Russian and Ukrainian), and a
+relation does not say the same in each of them (cross-validated: F1 0.677 -> 0.680, mean of
+three fold seeds)."""
+
+
+def _with_language(features: dict[str, float], lang: str) -> dict[str, float]:
+    return {f"{name}|{lang}": value for name, value in features.items()
+            if name.startswith(LANGUAGE_CROSSED) and "|" not in name}
 
 
 _KIND_READS: dict[str, tuple[bool, bool, bool]] = {}

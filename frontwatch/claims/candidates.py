@@ -1123,8 +1123,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     asserted[place_kind] = guess
                 features.update(actor_f)
                 kind = trigger.rule.kind
-                crossed, argument = _with_kind(features, kind)
-                crossed.update(_with_language(features, lex.lang))
+                crossed, argument = _with_kind(features, kind, lex.lang)
                 if not target.coref and argument:
                     argued.add(target.mention.start)
                 features.update(crossed)
@@ -1191,22 +1190,29 @@ def _denied_by(candidate: Candidate, speaker: Source, **changes: Any) -> Candida
 
 KIND_CROSSED = ("syn=", "near", "dist=", "modal:", "neg", "denial")
 """Features that also count once more for the trigger's kind ("syn=arg|capture")."""
+LANGUAGE_CROSSED = ("syn=", "trel=")
+"""Parse features that also count once more for the document's language: each language has
+its own parser (spaCy's French and English models, slovnet for Russian and Ukrainian), and a
+relation does not say the same in each of them (cross-validated: F1 0.677 -> 0.680, mean of
+three fold seeds)."""
 LINKS = ("arg", "sib", "mod", "und", "imp", "pat", "non")
 
 
-def _with_kind(features: dict[str, float], kind: str) -> tuple[dict[str, float], bool]:
-    """The features crossed with the trigger's kind, then with each other (`_crossed`), in
-    one reading of the candidate's features; and whether the place is an argument of the
-    trigger in the parse."""
+def _with_kind(features: dict[str, float], kind: str, lang: str) -> tuple[dict[str, float], bool]:
+    """The features crossed with the trigger's kind, then with each other (`_crossed`), and
+    the parse features crossed with the language, in one reading of the candidate's features;
+    and whether the place is an argument of the trigger in the parse."""
     crossed: dict[str, float] = {}
+    by_language: dict[str, float] = {}
     argument = False
     link = place = ""
-    suffix = "|" + kind
+    suffix, language = "|" + kind, "|" + lang
     for name, value in features.items():
         read = _KIND_READS.get(name)
         if read is None:
             read = _KIND_READS[name] = (name.startswith(KIND_CROSSED), name.startswith("syn="),
-                                        name.startswith("ptype="))
+                                        name.startswith("ptype="),
+                                        name.startswith(LANGUAGE_CROSSED) and "|" not in name)
         if read[0]:
             crossed[name + suffix] = value
             if read[1]:
@@ -1215,26 +1221,17 @@ def _with_kind(features: dict[str, float], kind: str) -> tuple[dict[str, float],
                     link = name.split("=", 1)[1].split(":", 1)[0]
         elif not place and read[2]:
             place = name
+        if read[3]:
+            by_language[name + language] = value
     crossed.update(_crossed(features, kind, link or "path", place or "ptype=?"))
+    crossed.update(by_language)
     return crossed, argument
 
 
-LANGUAGE_CROSSED = ("syn=", "trel=")
-"""Parse features that also count once more for the document's language: each language has
-its own parser (spaCy's French and English models, slovnet for Russian and Ukrainian), and a
-relation does not say the same in each of them (cross-validated: F1 0.677 -> 0.680, mean of
-three fold seeds)."""
-
-
-def _with_language(features: dict[str, float], lang: str) -> dict[str, float]:
-    return {f"{name}|{lang}": value for name, value in features.items()
-            if name.startswith(LANGUAGE_CROSSED) and "|" not in name}
-
-
-_KIND_READS: dict[str, tuple[bool, bool, bool]] = {}
-"""Whether `_with_kind` crosses each feature name with the kind, and whether it is a "syn="
-or a "ptype=" feature: every candidate repeats the same names, and three prefix tests apiece
-cost more than one look-up."""
+_KIND_READS: dict[str, tuple[bool, bool, bool, bool]] = {}
+"""Whether `_with_kind` crosses each feature name with the kind, whether it is a "syn="
+or a "ptype=" feature, and whether it is crossed with the language: every candidate repeats
+the same names, and four prefix tests apiece cost more than one look-up."""
 
 
 def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:

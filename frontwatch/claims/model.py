@@ -10,12 +10,13 @@ annotation conventions are applied last: a trigger in a condition or a question 
 and a place that only locates something else is no claim's place; trying to take a place
 is fighting for it, and failing to is being repelled; holding part of it ("70% of X") is a
 presence, and so is advancing into it; driving the other side out of it, or being in all
-of it, takes it; an
-assault that was repelled, or control that was lost, is no claim besides the repelling or
-losing one; places listed together on one trigger share its reading. They ship as one JSON
-file of weights, with the hash of the data they were learned from and the command that
-rebuilds them; applying them needs no learning library, only a sum of weights per class
-(for all of a document's candidates in one matrix product).
+of it, takes it; an assault that was repelled, or control that was lost, is no claim besides
+the repelling or losing one; places listed together on one trigger share its reading; and
+a withdrawal is not weighed at all (the annotation leaves withdrawals uncertain): a named
+side leaving the place itself is the other side's capture, any other is no claim. They ship
+as one JSON file of weights, with the hash of the data they were learned from and the
+command that rebuilds them; applying them needs no learning library, only a sum of weights
+per class (for all of a document's candidates in one matrix product).
 """
 
 from __future__ import annotations

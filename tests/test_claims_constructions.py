@@ -520,6 +520,9 @@ def test_claims_a_share_or_almost_all_of_a_place_is_a_presence(  # type: ignore[
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "All enemy attempts to capture Bakhmut are being repelled by artillery fire.", id="en"),
     pytest.param("ru", "Все попытки противника захватить Бахмут отбиваются огнём артиллерии.", id="ru"),
+    pytest.param("en", "All Russian attempts to seize Bakhmut have been repelled.", id="en-perfect-passive"),
+    pytest.param("fr", "Toutes les tentatives russes de prendre Bakhmout ont été repoussées.", id="fr-perfect-passive"),
+    pytest.param("ru", "Все попытки российских войск захватить Бахмут были отбиты.", id="ru-past-passive"),
 ])
 def test_claims_attempts_being_repelled_failed(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """An attempt repelled in the present tense failed, as one repelled in the past did."""

@@ -245,7 +245,10 @@ def _no_report(candidate: Candidate, kind: str) -> bool:
     place that only locates something else (save a point an advance, a fight or a repulse
     happens near), a clause about another noun, or a trigger that another one covers."""
     located = candidate.reference and not (candidate.nearby and kind in NEAR_KINDS)
-    return candidate.hypothetical or located or candidate.elsewhere or candidate.covered
+    # A failed attempt under the trigger that repelled it ("attempts to seize X have been
+    # repelled") is read as that repulse (below), the claim the covering trigger makes.
+    covered = candidate.covered and not candidate.failed
+    return candidate.hypothetical or located or candidate.elsewhere or covered
 
 
 def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> list[Decision]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from frontwatch.places import Gazetteer, PlaceFinder
@@ -194,15 +192,19 @@ def test_places_resolve_unknown_language_still_matches(finder: PlaceFinder) -> N
     assert [m.place.name for m in finder.find("Walki trwają w Toretsk.", lang="pl")] == ["Toretsk"]
 
 
-def test_places_resolve_is_fast(finder: PlaceFinder) -> None:
-    sentence = ("Les forces russes ont avancé près de Toretsk et de Tchassiv Iar, selon le "
-                "ministère, tandis que les combats continuaient à Pokrovsk et dans la région "
-                "de Koursk, où Soudja reste disputée. ")
-    text = sentence * 35  # about 1,000 words
-    finder.find(text, lang="fr")
-    start = time.perf_counter()
-    finder.find(text, lang="fr")
-    assert time.perf_counter() - start < 0.25
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    pytest.param("ru", "Великая Новоселка была освобождена российскими войсками в январе.", "Великая Новоселка",
+                 id="ru-opening-the-text"),
+    pytest.param("uk", "Захоплення Великої Новосілки російськими військами підтвердили в неділю.",
+                 "Великої Новосілки", id="uk-after-an-opening-noun"),
+])
+def test_places_resolve_a_name_of_several_capitalised_words_needs_no_neighbour(
+        finder: PlaceFinder, lang: str, text: str, name: str) -> None:
+    """Two capitalised words are a name even where the first opens the sentence, and even
+    when the NER takes them for a person: the place is found with no other place beside it."""
+    start = text.index(name)
+    found = finder.find(text, lang=lang, entities=[(start, start + len(name), "PER")])
+    assert [(m.start, m.place.name) for m in found] == [(start, "Velyka Novosilka")]
 
 
 def test_places_resolve_person_tag_yields_to_a_list_of_places(finder: PlaceFinder) -> None:

@@ -35,9 +35,9 @@ MATCH_QUALITY = {
     "alias": 0.7, "guessed": 0.6, "fuzzy": 0.5, "unlisted": 0.4,
 }
 _OWN = frozenset({"exact", "historical", "inflected", "key"})
+"""Ways of matching that read a name the place carries as its own."""
 _SPELT = frozenset({"exact", "historical", "inflected"})
 """Ways of matching where the text spells the name as the place's own, letter for letter."""
-"""Ways of matching that read a name the place carries as its own."""
 _LOW_FEATURES = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
 _PERSON_OR_ORG = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _PERSON = frozenset({"PER", "PERSON"})
@@ -78,6 +78,9 @@ class _Spot:
     common_word: bool = False
     person_like: bool = False
     sentence_start: bool = False
+    several_words: bool = False
+    """The name is more than one word, each capitalised ("Велика Новосілка"): a capital
+    inside it is evidence of a name even where the first word opens the sentence."""
     metonym: bool = False
     speaking: bool = False
     """A capital its government speaks for ("у Києві спростували")."""
@@ -418,6 +421,7 @@ class PlaceFinder:
                     continue
                 spot = _Spot(start, end, surface, list(candidates))
                 spot.sentence_start = _sentence_start(text, start)
+                spot.several_words = n > 1 and all(t.capitalized for t in tokens[i:i + n])
                 # Where common nouns are written in lower case, a capital inside a sentence
                 # makes a name of the word ("у Весні", "Вишнева").
                 if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
@@ -431,7 +435,7 @@ class PlaceFinder:
                 # person's; after a common word opening the sentence, only if the NER says
                 # so ("Поет Шевченку", not "Освобождение Новомихайловки").
                 spot.person_like = not region and (
-                    n < run or after_capital or (after_opener and spot.in_person))
+                    n < run or after_capital or (after_opener and spot.in_person and n == 1))
                 spots.append(spot)
                 taken.append((start, end))
                 consumed = n
@@ -772,7 +776,7 @@ class PlaceFinder:
             return "only a former or merged name of places far from the article's others"
         if spot.sentence_start and chosen.how not in ("exact", "historical") and (
             spot.common_word or not supported
-        ):
+        ) and not spot.several_words:
             return ""
         # "у Весні", "près de Maison": a capital after a place word, inside a sentence,
         # writes a name where the common word would be lower case.

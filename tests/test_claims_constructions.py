@@ -222,6 +222,28 @@ def test_claims_no_capture_where_a_side_withdraws_to_or_civilians_leave(  # type
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces captured a village near Velyka Novosilka.", id="en-near"),
+    pytest.param("fr", "Les forces russes ont pris un village près de Velyka Novosilka.", id="fr-pres-de"),
+    pytest.param("uk", "Російські війська захопили село біля Великої Новосілки.", id="uk-bilia"),
+    pytest.param("ru", "Российские войска захватили село возле Великой Новоселки.", id="ru-vozle"),
+])
+def test_claims_a_capture_near_a_town_is_not_of_the_town(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not readings(extractor, text, lang, "Velyka Novosilka")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Heavy fighting continues near Velyka Novosilka.", ("fighting", "RU", "asserts"),
+                 id="en-fighting-near"),
+    pytest.param("uk", "Тривають бої біля Великої Новосілки.", ("fighting", "RU", "asserts"), id="uk-fighting-near"),
+    pytest.param("ru", "Фронт проходит возле Великой Новоселки, которую российские войска захватили в январе.",
+                 ("capture", "RU", "asserts"), id="ru-relative-clause-about-the-town"),
+])
+def test_claims_near_a_town_still_fights_for_it(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                expected: tuple[str, str, str]) -> None:
+    """Fighting near a town is fighting for it, and a relative clause about the town speaks of it."""
+    assert readings(extractor, text, lang, "Velyka Novosilka") == {expected}
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "Ukraine's military rejected Russian reports that Siversk had fallen.", id="en"),
     pytest.param("fr", "L'armée ukrainienne a rejeté les déclarations russes sur la chute de Siversk.", id="fr"),
     pytest.param("uk", "Українські військові відкинули заяви росіян про захоплення Сіверська.", id="uk"),

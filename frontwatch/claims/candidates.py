@@ -143,6 +143,11 @@ class Candidate:
     nearby: bool = False
     """The reference point is one the action happens near ("west of X", "в 5 км от X"): an
     advance, a fight or a repulse there is about X; a capture is of somewhere else."""
+    near: bool = False
+    """The place is only what the action happens near ("captured a village near X", "біля
+    X"): an advance, a fight or a repulse there is about it; a capture or a presence is of
+    somewhere else, unless told in a relative clause about the place ("near X, which Russia
+    took")."""
     hypothetical: bool = False
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
@@ -1149,6 +1154,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     inside="inside_before" in features,
                     reference=any(n in features for n in ("point", "locator", "region_locator")),
                     nearby="nearby" in features,
+                    near=not target.coref and not target.implicit and "relative_clause" not in features
+                    and _near(text, s_start, target, lex),
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
@@ -1277,6 +1284,11 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
     start = s_start + (len(body) - len(body.lstrip()))
     end = s_start + len(body.rstrip())
     return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
+
+
+def _near(text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
+    """The words just before the place say the action is only near it ("near X", "біля X")."""
+    return bool(lex.near_before.search(text, max(s_start, target.start - 50), target.start))
 
 
 def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

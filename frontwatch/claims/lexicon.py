@@ -107,6 +107,8 @@ class Lexicon:
     inside_not_form: re.Pattern[str]
     not_target_before: re.Pattern[str]
     nearby_before: re.Pattern[str]
+    near_before: re.Pattern[str]
+    """Words before a place that make it only what something happens near ("a village near X")."""
     not_target_after: re.Pattern[str]
     region_locator_before: re.Pattern[str]
     object_link: re.Pattern[str]
@@ -345,6 +347,7 @@ def load_lexicon(lang: str) -> Lexicon:
         inside_not_form=pat(coref, "inside_not_form", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         nearby_before=pat(coref, "nearby_before", "coref.yml"),
+        near_before=pat(coref, "near_before", "coref.yml"),
         not_target_after=pat(coref, "not_target_after", "coref.yml"),
         region_locator_before=pat(coref, "region_locator_before", "coref.yml"),
         object_link=pat(coref, "object_link", "coref.yml"),

@@ -231,6 +231,14 @@ def test_claims_a_capture_near_a_town_is_not_of_the_town(extractor, lang: str, t
     assert not readings(extractor, text, lang, "Velyka Novosilka")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Російські війська захопили Велику Новосілку та Времівку, заявили в Москві.", id="uk"),
+    pytest.param("ru", "Российские войска освободили Великую Новоселку и Времевку, сообщили в Москве.", id="ru"),
+])
+def test_claims_the_city_where_a_claim_is_made_is_not_taken(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(extractor, text, lang)
+    assert {(place, kind) for place, kind, *_ in found} == {("Velyka Novosilka", "capture"), ("Vremivka", "capture")}
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     pytest.param("en", "Heavy fighting continues near Velyka Novosilka.", ("fighting", "RU", "asserts"),
                  id="en-fighting-near"),

@@ -148,6 +148,8 @@ class Candidate:
     X"): an advance, a fight or a repulse there is about it; a capture or a presence is of
     somewhere else, unless told in a relative clause about the place ("near X, which Russia
     took")."""
+    said_there: bool = False
+    """The place is only where something was said ("заявили в Москві", "said in Kyiv")."""
     hypothetical: bool = False
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
     attempt: bool = False
@@ -1156,6 +1158,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     nearby="nearby" in features,
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and _near(text, s_start, target, lex),
+                    said_there=not target.coref and not target.implicit and _where_said(tree, target.mention, lex),
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
@@ -1289,6 +1292,17 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
 def _near(text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
     """The words just before the place say the action is only near it ("near X", "біля X")."""
     return bool(lex.near_before.search(text, max(s_start, target.start - 50), target.start))
+
+
+def _where_said(tree: Tree, mention: PlaceMention, lex: Lexicon) -> bool:
+    """The place is where something was said ("заявили в Москві", "said in Kyiv"): a capital
+    or a city off the front, an oblique of a speech verb. (A front-line place there is more
+    often what was said about: "reported the liberation of: X, Y".)"""
+    place = mention.place
+    if on_front(place) and place.feature != "PPLC":
+        return False
+    head = tree.root_of(mention.start, mention.end)
+    return tree.relations[head] == "obl" and is_speech_word(tree, tree.heads[head], lex)
 
 
 def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

@@ -90,6 +90,11 @@ def test_claims_attempt_is_fighting_not_capture(extractor, lang: str, text: str,
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("fr", "L'armée russe concentre des troupes afin de prendre Pokrovsk.", id="fr"),
     pytest.param("en", "Russia is massing troops in order to capture Pokrovsk.", id="en"),
+    pytest.param("en", "Russia plans to seize Pokrovsk by the summer.", id="en-plan"),
+    pytest.param("fr", "La Russie prévoit de s'emparer de Pokrovsk d'ici l'été.", id="fr-plan"),
+    pytest.param("fr", "L'état-major envisage de reprendre Pokrovsk au printemps.", id="fr-envisage"),
+    pytest.param("uk", "Росія планує захопити Покровськ до літа.", id="uk-plan"),
+    pytest.param("ru", "Россия планирует захватить Покровск к лету.", id="ru-plan"),
 ])
 def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [k for k in keys(extractor, text, lang) if k[1] == "capture"]

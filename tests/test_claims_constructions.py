@@ -237,6 +237,20 @@ def test_claims_a_capture_near_a_town_is_not_of_the_town(extractor, lang: str, t
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Окупанти вийшли на околиці Великої Новосілки.", id="uk-vyishly-na"),
+    pytest.param("ru", "Российские войска вышли на окраины Великой Новоселки.", id="ru-vyshli-na"),
+])
+def test_claims_coming_out_onto_a_place_is_reaching_it_not_leaving(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Вийшли на" / "вышли на" is reaching a place; only "вийшли з" / "вышли из" leaves one."""
+    assert readings(extractor, text, lang, "Velyka Novosilka") == {("presence", "RU", "asserts")}
+
+
+def test_claims_prendre_d_assaut_is_storming_not_taking(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Les Russes prennent d'assaut Velyka Novosilka depuis des semaines."
+    assert readings(extractor, text, "fr", "Velyka Novosilka") == {("fighting", "RU", "asserts")}
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("uk", "Російські війська захопили Велику Новосілку та Времівку, заявили в Москві.", id="uk"),
     pytest.param("ru", "Российские войска освободили Великую Новоселку и Времевку, сообщили в Москве.", id="ru"),
 ])

@@ -246,6 +246,23 @@ def test_claims_coming_out_onto_a_place_is_reaching_it_not_leaving(  # type: ign
     assert readings(extractor, text, lang, "Velyka Novosilka") == {("presence", "RU", "asserts")}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Курахове перебуває під російською окупацією з січня.", id="uk"),
+    pytest.param("ru", "Курахово находится под российской оккупацией с января.", id="ru"),
+])
+def test_claims_a_place_under_occupation_is_held_not_entered(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The place is the subject of "is" there: no troops are said to be in it, it is held."""
+    assert readings(extractor, text, lang, "Kurakhove") == {("capture", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("ru", "В 28-й бригаде заявили, что Курахово оккупировано не полностью.", id="ru-after"),
+    pytest.param("uk", "У 28-й бригаді заявили, що Курахове окуповане не повністю.", id="uk-after"),
+    pytest.param("fr", "La 28e brigade affirme que Kourakhove n'est pas entièrement occupée.", id="fr"),
+])
+def test_claims_not_fully_occupied_denies_the_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert readings(extractor, text, lang, "Kurakhove") == {("capture", "RU", "denies")}
+
 def test_claims_prendre_d_assaut_is_storming_not_taking(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Les Russes prennent d'assaut Velyka Novosilka depuis des semaines."
     assert readings(extractor, text, "fr", "Velyka Novosilka") == {("fighting", "RU", "asserts")}

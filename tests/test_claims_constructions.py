@@ -433,6 +433,12 @@ def test_claims_repelled_assault_is_one_claim(extractor, lang: str, text: str) -
                  id="uk-attempt-vidkynuti"),
     pytest.param("ru", "Российские войска пытались прорваться к Часову Яру, но были отброшены, заявили в ВСУ.",
                  id="ru-attempt-otbrosheny"),
+    pytest.param("en", "Russian troops tried to break into Chasiv Yar but were stopped, the Ukrainian army said.",
+                 id="en-attempt-stopped"),
+    pytest.param("uk", "Окупанти намагалися прорватися до Часового Яру, але були зупинені, заявили в ЗСУ.",
+                 id="uk-attempt-zupynenyi"),
+    pytest.param("ru", "Российские войска пытались прорваться к Часову Яру, но были остановлены, заявили в ВСУ.",
+                 id="ru-attempt-ostanovleny"),
 ])
 def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """A failed attempt is recorded as the attacker repelled, not as a denied capture."""

@@ -263,6 +263,15 @@ def test_claims_a_place_under_occupation_is_held_not_entered(extractor, lang: st
 def test_claims_not_fully_occupied_denies_the_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert readings(extractor, text, lang, "Kurakhove") == {("capture", "RU", "denies")}
 
+@pytest.mark.parametrize(("lang", "text", "side"), [
+    pytest.param("en", '"Pokrovsk is ours," a Ukrainian soldier said.', "UA", id="en"),
+    pytest.param("uk", '"Покровськ наш", - сказав український військовий.', "UA", id="uk-straight-quotes"),
+    pytest.param("ru", '"Покровск наш", - сказал российский военный.', "RU", id="ru-straight-quotes"),
+])
+def test_claims_the_town_is_ours_is_a_capture_by_the_speakers_side(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, side: str) -> None:
+    assert readings(extractor, text, lang, "Pokrovsk") == {("capture", side, "asserts")}
+
 def test_claims_prendre_d_assaut_is_storming_not_taking(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Les Russes prennent d'assaut Velyka Novosilka depuis des semaines."
     assert readings(extractor, text, "fr", "Velyka Novosilka") == {("fighting", "RU", "asserts")}

@@ -272,6 +272,14 @@ def test_claims_the_town_is_ours_is_a_capture_by_the_speakers_side(  # type: ign
         extractor, lang: str, text: str, side: str) -> None:
     assert readings(extractor, text, lang, "Pokrovsk") == {("capture", side, "asserts")}
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Velyka Novosilka remains under Ukrainian control, the army said.", id="en-adjective"),
+    pytest.param("en", "Velyka Novosilka remains under full control of Ukraine, the army said.", id="en-full"),
+])
+def test_claims_remaining_under_control_is_holding_not_being_there(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    assert readings(extractor, text, lang, "Velyka Novosilka") == {("capture", "UA", "asserts")}
+
 def test_claims_prendre_d_assaut_is_storming_not_taking(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Les Russes prennent d'assaut Velyka Novosilka depuis des semaines."
     assert readings(extractor, text, "fr", "Velyka Novosilka") == {("fighting", "RU", "asserts")}

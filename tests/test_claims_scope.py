@@ -197,6 +197,12 @@ def test_twenty_kilometres_from_a_city_is_an_advance(extractor) -> None:  # type
     assert ("Sumy", "advance", "RU", "asserts") in keys(claims)
 
 
+@pytest.mark.parametrize("distance", ["two", "5", "a few"])
+def test_within_some_kilometres_of_a_town_is_an_advance(extractor, distance: str) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(extractor, f"Russian forces are within {distance} kilometres of Sumy.", "en")
+    assert {(c.place.name, c.kind, c.actor, c.stance) for c in claims} == {("Sumy", "advance", "RU", "asserts")}
+
+
 @pytest.mark.parametrize(("lang", "text", "claimant_side"), [
     pytest.param("fr", "« Les affirmations russes sur la prise de Pokrovsk sont mensongères », a déclaré "
                        "l'état-major ukrainien.", "RU", id="fr-russian-claims"),

@@ -1046,6 +1046,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
         # antecedent for "la ville" later on.
         points = {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
+        near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex)}
+        said_at = {m.start for m in own_mentions if _where_said(tree, m, lex)}
         antecedents = [m for m in own_mentions if m.start not in points]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
@@ -1157,8 +1159,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     reference=any(n in features for n in ("point", "locator", "region_locator")),
                     nearby="nearby" in features,
                     near=not target.coref and not target.implicit and "relative_clause" not in features
-                    and _near(text, s_start, target, lex),
-                    said_there=not target.coref and not target.implicit and _where_said(tree, target.mention, lex),
+                    and target.mention.start in near_at,
+                    said_there=not target.coref and not target.implicit and target.mention.start in said_at,
                     elsewhere=any(n in features for n in ("relative_other",)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
@@ -1289,9 +1291,9 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
     return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
 
 
-def _near(text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
+def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
     """The words just before the place say the action is only near it ("near X", "біля X")."""
-    return bool(lex.near_before.search(text, max(s_start, target.start - 50), target.start))
+    return bool(lex.near_before.search(text, max(s_start, mention.start - 50), mention.start))
 
 
 def _where_said(tree: Tree, mention: PlaceMention, lex: Lexicon) -> bool:

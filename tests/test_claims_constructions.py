@@ -847,3 +847,18 @@ def test_claims_taking_up_positions_in_a_town_is_a_presence(extractor) -> None: 
     text = "Russian troops took up positions in Vovchansk, the local police chief said."
     assert ("presence", "RU", "asserts") in readings(extractor, text, "en", "Vovchansk")
     assert ("capture", "RU", "asserts") not in readings(extractor, text, "en", "Vovchansk")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Fighting goes on around Kurakhove. \u201cThe enemy is moving into the town,\u201d Donetsk "
+           "Governor Vadym Filashkin said."),
+    ("fr", "Les combats se poursuivent autour de Koupiansk. \u00ab L'ennemi entre dans la ville \u00bb, "
+           "Kharkiv reste calme, a dit le gouverneur."),
+])
+def test_claims_a_back_reference_before_a_quote_s_end_is_not_the_next_name_s_head(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"The town," Donetsk Governor X said: the back-reference closes the quote; the name after
+    the quote mark begins another phrase, so "the town" still means the place named before
+    (as it would not in "the town of Donetsk")."""
+    place = "Kurakhove" if lang == "en" else "Kupyansk"
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)

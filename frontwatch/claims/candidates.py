@@ -389,7 +389,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     # A plural first: "ці міста" is no genitive "міста" (of the city).
     for m in lex.coref_plural.finditer(body):
         start, end = m.start() + s_start, m.end() + s_start
-        if any(t.start - 12 <= end and start < t.end for t in targets):
+        if _named_by(targets, text, start, end):
             continue
         head = _place_head(doc, tree, start, end, lex)
         for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start):
@@ -398,7 +398,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
-            if any(t.start - 12 <= end and start < t.end for t in targets):
+            if _named_by(targets, text, start, end):
                 continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
@@ -407,6 +407,17 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                    antecedent.score * 0.85, "coref")
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _named_by(targets: list[Target], text: str, start: int, end: int) -> bool:
+    """The back-reference is a name's own head noun ("the city of Bakhmut", "місто Бахмут"),
+    or lies inside it; a name after a clause or quote boundary ("the city," the governor
+    said) is another phrase."""
+    return any(start < t.end and (t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)))
+               for t in targets)
+
+
+_BOUNDARY = re.compile(r"[,;:.!?\"”»“«)(]")
 
 
 def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int) -> list[PlaceMention]:

@@ -862,3 +862,16 @@ def test_claims_a_back_reference_before_a_quote_s_end_is_not_the_next_name_s_hea
     (as it would not in "the town of Donetsk")."""
     place = "Kurakhove" if lang == "en" else "Kupyansk"
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian forces had hoped to capture Kupiansk before winter, the Ukrainian command said."),
+    ("en", "Moscow wanted to take Kupiansk by the autumn."),
+    ("fr", "Les forces russes voulaient prendre Koupiansk avant l'hiver, selon l'état-major ukrainien."),
+    ("uk", "Російські війська хотіли захопити Куп'янськ до зими, заявили в Генштабі ЗСУ."),
+    ("ru", "Российские войска хотели захватить Купянск до зимы, заявили в Генштабе ВСУ."),
+])
+def test_claims_a_wish_to_take_a_town_is_no_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Hoped to capture X", "voulaient prendre X", "хотіли захопити X": a wish, past or
+    present, says what did not (yet) happen, like a plan or a purpose."""
+    assert readings(extractor, text, lang, "Kupyansk") == set()

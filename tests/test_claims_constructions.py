@@ -875,3 +875,21 @@ def test_claims_a_wish_to_take_a_town_is_no_claim(extractor, lang: str, text: st
     """"Hoped to capture X", "voulaient prendre X", "хотіли захопити X": a wish, past or
     present, says what did not (yet) happen, like a plan or a purpose."""
     assert readings(extractor, text, lang, "Kupyansk") == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("en", "Ukrainian forces have recaptured Robotyne, a village on the road to the Russian-occupied south.",
+     "Robotyne"),
+    ("en", "Huliaipole lies near the border of the partially occupied Donetsk region, the governor said.",
+     "Hulyaypole"),
+    ("uk", "Гуляйполе розташоване біля кордону частково окупованої Донецької області, повідомив голова ОВА.",
+     "Hulyaypole"),
+    ("ru", "Гуляйполе расположено у границы частично оккупированной Донецкой области, сообщил глава ОВА.",
+     "Hulyaypole"),
+])
+def test_claims_an_adjective_of_another_noun_says_nothing_of_the_place(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"The Russian-occupied south", "the partially occupied region": the participle qualifies
+    its own noun, which is not the town the sentence is about, so Russia holding the town
+    is no claim."""
+    assert ("capture", "RU", "asserts") not in readings(extractor, text, lang, place)

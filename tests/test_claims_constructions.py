@@ -893,3 +893,14 @@ def test_claims_an_adjective_of_another_noun_says_nothing_of_the_place(  # type:
     its own noun, which is not the town the sentence is about, so Russia holding the town
     is no claim."""
     assert ("capture", "RU", "asserts") not in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize("text", [
+    "Les forces russes ont pris Kourakhové, dans l'est ukrainien.",
+    "Moscou a revendiqué la prise de Kourakhové, une ville de l'est ukrainien.",
+    "Selon Moscou, les troupes russes se sont emparées de Kourakhové, dans l'Est ukrainien.",
+])
+def test_claims_the_ukrainian_east_is_a_region_not_a_statement(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Dans l'est ukrainien" is a noun phrase (the Ukrainian east), not "X est ukrainien"
+    (X is Ukrainian): the Russian capture is the only claim."""
+    assert readings(extractor, text, "fr", "Kurakhove") == {("capture", "RU", "asserts")}

@@ -904,3 +904,23 @@ def test_claims_the_ukrainian_east_is_a_region_not_a_statement(extractor, text: 
     """"Dans l'est ukrainien" is a noun phrase (the Ukrainian east), not "X est ukrainien"
     (X is Ukrainian): the Russian capture is the only claim."""
     assert readings(extractor, text, "fr", "Kurakhove") == {("capture", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "places"), [
+    ("fr", "Dans les directions de Berdiansk et de Mélitopol, huit localités ont été libérées, a dit la "
+           "vice-ministre.", ("Berdyansk", "Melitopol")),
+    ("fr", "Dans le secteur de Koupiansk, trois villages ont été repris par l'armée russe.", ("Kupyansk",)),
+    ("en", "Ukrainian troops liberated two square kilometres on the Bakhmut front last week.", ("Bakhmut",)),
+])
+def test_claims_a_front_sector_named_after_a_town_is_not_the_town(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, places: tuple[str, ...]) -> None:
+    """"Les directions de X et de Y", "the X front": a sector of the front takes its name from a
+    town, but what was liberated there lies elsewhere in it; the town itself is not taken."""
+    for place in places:
+        assert not {kind for kind, _, _ in readings(extractor, text, lang, place)} & {"capture", "presence"}
+
+
+def test_claims_en_direction_de_is_still_a_way_towards_the_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"En direction de X" is a heading, not a sector: the advance towards X stays."""
+    text = "Les forces russes avancent en direction de Pokrovsk, selon l'état-major ukrainien."
+    assert ("advance", "RU", "asserts") in readings(extractor, text, "fr", "Pokrovsk")

@@ -555,3 +555,19 @@ def test_places_context_a_capital_whose_government_speaks_is_no_place(
     found = _found(finder, text, lang)
     assert capital not in found and "Bakhmut" in {m.place.name for m in found.values()}
     assert _found(finder, "Бої тривають біля Бахмута, а у Києві оголосили тривогу.", "uk")["Києві"].place.name == "Kyiv"
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    ("Houliaïpole, située dans la région sud-est de Zaporijia, est passée sous contrôle russe.",
+     "région sud-est de Zaporijia", "Zaporizhzhia Oblast"),
+    ("Une bataille se déroule pour ce nœud logistique de la région industrielle de Donetsk.",
+     "région industrielle de Donetsk", "Donetsk Oblast"),
+])
+def test_places_context_a_region_with_an_adjective_before_its_name_is_the_region(
+    finder: PlaceFinder, text: str, surface: str, admin1: str
+) -> None:
+    """"La région sud-est de Zaporijia", "la région industrielle de Donetsk": the adjective
+    between the word for region and the name leaves it the region, not its capital."""
+    mention = _found(finder, text, "fr")[surface]
+    assert mention.place.is_region
+    assert mention.place.admin1 == admin1

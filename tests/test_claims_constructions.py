@@ -924,3 +924,18 @@ def test_claims_en_direction_de_is_still_a_way_towards_the_town(extractor) -> No
     """"En direction de X" is a heading, not a sector: the advance towards X stays."""
     text = "Les forces russes avancent en direction de Pokrovsk, selon l'état-major ukrainien."
     assert ("advance", "RU", "asserts") in readings(extractor, text, "fr", "Pokrovsk")
+
+
+@pytest.mark.parametrize(("text", "region", "kind"), [
+    ("Russian troops have occupied the Kursk region's border districts, the governor said.",
+     "Kursk Oblast", "presence"),
+    ("Russian troops have occupied the Sumy region's border districts, the governor said.",
+     "Sumy Oblast", "presence"),
+    ("Russian troops have occupied the whole of the Luhansk region, the Russian defence ministry said.",
+     "Luhansk Oblast", "capture"),
+])
+def test_claims_ground_taken_in_a_region_is_a_presence_unless_all_of_it(  # type: ignore[no-untyped-def]
+        extractor, text: str, region: str, kind: str) -> None:
+    """A side that occupies ground in a region is present in part of it (the annotation's
+    presence); only "the whole of X region" is the region taken."""
+    assert {k for k, _, _ in readings(extractor, text, "en", region)} == {kind}

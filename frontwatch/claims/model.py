@@ -8,8 +8,8 @@ negation, a denial or "not confirmed" whose scope covers the trigger (candidates
 cross-validation a learned stance did no better than that rule. Readings fixed by the
 annotation conventions are applied last: a trigger in a condition or a question is no report,
 and a place that only locates something else is no claim's place; trying to take a place
-is fighting for it, and failing to is being repelled; holding part of it ("70% of X") is a
-presence, and so is advancing into it; driving the other side out of it, or being in all
+is fighting for it, and failing to is being repelled; holding part of it ("70% of X"), or
+ground in a region short of all of it, is a presence, and so is advancing into it; driving the other side out of it, or being in all
 of it, takes it; an assault that was repelled, or control that was lost, is no claim besides
 the repelling or losing one; places listed together on one trigger share its reading; and
 a withdrawal is not weighed at all (the annotation leaves withdrawals uncertain): a named
@@ -161,7 +161,11 @@ class ClaimModel:
             kind, stance = "repelled", "asserts"
         elif candidate.attempt and kind in ("capture", "presence"):
             kind = "fighting"
-        elif candidate.part and kind == "capture":
+        elif kind == "capture" and (candidate.part or (
+                candidate.target.mention.place.is_region and stance == "asserts"
+                and not (candidate.whole or candidate.whole_place))):
+            # Holding ground in a region is being in part of it; only "the whole of X
+            # region" takes it.
             kind = "presence"
         elif (candidate.whole and kind in ("presence", "advance")) or (candidate.whole_place and kind == "presence"):
             kind = "capture"

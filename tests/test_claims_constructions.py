@@ -939,3 +939,18 @@ def test_claims_ground_taken_in_a_region_is_a_presence_unless_all_of_it(  # type
     """A side that occupies ground in a region is present in part of it (the annotation's
     presence); only "the whole of X region" is the region taken."""
     assert {k for k, _, _ in readings(extractor, text, "en", region)} == {kind}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Бои идут за Часов Яр. Группировка войск «Центр» освободила в этом году 81 населенный пункт, "
+           "заявил Герасимов."),
+    ("uk", "Бої тривають за Часів Яр. Угруповання «Центр» звільнило цього року 81 населений пункт, "
+           "заявив Герасимов."),
+])
+def test_claims_a_counted_settlement_noun_refers_back_to_no_place(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Освободила 81 населенный пункт": a number before the noun counts places; it is no
+    back-reference to the town named before, which stays fought for, not taken."""
+    found = readings(extractor, text, lang, "Chasiv Yar")
+    assert ("fighting", "RU", "asserts") in found
+    assert ("capture", "RU", "asserts") not in found

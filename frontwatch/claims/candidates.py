@@ -398,7 +398,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
-            if _named_by(targets, text, start, end):
+            if _named_by(targets, text, start, end) or _counted(tree, start):
                 continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
@@ -407,6 +407,13 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                    antecedent.score * 0.85, "coref")
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _counted(tree: Tree, start: int) -> bool:
+    """A number before the noun counts places ("81 населенный пункт", "huit localités"):
+    it refers back to none."""
+    before = tree.token_at(start) - 1
+    return before >= 0 and tree.ends[before] <= start and tree.pos[before] == "NUM"
 
 
 def _named_by(targets: list[Target], text: str, start: int, end: int) -> bool:

@@ -330,3 +330,18 @@ def test_a_name_a_quote_follows_after_a_colon_speaks_it(extractor, lang: str, te
 ])
 def test_pro_war_bloggers_are_russian_milbloggers(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert sources_of(extractor, text, "en", "Toretsk", "presence") == {("Russian milbloggers", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("ru", "Минобороны России сообщило о взятии Часова Яра. В ведомстве уточнили, что город взяли под "
+           "контроль военнослужащие группировки «Юг».", "Chasiv Yar"),
+    ("ru", "Минобороны России сообщило об успехах на фронте. По данным ведомства, Новопавловку заняли "
+           "подразделения группировки «Центр».", "Novopavlivka"),
+    ("uk", "Міноборони Росії повідомило про успіхи на фронті. За даними відомства, Новопавлівку зайняли "
+           "підрозділи угруповання «Центр».", "Novopavlivka"),
+])
+def test_attribution_the_ministry_in_any_case_is_the_ministry_named_before(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"В ведомстве уточнили", "по данным ведомства": the word for the body, in whatever case,
+    refers back to the ministry named before; the outlet does not claim the capture itself."""
+    assert sources_of(extractor, text, lang, place, "capture") == {("Russian Ministry of Defence", "RU")}

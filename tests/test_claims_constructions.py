@@ -954,3 +954,14 @@ def test_claims_a_counted_settlement_noun_refers_back_to_no_place(  # type: igno
     found = readings(extractor, text, lang, "Chasiv Yar")
     assert ("fighting", "RU", "asserts") in found
     assert ("capture", "RU", "asserts") not in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Les forces russes ont progressé dans le nord-est de Selydove, selon l'ISW."),
+    ("ru", "Российские войска продвинулись на востоке Селидово, сообщает ISW."),
+])
+def test_claims_advancing_in_a_quarter_of_the_town_is_being_in_it(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Dans le nord-est de X", "на востоке X": the east of the town is inside it (unlike "à
+    l'est de X", "к востоку от X", beside it), so the advance there is a presence."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Selydove")

@@ -9,11 +9,12 @@ cross-validation a learned stance did no better than that rule. Readings fixed b
 annotation conventions are applied last: a trigger in a condition or a question is no report,
 and a place that only locates something else is no claim's place; trying to take a place
 is fighting for it, and failing to is being repelled; holding part of it ("70% of X"), or
-ground in a region short of all of it, is a presence, and so is advancing into it; driving the other side out of it, or being in all
-of it, takes it; an assault that was repelled, or control that was lost, is no claim besides
-the repelling or losing one; places listed together on one trigger share its reading; and
-a withdrawal is not weighed at all (the annotation leaves withdrawals uncertain): a named
-side leaving the place itself is the other side's capture, any other is no claim. They ship
+ground in a region short of all of it, is a presence, and so is advancing into it; driving
+the other side out of it, or being in all of it, takes it; an assault that was repelled, or
+control that was lost, is no claim besides the repelling or losing one; places listed
+together on one trigger share its reading; and a withdrawal is not weighed at all (the
+annotation leaves withdrawals uncertain): a named side leaving the place itself is the
+other side's capture, any other is no claim. They ship
 as one JSON file of weights, with the hash of the data they were learned from and the
 command that rebuilds them; applying them needs no learning library, only a sum of weights
 per class (for all of a document's candidates in one matrix product).

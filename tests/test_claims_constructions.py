@@ -868,6 +868,7 @@ def test_claims_a_back_reference_before_a_quote_s_end_is_not_the_next_name_s_hea
     ("en", "Russian forces had hoped to capture Kupiansk before winter, the Ukrainian command said."),
     ("en", "Moscow wanted to take Kupiansk by the autumn."),
     ("fr", "Les forces russes voulaient prendre Koupiansk avant l'hiver, selon l'état-major ukrainien."),
+    ("fr", "Les Russes espèrent prendre Koupiansk avant l'hiver, selon l'état-major ukrainien."),
     ("uk", "Російські війська хотіли захопити Куп'янськ до зими, заявили в Генштабі ЗСУ."),
     ("ru", "Российские войска хотели захватить Купянск до зимы, заявили в Генштабе ВСУ."),
 ])

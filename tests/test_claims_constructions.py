@@ -966,3 +966,17 @@ def test_claims_advancing_in_a_quarter_of_the_town_is_being_in_it(  # type: igno
     """"Dans le nord-est de X", "на востоке X": the east of the town is inside it (unlike "à
     l'est de X", "к востоку от X", beside it), so the advance there is a presence."""
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Selydove")
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("en", "The fall of Toretsk could allow Moscow to move against Kostiantynivka, a military expert said.",
+     "Toretsk"),
+    ("en", "The capture of Lyman would be a major setback for Moscow.", "Lyman"),
+    ("fr", "En réalité, la prise de Selydove aura probablement épuisé les forces russes.", "Selydove"),
+])
+def test_claims_an_event_that_would_bring_something_is_not_reported(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"The fall of X could allow…", "la prise de X aura épuisé…": the trigger is the subject
+    of a modal, future or conditional predicate; what the event would bring is said, not
+    that it happened."""
+    assert ("capture", "RU", "asserts") not in readings(extractor, text, lang, place)

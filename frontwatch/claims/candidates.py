@@ -1126,6 +1126,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         names = _blanked(body, s_start, source_spans)
         for trigger in triggers:
             trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names)
+            unreal = _subject_of_unreal(tree, trigger.head, lex)
             governed = _speech_governor(doc, tree, trigger, lex, hits, text)
             clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
@@ -1186,8 +1187,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
                     prior_stance="denies" if denied else "asserts",
-                    hypothetical=any(n in trig_feats or n in sentence_feats
-                                     for n in ("modal:hypothetical", "question")),
+                    hypothetical=unreal or any(n in trig_feats or n in sentence_feats
+                                               for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose")),
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered="governed_by=inverted" in trig_feats,
@@ -1492,6 +1493,22 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
                 and _negated(doc, tree, node, lex):
             return "governed"
     return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + 80)) else ""
+
+
+def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:
+    """The trigger names the subject of a modal, future or conditional predicate ("the fall
+    of X could allow…", "la prise de X aura probablement épuisé…", "захоплення X дозволить"):
+    what the event would bring is said, not that it happened. (The annotation leaves such
+    sentences uncertain at most.)"""
+    if tree.relations[head] not in ("nsubj", "csubj", "nsubj:pass"):
+        return False
+    verb = tree.heads[head]
+    if tree.feature(verb, "Mood") & {"Cnd"} or tree.feature(verb, "Tense") & {"Fut"}:
+        return True
+    return any(tree.relations[k].startswith("aux") and (
+        tree.lemmas[k] in lex.modal_lemmas or tree.words[k] in lex.modal_lemmas
+        or tree.feature(k, "Tense") & {"Fut"} or tree.feature(k, "Mood") & {"Cnd"})
+        for k in tree.children(verb))
 
 
 def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:

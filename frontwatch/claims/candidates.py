@@ -420,8 +420,12 @@ def _named_by(targets: list[Target], text: str, start: int, end: int) -> bool:
     """The back-reference is a name's own head noun ("the city of Bakhmut", "місто Бахмут"),
     or lies inside it; a name after a clause or quote boundary ("the city," the governor
     said) is another phrase."""
-    return any(start < t.end and (t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)))
-               for t in targets)
+    for t in targets:
+        if start >= t.end:
+            continue
+        if t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)):
+            return True
+    return False
 
 
 _BOUNDARY = re.compile(r"[,;:.!?\"”»“«)(]")
@@ -483,9 +487,10 @@ def _agree(tree: Tree, adjective: int, noun: int) -> bool:
 
 
 _OUTSIDE_A_NOUN_PHRASE = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"})
+"""Parts of speech that cannot stand between an adjective and the noun it qualifies."""
 _PHRASE_BOUNDARIES = frozenset({"case", "mark", "cc", "punct", "cop", "aux", "aux:pass"})
-"""Words that cannot stand between an adjective and the noun it qualifies ("окупований ще
-на початку": the preposition begins another phrase), by part of speech or relation."""
+"""Relations that cannot either, whatever the tagger calls the word ("окупований ще на
+початку": "на", tagged a particle, is the preposition that begins another phrase)."""
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -1503,12 +1508,15 @@ def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:
     if tree.relations[head] not in ("nsubj", "csubj", "nsubj:pass"):
         return False
     verb = tree.heads[head]
-    if tree.feature(verb, "Mood") & {"Cnd"} or tree.feature(verb, "Tense") & {"Fut"}:
-        return True
-    return any(tree.relations[k].startswith("aux") and (
-        tree.lemmas[k] in lex.modal_lemmas or tree.words[k] in lex.modal_lemmas
-        or tree.feature(k, "Tense") & {"Fut"} or tree.feature(k, "Mood") & {"Cnd"})
+    return _unreal(tree, verb) or any(
+        tree.relations[k].startswith("aux")
+        and (tree.lemmas[k] in lex.modal_lemmas or tree.words[k] in lex.modal_lemmas or _unreal(tree, k))
         for k in tree.children(verb))
+
+
+def _unreal(tree: Tree, i: int) -> bool:
+    """Word i is in the future or the conditional."""
+    return bool(tree.feature(i, "Tense") & {"Fut"} or tree.feature(i, "Mood") & {"Cnd"})
 
 
 def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:

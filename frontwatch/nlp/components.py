@@ -65,11 +65,11 @@ def set_sentence_starts(doc: Doc, starts: list[int]) -> None:
 
 
 @functools.cache
-def _natasha() -> tuple[Any, Any]:
-    """natasha's segmenter and news NER tagger (loaded once; no download)."""
-    from natasha import NewsNERTagger, Segmenter
+def _ner_tagger() -> Any:
+    """natasha's news NER tagger (loaded once; no download)."""
+    from natasha import NewsNERTagger
 
-    return Segmenter(), NewsNERTagger(_embedding())
+    return NewsNERTagger(_embedding())
 
 
 @functools.cache
@@ -93,7 +93,7 @@ class NatashaNER:
     labels = ("PER", "ORG", "LOC")
 
     def __init__(self, lang: str) -> None:
-        self.segmenter, self.tagger = _natasha()
+        self.tagger = _ner_tagger()
         self.lang = lang
 
     def _thing(self, word: str) -> bool:
@@ -104,13 +104,11 @@ class NatashaNER:
         return bool(parses) and not any(PERSON_GRAMMEMES & set(p.tag.grammemes) for p in parses)
 
     def __call__(self, doc: Doc) -> Doc:
-        from natasha import Doc as NatashaDoc
-
-        parsed = NatashaDoc(text_of(doc))
-        parsed.segment(self.segmenter)
-        parsed.tag_ner(self.tagger)
+        # The tagger tokenises the text itself; natasha's own segmentation into sentences
+        # and tokens (`natasha.Doc.segment`) would only be thrown away.
+        text = text_of(doc)
         spans: list[Span] = []
-        for found in parsed.spans or []:
+        for found in self.tagger(text).spans if text.strip() else ():
             span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
             if span is None or found.type not in self.labels:
                 continue

@@ -980,3 +980,33 @@ def test_claims_an_event_that_would_bring_something_is_not_reported(  # type: ig
     of a modal, future or conditional predicate; what the event would bring is said, not
     that it happened."""
     assert ("capture", "RU", "asserts") not in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Fighting raged around Soledar on Monday. Russian troops have entered the western districts, the "
+           "Ukrainian military said."),
+    ("fr", "Des combats ont eu lieu autour de Soledar lundi. Les troupes russes sont entrées dans les quartiers "
+           "ouest, a déclaré l'armée ukrainienne."),
+    ("uk", "Бої тривали навколо Соледара в понеділок. Російські війська зайшли на околиці, заявили в "
+           "Генштабі ЗСУ."),
+    ("ru", "Бои шли вокруг Соледара в понедельник. Российские войска вошли в западные кварталы, заявили в "
+           "Генштабе ВСУ."),
+])
+def test_claims_a_part_of_the_town_named_without_it_is_that_town(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Entered the western districts", "зайшли на околиці": a part of a town with no name
+    after it is a part of the town named last, so being there is a presence in it."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Soledar")
+
+
+@pytest.mark.parametrize(("lang", "text", "elsewhere"), [
+    ("en", "Russian troops attacked Soledar. Ukrainian forces entered the outskirts of Bakhmut.", "Soledar"),
+    ("ru", "Бои шли за Суджу. Украинские военные также достигли окраин рабочего поселка Коренево.", "Sudzha"),
+    ("en", "Russian troops attacked Soledar. The Center group advanced toward Pokrovsk, the ministry said.",
+     "Soledar"),
+])
+def test_claims_a_part_of_another_place_is_not_the_town_named_last(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, elsewhere: str) -> None:
+    """"The outskirts of Bakhmut", "окраин рабочего поселка Коренево": a part whose place is
+    named after it is that place's; "the Center group" is a unit, not a town centre."""
+    assert not {k for k, _, _ in readings(extractor, text, lang, elsewhere)} - {"fighting"}

@@ -395,7 +395,8 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start):
             ref = PlaceMention(start, end, text[start:end], listed.place, listed.score * 0.85, "coref")
             targets.append(Target(start, end, ref, head, coref=True))
-    for pattern, settlement in ((lex.coref_settlement, True), (lex.coref_any, False)):
+    for pattern, settlement, how in ((lex.coref_settlement, True, "coref"), (lex.coref_any, False, "coref"),
+                                     (lex.coref_part, True, "part")):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
             if _named_by(targets, text, start, end) or _counted(tree, start):
@@ -404,7 +405,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
             if antecedent is not None:
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
-                                   antecedent.score * 0.85, "coref")
+                                   antecedent.score * 0.85, how)
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
 
@@ -1608,7 +1609,7 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)
-    if lex.partial.search(near_before):
+    if lex.partial.search(near_before) or target.mention.how == "part":
         # "most of X", "70% of X", "the eastern districts of X", "на околицях X": a part of it.
         f["partial_place"] = 1.0
     if lex.whole.search(near_before):

@@ -100,6 +100,7 @@ class Lexicon:
     sources: tuple[SourceRule, ...]
     coref_settlement: re.Pattern[str]
     coref_any: re.Pattern[str]
+    coref_part: re.Pattern[str]
     coref_village: re.Pattern[str]
     coref_city: re.Pattern[str]
     coref_plural: re.Pattern[str]
@@ -340,6 +341,7 @@ def load_lexicon(lang: str) -> Lexicon:
         sources=_sources(lang),
         coref_settlement=pat(coref, "settlement", "coref.yml"),
         coref_any=pat(coref, "any", "coref.yml"),
+        coref_part=pat(coref, "part", "coref.yml"),
         coref_village=pat(coref, "village", "coref.yml"),
         coref_city=pat(coref, "city", "coref.yml"),
         coref_plural=pat(coref, "plural", "coref.yml"),

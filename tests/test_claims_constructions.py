@@ -1010,3 +1010,16 @@ def test_claims_a_part_of_another_place_is_not_the_town_named_last(  # type: ign
     """"The outskirts of Bakhmut", "окраин рабочего поселка Коренево": a part whose place is
     named after it is that place's; "the Center group" is a unit, not a town centre."""
     assert not {k for k, _, _ in readings(extractor, text, lang, elsewhere)} - {"fighting"}
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Les combats font rage à Velyka Novosilka. L'armée russe affirme avoir pris le contrôle du village.",
+     "Velyka Novosilka", "capture"),
+    ("Les forces russes ont atteint Myrnohrad. Des groupes d'assaut russes sont entrés dans l'agglomération, "
+     "selon l'armée ukrainienne.", "Myrnohrad", "presence"),
+])
+def test_claims_fr_a_back_reference_after_a_contracted_article_is_one_too(  # type: ignore[no-untyped-def]
+        extractor, text: str, place: str, kind: str) -> None:
+    """"Du village", "au village", "l'agglomération": the article contracted or elided, the
+    noun still refers back to the place named before."""
+    assert (kind, "RU", "asserts") in readings(extractor, text, "fr", place)

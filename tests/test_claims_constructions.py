@@ -1023,3 +1023,21 @@ def test_claims_fr_a_back_reference_after_a_contracted_article_is_one_too(  # ty
     """"Du village", "au village", "l'agglomération": the article contracted or elided, the
     noun still refers back to the place named before."""
     assert (kind, "RU", "asserts") in readings(extractor, text, "fr", place)
+
+
+@pytest.mark.parametrize(("lang", "text", "taken", "not_taken"), [
+    ("en", "Russian forces captured Rivnopillia, threatening to take Huliaipole, the ministry said.",
+     "Rivnopillia", "Hulyaypole"),
+    ("fr", "Les forces russes ont conquis Rivnopillia, menaçant de prendre Houliaïpole, selon le ministère.",
+     "Rivnopillia", "Hulyaypole"),
+    ("en", "Russian troops seized Kurakhove and could soon take Pokrovsk, analysts said.", "Kurakhove", "Pokrovsk"),
+    ("en", "Ukrainian forces retook Robotyne, hoping to reach Tokmak next.", "Robotyne", "Tokmak"),
+])
+def test_claims_a_place_inside_a_threat_or_a_wish_is_taken_by_no_other_verb(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, taken: str, not_taken: str) -> None:
+    """"Captured X, threatening to take Y", "seized X and could soon take Y": Y is the
+    argument of a threat, a possibility or a wish, and inside that clause's scope; the
+    verb that took X does not take Y with it."""
+    actor = "UA" if taken == "Robotyne" else "RU"
+    assert ("capture", actor, "asserts") in readings(extractor, text, lang, taken)
+    assert ("capture", actor, "asserts") not in readings(extractor, text, lang, not_taken)

@@ -1088,6 +1088,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     story_day: PartialDate | None = None
     for index, ((s_start, s_end), (speaker, speaker_span), sources, hits) in enumerate(
             zip(sentences, speakers, registry, resolved, strict=True)):
+        first_of_sentence = len(candidates)
         body = text[s_start:s_end]
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
@@ -1217,9 +1218,21 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     and _left(tree, trigger, target, lex),
                     claimant=claimant, denier=denier,
                 ))
+        candidates[first_of_sentence:] = _inside_unreal_clauses(candidates[first_of_sentence:])
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
         history.extend(antecedents)
     return candidates
+
+
+def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
+    """A place that is the argument of a trigger under a condition, a wish or a threat
+    ("captured X, threatening to take Y") is inside that clause's scope: no other trigger of
+    the sentence reports it either."""
+    unreal = {c.target.start for c in candidates
+              if c.hypothetical and not c.target.implicit and not c.target.coref
+              and any(k.startswith(("syn=arg", "near:object_link")) for k in c.features)}
+    return [replace(c, hypothetical=True) if c.target.start in unreal and not c.hypothetical else c
+            for c in candidates]
 
 
 def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Trigger], hits: list[SourceHit],

@@ -1041,3 +1041,12 @@ def test_claims_a_place_inside_a_threat_or_a_wish_is_taken_by_no_other_verb(  # 
     actor = "UA" if taken == "Robotyne" else "RU"
     assert ("capture", actor, "asserts") in readings(extractor, text, lang, taken)
     assert ("capture", actor, "asserts") not in readings(extractor, text, lang, not_taken)
+
+
+def test_claims_attacks_coordinated_under_a_repulse_are_repelled_not_fought(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Repelled 38 attacks near X and another 5 attacks near Y": the second "attacks" is
+    coordinated with the first, so the repulse governs both; Y saw attacks repelled, not a
+    separate fight."""
+    text = ("According to the commander, Ukrainian troops repelled 38 enemy attacks in the vicinity of Avdiivka "
+            "and another 5 attacks near Pervomaiske and Nevelske.")
+    assert readings(extractor, text, "en", "Pervomaiske") == {("repelled", "RU", "asserts")}

@@ -1198,7 +1198,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                                for n in ("modal:hypothetical", "question")),
                     attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose")),
                     answers_denial="denial:answered" in trig_feats and not denied,
-                    covered="governed_by=inverted" in trig_feats,
+                    covered="governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers),
                     failed="modal:failed_governed" in trig_feats or (
                         "modal:failed_after" in trig_feats
                         and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed"))),
@@ -1544,6 +1544,20 @@ def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) ->
             return heads[node]
         below = node
     return None
+
+
+def _covered_as_conjunct(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"Repelled 38 attacks near X and another 5 attacks near Y": a trigger coordinated with
+    one of its own kind shares that one's governor, here the repulse that covers both."""
+    if tree.relations[trigger.head] != "conj":
+        return False
+    first = tree.heads[trigger.head]
+    sibling = next((t for t in triggers if t.head == first and t.rule.kind == trigger.rule.kind), None)
+    if sibling is None:
+        return False
+    governor = _governing_trigger(tree, sibling, triggers)
+    return (governor is not None and governor.rule.invert and not governor.rule.uncertain
+            and not trigger.rule.invert)
 
 
 def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target: Target,

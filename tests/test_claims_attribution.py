@@ -345,3 +345,24 @@ def test_attribution_the_ministry_in_any_case_is_the_ministry_named_before(  # t
     """"В ведомстве уточнили", "по данным ведомства": the word for the body, in whatever case,
     refers back to the ministry named before; the outlet does not claim the capture itself."""
     assert sources_of(extractor, text, lang, place, "capture") == {("Russian Ministry of Defence", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "named", "denied"), [
+    ("en", "Russia's defence ministry said on Monday that its troops had captured Kupiansk.",
+     "Ukraine's military denied Russian claims that Kupiansk had fallen."),
+    ("fr", "Le ministère russe de la Défense a affirmé lundi avoir pris Koupiansk.",
+     "L'armée ukrainienne a démenti les affirmations russes sur la prise de Koupiansk."),
+])
+def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: ignore[no-untyped-def]
+        extractor, lang: str, named: str, denied: str) -> None:
+    """"Kyiv denied Russian claims that X fell": the claim denied belongs to Russia's unnamed
+    sources, unless the article names who in Russia made it; then it is that source's
+    statement, not a second one."""
+    def kupiansk_captures(text: str) -> set[tuple[str, str]]:
+        return {(c.source.name, c.stance) for c in claims_of(extractor, text, lang)
+                if c.place.name == "Kupyansk" and c.kind == "capture"}
+
+    both = kupiansk_captures(named + " " + denied)
+    assert ("Russian Ministry of Defence", "asserts") in both
+    assert ("Russian sources", "asserts") not in both
+    assert ("Russian sources", "asserts") in kupiansk_captures(denied)

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy
 
-from frontwatch.claims.candidates import Candidate
+from frontwatch.claims.candidates import SIDE_SOURCES, Candidate
 from frontwatch.errors import ConfigError
 from frontwatch.records import Actor, Claim, Document, Stance
 
@@ -290,6 +290,9 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     claim it answers ("Kyiv denies Moscow's claim that…") also records that claim; a denier
     named after the claim ("X took Y, a claim Kyiv denied") records the denial; a speaker
     who denies reports and says the town is theirs denies the other side's capture of it.
+    A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X
+    fell") is the statement of the side's source the article names for it, when it does
+    ("the Russian defence ministry said it took X"): it is not kept twice.
     """
     found: dict[tuple[object, ...], Claim] = {}
     decisions = _coordinated(candidates, model.decide_all(candidates))
@@ -323,7 +326,18 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                    statement.source.name, statement.date)
             if key not in found or found[key].confidence < statement.confidence:
                 found[key] = statement
-    return sorted(found.values(), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+    said = {_statement(c) + (c.source.side,) for c in found.values() if c.source.name not in UNNAMED}
+    return sorted((c for c in found.values()
+                   if c.source.name not in UNNAMED or _statement(c) + (c.source.side,) not in said),
+                  key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+
+
+UNNAMED = frozenset(name for side, name in SIDE_SOURCES.items() if side != "third")
+"""The sources a claim gets when the text only says which side made it ("Russian claims")."""
+
+
+def _statement(claim: Claim) -> tuple[object, ...]:
+    return claim.place.geonameid, claim.kind, claim.actor, claim.stance
 
 
 __all__ = ["ClaimModel", "LinearModel", "claims_of", "load_model"]

@@ -366,3 +366,18 @@ def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: igno
     assert ("Russian Ministry of Defence", "asserts") in both
     assert ("Russian sources", "asserts") not in both
     assert ("Russian sources", "asserts") in kupiansk_captures(denied)
+
+
+def test_attribution_a_headline_restating_a_sourced_claim_is_not_a_second_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A headline says in the outlet's voice what the article under it credits to a source:
+    one statement, the source's. A headline whose claim the article credits to no one
+    stays the outlet's."""
+    body = "Russia's defence ministry said on Monday that its troops had captured Kupiansk."
+    headline = "Russian forces capture Kupiansk\n"
+
+    def kupiansk_captures(text: str) -> set[str]:
+        return {c.source.name for c in claims_of(extractor, text, "en")
+                if c.place.name == "Kupyansk" and c.kind == "capture" and c.stance == "asserts"}
+
+    assert kupiansk_captures(headline + body) == {"Russian Ministry of Defence"}
+    assert "narrator" in kupiansk_captures(headline + "Fighting went on around the town for months.")

@@ -292,9 +292,11 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     who denies reports and says the town is theirs denies the other side's capture of it.
     A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X
     fell") is the statement of the side's source the article names for it, when it does
-    ("the Russian defence ministry said it took X"): it is not kept twice.
+    ("the Russian defence ministry said it took X"): it is not kept twice. Nor is a headline
+    that says in the outlet's voice what the article credits to a named source.
     """
     found: dict[tuple[object, ...], Claim] = {}
+    headlines: set[tuple[object, ...]] = set()
     decisions = _coordinated(candidates, model.decide_all(candidates))
     for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
         if kind == NO_CLAIM:
@@ -326,9 +328,13 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                    statement.source.name, statement.date)
             if key not in found or found[key].confidence < statement.confidence:
                 found[key] = statement
+            if "headline" in candidate.features and statement.source.name == "narrator":
+                headlines.add(key)
     said = {_statement(c) + (c.source.side,) for c in found.values() if c.source.name not in UNNAMED}
-    return sorted((c for c in found.values()
-                   if c.source.name not in UNNAMED or _statement(c) + (c.source.side,) not in said),
+    told = {_statement(c) for c in found.values() if c.source.name != "narrator"}
+    return sorted((c for k, c in found.items()
+                   if (c.source.name not in UNNAMED or _statement(c) + (c.source.side,) not in said)
+                   and not (k in headlines and _statement(c) in told)),
                   key=lambda c: (c.evidence_start, c.mention_start, c.kind))
 
 

@@ -22,6 +22,12 @@ def sources_of(extractor, text: str, lang: str, place: str, kind: str) -> set[tu
             if c.place.name == place and c.kind == kind}
 
 
+def statements_of(extractor, text: str, lang: str, place: str, kind: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Who makes each claim of that kind about the place, and whether they assert or deny it."""
+    return {(c.source.name, c.stance) for c in claims_of(extractor, text, lang)
+            if c.place.name == place and c.kind == kind}
+
+
 def sides_of(extractor, text: str, lang: str, place: str, kind: str) -> set[str]:  # type: ignore[no-untyped-def]
     return {side for _, side in sources_of(extractor, text, lang, place, kind)}
 
@@ -358,14 +364,10 @@ def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: igno
     """"Kyiv denied Russian claims that X fell": the claim denied belongs to Russia's unnamed
     sources, unless the article names who in Russia made it; then it is that source's
     statement, not a second one."""
-    def kupiansk_captures(text: str) -> set[tuple[str, str]]:
-        return {(c.source.name, c.stance) for c in claims_of(extractor, text, lang)
-                if c.place.name == "Kupyansk" and c.kind == "capture"}
-
-    both = kupiansk_captures(named + " " + denied)
+    both = statements_of(extractor, named + " " + denied, lang, "Kupyansk", "capture")
     assert ("Russian Ministry of Defence", "asserts") in both
     assert ("Russian sources", "asserts") not in both
-    assert ("Russian sources", "asserts") in kupiansk_captures(denied)
+    assert ("Russian sources", "asserts") in statements_of(extractor, denied, lang, "Kupyansk", "capture")
 
 
 def test_attribution_a_headline_restating_a_sourced_claim_is_not_a_second_claim(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -375,9 +377,9 @@ def test_attribution_a_headline_restating_a_sourced_claim_is_not_a_second_claim(
     body = "Russia's defence ministry said on Monday that its troops had captured Kupiansk."
     headline = "Russian forces capture Kupiansk\n"
 
-    def kupiansk_captures(text: str) -> set[str]:
-        return {c.source.name for c in claims_of(extractor, text, "en")
-                if c.place.name == "Kupyansk" and c.kind == "capture" and c.stance == "asserts"}
+    def asserted_by(text: str) -> set[str]:
+        return {name for name, stance in statements_of(extractor, text, "en", "Kupyansk", "capture")
+                if stance == "asserts"}
 
-    assert kupiansk_captures(headline + body) == {"Russian Ministry of Defence"}
-    assert "narrator" in kupiansk_captures(headline + "Fighting went on around the town for months.")
+    assert asserted_by(headline + body) == {"Russian Ministry of Defence"}
+    assert "narrator" in asserted_by(headline + "Fighting went on around the town for months.")

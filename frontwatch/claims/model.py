@@ -330,11 +330,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                 found[key] = statement
             if "headline" in candidate.features and statement.source.name == "narrator":
                 headlines.add(key)
-    said = {_statement(c) + (c.source.side,) for c in found.values() if c.source.name not in UNNAMED}
-    told = {_statement(c) for c in found.values() if c.source.name != "narrator"}
-    return sorted((c for k, c in found.items()
-                   if (c.source.name not in UNNAMED or _statement(c) + (c.source.side,) not in said)
-                   and not (k in headlines and _statement(c) in told)),
+    repeated = _restated(found, headlines)
+    return sorted((c for key, c in found.items() if key not in repeated),
                   key=lambda c: (c.evidence_start, c.mention_start, c.kind))
 
 
@@ -342,8 +339,16 @@ UNNAMED = frozenset(name for side, name in SIDE_SOURCES.items() if side != "thir
 """The sources a claim gets when the text only says which side made it ("Russian claims")."""
 
 
-def _statement(claim: Claim) -> tuple[object, ...]:
-    return claim.place.geonameid, claim.kind, claim.actor, claim.stance
+def _restated(found: Mapping[tuple[object, ...], Claim], headlines: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
+    """The claims that repeat a named source's: one credited to a side's unnamed sources
+    when a named source of that side makes the statement, and a headline's in the outlet's
+    voice when any named source does. (A claim's key begins with its statement: place,
+    kind, actor, stance.)"""
+    by_side = {key[:4] + (c.source.side,) for key, c in found.items() if c.source.name not in UNNAMED}
+    by_someone = {key[:4] for key, c in found.items() if c.source.name != "narrator"}
+    return {key for key, c in found.items()
+            if (c.source.name in UNNAMED and key[:4] + (c.source.side,) in by_side)
+            or (key in headlines and key[:4] in by_someone)}
 
 
 __all__ = ["ClaimModel", "LinearModel", "claims_of", "load_model"]

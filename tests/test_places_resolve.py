@@ -218,6 +218,21 @@ def test_places_resolve_person_tag_yields_to_a_list_of_places(finder: PlaceFinde
     assert second not in starts
 
 
+@pytest.mark.parametrize(("lang", "text", "name", "place"), [
+    pytest.param("uk", "Місто Сіверськ перебуває під контролем українських військових.", "Місто Сіверськ",
+                 "Siversk", id="uk-town"),
+    pytest.param("uk", "Село Сопич під контролем ворога.", "Село Сопич", "Sopych", id="uk-village"),
+    pytest.param("ru", "Город Северск находится под контролем российских войск.", "Город Северск", "Siversk",
+                 id="ru-town"),
+])
+def test_places_resolve_a_settlement_word_opening_the_sentence_names_a_place(
+        finder: PlaceFinder, lang: str, text: str, name: str, place: str) -> None:
+    """"Місто Сіверськ" opening a sentence: the NER reads the two capitalised words as a
+    person (it does, on these sentences), but a word for a settlement names a place."""
+    found = finder.find(text, lang=lang, entities=[(0, len(name), "PER")])
+    assert [m.place.name for m in found] == [place]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
 def test_places_resolve_any_apostrophe(finder: PlaceFinder, apostrophe: str) -> None:
     surface = f"Куп{apostrophe}янська"

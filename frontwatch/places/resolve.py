@@ -430,11 +430,15 @@ class PlaceFinder:
                 spot.speaking = spot.metonym and _speaks(text, end, lexicon)
                 spot.cued = _cued(text, start, lexicon)
                 spot.vetoed = spot.common_word and _overlaps(vetoed, start, end)
-                spot.in_person = _overlaps(people, start, end)
+                # "Місто Сіверськ", "Село Сопич" opening a sentence: the NER takes the two
+                # capitalised words for a person, but a word for a settlement names a place.
+                settled = lexicon.settlement_words is not None and bool(
+                    lexicon.settlement_words.search(text, max(0, start - _SETTLEMENT_REACH), start))
+                spot.in_person = not settled and _overlaps(people, start, end)
                 # "Serhiy Kovalev": a name inside a longer capitalised run reads as a
                 # person's; after a common word opening the sentence, only if the NER says
                 # so ("Поет Шевченку", not "Освобождение Новомихайловки").
-                spot.person_like = not region and (
+                spot.person_like = not region and not settled and (
                     n < run or after_capital or (after_opener and spot.in_person and n == 1))
                 spots.append(spot)
                 taken.append((start, end))
@@ -1155,6 +1159,9 @@ def _list_gap(text: str, end: int, start: int, lexicon: PlaceLexicon) -> bool:
         return False
     return _CHAIN.fullmatch(lexicon.settlement_words.sub("", text[end:start])) is not None
 
+
+_SETTLEMENT_REACH = 24
+"""Characters before a name within which a word for a settlement ("село", "the town of") stands."""
 
 _LIST_REACH = 300
 """Characters around a plural word for regions within which a list of regions may run."""

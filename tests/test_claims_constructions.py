@@ -1050,3 +1050,26 @@ def test_claims_attacks_coordinated_under_a_repulse_are_repelled_not_fought(extr
     text = ("According to the commander, Ukrainian troops repelled 38 enemy attacks in the vicinity of Avdiivka "
             "and another 5 attacks near Pervomaiske and Nevelske.")
     assert readings(extractor, text, "en", "Pervomaiske") == {("repelled", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The town of Siversk is under Ukrainian fire control, the army said.", id="en"),
+    pytest.param("en", "Siversk is under the fire control of Russian troops, the army said.", id="en-of"),
+    pytest.param("fr", "La ville de Siversk est sous le contrôle de tir des forces russes, selon l'armée.", id="fr"),
+    pytest.param("uk", "У Генштабі додали, що місто Сіверськ перебуває під вогневим контролем українських "
+                 "військових.", id="uk"),
+    pytest.param("ru", "В Генштабе добавили, что город Северск находится под огневым контролем российских войск.",
+                 id="ru"),
+])
+def test_claims_fire_control_is_no_control_of_the_ground(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A town "under fire control" is within a side's range of fire, not held by it."""
+    assert readings(extractor, text, lang, "Siversk") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Siversk is under Ukrainian control, the army said.", id="en"),
+    pytest.param("uk", "Місто Сіверськ перебуває під контролем українських військових, заявили в Генштабі.",
+                 id="uk-town-opening-the-sentence"),
+])
+def test_claims_plain_control_is_still_held(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("capture", "UA", "asserts") in readings(extractor, text, lang, "Siversk")

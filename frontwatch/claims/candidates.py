@@ -188,12 +188,14 @@ class Candidate:
 
 def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
                   blocked: list[tuple[int, int]], listed: list[tuple[int, int, TriggerRule]]) -> list[Trigger]:
-    """Triggers of one sentence: listed phrases first (longest wins), then single lemmas.
-    `listed`: the phrases' matches in the sentence (`scan.rule_hits`, offsets in the sentence)."""
+    """Triggers of one sentence: listed phrases first (longest wins; of two as long, the one
+    that says it is no claim, as "під вогневим контролем" against "під … контролем"), then
+    single lemmas. `listed`: the phrases' matches in the sentence (`scan.rule_hits`, offsets
+    in the sentence)."""
     spans: list[tuple[int, int, TriggerRule]] = []
     found = [(start + s_start, end + s_start, rule) for start, end, rule in listed if end > start]
     if found:
-        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0], t[2].kind != "none"))
         for start, end, rule in found:
             if any(s < end and start < e for s, e, _ in spans):
                 continue

@@ -233,6 +233,20 @@ def test_places_resolve_a_settlement_word_opening_the_sentence_names_a_place(
     assert [m.place.name for m in found] == [place]
 
 
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("Russian troops entered the Kharkiv village of Lyptsi.", "Kharkiv", "Kharkiv Oblast"),
+    ("Avdiivka, a Donetsk town that has been the focus of the offensive, fell.", "Donetsk", "Donetsk Oblast"),
+    ("Russia tried to capture the key Donetsk strongholds of Pokrovsk and Chasiv Yar.", "Donetsk",
+     "Donetsk Oblast"),
+    ("Missiles hit Kharkiv city on Monday.", "Kharkiv", "Kharkiv"),
+])
+def test_places_resolve_a_capital_naming_the_kind_of_a_settlement_is_its_region(
+        finder: PlaceFinder, text: str, name: str, place: str) -> None:
+    """"The Kharkiv village of Lyptsi": a village lies in a region, not in a city; "Kharkiv
+    city" is the city."""
+    assert _found(finder, text, "en")[name].place.name == place
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
 def test_places_resolve_any_apostrophe(finder: PlaceFinder, apostrophe: str) -> None:
     surface = f"Куп{apostrophe}янська"

@@ -83,6 +83,10 @@ class PlaceLexicon:
     capital_as_region: re.Pattern[str] | None = None
     """What stands between villages and a region's capital when the capital's name stands for
     the region ("Zelenyi Hai and Dobropillia in Zaporizhzhia")."""
+    capital_before: re.Pattern[str] | None = None
+    """Words for a settlement right after a region's capital that make its name the region's
+    ("the Kharkiv village of Lyptsi", "a Donetsk town"): a village is in a region, not in a
+    city."""
     region_plurals: re.Pattern[str] | None = None
     """Plural words for regions ("regions", "régions", "областях"): a list they close or
     open ("the Donetsk, Luhansk and Kherson regions") is a list of regions."""
@@ -189,6 +193,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         settlement_words=_settlement_words(data.get("settlement_words")),
         region_plurals=_words(data.get("region_plurals")),
         capital_as_region=_capital_words(data.get("capital_as_region")),
+        capital_before=_words_after(data.get("capital_before")),
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
@@ -225,6 +230,12 @@ def _words(words: Any) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + _alternatives(words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _words_after(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"[ \u00a0]+(?:" + _alternatives(words) + r")(?!\w)")
 
 
 def _capital_words(words: Any) -> re.Pattern[str] | None:

@@ -160,6 +160,7 @@ class PlaceFinder:
         spots += self._name_spans(text, tokens, lexicon, entities, taken, halves)
         _apply_vetoes(text, spots)
         self._region_lists(text, spots, lexicon)
+        _capitals_before_settlements(text, spots, lexicon, self.gazetteer.region)
         _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon),
                       self.gazetteer.region)
         _bind_fronted_regions(text, spots)
@@ -1256,6 +1257,21 @@ def _bind_regions(
             if not spot.candidates:
                 spot.refused = "no place of that name in " + ", ".join(sorted(said_for))
                 spot.refused_in = frozenset(said_for)
+
+
+def _capitals_before_settlements(
+    text: str, spots: list[_Spot], lexicon: PlaceLexicon, region_of: Callable[[str], Place | None],
+) -> None:
+    """'the Kharkiv village of Lyptsi', 'a Donetsk town that has been the focus of the
+    offensive': a capital named as the kind of a settlement stands for its region."""
+    if lexicon.capital_before is None:
+        return
+    for spot in spots:
+        if not spot.candidates or _is_region(spot) or not lexicon.capital_before.match(text, spot.end):
+            continue
+        region = region_of(spot.text)
+        if region is not None and any(c.place.admin1 == region.admin1 for c in spot.candidates):
+            spot.candidates = [_Candidate(region, "region")]
 
 
 def _capital_as_region(

@@ -1073,3 +1073,18 @@ def test_claims_fire_control_is_no_control_of_the_ground(extractor, lang: str, t
 ])
 def test_claims_plain_control_is_still_held(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert ("capture", "UA", "asserts") in readings(extractor, text, lang, "Siversk")
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "expected"), [
+    pytest.param("uk", "Українські війська продовжують контрнаступ біля Роботиного, повідомив Генштаб ЗСУ.",
+                 "Robotyne", ("advance", "UA", "asserts"), id="uk-counteroffensive"),
+    pytest.param("ru", "ВСУ ведут контрнаступление под Работино, сообщили в Генштабе ВСУ.",
+                 "Robotyne", ("advance", "UA", "asserts"), id="ru-counteroffensive"),
+    pytest.param("ru", "Российские войска оттеснили ВСУ от Волчанска, сообщило Минобороны России.",
+                 "Vovchansk", ("repelled", "UA", "asserts"), id="ru-pushed-back"),
+])
+def test_claims_counteroffensive_and_pushing_back_belong_to_their_word_families(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, expected: tuple[str, str, str]) -> None:
+    """"Контрнаступ(ление)" is an advance and "оттеснить" a repulse, like "counteroffensive"
+    and "відтіснити" in the other languages' families."""
+    assert expected in readings(extractor, text, lang, place)

@@ -370,6 +370,23 @@ def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: igno
     assert ("Russian sources", "asserts") in statements_of(extractor, denied, lang, "Kupyansk", "capture")
 
 
+@pytest.mark.parametrize(("lang", "quotation", "said"), [
+    ("fr", "« Aujourd'hui, les unités d'assaut de Wagner ont pris la localité de Krasna Hora. »",
+     "Evgueni Prigojine, le chef du groupe Wagner, a affirmé dimanche que ses troupes avaient pris "
+     "la localité de Krasna Hora."),
+    ("en", "“Today the assault units of Wagner took the village of Krasna Hora.”",
+     "Wagner chief Yevgeny Prigozhin said on Sunday that his troops had taken the village of Krasna Hora."),
+])
+def test_attribution_a_quotation_without_a_speaker_is_not_the_outlet_s_claim(  # type: ignore[no-untyped-def]
+        extractor, lang: str, quotation: str, said: str) -> None:
+    """Words in quotation marks are someone's, never the outlet's: when the article credits
+    the statement they make to a named source, they are that source's statement, not a
+    second one in the outlet's voice."""
+    both = statements_of(extractor, quotation + " " + said, lang, "Krasna Hora", "capture")
+    assert ("narrator", "asserts") not in both
+    assert ("Wagner Group", "asserts") in both
+
+
 def test_attribution_a_headline_restating_a_sourced_claim_is_not_a_second_claim(extractor) -> None:  # type: ignore[no-untyped-def]
     """A headline says in the outlet's voice what the article under it credits to a source:
     one statement, the source's. A headline whose claim the article credits to no one

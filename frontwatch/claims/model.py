@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy
 
+from frontwatch.claims.attribution import quoted_spans
 from frontwatch.claims.candidates import SIDE_SOURCES, Candidate
 from frontwatch.errors import ConfigError
 from frontwatch.records import Actor, Claim, Document, Stance
@@ -293,10 +294,13 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X
     fell") is the statement of the side's source the article names for it, when it does
     ("the Russian defence ministry said it took X"): it is not kept twice. Nor is a headline
-    that says in the outlet's voice what the article credits to a named source.
+    that says in the outlet's voice what the article credits to a named source, nor words in
+    quotation marks left without a speaker when a named source makes the same statement: a
+    quotation is someone's words, never the outlet's.
     """
     found: dict[tuple[object, ...], Claim] = {}
-    headlines: set[tuple[object, ...]] = set()
+    unvoiced: set[tuple[object, ...]] = set()
+    quotations = quoted_spans(text, 0)
     decisions = _coordinated(candidates, model.decide_all(candidates))
     for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
         if kind == NO_CLAIM:
@@ -328,9 +332,10 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                    statement.source.name, statement.date)
             if key not in found or found[key].confidence < statement.confidence:
                 found[key] = statement
-            if "headline" in candidate.features and statement.source.name == "narrator":
-                headlines.add(key)
-    repeated = _restated(found, headlines)
+            if statement.source.name == "narrator" and ("headline" in candidate.features or any(
+                    start <= candidate.target.start < end for start, end in quotations)):
+                unvoiced.add(key)
+    repeated = _restated(found, unvoiced)
     return sorted((c for key, c in found.items() if key not in repeated),
                   key=lambda c: (c.evidence_start, c.mention_start, c.kind))
 
@@ -339,16 +344,16 @@ UNNAMED = frozenset(name for side, name in SIDE_SOURCES.items() if side != "thir
 """The sources a claim gets when the text only says which side made it ("Russian claims")."""
 
 
-def _restated(found: Mapping[tuple[object, ...], Claim], headlines: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
+def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
     """The claims that repeat a named source's: one credited to a side's unnamed sources
-    when a named source of that side makes the statement, and a headline's in the outlet's
-    voice when any named source does. (A claim's key begins with its statement: place,
-    kind, actor, stance.)"""
+    when a named source of that side makes the statement, and one in the outlet's voice that
+    is a headline or a quotation (`unvoiced`) when any named source does. (A claim's key
+    begins with its statement: place, kind, actor, stance.)"""
     by_side = {key[:4] + (c.source.side,) for key, c in found.items() if c.source.name not in UNNAMED}
     by_someone = {key[:4] for key, c in found.items() if c.source.name != "narrator"}
     return {key for key, c in found.items()
             if (c.source.name in UNNAMED and key[:4] + (c.source.side,) in by_side)
-            or (key in headlines and key[:4] in by_someone)}
+            or (key in unvoiced and key[:4] in by_someone)}
 
 
 __all__ = ["ClaimModel", "LinearModel", "claims_of", "load_model"]

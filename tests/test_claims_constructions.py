@@ -1088,3 +1088,20 @@ def test_claims_counteroffensive_and_pushing_back_belong_to_their_word_families(
     """"Контрнаступ(ление)" is an advance and "оттеснить" a repulse, like "counteroffensive"
     and "відтіснити" in the other languages' families."""
     assert expected in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("ru", "Российские войска отбили Кузьминовку, сообщило Минобороны России.",
+                 ("capture", "RU", "asserts"), id="ru-retook-the-village"),
+    pytest.param("uk", "Українські військові відбили село Кузьминівка, повідомив Генштаб ЗСУ.",
+                 ("capture", "UA", "asserts"), id="uk-retook-the-village-named-in-apposition"),
+    pytest.param("ru", "ВСУ отбили атаку у Кузьминовки, сообщили в Генштабе ВСУ.",
+                 ("repelled", "RU", "asserts"), id="ru-repelled-an-attack-near-it"),
+    pytest.param("uk", "Сили оборони відбили атаку біля Кузьминівки, повідомив Генштаб ЗСУ.",
+                 ("repelled", "RU", "asserts"), id="uk-repelled-an-attack-near-it"),
+])
+def test_claims_a_place_as_the_object_of_otbit_is_retaken_not_an_attack_repelled(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    """"Отбить атаку" repels an attack; "отбить Кузьминовку" retakes the village, by the
+    side that is the subject."""
+    assert readings(extractor, text, lang, "Kuzmynivka") == {expected}

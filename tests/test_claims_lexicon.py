@@ -49,3 +49,12 @@ def test_a_boolean_among_trigger_lemmas_is_refused(lang_dir: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"fr/triggers\.yml: lemmas: True is not a word"):
         lexicon.load_lexicon("fr")
+
+
+def test_a_place_object_that_is_no_claim_kind_is_refused(lang_dir: Path) -> None:
+    path = lang_dir / "ru" / "triggers.yml"
+    text = path.read_text(encoding="utf-8").replace("place_object: capture", "place_object: retake", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ru/triggers\.yml: place_object must be a claim kind, not 'retake'"):
+        lexicon.load_lexicon("ru")
+

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -187,11 +187,13 @@ class Candidate:
 
 
 def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
-                  blocked: list[tuple[int, int]], listed: list[tuple[int, int, TriggerRule]]) -> list[Trigger]:
+                  blocked: list[tuple[int, int]], listed: list[tuple[int, int, TriggerRule]],
+                  places: Sequence[tuple[int, int]] = ()) -> list[Trigger]:
     """Triggers of one sentence: listed phrases first (longest wins; of two as long, the one
     that says it is no claim, as "під вогневим контролем" against "під … контролем"), then
     single lemmas. `listed`: the phrases' matches in the sentence (`scan.rule_hits`, offsets
-    in the sentence)."""
+    in the sentence); `places`: the spans of the sentence's place names, for the verbs whose
+    meaning a place as object changes."""
     spans: list[tuple[int, int, TriggerRule]] = []
     found = [(start + s_start, end + s_start, rule) for start, end, rule in listed if end > start]
     if found:
@@ -217,8 +219,23 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
         if any(s < end and start < e for s, e in blocked):
             continue
         head = tree.root_of(start, end)
+        if rule.place_object and _place_as_object(tree, head, places):
+            rule = replace(rule, kind=rule.place_object, invert=False, place_object=None)
         triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
     return sorted(triggers, key=lambda t: t.start)
+
+
+def _place_as_object(tree: Tree, head: int, places: Sequence[tuple[int, int]]) -> bool:
+    """Is the verb's direct object a settlement, named ("отбили Кузьминовку") or with its
+    name in apposition ("відбили село Кузьминівка")? (`places`: the settlements' spans; a
+    region taken for the object is a misparse of "відбили атаки ... Запорізької області".)"""
+    for child in tree.children(head):
+        if tree.relations[child] != "obj":
+            continue
+        words = [child] + [k for k in tree.children(child) if tree.relations[k] in ("appos", "flat", "flat:name")]
+        if any(start < tree.ends[k] and tree.starts[k] < end for k in words for start, end in places):
+            return True
+    return False
 
 
 def _regular_rule(lex: Lexicon, word: str) -> TriggerRule | None:
@@ -1102,7 +1119,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
-        triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked, listed[index][0])
+        triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked, listed[index][0],
+                                 [(m.start, m.end) for m in own_mentions if not m.place.is_region])
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
             history.extend(antecedents)

@@ -38,6 +38,9 @@ class TriggerRule:
     negated: bool = False
     """The words say the side is not there ("немає росіян у X", "there are no Russian troops
     in X"): a presence, denied."""
+    place_object: str | None = None
+    """The kind the verb means when a place is its direct object ("отбить атаку" repels an
+    attack, "отбить Кузьминовку" retakes the village): then the subject's side makes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,18 +244,20 @@ def _dates(lang: str) -> DateLexicon:
     )
 
 
-def _side(value: object) -> Side | None:
+def _side(value: object, where: str) -> Side | None:
     if value in ("RU", "UA"):
         return "RU" if value == "RU" else "UA"
     if value is not None:
-        raise ConfigError(f"trigger actor must be RU or UA, not {value!r}")
+        raise ConfigError(f"{where}: trigger actor must be RU or UA, not {value!r}")
     return None
 
 
-def _rule(entry: dict[str, Any], pattern: re.Pattern[str]) -> TriggerRule:
+def _rule(entry: dict[str, Any], pattern: re.Pattern[str], where: str) -> TriggerRule:
+    if entry.get("place_object") not in (None, "capture", "presence", "advance", "fighting", "repelled"):
+        raise ConfigError(f"{where}: place_object must be a claim kind, not {entry['place_object']!r}")
     return TriggerRule(entry["kind"], pattern, bool(entry.get("invert")), bool(entry.get("uncertain")),
-                       whole=bool(entry.get("whole")), actor=_side(entry.get("actor")),
-                       negated=bool(entry.get("negated")))
+                       whole=bool(entry.get("whole")), actor=_side(entry.get("actor"), where),
+                       negated=bool(entry.get("negated")), place_object=entry.get("place_object"))
 
 
 def _families(entries: list[dict[str, Any]],
@@ -261,7 +266,7 @@ def _families(entries: list[dict[str, Any]],
     lemmas: dict[str, TriggerRule] = {}
     stems: dict[str, TriggerRule] = {}
     for entry in entries:
-        rule = _rule(entry, NEVER)
+        rule = _rule(entry, NEVER, where)
         for value in entry.get("lemmas") or []:
             word = _word(value, f"{where}: lemmas")
             if word.endswith("*"):
@@ -287,7 +292,7 @@ def load_lexicon(lang: str) -> Lexicon:
     """Compile the lexicons of `lang` (cached per process)."""
     entries = _read(lang, "triggers.yml")
     triggers = tuple(
-        _rule(entry, _alternation([pattern], f"{lang}/triggers.yml"))
+        _rule(entry, _alternation([pattern], f"{lang}/triggers.yml"), f"{lang}/triggers.yml")
         for entry in entries
         for pattern in entry.get("patterns") or []
     )
@@ -317,7 +322,7 @@ def load_lexicon(lang: str) -> Lexicon:
         whole=pat(stance, "whole", "denials.yml"),
         contrast=pat(stance, "contrast", "denials.yml"),
         hypothetical_after=pat(stance, "hypothetical_after", "denials.yml"),
-        claimed_by=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/denials.yml"))
+        claimed_by=tuple((_side(side, f"{lang}/denials.yml") or "third", _alternation(patterns, f"{lang}/denials.yml"))
                          for side, patterns in (stance.get("claimed_by") or {}).items() if patterns),
         claimed_by_source=pat(stance, "claimed_by_source", "denials.yml"),
         speech=pat(speech, "speech", "speech_verbs.yml"),
@@ -384,7 +389,8 @@ def load_lexicon(lang: str) -> Lexicon:
         finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
-        title_side=tuple((_side(side) or "third", _alternation(patterns, f"{lang}/speech_verbs.yml"))
+        title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
+                          _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),
         role_person=pat(speech, "role_person", "speech_verbs.yml"),
         speaker_obliques=_words(speech, "speaker_obliques", f"{lang}/speech_verbs.yml"),

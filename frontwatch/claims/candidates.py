@@ -219,21 +219,29 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
         if any(s < end and start < e for s, e in blocked):
             continue
         head = tree.root_of(start, end)
-        if rule.place_object and _place_as_object(tree, head, places):
+        if rule.place_object and _place_as_object(tree, head, places, lex):
             rule = replace(rule, kind=rule.place_object, invert=False, place_object=None)
         triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
     return sorted(triggers, key=lambda t: t.start)
 
 
-def _place_as_object(tree: Tree, head: int, places: Sequence[tuple[int, int]]) -> bool:
-    """Is the verb's direct object a settlement, named ("отбили Кузьминовку") or with its
-    name in apposition ("відбили село Кузьминівка")? (`places`: the settlements' spans; a
-    region taken for the object is a misparse of "відбили атаки ... Запорізької області".)"""
+def _place_as_object(tree: Tree, head: int, places: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Is the verb's direct object a settlement, named ("отбили Кузьминовку") or a word for
+    one with its name in apposition ("відбили село Кузьминівка"; not "відбили штурм
+    Торецька", where the parser may also say apposition)? `places`: the settlements' spans; a
+    region taken for the object is a misparse of "відбили атаки ... Запорізької області"."""
+    def named(k: int) -> bool:
+        return any(start < tree.ends[k] and tree.starts[k] < end for start, end in places)
+
     for child in tree.children(head):
         if tree.relations[child] != "obj":
             continue
-        words = [child] + [k for k in tree.children(child) if tree.relations[k] in ("appos", "flat", "flat:name")]
-        if any(start < tree.ends[k] and tree.starts[k] < end for k in words for start, end in places):
+        if named(child):
+            return True
+        first = min([child] + [k for k in tree.children(child) if tree.relations[k] == "amod"])
+        noun = tree.text[tree.starts[first]:tree.ends[child]]
+        if lex.coref_settlement.fullmatch(noun) and any(
+                named(k) for k in tree.children(child) if tree.relations[k] in ("appos", "flat", "flat:name")):
             return True
     return False
 

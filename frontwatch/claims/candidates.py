@@ -202,9 +202,16 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             if any(s < end and start < e for s, e, _ in spans):
                 continue
             spans.append((start, end, rule))
+    word_families = lex.word_families
     for i in tree.tokens(s_start, s_end):
-        family = (lex.families.get(tree.lemmas[i]) or lex.families.get(tree.words[i])
-                  or _stem_rule(lex, tree.words[i]) or _regular_rule(lex, tree.words[i]))
+        family = lex.families.get(tree.lemmas[i])
+        if family is None:
+            word = tree.words[i]
+            if word in word_families:
+                family = word_families[word]
+            else:
+                family = word_families[word] = (lex.families.get(word) or _stem_rule(lex, word)
+                                                or _regular_rule(lex, word))
         if family is None:
             continue
         rule = family
@@ -1478,7 +1485,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f[f"denial:{where}"] = 1.0
     if _scope(lex.unconfirmed, names, s_start, trigger, triggers, lex):
         f["denial:unconfirmed"] = 1.0
-    if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.speech_lemmas - lex.denial_lemmas):
+    if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas):
         f["denial:governed"] = 1.0
     if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(text, s_start, s_end, trigger)):
         f["modal:hypothetical"] = 1.0

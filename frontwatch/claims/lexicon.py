@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +178,17 @@ class Lexicon:
     """Verb moods of reported speech (the French conditional): the last speaker still speaks."""
     reported_forms: re.Pattern[str] = NEVER
     """Verb forms of reported speech the tagger may miss ("seraient", "aurait")."""
+    statement_lemmas: frozenset[str] = field(init=False, compare=False, repr=False)
+    """Speech words that are no denial: a statement of its own ends a denial's reach. Every
+    trigger asks, so the difference is taken once."""
+    word_families: dict[str, TriggerRule | None] = field(init=False, compare=False, repr=False,
+                                                         default_factory=dict)
+    """The family each word form met so far belongs to by its spelling alone (form, stem or
+    regular ending; `candidates.find_triggers`): a document repeats its words, and the stems
+    and endings cost a regex and a loop per word."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "statement_lemmas", self.speech_lemmas - self.denial_lemmas)
 
 
 

@@ -1166,6 +1166,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         n_places = len({t.mention.place.geonameid for t in targets})
         settlements = any(not t.mention.place.is_region and not t.coref for t in targets)
         names = _blanked(body, s_start, source_spans)
+        # What the sentence says about each place is the same for each of its triggers.
+        place_feats: dict[int, dict[str, float]] = {}
         for trigger in triggers:
             trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names)
             unreal = _subject_of_unreal(tree, trigger.head, lex)
@@ -1195,7 +1197,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             # soldiers" are the claimant's.
             owner = report_author if denied and report_author is not None else clause_speaker
             own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
-            for target in targets:
+            for n_target, target in enumerate(targets):
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue
                 if target.start < trigger.end and trigger.start < target.end and not target.implicit:
@@ -1204,8 +1206,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(trig_feats)
                 features.update(relation_features(tree, trigger, target))
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
-                features.update(_place_features(text, s_start, target, located, points, lex, top_place,
-                                                n_places, settlements))
+                if n_target not in place_feats:
+                    place_feats[n_target] = _place_features(text, s_start, target, located, points, lex, top_place,
+                                                            n_places, settlements)
+                features.update(place_feats[n_target])
                 if "syn=other_clause" in features and "near:trigger_between" in features:
                     features["other_clause_past_trigger"] = 1.0
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)

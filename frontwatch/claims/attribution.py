@@ -191,7 +191,7 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
             title = _unquote_names(text[max(s_start, start - 160):start])
             after = _said(_unquote_names(text[start:min(s_end, end + 90)]), lex)
             tail = _said(_unquote_names(text[end:min(s_end, end + 90)]), lex)
-            window = re.split(r"[«»“”\"]", before)[-1] + re.split(r"[«»“”\"]", after)[0]
+            window = _QUOTE_MARK.split(before)[-1] + _QUOTE_MARK.split(after)[0]
             side = (side_of_context(window, lex) or side_of_title(title, tail, lex)
                     or _role_side(before, tail, lex, memory, index) or "third")
             if known is None or side != "third":
@@ -241,12 +241,14 @@ def _role_side(before: str, after: str, lex: Lexicon, memory: SpeakerMemory, ind
 
 
 _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{1,30})[»”\"]")
+_SPACES = re.compile(r"\s+")
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
 
 
 def _unquote_names(window: str) -> str:
     """Drop the quotes around short names ('the “Khortytsia” group'), keeping the text with
     single spaces, so title wordings match as they would unquoted."""
-    return re.sub(r"\s+", " ", _QUOTED_NAME.sub(r" \1 ", window))
+    return _SPACES.sub(" ", _QUOTED_NAME.sub(r" \1 ", window))
 
 
 def _surname(text: str, start: int, end: int, tree: Tree | None) -> str:
@@ -512,6 +514,10 @@ def _side_cue(tree: Tree, token: int, text: str, lo: int, phrase: str,
     return min(found, key=lambda c: (not (c[0] < tree.ends[token] and tree.starts[token] < c[1]), c[0]))
 
 
+_STOP_MARK = re.compile(r"[.;»«“”]")
+"""A sentence mark or a quote between a name and a speech verb: the name is not its subject."""
+
+
 def _depth(tree: Tree, i: int) -> int:
     return sum(1 for _ in tree.ancestors(i))
 
@@ -543,7 +549,7 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
             v_start, v_end = tree.starts[verb], tree.ends[verb]
             gap = _gap(SourceHit(*subject.span, Source("", "third")), v_start, v_end)
             closer = [h for h in hits if not h.weak and _gap(h, v_start, v_end) < gap
-                      and not re.search(r"[.;»«“”]", text[min(h.end, v_end):max(h.start, v_start)])
+                      and not _STOP_MARK.search(text[min(h.end, v_end):max(h.start, v_start)])
                       and not (h.start >= v_end and lex.complement.search(text[v_end:h.start]))]
             if closer:
                 hit = min(closer, key=lambda h: _gap(h, v_start, v_end))
@@ -645,7 +651,7 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
             if hit.weak and (gap > WEAK_GAP or (hit.start >= v_end and not (inverted and "," not in between)
                                                 and not _inverted_after(text, sentence, v_start, hit, gap))):
                 continue
-            if gap <= MAX_SPEECH_GAP and not re.search(r"[.;»«“”]", between):
+            if gap <= MAX_SPEECH_GAP and not _STOP_MARK.search(between):
                 if nearest is None or gap < nearest[0]:
                     nearest = (gap, hit)
         if nearest is not None:

@@ -913,9 +913,13 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
 # The document walk ----------------------------------------------------------------------------
 
 
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"]*[»”\"]")
+_PHRASE_END = re.compile(r"[,;.:]")
+
+
 def _narrator_side(text: str, lex: Lexicon) -> Side:
     """A partisan outlet calls the other side "the enemy": its narrator takes a side."""
-    outside = re.sub(r"[«“„\"][^«»“”„\"]*[»”\"]", " ", text)
+    outside = _QUOTED.sub(" ", text)
     counts: Counter[Side] = Counter()
     for side, pattern in lex.partisan:
         counts[side] += len(pattern.findall(outside))
@@ -1476,7 +1480,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         # The first verb's negation or denial stays in its own clause.
         near_before = near_before[max(0, len(near_before) - (trigger.start - joint)):]
         names = " " * (joint - s_start) + names[joint - s_start:]
-    after = re.split(r"[,;.:]", text[trigger.end:min(s_end, trigger.end + 45)].replace("«", " "), maxsplit=1)[0]
+    after = _PHRASE_END.split(text[trigger.end:min(s_end, trigger.end + 45)].replace("«", " "), maxsplit=1)[0]
     around = text[max(s_start, trigger.start - 40):min(s_end, trigger.end + 40)]
     if lex.negation.search(near_before) and not lex.not_negation.search(near_before):
         f["neg:window"] = 1.0
@@ -1639,7 +1643,7 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if not after and words <= 4 and "comma_between" not in f and "boundary_between" not in f:
         # "X на 99% перебуває під контролем", "X est contrôlée à 80 %": the share sits
         # between the place and the trigger, or right after the trigger.
-        tail = re.split(r"[,;.:]", text[trigger.end:trigger.end + 12], maxsplit=1)[0]
+        tail = _PHRASE_END.split(text[trigger.end:trigger.end + 12], maxsplit=1)[0]
         if lex.partial.search(between) or lex.partial.search(tail):
             f["partial_place"] = 1.0
     return f

@@ -164,11 +164,14 @@ REGION_WORDS = frozenset({
 """Generic words of admin-region names ("Oblast de Tcherkassy" -> "Tcherkassy")."""
 
 
+_NAME_BREAK = re.compile(r"[\s\-]+")
+
+
 def region_stem(name: str) -> str:
     """The distinctive part of a region name: "Donetsk Oblast" -> "Donetsk".
 
     Empty when nothing distinctive is left (a bare "Oblast").
     """
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    words = [w for w in _NAME_BREAK.split(name.strip()) if w]
     kept = [w for w in words if w.casefold().strip("'’.") not in REGION_WORDS]
     return " ".join(kept)

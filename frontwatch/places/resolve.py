@@ -306,7 +306,7 @@ class PlaceFinder:
         """'на Покровському напрямку', 'the Lyman and Bakhmut directions': a front sector is
         named after a town but is no place; its words name neither the town nor a namesake
         village ("Покровському" is not Pokrovske). A list of sectors is taken whole."""
-        words = list(re.finditer(r"\S+", match.group("name")))
+        words = list(_NON_SPACE.finditer(match.group("name")))
         if not words or not words[-1].group()[0].isupper():
             return
         start = match.start("name") + words[-1].start()
@@ -330,7 +330,7 @@ class PlaceFinder:
         """
         base = match.start("name")
         words = [(m.start() + base, m.end() + base, m.group())
-                 for m in re.finditer(r"\S+", match.group("name"))]
+                 for m in _NON_SPACE.finditer(match.group("name"))]
         runs = (
             [words[i:] for i in range(len(words))]
             if pattern.name_first
@@ -1378,6 +1378,8 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CUE_WORD = re.compile(r"[^\W\d_]+'?")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
@@ -1410,7 +1412,7 @@ def _speaks(text: str, end: int, lexicon: PlaceLexicon) -> bool:
 
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     """Is the word before `start` one that announces a place ("à", "near", "в")?"""
-    words = re.findall(r"[^\W\d_]+'?", text[max(0, start - 40):start])
+    words = _CUE_WORD.findall(text[max(0, start - 40):start])
     return bool(words) and fold(words[-1]) in lexicon.place_cues
 
 

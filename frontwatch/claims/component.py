@@ -32,6 +32,7 @@ for _name, _default in (("document", None), ("place_mentions", ()), ("candidates
 
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
+MARKS = TERMINAL | CLOSERS
 
 
 @Language.component("frontwatch_sentences", assigns=["token.is_sent_start"])
@@ -43,20 +44,18 @@ def sentence_breaks(doc: Doc) -> Doc:
     """
     array = doc.to_array([ORTH, SPACY])
     words = column_strings(doc.vocab.strings, array[:, 0])
-    spaces = [" " if spaced else "" for spaced in array[:, 1].tolist()]
-    starts = [1] + [0] * (len(doc) - 1) if len(doc) else []
-    for i in range(1, len(doc)):
+    spaced = array[:, 1].tolist()
+    starts = [1] + [-1] * (len(words) - 1) if words else []
+    # Only a line break or a final mark (maybe closed by a quote) ends a sentence: only the
+    # words right after one are read.
+    for i in [k + 1 for k, prev in enumerate(words[:-1]) if prev in MARKS or "\n" in prev]:
         prev, word = words[i - 1], words[i]
-        if "\n" in prev or "\n" in spaces[i - 1]:
+        if "\n" in prev:
             starts[i] = 1
-            continue
-        if not word.strip():
-            starts[i] = -1
-            continue
-        final = prev in TERMINAL or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)
-        # Most words follow no final mark: what the next one opens with matters only after one.
-        starts[i] = 1 if final and spaces[i - 1] and (
-            word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—(") else -1
+        elif word.strip() and spaced[i - 1] and (
+                prev in TERMINAL or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)) and (
+                word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—("):
+            starts[i] = 1
     set_sentence_starts(doc, starts)
     return doc
 

@@ -15,6 +15,7 @@ Who says it (attribution.py) and when (dates.py) are decided here by rule, per c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,7 +38,7 @@ from frontwatch.claims.attribution import (
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.claims.scan import labelled_spans, rule_hits
-from frontwatch.claims.syntax import Tree, build_tree
+from frontwatch.claims.syntax import Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
 
@@ -598,10 +599,17 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
 
 
 def _morph_features(tree: Tree, i: int, prefix: str) -> dict[str, float]:
-    f = {f"{prefix}pos={tree.pos[i]}": 1.0}
-    morph = tree.morph_values(i)
+    """A word's part of speech and inflection as features (not to be changed: shared)."""
+    return _inflection_features(tree.pos[i], tree.morphs[i] if tree.morphs else "", prefix)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflection_features(pos: str, morph: str, prefix: str) -> dict[str, float]:
+    """`_morph_features` of a part of speech and a morphology string: few pairs recur."""
+    f = {f"{prefix}pos={pos}": 1.0}
+    values = morph_values(morph)
     for name in ("VerbForm", "Voice", "Tense", "Mood", "Case", "Aspect"):
-        for value in morph.get(name, ()):
+        for value in values.get(name, ()):
             f[f"{prefix}{name}={value}"] = 1.0
     return f
 

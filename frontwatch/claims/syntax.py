@@ -59,7 +59,7 @@ class Tree:
     def morph_values(self, i: int) -> dict[str, tuple[str, ...]]:
         """Word i's morphological features with their values in spaCy's order (as
         `MorphAnalysis.get` lists them)."""
-        return _morph_values(self.morphs[i]) if self.morphs else {}
+        return morph_values(self.morphs[i]) if self.morphs else {}
 
     def token_at(self, char: int) -> int:
         """The token that covers (or follows) a character offset."""
@@ -233,12 +233,12 @@ NO_VALUES: frozenset[str] = frozenset()
 
 @functools.lru_cache(maxsize=4096)
 def _morph_fields(morph: str) -> dict[str, frozenset[str]]:
-    """Feature name → the set of its values (`_morph_values`)."""
-    return {name: frozenset(values) for name, values in _morph_values(morph).items()}
+    """Feature name → the set of its values (`morph_values`)."""
+    return {name: frozenset(values) for name, values in morph_values(morph).items()}
 
 
 @functools.lru_cache(maxsize=4096)
-def _morph_values(morph: str) -> dict[str, tuple[str, ...]]:
+def morph_values(morph: str) -> dict[str, tuple[str, ...]]:
     """Feature name → values of a spaCy morphology string, in order, read as
     `MorphAnalysis.get` does; a document repeats few distinct strings, so each is read once."""
     if not morph or morph == "_":
@@ -256,4 +256,4 @@ def span_root(tree: Tree, start: int, end: int) -> int:
     return start
 
 
-__all__ = ["Tree", "build_tree", "column_strings", "span_root"]
+__all__ = ["Tree", "build_tree", "column_strings", "morph_values", "span_root"]

@@ -1140,8 +1140,6 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
         # antecedent for "la ville" later on.
         points = {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
-        near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex)}
-        said_at = {m.start for m in own_mentions if _where_said(tree, m, lex)}
         antecedents = [m for m in own_mentions if m.start not in points]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
@@ -1166,6 +1164,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             reference = PlaceMention(first.start, first.end, previous_topic.text, previous_topic.place,
                                      previous_topic.score * 0.7, "topic")
             targets = [Target(first.start, first.end, reference, first.head, coref=True, implicit=True)]
+        # Only a sentence with candidates needs to know which places are only near the action
+        # or where something was said.
+        near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex)}
+        said_at = {m.start for m in own_mentions if _where_said(tree, m, lex)}
         cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
         if speaker_span and speaker.name not in SIDE_SPEAKERS.values():
             # A side speaking of itself ("Ukrainian troops reported advances") still names
@@ -1209,6 +1211,14 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             # soldiers" are the claimant's.
             owner = report_author if denied and report_author is not None else clause_speaker
             own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
+            # What the trigger's own words say holds for each of its places.
+            hypothetical = unreal or any(n in trig_feats or n in sentence_feats
+                                         for n in ("modal:hypothetical", "question"))
+            attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose"))
+            covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
+            failed = "modal:failed_governed" in trig_feats or (
+                "modal:failed_after" in trig_feats
+                and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")))
             for n_target, target in enumerate(targets):
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue
@@ -1245,14 +1255,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
                     prior_stance="denies" if denied else "asserts",
-                    hypothetical=unreal or any(n in trig_feats or n in sentence_feats
-                                               for n in ("modal:hypothetical", "question")),
-                    attempt=any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose")),
+                    hypothetical=hypothetical, attempt=attempt,
                     answers_denial="denial:answered" in trig_feats and not denied,
-                    covered="governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers),
-                    failed="modal:failed_governed" in trig_feats or (
-                        "modal:failed_after" in trig_feats
-                        and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed"))),
+                    covered=covered, failed=failed,
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,

@@ -117,12 +117,16 @@ class PatternSet:
         found: dict[int, list[re.Match[str]]] = {}
         resume: dict[int, int] = {}
         empty: set[int] = set()
-        by_head = self.by_head
+        by_head, patterns = self.by_head, self.patterns
         for position in self.anywhere.finditer(text):
             at = position.start()
             head = text[at:at + HEAD]
             known = by_head.get(head)
-            starting, any_of = known if known is not None else self._at_head(head)
+            if known is None:
+                known = self._at_head(head)
+            starting, any_of = known
+            if not starting:
+                continue  # most positions: no pattern begins with these characters
             # The alternation spares a call per pattern where none matches; for a single
             # pattern it would be one call more.
             if any_of is not None and any_of.match(text, at) is None:
@@ -130,7 +134,7 @@ class PatternSet:
             for k in starting:
                 if at < resume.get(k, 0):
                     continue
-                hit = self.patterns[k].match(text, at)
+                hit = patterns[k].match(text, at)
                 if hit is None:
                     continue
                 if hit.end() == at:

@@ -1219,6 +1219,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             failed = "modal:failed_governed" in trig_feats or (
                 "modal:failed_after" in trig_feats
                 and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")))
+            # Who acts is read off the trigger and its cues, whatever the place: only the side
+            # an earlier statement gave the place can change it.
+            actors: dict[Side | None, tuple[dict[str, float], Side]] = {}
             for n_target, target in enumerate(targets):
                 if target.implicit and trigger.rule.kind not in IMPLICIT_KINDS:
                     continue
@@ -1235,9 +1238,11 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 if "syn=other_clause" in features and "near:trigger_between" in features:
                     features["other_clause_past_trigger"] = 1.0
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
-                actor_f, guess = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
-                                                narrator.side, default, lex, negated=denied,
-                                                earlier=asserted.get(place_kind))
+                earlier = asserted.get(place_kind)
+                if earlier not in actors:
+                    actors[earlier] = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
+                                                     narrator.side, default, lex, negated=denied, earlier=earlier)
+                actor_f, guess = actors[earlier]
                 if not denied:
                     asserted[place_kind] = guess
                 features.update(actor_f)

@@ -1248,14 +1248,15 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(actor_f)
                 kind = trigger.rule.kind
                 crossed, argument = _with_kind(features, kind, lex.lang)
+                # The sentence's own date for the trigger, if it gives one.
+                dated = _date_for(trigger, dates, None, target, text, lex)
                 if not target.coref and argument:
                     argued.add(target.mention.start)
                 features.update(crossed)
                 candidates.append(Candidate(
                     trigger=trigger, target=target, features=features, speaker=clause_speaker,
-                    date=_date_for(trigger, dates, story_day or document.published, target, text, lex),
-                    date_inferred=document.published is not None
-                    and _date_for(trigger, dates, None, target, text, lex) is None,
+                    date=dated if dated is not None else story_day or document.published,
+                    date_inferred=document.published is not None and dated is None,
                     evidence_start=s_start + (len(body) - len(body.lstrip())),
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
@@ -1641,11 +1642,10 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if any(lo <= g.start < hi and g.mention.place.geonameid != target.mention.place.geonameid
            and g.first != target.first for g in targets if g is not target):
         f["near:place_between"] = 1.0
-    distances = sorted(abs(t.head - target.anchor) for t in triggers)
-    if abs(trigger.head - target.anchor) <= distances[0]:
+    if abs(trigger.head - target.anchor) <= min(abs(t.head - target.anchor) for t in triggers):
         f["near:nearest_trigger"] = 1.0
-    gaps = sorted(abs(g.anchor - trigger.head) for g in targets if not g.implicit)
-    if gaps and abs(target.anchor - trigger.head) <= gaps[0]:
+    gaps = [abs(g.anchor - trigger.head) for g in targets if not g.implicit]
+    if gaps and abs(target.anchor - trigger.head) <= min(gaps):
         f["near:nearest_place"] = 1.0
     if after and lex.object_link.search(text[trigger.end:target.first]) and target.first - trigger.end <= 45:
         f["near:object_link"] = 1.0

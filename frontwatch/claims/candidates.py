@@ -591,7 +591,7 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     else:
         f["syn=path"] = 1.0
     f[f"synlen={_bucket(len(up_p) + len(up_t) - 2, (1, 2, 3, 5))}"] = 1.0
-    if tree.crosses_clause(p, t):
+    if tree.path_crosses_clause(found):
         f["syn=other_clause"] = 1.0
     if case:
         f[f"case={case}"] = 1.0

@@ -122,7 +122,10 @@ class Tree:
 
     def crosses_clause(self, a: int, b: int) -> bool:
         """Whether the path between a and b leaves a clause (a relative, a reported clause...)."""
-        found = self.path(a, b)
+        return self.path_crosses_clause(self.path(a, b))
+
+    def path_crosses_clause(self, found: tuple[list[int], list[int]] | None) -> bool:
+        """`crosses_clause` of a path `path` found already."""
         if found is None:
             return True
         up_a, up_b = found

@@ -37,7 +37,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import labelled_spans, rule_hits
+from frontwatch.claims.scan import labelled_hits, rule_hits
 from frontwatch.claims.syntax import Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -283,22 +283,21 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
         cues.append(Cue(start, end, tree.root_of(start, end), side, loser, relative))
         spans.append((start, end))
 
-    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, body), strict=True):
-        for start, end in found:
-            start, end = start + s_start, end + s_start
-            if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
-                continue
-            if _LABEL.match(text, end) and _headline(text, s_start, s_end):
-                # "Ukraine : la Russie revendique …": a title's topic before a colon names
-                # no one's forces.
-                continue
-            if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
-                   for s, e in blocked):
-                continue
-            if " " not in text[start:end].strip() and _geo_use(text, start, end, lex,
-                                                              tree.pos[tree.root_of(start, end)] == "ADJ"):
-                continue
-            add(start, end, side)
+    for side, start, end in labelled_hits(lex.actors, body):
+        start, end = start + s_start, end + s_start
+        if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
+            continue
+        if _LABEL.match(text, end) and _headline(text, s_start, s_end):
+            # "Ukraine : la Russie revendique …": a title's topic before a colon names
+            # no one's forces.
+            continue
+        if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+               for s, e in blocked):
+            continue
+        if " " not in text[start:end].strip() and _geo_use(text, start, end, lex,
+                                                          tree.pos[tree.root_of(start, end)] == "ADJ"):
+            continue
+        add(start, end, side)
     own: Side | None = speaker.side if speaker.side in ("RU", "UA") else None
     if speaker.name == "narrator" and narrator_side in ("RU", "UA"):
         own = narrator_side
@@ -941,8 +940,8 @@ def _narrator_side(text: str, lex: Lexicon) -> Side:
 def _default_actor(text: str, lex: Lexicon) -> Side:
     """The side most often named as acting in the document (attackers, usually)."""
     counts: Counter[Side] = Counter()
-    for (side, _), found in zip(lex.actors, labelled_spans(lex.actors, text), strict=True):
-        counts[side] += len(found)
+    for side, _, _ in labelled_hits(lex.actors, text):
+        counts[side] += 1
     return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
 
 

@@ -462,4 +462,15 @@ def labelled_spans(labelled: Sequence[tuple[Any, re.Pattern[str]]], text: str) -
     return _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).spans(text)
 
 
-__all__ = ["PatternSet", "labelled_spans", "pattern_matches", "rule_hits", "rule_spans", "screened"]
+_Label = TypeVar("_Label")
+
+
+def labelled_hits(labelled: Sequence[tuple[_Label, re.Pattern[str]]], text: str) -> list[tuple[_Label, int, int]]:
+    """The (label, start, end) of every match of (label, pattern) pairs, in the order
+    `labelled_spans` lists them, without a list for each pattern that matches nothing (most
+    of a lexicon's, in a sentence)."""
+    found = _pattern_set(labelled, lambda: [pattern for _, pattern in labelled]).found(text)
+    return [(labelled[k][0], *hit.span()) for k in sorted(found) for hit in found[k]]
+
+
+__all__ = ["PatternSet", "labelled_hits", "labelled_spans", "pattern_matches", "rule_hits", "rule_spans", "screened"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 
-from frontwatch.claims.model import LinearModel
+from frontwatch.claims.model import LinearModel, _one_side_each
+from frontwatch.records import Claim, Place, Source
 
 
 def _softmax_by_hand(model: LinearModel, features: dict[str, float]) -> dict[str, float]:
@@ -46,3 +47,27 @@ def test_one_weight_column_is_a_logistic_regression() -> None:
     found = actors.probabilities({"cue:agent=UA": 1.0})
     assert found["UA"] == 1.0 / (1.0 + math.exp(-1.5))
     assert math.isclose(found["RU"] + found["UA"], 1.0)
+
+
+PIATYKHATKY = Place(700000, "Pyatykhatky", 47.4, 35.8, "Zaporizhzhia Oblast", "UA", "PPL", 900)
+
+
+def _capture(actor: str, confidence: float, source: str = "narrator") -> Claim:
+    return Claim(doc="d", place=PIATYKHATKY, place_mention="Piatykhatky", kind="capture", actor=actor,  # type: ignore[arg-type]
+                 stance="asserts", source=Source(source, "third"), date=None, evidence="…", evidence_start=0,
+                 evidence_end=1, confidence=confidence)
+
+
+def test_a_far_less_certain_reading_for_the_other_side_is_dropped() -> None:
+    """"Ukrainian forces have recaptured Piatykhatky" read once for each side by one source:
+    the far less certain side is the actor decision misreading the same words."""
+    kept = _one_side_each([_capture("UA", 0.85), _capture("RU", 0.45)])
+    assert [(c.actor, c.confidence) for c in kept] == [("UA", 0.85)]
+
+
+def test_two_sides_nearly_as_certain_or_from_two_sources_are_both_kept() -> None:
+    """"Russia took X in 2022; Ukraine retook it": both read with confidence stay, and two
+    sources' opposite statements are a contradiction to show, not a misreading."""
+    assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.7)])) == 2
+    assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.4, source="Russian Ministry of Defence")])) == 2
+

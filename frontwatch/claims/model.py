@@ -50,6 +50,9 @@ Decision = tuple[str, float, Actor, Stance, float]
 """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
 WITHDRAWAL_CONFIDENCE = 0.5
 """A capture read from the other side's withdrawal is an inference, not a statement."""
+SIDE_MARGIN = 0.3
+"""How much less certain than a source's reading for one side the other side's reading of
+the same statement may be and still be kept (`_one_side_each`)."""
 LIST_FLOOR = 0.25
 """How likely a listed place must be by itself to share its list's reading (cross-validated:
 F1 the same with 0.2 to 0.33, and every item of "X, Y and Z were taken" is a claim)."""
@@ -336,8 +339,22 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                     start <= candidate.target.start < end for start, end in quotations)):
                 unvoiced.add(key)
     repeated = _restated(found, unvoiced)
-    return sorted((c for key, c in found.items() if key not in repeated),
-                  key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+    kept = [c for key, c in found.items() if key not in repeated]
+    return sorted(_one_side_each(kept), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
+
+
+def _one_side_each(claims: list[Claim]) -> list[Claim]:
+    """A source that, by the readings, says the same of one place for both sides (two
+    captures, two fights) keeps the other side's reading only when it is nearly as certain:
+    a far less certain one is the actor decision misreading the same words, more often than
+    the source telling two events."""
+    best: dict[tuple[object, ...], dict[str, float]] = {}
+    for claim in claims:
+        sides = best.setdefault((claim.place.geonameid, claim.kind, claim.stance, claim.source.name), {})
+        sides[claim.actor] = max(sides.get(claim.actor, 0.0), claim.confidence)
+    return [claim for claim in claims
+            if max(best[(claim.place.geonameid, claim.kind, claim.stance, claim.source.name)].values())
+            - claim.confidence < SIDE_MARGIN]
 
 
 UNNAMED = frozenset(name for side, name in SIDE_SOURCES.items() if side != "third")

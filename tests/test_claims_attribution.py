@@ -400,3 +400,18 @@ def test_attribution_a_headline_restating_a_sourced_claim_is_not_a_second_claim(
 
     assert asserted_by(headline + body) == {"Russian Ministry of Defence"}
     assert "narrator" in asserted_by(headline + "Fighting went on around the town for months.")
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "denier"), [
+    pytest.param("fr", "Moscou a revendiqué la prise de Koupiansk, des informations démenties par l'armée ukrainienne.",
+                 "Kupyansk", "Ukrainian military", id="fr-feminine-plural-participle"),
+    pytest.param("en", "Ukraine's military said its forces remained in control of Siversk, dismissing a statement "
+                       "by Russian commanders that their troops had seized it.",
+                 "Siversk", "Ukrainian military", id="en-gerund"),
+])
+def test_attribution_every_form_of_a_denial_verb_denies(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, denier: str) -> None:
+    """"Démenties", "dismissing": each inflection of a denial verb denies the claim it is
+    about, not only the forms first listed."""
+    assert (denier, "denies") in statements_of(extractor, text, lang, place, "capture")
+

@@ -1105,3 +1105,24 @@ def test_claims_a_place_as_the_object_of_otbit_is_retaken_not_an_attack_repelled
     """"Отбить атаку" repels an attack; "отбить Кузьминовку" retakes the village, by the
     side that is the subject."""
     assert readings(extractor, text, lang, "Kuzmynivka") == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces are planning to capture Kupiansk, analysts said.", id="en-planning"),
+    pytest.param("en", "Russian forces, aiming to capture Kupiansk, shelled the town, analysts said.", id="en-aiming"),
+    pytest.param("fr", "Les troupes russes, espérant prendre Koupiansk, ont bombardé la ville.", id="fr-esperant"),
+])
+def test_claims_every_form_of_an_intention_makes_no_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Planning to", "aiming to", "espérant": an intention, in any of its forms, reports no
+    capture and no fight (shelling is none either)."""
+    assert readings(extractor, text, lang, "Kupyansk") == set()
+
+
+def test_claims_a_denied_claim_in_the_singular_is_still_the_claimant_s(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"L'affirmation russe" like "les affirmations russes": the denial records the claim
+    of the side it names."""
+    text = "L'armée ukrainienne a démenti l'affirmation russe sur la prise de Koupiansk."
+    found = keys(extractor, text, "fr")
+    assert ("Kupyansk", "capture", "RU", "denies", "UA") in found
+    assert ("Kupyansk", "capture", "RU", "asserts", "RU") in found
+

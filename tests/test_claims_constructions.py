@@ -1126,3 +1126,16 @@ def test_claims_a_denied_claim_in_the_singular_is_still_the_claimant_s(extractor
     assert ("Kupyansk", "capture", "RU", "denies", "UA") in found
     assert ("Kupyansk", "capture", "RU", "asserts", "RU") in found
 
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Russian troops are breaking into Kupiansk, the army said.",
+                 ("presence", "RU", "asserts"), id="en-breaking-into"),
+    pytest.param("en", "Ukrainian forces are winning back Kupiansk, the army said.",
+                 ("capture", "UA", "asserts"), id="en-winning-back"),
+])
+def test_claims_every_form_of_a_listed_phrase_reads_alike(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    """"Breaking into" like "broke into", "winning back" like "won back": a phrase listed in
+    some of its forms is read in all of them."""
+    assert expected in readings(extractor, text, lang, "Kupyansk")
+

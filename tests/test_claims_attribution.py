@@ -415,3 +415,14 @@ def test_attribution_every_form_of_a_denial_verb_denies(  # type: ignore[no-unty
     about, not only the forms first listed."""
     assert (denier, "denies") in statements_of(extractor, text, lang, place, "capture")
 
+
+def test_attribution_a_speech_verb_in_the_gerund_opens_its_own_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Denied reports that X fell, insisting its troops still hold part of it": "insisting"
+    says something new, which the denial before it does not reach."""
+    text = ("Ukraine on Wednesday denied reports that Russian forces captured Pokrovsk, insisting its "
+            "troops still hold the northern part of the town.")
+    found = {(c.kind, c.actor, c.stance) for c in claims_of(extractor, text, "en") if c.place.name == "Pokrovsk"}
+    assert ("capture", "RU", "denies") in found
+    assert ("presence", "UA", "asserts") in found
+    assert ("presence", "UA", "denies") not in found
+

@@ -371,11 +371,10 @@ def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: igno
 
 
 @pytest.mark.parametrize(("lang", "quotation", "said"), [
-    ("fr", "« Aujourd'hui, les unités d'assaut de Wagner ont pris la localité de Krasna Hora. »",
-     "Evgueni Prigojine, le chef du groupe Wagner, a affirmé dimanche que ses troupes avaient pris "
-     "la localité de Krasna Hora."),
-    ("en", "“Today the assault units of Wagner took the village of Krasna Hora.”",
-     "Wagner chief Yevgeny Prigozhin said on Sunday that his troops had taken the village of Krasna Hora."),
+    ("fr", "« Nos unités contrôlent désormais tout le village de Krasna Hora. »",
+     "Le chef de Wagner, Evgueni Prigojine, a revendiqué lundi la prise de Krasna Hora par ses hommes."),
+    ("en", "“Our units now control all of Krasna Hora.”",
+     "Wagner chief Yevgeny Prigozhin claimed on Monday that his fighters had seized Krasna Hora."),
 ])
 def test_attribution_a_quotation_without_a_speaker_is_not_the_outlet_s_claim(  # type: ignore[no-untyped-def]
         extractor, lang: str, quotation: str, said: str) -> None:
@@ -417,12 +416,13 @@ def test_attribution_every_form_of_a_denial_verb_denies(  # type: ignore[no-unty
 
 
 def test_attribution_a_speech_verb_in_the_gerund_opens_its_own_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    """"Denied reports that X fell, insisting its troops still hold part of it": "insisting"
-    says something new, which the denial before it does not reach."""
-    text = ("Ukraine on Wednesday denied reports that Russian forces captured Pokrovsk, insisting its "
-            "troops still hold the northern part of the town.")
-    found = {(c.kind, c.actor, c.stance) for c in claims_of(extractor, text, "en") if c.place.name == "Pokrovsk"}
-    assert ("capture", "RU", "denies") in found
-    assert ("presence", "UA", "asserts") in found
-    assert ("presence", "UA", "denies") not in found
-
+    """"Kyiv denied that the Russian army had seized X, insisting that ...": "insisting" says
+    something new; the denial stays Kyiv's, and the claim it denies stays Russia's assertion,
+    not a Russian denial of Russia's own capture."""
+    text = ("Kyiv on Tuesday denied that the Russian army had seized Pokrovsk, insisting that its "
+            "soldiers still hold the north of the town.")
+    found = {(c.actor, c.stance, c.source.side) for c in claims_of(extractor, text, "en")
+             if c.place.name == "Pokrovsk" and c.kind == "capture"}
+    assert ("RU", "denies", "UA") in found
+    assert ("RU", "asserts", "RU") in found
+    assert ("RU", "denies", "RU") not in found

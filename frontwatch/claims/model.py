@@ -299,7 +299,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     ("the Russian defence ministry said it took X"): it is not kept twice. Nor is a headline
     that says in the outlet's voice what the article credits to a named source, nor words in
     quotation marks left without a speaker when a named source makes the same statement: a
-    quotation is someone's words, never the outlet's.
+    quotation is someone's words, never the outlet's. A source's reading of a statement for
+    one side that is far less certain than its reading for the other side is dropped.
     """
     found: dict[tuple[object, ...], Claim] = {}
     unvoiced: set[tuple[object, ...]] = set()

@@ -115,8 +115,9 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
         self._bare_region_of = lru_cache(maxsize=65536)(self._bare_region_uncached)
-        # A place's standing (`_standing`) by id: ids are unique in one gazetteer.
-        self._standings: dict[int, tuple[float, float, bool]] = {}
+        # What a reading weighs before context (`_weights`), by place id (unique in one
+        # gazetteer) and way of matching.
+        self._weights: dict[tuple[int, str], tuple[float, bool, float, float, bool, float]] = {}
 
     def find(
         self,
@@ -721,25 +722,14 @@ class PlaceFinder:
     ) -> float:
         """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
         place = candidate.place
+        weights = self._weights.get((place.geonameid, candidate.how))
+        if weights is None:
+            weights = self._weights[place.geonameid, candidate.how] = _weights(candidate)
+        spelling, primary, rank, size, on_front, renamed = weights
         proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
-        primary = 1.0 if _primary(candidate) else 0.0
-        in_region = primary if place.admin1 in context_admin1 else 0.0
-        standing = self._standings.get(place.geonameid)
-        if standing is None:
-            standing = self._standings[place.geonameid] = _standing(place)
-        rank, size, on_front = standing
+        in_region = (1.0 if primary else 0.0) if place.admin1 in context_admin1 else 0.0
         front = 1.0 if on_front else 0.5 if russian else 0.0
-        renamed = 1.0 if candidate.how == "historical" else 0.0
-        return (
-            0.20 * MATCH_QUALITY.get(candidate.how, 0.5)
-            + 0.10 * primary
-            + 0.30 * proximity
-            + 0.15 * in_region
-            + 0.30 * rank
-            + 0.25 * size * (candidate.how in _SPELT)
-            + 0.20 * front
-            + 0.25 * renamed
-        )
+        return spelling + 0.30 * proximity + 0.15 * in_region + rank + size + 0.20 * front + renamed
 
     def _refusal(
         self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
@@ -1424,6 +1414,16 @@ def _standing(place: Place) -> tuple[float, float, bool]:
     """
     size = min(max(math.log10(place.population + 1) - _LOG_TOWN, 0.0), _LOG_SPAN) / _LOG_SPAN
     return prominence(place), size, place.country == "UA" or place.admin1 in FRONT_ADMIN1
+
+
+def _weights(candidate: _Candidate) -> tuple[float, bool, float, float, bool, float]:
+    """The terms of `PlaceFinder._score` that context does not change, each weighted (the
+    spelling's two summed, as the score sums them first): spelling, whether the name is the
+    place's own, prominence, size, whether it is on the front, and a former name."""
+    primary = 1.0 if _primary(candidate) else 0.0
+    rank, size, on_front = _standing(candidate.place)
+    return (0.20 * MATCH_QUALITY.get(candidate.how, 0.5) + 0.10 * primary, primary == 1.0, 0.30 * rank,
+            0.25 * size * (candidate.how in _SPELT), on_front, 0.25 * (1.0 if candidate.how == "historical" else 0.0))
 
 
 def _primary(candidate: _Candidate) -> bool:

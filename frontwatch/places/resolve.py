@@ -664,6 +664,10 @@ class PlaceFinder:
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
         russian_context = russian or any(a.country == "RU" for a in distinct)
         nearest: dict[int, float] = {}
+        # A name said again has the same readings (the same objects: a name is looked up
+        # once), weighed the same against the anchors (`_score`): only what lies around each
+        # occurrence is weighed anew.
+        weighed: dict[tuple[int, ...], list[float]] = {}
         for spot in spots:
             if not spot.candidates:
                 continue
@@ -673,8 +677,22 @@ class PlaceFinder:
                 spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5)
                 continue
             ids = {c.place.geonameid for c in spot.candidates}
-            own_anchors = [a for a in distinct if a.geonameid not in ids]
-            shared = len(own_anchors) != len(distinct)
+            readings = tuple(map(id, spot.candidates))
+            if readings not in weighed:
+                own_anchors = [a for a in distinct if a.geonameid not in ids]
+                shared = len(own_anchors) != len(distinct)
+                weights: list[float] = []
+                for candidate in spot.candidates:
+                    place = candidate.place
+                    if shared:
+                        near = _nearest_km(place, own_anchors)
+                    else:
+                        if place.geonameid not in nearest:
+                            nearest[place.geonameid] = _nearest_km(place, distinct)
+                        near = nearest[place.geonameid]
+                    weights.append(self._score(candidate, near, context_admin1, russian_context))
+                weighed[readings] = weights
+            weights = weighed[readings]
             beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
             local = {admin1 for at, admin1 in said if abs(at - spot.start) <= _LOCAL_CHARS}
             # "Poltava near Izium": said to be near a place, a name means the namesake next
@@ -686,13 +704,7 @@ class PlaceFinder:
             scored: list[tuple[float, int]] = []
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
-                if shared:
-                    near = _nearest_km(place, own_anchors)
-                else:
-                    if place.geonameid not in nearest:
-                        nearest[place.geonameid] = _nearest_km(place, distinct)
-                    near = nearest[place.geonameid]
-                score = self._score(candidate, near, context_admin1, russian_context)
+                score = weights[i]
                 primary = _primary(candidate)
                 if place.admin1 in local and primary:
                     score += 0.15

@@ -1340,32 +1340,43 @@ def _with_kind(features: dict[str, float], kind: str, lang: str) -> tuple[dict[s
     by_language: dict[str, float] = {}
     argument = False
     link = place = ""
-    suffix, language = "|" + kind, "|" + lang
+    reads = _KIND_READS.get((kind, lang))
+    if reads is None:
+        reads = _KIND_READS[kind, lang] = {}
     for name, value in features.items():
-        read = _KIND_READS.get(name)
+        read = reads.get(name)
         if read is None:
-            read = _KIND_READS[name] = (name.startswith(KIND_CROSSED), name.startswith("syn="),
-                                        name.startswith("ptype="),
-                                        name.startswith(LANGUAGE_CROSSED) and "|" not in name)
+            read = reads[name] = _kind_read(name, kind, lang)
         if read[0]:
-            crossed[name + suffix] = value
+            crossed[read[0]] = value
             if read[1]:
-                argument = argument or name.startswith("syn=arg")
-                if not link and "|" not in name and name[4:7] in LINKS:
-                    link = name.split("=", 1)[1].split(":", 1)[0]
-        elif not place and read[2]:
+                argument = argument or read[1] == "arg"
+                if not link and read[2]:
+                    link = read[2]
+        elif not place and read[3]:
             place = name
-        if read[3]:
-            by_language[name + language] = value
+        if read[4]:
+            by_language[read[4]] = value
     crossed.update(_crossed(features, kind, link or "path", place or "ptype=?"))
     crossed.update(by_language)
     return crossed, argument
 
 
-_KIND_READS: dict[str, tuple[bool, bool, bool, bool]] = {}
-"""Whether `_with_kind` crosses each feature name with the kind, whether it is a "syn="
-or a "ptype=" feature, and whether it is crossed with the language: every candidate repeats
-the same names, and four prefix tests apiece cost more than one look-up."""
+_KIND_READS: dict[tuple[str, str], dict[str, tuple[str, str, str, bool, str]]] = {}
+"""Per kind and language, how `_with_kind` reads each feature name (`_kind_read`): every
+candidate repeats the same names, and the prefix tests and the crossed names cost more than
+one look-up."""
+
+
+def _kind_read(name: str, kind: str, lang: str) -> tuple[str, str, str, bool, str]:
+    """The name crossed with the kind ("" when it is not); for a "syn=" feature, "arg" when
+    it makes the place an argument (else "syn") and the link it names ("" when none); whether
+    it is a "ptype=" feature; and the name crossed with the language ("" when it is not)."""
+    crossed = name + "|" + kind if name.startswith(KIND_CROSSED) else ""
+    syn = ("arg" if name.startswith("syn=arg") else "syn") if crossed and name.startswith("syn=") else ""
+    link = name.split("=", 1)[1].split(":", 1)[0] if syn and "|" not in name and name[4:7] in LINKS else ""
+    by_language = name + "|" + lang if name.startswith(LANGUAGE_CROSSED) and "|" not in name else ""
+    return crossed, syn, link, name.startswith("ptype="), by_language
 
 
 def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:

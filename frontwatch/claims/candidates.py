@@ -1632,6 +1632,10 @@ def _covered_as_conjunct(tree: Tree, trigger: Trigger, triggers: list[Trigger]) 
             and not trigger.rule.invert)
 
 
+_BETWEEN_MARKS = re.compile(r"[;:«»“”()\"—–]")
+"""Punctuation between a trigger and its place that marks a boundary (a clause, a quotation)."""
+
+
 def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target: Target,
                    triggers: list[Trigger], targets: list[Target], lex: Lexicon) -> dict[str, float]:
     f: dict[str, float] = {}
@@ -1641,11 +1645,12 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     lo, hi = (trigger.end, target.first) if after else (target.end, trigger.start)
     between = text[lo:hi] if lo < hi else ""
     f["place_after" if after else "place_before"] = 1.0
-    words = sum(1 for i in tree.tokens(lo, hi) if tree.pos[i] not in ("PUNCT", "SPACE")) if lo < hi else 0
+    span = tree.tokens(lo, hi)
+    words = sum(1 for pos in tree.pos[span.start:span.stop] if pos not in ("PUNCT", "SPACE")) if lo < hi else 0
     f[f"dist={_bucket(words, (0, 1, 2, 4, 7, 12, 20))}"] = 1.0
     if "," in between:
         f["comma_between"] = 1.0
-    if any(c in between for c in ";:«»“”()\"—–"):
+    if _BETWEEN_MARKS.search(between):
         f["boundary_between"] = 1.0
     if any(lo <= t.start < hi for t in triggers if t is not trigger):
         f["near:trigger_between"] = 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from frontwatch.claims.model import ACTOR_FEATURES, LinearModel, _one_side_each, load_model, with_kind
+from frontwatch.claims.model import LinearModel, _one_side_each
 from frontwatch.records import Claim, Place, Source
 
 
@@ -71,15 +71,3 @@ def test_two_sides_nearly_as_certain_or_from_two_sources_are_both_kept() -> None
     assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.7)])) == 2
     assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.4, source="Russian Ministry of Defence")])) == 2
 
-
-def test_the_actor_decision_reads_its_crossed_features_without_making_them() -> None:
-    actors = load_model().actor
-    rows = [{"cue:agent=RU": 1.0, "bias": 1.0, "syn=arg": 1.0, "neg:word": 0.5, "spk=UA": 1.0, "unheard": 2.0},
-            {}, {"cue:agent=UA": 1.0, "key=uk:взяти": 1.0},
-            # A name that reads as crossed already gives way to the crossed one, as in `with_kind`.
-            {"cue:agent=RU|K=capture": 2.0, "cue:agent=RU": 1.0, "guess=RU": 1.0}]
-    kinds = ["capture", "fighting", "presence", "capture"]
-    for _ in range(2):
-        assert actors.probabilities_with_kind(rows, kinds, ACTOR_FEATURES) == actors.probabilities_of(
-            [with_kind(row, kind, ACTOR_FEATURES) for row, kind in zip(rows, kinds, strict=True)])
-    assert actors.probabilities_with_kind([], [], ACTOR_FEATURES) == []

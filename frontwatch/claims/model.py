@@ -68,13 +68,6 @@ class LinearModel:
     _table: tuple[dict[str, int], numpy.ndarray[Any, Any]] = field(init=False, repr=False, compare=False)
     """Each feature's row in one matrix of weights; then the intercept's row, and a row of
     zeros for the features the model does not know."""
-    _kinds: dict[tuple[str, ...], dict[str, dict[str, tuple[int, int] | tuple[()]]]] = field(
-        init=False, repr=False, compare=False, default_factory=dict)
-    """For `probabilities_with_kind`, per tuple of prefixes and kind: each feature name's row
-    and its row crossed with the kind (-1 when it is not crossed), or nothing when the
-    decision does not read it."""
-    _odd: set[str] = field(init=False, repr=False, compare=False, default_factory=set)
-    """Names read that look crossed already: `with_kind` may merge them with a crossed one."""
 
     def __post_init__(self) -> None:
         index = {name: i for i, name in enumerate(self.weights)}
@@ -104,59 +97,7 @@ class LinearModel:
             # An unknown feature adds a zero, which leaves every sum as it was.
             picked.extend(map(index.get, features, unknown))
             values.extend(features.values())
-        return self._summed(picked, values, starts)
-
-    def probabilities_with_kind(self, rows: Sequence[Mapping[str, float]], kinds: Sequence[str],
-                                prefixes: tuple[str, ...]) -> list[dict[str, float]]:
-        """`probabilities_of` the features `with_kind` makes of each row and its kind, term
-        for term, without making them: which names the decision reads and crosses, and their
-        rows in the matrix, are looked up once per model and kind."""
-        if not rows:
-            return []
-        index = self._table[0]
-        bias, unknown = len(index), len(index) + 1
-        tables = self._kinds.get(prefixes)
-        if tables is None:
-            tables = self._kinds[prefixes] = {}
-        odd = self._odd
-        picked: list[int] = []
-        values: list[float] = []
-        starts: list[int] = []
-        for features, kind in zip(rows, kinds, strict=True):
-            starts.append(len(picked))
-            picked.append(bias)
-            values.append(1.0)
-            table = tables.get(kind)
-            if table is None:
-                table = tables[kind] = {}
-            crossed_rows: list[int] = []
-            crossed_values: list[float] = []
-            for name, value in features.items():
-                read = table.get(name)
-                if read is None:
-                    read = table[name] = _rows_read(name, kind, prefixes, index, unknown, odd)
-                if read:
-                    picked.append(read[0])
-                    values.append(value)
-                    if read[1] >= 0:
-                        crossed_rows.append(read[1])
-                        crossed_values.append(value)
-            if odd and not odd.isdisjoint(features):
-                # A name read looks crossed already ("cue:x|K=capture"), as one of the names
-                # crossed might be: `with_kind` keeps one of the two.
-                del picked[starts[-1] + 1:], values[starts[-1] + 1:]
-                chosen = with_kind(features, kind, prefixes)
-                picked.extend(map(index.get, chosen, repeat(unknown)))
-                values.extend(chosen.values())
-                continue
-            picked.append(index.get(f"K={kind}", unknown))
-            values.append(1.0)
-            picked += crossed_rows
-            values += crossed_values
-        return self._summed(picked, values, starts)
-
-    def _summed(self, picked: list[int], values: list[float], starts: list[int]) -> list[dict[str, float]]:
-        terms = self._table[1][picked] * numpy.array(values)[:, None]
+        terms = matrix[picked] * numpy.array(values)[:, None]
         return [self._softmax(scores) for scores in numpy.add.reduceat(terms, starts, axis=0).tolist()]
 
     def _softmax(self, scores: list[float]) -> dict[str, float]:
@@ -195,8 +136,8 @@ class ClaimModel:
         """`decide` for each of a document's candidates, the weights summed for all at once."""
         every_kind = self.kind.probabilities_of([c.features for c in candidates])
         kinds_read = [_family_kind(c, kinds) for c, kinds in zip(candidates, every_kind, strict=True)]
-        every_actor = self.actor.probabilities_with_kind([c.features for c in candidates], kinds_read,
-                                                         ACTOR_FEATURES)
+        every_actor = self.actor.probabilities_of([with_kind(c.features, kind, ACTOR_FEATURES)
+                                                   for c, kind in zip(candidates, kinds_read, strict=True)])
         return [self._decided(*found) for found in zip(candidates, every_kind, kinds_read, every_actor, strict=True)]
 
     def _decided(self, candidate: Candidate, kinds: dict[str, float], kind: str,
@@ -306,17 +247,6 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
             if read[1]:
                 crossed[name + suffix] = value
     return {**chosen, **crossed}
-
-
-def _rows_read(name: str, kind: str, prefixes: tuple[str, ...], index: Mapping[str, int], unknown: int,
-               odd: set[str]) -> tuple[int, int] | tuple[()]:
-    """A feature name's rows for `LinearModel.probabilities_with_kind`, as `with_kind` reads it."""
-    if prefixes and not name.startswith(prefixes):
-        return ()
-    if "|K=" in name:
-        odd.add(name)
-    crossed = index.get(f"{name}|K={kind}", unknown) if name.startswith(_CROSSED) and "|" not in name else -1
-    return index.get(name, unknown), crossed
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:

@@ -35,26 +35,18 @@ def test_english_no_is_a_negation_word() -> None:
     assert "false" not in words
 
 
-def test_a_bare_yaml_boolean_in_a_word_list_is_refused(lang_dir: Path) -> None:
-    path = lang_dir / "en" / "denials.yml"
-    text = path.read_text(encoding="utf-8").replace('never, "no",', "never, no,")
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"en/denials\.yml: negation_words: False is not a word"):
-        lexicon.load_lexicon("en")
-
-
-def test_a_boolean_among_trigger_lemmas_is_refused(lang_dir: Path) -> None:
-    path = lang_dir / "fr" / "triggers.yml"
-    text = path.read_text(encoding="utf-8").replace("lemmas: [", "lemmas: [on, ", 1)
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"fr/triggers\.yml: lemmas: True is not a word"):
-        lexicon.load_lexicon("fr")
-
-
-def test_a_place_object_that_is_no_claim_kind_is_refused(lang_dir: Path) -> None:
-    path = lang_dir / "ru" / "triggers.yml"
-    text = path.read_text(encoding="utf-8").replace("place_object: capture", "place_object: retake", 1)
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"ru/triggers\.yml: place_object must be a claim kind, not 'retake'"):
-        lexicon.load_lexicon("ru")
+@pytest.mark.parametrize(("lang", "file", "old", "new", "error"), [
+    pytest.param("en", "denials.yml", 'never, "no",', "never, no,",
+                 r"en/denials\.yml: negation_words: False is not a word", id="bare-boolean-in-a-word-list"),
+    pytest.param("fr", "triggers.yml", "lemmas: [", "lemmas: [on, ",
+                 r"fr/triggers\.yml: lemmas: True is not a word", id="boolean-among-trigger-lemmas"),
+    pytest.param("ru", "triggers.yml", "place_object: capture", "place_object: retake",
+                 r"ru/triggers\.yml: place_object must be a claim kind, not 'retake'", id="place-object-no-kind"),
+])
+def test_a_broken_lexicon_is_refused_by_file_and_key(
+        lang_dir: Path, lang: str, file: str, old: str, new: str, error: str) -> None:
+    path = lang_dir / lang / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match=error):
+        lexicon.load_lexicon(lang)
 

@@ -68,6 +68,8 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
                  ("Chasiv Yar", "capture", "RU", "denies", "RU"), id="speaker-own-unit-fr"),
     pytest.param("en", "Ukrainian officials said the village of Zalizne is now in Russian hands.",
                  ("Zalizne", "capture", "RU", "asserts", "UA"), id="side-inside-the-phrase-en"),
+    pytest.param("fr", "Selon l'armée ukrainienne, Irpin est encore aux mains des Russes.",
+                 ("Irpin", "capture", "RU", "asserts", "UA"), id="side-after-the-phrase-fr"),
 ])
 def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                      expected: tuple[str, str, str, str, str]) -> None:

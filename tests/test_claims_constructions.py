@@ -782,6 +782,19 @@ def test_claims_a_back_reference_with_an_adjective_before_its_noun(  # type: ign
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Popasna")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "L'artillerie russe a visé Berestove toute la semaine. D'après l'état-major ukrainien, les "
+                       "troupes russes sont entrées jeudi dans le hameau.", id="fr-hameau"),
+    pytest.param("ru", "Минобороны России сообщило о продвижении у Берестового. Российские войска вошли в "
+                       "деревню, заявили в ведомстве.", id="ru-derevnya-accusative"),
+])
+def test_claims_every_word_for_a_village_refers_back(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Le hameau", "деревню" refer back to the village named before, as "le village" and
+    "село" do: the lists hold every word for a settlement, in every case."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Berestove")
+
+
 @pytest.mark.parametrize("text", [
     "Les soldats ukrainiens qui tiennent Koupiansk repoussent chaque jour des assauts russes, selon la brigade.",
     "Les unités ukrainiennes contrôlent toujours Koupiansk et repoussent chaque nuit des groupes russes.",

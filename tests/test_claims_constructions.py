@@ -70,6 +70,12 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
                  ("Zalizne", "capture", "RU", "asserts", "UA"), id="side-inside-the-phrase-en"),
     pytest.param("fr", "Selon l'armée ukrainienne, Irpin est encore aux mains des Russes.",
                  ("Irpin", "capture", "RU", "asserts", "UA"), id="side-after-the-phrase-fr"),
+    pytest.param("en", "Ukraine's army said Avdiivka is now in the hands of Russian forces.",
+                 ("Avdiyivka", "capture", "RU", "asserts", "UA"), id="in-the-hands-of-en"),
+    pytest.param("en", "Ukraine's army said Avdiivka is now in enemy hands.",
+                 ("Avdiyivka", "capture", "RU", "asserts", "UA"), id="in-enemy-hands-en"),
+    pytest.param("fr", "Selon Kiev, Avdiivka est désormais entre les mains de l'armée russe.",
+                 ("Avdiyivka", "capture", "RU", "asserts", "UA"), id="entre-les-mains-fr"),
 ])
 def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                      expected: tuple[str, str, str, str, str]) -> None:

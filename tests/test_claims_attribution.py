@@ -370,6 +370,28 @@ def test_attribution_a_side_s_unnamed_claim_is_its_named_source_s(  # type: igno
     assert ("Russian sources", "asserts") in statements_of(extractor, denied, lang, "Kupyansk", "capture")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ukraine's army rejected the report, saying fighting near Tabaivka went on. \"Fighting continues "
+           "near Tabaivka,\" spokesman Volodymyr Fityo said."),
+    ("fr", "L'armée ukrainienne affirme que les combats se poursuivent à Tabaïvka. « Les combats continuent à "
+           "Tabaïvka », a déclaré le porte-parole Volodymyr Fityo."),
+])
+def test_attribution_a_side_s_catch_all_source_next_to_its_named_speaker_is_that_speaker(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"Ukraine's army said X. 'X,' spokesman Fityo said": the army is how the article
+    introduces its spokesman, one statement, his."""
+    assert statements_of(extractor, text, lang, "Tabaivka", "fighting") == {("Volodymyr Fityo", "asserts")}
+
+
+def test_attribution_a_catch_all_source_far_from_a_named_one_stays_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Sentences apart, the army and the General Staff are two reports of the same fight."""
+    text = ("Ukraine's army said fighting near Tabaivka went on. Kupiansk was quiet overnight. Civilians were "
+            "evacuated from Borova. Buses left at dawn. Fighting continues near Tabaivka, the General Staff of "
+            "Ukraine's armed forces said.")
+    assert statements_of(extractor, text, "en", "Tabaivka", "fighting") == {
+        ("Ukrainian military", "asserts"), ("Ukrainian General Staff", "asserts")}
+
+
 @pytest.mark.parametrize(("lang", "quotation", "said"), [
     ("fr", "« Nos unités contrôlent désormais tout le village de Krasna Hora. »",
      "Le chef de Wagner, Evgueni Prigojine, a revendiqué lundi la prise de Krasna Hora par ses hommes."),

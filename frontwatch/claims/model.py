@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy
 
-from frontwatch.claims.attribution import quoted_spans
+from frontwatch.claims.attribution import SIDE_SPEAKERS, quoted_spans
 from frontwatch.claims.candidates import SIDE_SOURCES, Candidate
 from frontwatch.errors import ConfigError
 from frontwatch.records import Actor, Claim, Document, Stance
@@ -299,10 +299,15 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     ("the Russian defence ministry said it took X"): it is not kept twice. Nor is a headline
     that says in the outlet's voice what the article credits to a named source, nor words in
     quotation marks left without a speaker when a named source makes the same statement: a
-    quotation is someone's words, never the outlet's. A source's reading of a statement for
-    one side that is far less certain than its reading for the other side is dropped.
+    quotation is someone's words, never the outlet's. A statement a side's catch-all source
+    makes ("the Ukrainian military", "the Russian side") in the sentence next to a named
+    source of that side making it is that source's, introduced by its role: "Ukraine's army
+    refuted the claim. 'This is not true,' spokesman X said." A source's reading of a
+    statement for one side that is far less certain than its reading for the other side is
+    dropped.
     """
     found: dict[tuple[object, ...], Claim] = {}
+    sentence_of: dict[tuple[object, ...], int] = {}
     unvoiced: set[tuple[object, ...]] = set()
     quotations = quoted_spans(text, 0)
     decisions = _coordinated(candidates, model.decide_all(candidates))
@@ -336,10 +341,11 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                    statement.source.name, statement.date)
             if key not in found or found[key].confidence < statement.confidence:
                 found[key] = statement
+                sentence_of[key] = candidate.sentence
             if statement.source.name == "narrator" and ("headline" in candidate.features or any(
                     start <= candidate.target.start < end for start, end in quotations)):
                 unvoiced.add(key)
-    repeated = _restated(found, unvoiced)
+    repeated = _restated(found, unvoiced, sentence_of)
     kept = [c for key, c in found.items() if key not in repeated]
     return sorted(_one_side_each(kept), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
 
@@ -360,17 +366,32 @@ def _one_side_each(claims: list[Claim]) -> list[Claim]:
 
 UNNAMED = frozenset(name for side, name in SIDE_SOURCES.items() if side != "third")
 """The sources a claim gets when the text only says which side made it ("Russian claims")."""
+CATCH_ALL = frozenset({"Ukrainian military", "Ukrainian authorities", "Russian authorities",
+                       SIDE_SPEAKERS["UA"], SIDE_SPEAKERS["RU"]})
+"""The registry's names for a side's institutions at large, which articles use to
+introduce the person who speaks for them ("a Ukrainian military spokesman")."""
+NEXT_SENTENCE = 1
+"""How far apart (in sentences) a catch-all source's statement and a named source's stay one."""
 
 
-def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
+def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[object, ...]],
+              sentence_of: Mapping[tuple[object, ...], int]) -> set[tuple[object, ...]]:
     """The claims that repeat a named source's: one credited to a side's unnamed sources
-    when a named source of that side makes the statement, and one in the outlet's voice that
-    is a headline or a quotation (`unvoiced`) when any named source does. (A claim's key
-    begins with its statement: place, kind, actor, stance.)"""
+    when a named source of that side makes the statement, one credited to a side's
+    catch-all source when a named source of that side makes it in the next sentence or the
+    one before, and one in the outlet's voice that is a headline or a quotation (`unvoiced`)
+    when any named source does. (A claim's key begins with its statement: place, kind,
+    actor, stance.)"""
     by_side = {key[:4] + (c.source.side,) for key, c in found.items() if c.source.name not in UNNAMED}
     by_someone = {key[:4] for key, c in found.items() if c.source.name != "narrator"}
+    named_at: dict[tuple[object, ...], list[int]] = {}
+    for key, c in found.items():
+        if c.source.name not in CATCH_ALL | UNNAMED and c.source.name != "narrator":
+            named_at.setdefault(key[:4] + (c.source.side,), []).append(sentence_of[key])
     return {key for key, c in found.items()
             if (c.source.name in UNNAMED and key[:4] + (c.source.side,) in by_side)
+            or (c.source.name in CATCH_ALL and any(
+                abs(at - sentence_of[key]) <= NEXT_SENTENCE for at in named_at.get(key[:4] + (c.source.side,), ())))
             or (key in unvoiced and key[:4] in by_someone)}
 
 

@@ -1160,3 +1160,34 @@ def test_claims_every_form_of_a_listed_phrase_reads_alike(  # type: ignore[no-un
     some of its forms is read in all of them."""
     assert expected in readings(extractor, text, lang, "Kupyansk")
 
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "outcome"), [
+    pytest.param("en", "Russian forces advanced on Memryk and captured it, the Russian defence ministry said.",
+                 "Memryk", "capture", id="advance-then-capture-en"),
+    pytest.param("fr", "Les forces russes ont progressé vers Memryk puis s'en sont emparées, selon le ministère "
+                       "russe de la Défense.", "Memryk", "capture", id="advance-then-capture-fr"),
+    pytest.param("ru", "Российские войска продвинулись к Мемрику и взяли его, сообщило Минобороны России.",
+                 "Memryk", "capture", id="advance-then-capture-ru"),
+    pytest.param("en", "Russian troops stormed Nevelske but were repelled, the General Staff said.",
+                 "Nevelske", "repelled", id="attack-then-repulse-en"),
+    pytest.param("uk", "Російські війська штурмували Невельське, але були відкинуті, повідомив Генштаб.",
+                 "Nevelske", "repelled", id="attack-then-repulse-uk"),
+])
+def test_claims_a_step_and_its_outcome_in_one_sentence_are_the_outcome(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, outcome: str) -> None:
+    """"Advanced on X and captured it" is the capture; "stormed X but were repelled" the
+    repulse: the advance and the attack are steps of the one statement."""
+    assert readings(extractor, text, lang, place) == {(outcome, "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("text", "both"), [
+    pytest.param("Russian troops advanced toward Memryk, the Russian defence ministry said on Monday. On Tuesday "
+                 "it said they had captured Memryk.", {"advance", "capture"}, id="two-sentences"),
+    pytest.param("Russian troops entered Memryk and captured it, the Russian defence ministry said.",
+                 {"presence", "capture"}, id="presence-and-capture"),
+])
+def test_claims_statements_an_outcome_does_not_subsume_stay(extractor, text: str,  # type: ignore[no-untyped-def]
+                                                              both: set[str]) -> None:
+    """An advance told in its own sentence, or an entry beside the capture, stays a claim."""
+    assert {kind for kind, _, _ in readings(extractor, text, "en", "Memryk")} == both

@@ -1191,3 +1191,15 @@ def test_claims_statements_an_outcome_does_not_subsume_stay(extractor, text: str
                                                               both: set[str]) -> None:
     """An advance told in its own sentence, or an entry beside the capture, stays a claim."""
     assert {kind for kind, _, _ in readings(extractor, text, "en", "Memryk")} == both
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Ukrainian units are holding their positions and destroying the occupiers on the approaches "
+                       "to Siversk, the brigade said.", id="en"),
+    pytest.param("fr", "Les forces ukrainiennes détruisent l'ennemi aux abords de Siversk, selon la brigade.", id="fr"),
+    pytest.param("uk", "Українські воїни знищують окупантів на підступах до Сіверська, повідомили в бригаді.", id="uk"),
+])
+def test_claims_attackers_destroyed_on_the_approaches_were_repelled(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """Destroying the enemy on a town's approaches is its assault on the town repelled."""
+    assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Siversk")

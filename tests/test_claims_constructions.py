@@ -1206,3 +1206,16 @@ def test_claims_attackers_destroyed_on_the_approaches_were_repelled(  # type: ig
         extractor, lang: str, text: str) -> None:
     """Destroying the enemy on a town's approaches is its assault on the town repelled."""
     assert ("repelled", "RU", "asserts") in readings(extractor, text, lang, "Siversk")
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "side"), [
+    pytest.param("uk", "Генштаб повідомив про невдалі атаки росіян біля Невельського.", "Nevelske", "RU", id="uk"),
+    pytest.param("ru", "Минобороны России сообщило о безуспешных атаках ВСУ у Нью-Йорка.", "Nyu-York", "UA", id="ru"),
+    pytest.param("fr", "Le ministère russe affirme que les assauts ukrainiens sur Krynky ont échoué.", "Krynky", "UA",
+                 id="fr"),
+])
+def test_claims_the_side_whose_attack_failed_is_the_one_repelled(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, side: str) -> None:
+    """"Unsuccessful Russian attacks", "the Ukrainian assaults failed": the side named with
+    the failure is the one repelled, unlike the subject of "repelled", who did the repelling."""
+    assert readings(extractor, text, lang, place) == {("repelled", side, "asserts")}

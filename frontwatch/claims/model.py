@@ -389,6 +389,8 @@ CATCH_ALL = frozenset({"Ukrainian military", "Ukrainian authorities", "Russian a
 introduce the person who speaks for them ("a Ukrainian military spokesman")."""
 NEXT_SENTENCE = 1
 """How far apart (in sentences) a catch-all source's statement and a named source's stay one."""
+UNSPECIFIC = CATCH_ALL | UNNAMED | {"narrator"}
+"""The sources that name no one in particular."""
 
 
 def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[object, ...]],
@@ -403,7 +405,7 @@ def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[obj
     by_someone = {key[:4] for key, c in found.items() if c.source.name != "narrator"}
     named_at: dict[tuple[object, ...], list[int]] = {}
     for key, c in found.items():
-        if c.source.name not in CATCH_ALL | UNNAMED and c.source.name != "narrator":
+        if c.source.name not in UNSPECIFIC:
             named_at.setdefault(key[:4] + (c.source.side,), []).append(sentence_of[key])
     return {key for key, c in found.items()
             if (c.source.name in UNNAMED and key[:4] + (c.source.side,) in by_side)

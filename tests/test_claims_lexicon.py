@@ -35,6 +35,13 @@ def test_english_no_is_a_negation_word() -> None:
     assert "false" not in words
 
 
+def test_english_us_the_country_is_not_the_speakers_side() -> None:
+    """"Told us" names the speaker's own side; "the US embassy" names a third country."""
+    own = lexicon.load_lexicon("en").self_cue
+    assert own.search("the commander told us the town held")
+    assert not own.search("the US embassy said") and not own.search("US-based analysts said")
+
+
 @pytest.mark.parametrize(("lang", "file", "old", "new", "error"), [
     pytest.param("en", "denials.yml", 'never, "no",', "never, no,",
                  r"en/denials\.yml: negation_words: False is not a word", id="bare-boolean-in-a-word-list"),

@@ -79,6 +79,14 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
                  ("Avdiyivka", "capture", "RU", "asserts", "UA"), id="in-enemy-hands-en"),
     pytest.param("fr", "Selon Kiev, Avdiivka est désormais entre les mains de l'armée russe.",
                  ("Avdiyivka", "capture", "RU", "asserts", "UA"), id="entre-les-mains-fr"),
+    pytest.param("en", "Ukrainian drones struck a fuel depot in Russian-occupied Berdyansk on Monday.",
+                 ("Berdyansk", "capture", "RU", "asserts", "third"), id="side-compound-after-in-en"),
+    pytest.param("en", "Artillery fire hit Ukrainian-held Robotyne overnight.",
+                 ("Robotyne", "capture", "UA", "asserts", "third"), id="side-compound-before-name-en"),
+    pytest.param("en", "Glide bombs fell on Kyiv-controlled Kostiantynivka.",
+                 ("Kostyantynivka", "capture", "UA", "asserts", "third"), id="capital-compound-en"),
+    pytest.param("en", "If the assault succeeds, the brigade will stand 80 kilometres from Russian-occupied Mariupol.",
+                 ("Mariupol", "capture", "RU", "asserts", "third"), id="side-compound-under-a-condition-en"),
 ])
 def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                      expected: tuple[str, str, str, str, str]) -> None:

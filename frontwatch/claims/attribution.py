@@ -152,6 +152,11 @@ def side_of_title(before: str, after: str, lex: Lexicon) -> Side | None:
     return None
 
 
+COMPOUND = re.compile(r"-[^\W\d_A-ZА-ЯІЇЄҐ]")
+"""A hyphen and a lower-case word: a name or a side as the first half of a compound
+("Kyiv-controlled", "Russian-held"), which qualifies what follows."""
+
+
 def registry_hits(text: str, lex: Lexicon, offset: int = 0,
                   found: list[tuple[int, int, SourceRule]] | None = None) -> list[SourceHit]:
     """Registry sources named in `text`; the longest of overlapping matches wins. `found`:
@@ -164,7 +169,7 @@ def registry_hits(text: str, lex: Lexicon, offset: int = 0,
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[SourceHit] = []
     for start, end, rule in candidates:
-        if any(h.start - offset < end and start < h.end - offset for h in taken):
+        if any(h.start - offset < end and start < h.end - offset for h in taken) or COMPOUND.match(text, end):
             continue
         taken.append(SourceHit(start + offset, end + offset, Source(rule.name, rule.side), weak=rule.weak))
     return sorted(taken, key=lambda h: h.start)

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from frontwatch.claims.attribution import (
+    COMPOUND,
     SIDE_SPEAKERS,
     SourceHit,
     attribute,
@@ -278,8 +279,11 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
     spans: list[tuple[int, int]] = []
 
     def add(start: int, end: int, side: Side, relative: str = "") -> None:
-        loser = bool(lex.loser.search(text[max(0, start - 20):start])
-                     or lex.loser_after.match(text, end, min(len(text), end + 40)))
+        # "from Russian-occupied Berdyansk": a side compounded with a participle qualifies
+        # the place, and whoever the words before it name is not that side.
+        loser = not COMPOUND.match(text, end) and bool(
+            lex.loser.search(text[max(0, start - 20):start])
+            or lex.loser_after.match(text, end, min(len(text), end + 40)))
         cues.append(Cue(start, end, tree.root_of(start, end), side, loser, relative))
         spans.append((start, end))
 
@@ -334,6 +338,9 @@ def _geo_use(text: str, start: int, end: int, lex: Lexicon, adjective: bool = Fa
 
     After "in" or "of", only a country is a location ("in Russia"); an adjective there
     qualifies the noun that follows it ("in Russian hands")."""
+    if COMPOUND.match(text, end):
+        # "in Russian-occupied Berdyansk": the word qualifies a participle, not a place.
+        return False
     before = text[max(0, start - 20):start].lower().rstrip()
     after_words = text[end:end + 25].lower().split()
     before_words = before.split()
@@ -1260,7 +1267,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     evidence_end=s_start + len(body.rstrip()),
                     sentence=index, prior_actor=guess,
                     prior_stance="denies" if denied else "asserts",
-                    hypothetical=hypothetical, attempt=attempt,
+                    # "If they break through, they will reach Russian-occupied X": a
+                    # participle describing the place states what holds, in any mood.
+                    hypothetical=hypothetical and "attributive" not in features, attempt=attempt,
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered=covered, failed=failed,
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
@@ -1292,7 +1301,7 @@ def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
     unreal = {c.target.start for c in candidates
               if c.hypothetical and not c.target.implicit and not c.target.coref
               and any(k.startswith(("syn=arg", "near:object_link")) for k in c.features)}
-    return [replace(c, hypothetical=True) if c.target.start in unreal and not c.hypothetical else c
+    return [replace(c, hypothetical=True) if c.target.start in unreal and not (c.hypothetical or c.attributive) else c
             for c in candidates]
 
 

@@ -455,8 +455,10 @@ class PlaceFinder:
             # opens a sentence ("Освобождение Новомихайловки") does not.
             opener = consumed == 1 and _sentence_start(text, last.start) and _is_common_word(
                 last.text, lexicon.lang)
-            next_to = not last.text.isupper() and i + consumed < len(tokens) and text[
-                last.end:tokens[i + consumed].start] in (" ", "\u00a0")
+            # "Russian-occupied Berdyansk": a word ending in a lower-case compound is an
+            # attribute, never a first name.
+            next_to = not last.text.isupper() and not last.text.rpartition("-")[2].islower() and (
+                i + consumed < len(tokens)) and text[last.end:tokens[i + consumed].start] in (" ", "\u00a0")
             after_capital, after_opener = next_to and not opener, next_to and opener
             i += consumed
         return spots
@@ -468,7 +470,8 @@ class PlaceFinder:
         """'Pokrovsk-Mirnograd' names two places when the whole does not name one. A part
         nothing spells next to one that names a place ("la ligne Krakhmalnoïé-Berestovoïé")
         is left to the fuzzy guess (`halves`), as a word listed with a place is."""
-        if "-" not in token.text:
+        if "-" not in token.text or token.text.rpartition("-")[2].islower():
+            # "Kyiv-controlled", "Donetsk-based": an attribute made of a name, no place.
             return []
         spots: list[_Spot] = []
         unknown: list[tuple[int, int, str]] = []

@@ -87,6 +87,12 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
                  ("Kostyantynivka", "capture", "UA", "asserts", "third"), id="capital-compound-en"),
     pytest.param("en", "If the assault succeeds, the brigade will stand 80 kilometres from Russian-occupied Mariupol.",
                  ("Mariupol", "capture", "RU", "asserts", "third"), id="side-compound-under-a-condition-en"),
+    pytest.param("fr", "Les unités ukrainiennes reculent face à l'avancée russe en direction de Pokrovsk.",
+                 ("Pokrovsk", "advance", "RU", "asserts", "third"), id="side-inside-a-nominal-after-face-a-fr"),
+    pytest.param("en", "Ukrainian units are holding out against the Russian advance toward Pokrovsk.",
+                 ("Pokrovsk", "advance", "RU", "asserts", "third"), id="side-inside-a-nominal-after-against-en"),
+    pytest.param("en", "Kyiv's brigades are struggling with the Russian offensive on Pokrovsk.",
+                 ("Pokrovsk", "fighting", "RU", "asserts", "third"), id="side-inside-a-nominal-after-with-en"),
 ])
 def test_claims_construction_is_read(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                      expected: tuple[str, str, str, str, str]) -> None:

@@ -882,12 +882,15 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         else:
             f[f"cue:far={side}"] = 1.0
             continue
-        if cue.loser:
+        # A side inside the trigger's own phrase is the one acting, whatever stands before
+        # the phrase ("face à l'avancée russe", "repoussé l'offensive russe").
+        loser = cue.loser and role != "inside"
+        if loser:
             f[f"cue:loser={side}"] = 1.0
             f[f"cue:loser={side}|{kind}"] = 1.0
         # "il n'y a pas de soldats russes": the object of an existential is who is (not) there.
         patient = role in ("patient", "patient_up") and not trigger.rule.negated
-        flip = trigger.rule.invert or patient or cue.loser
+        flip = trigger.rule.invert or patient or loser
         guess_side: Side = opposite(side) if flip else side
         priority = {"inside": 0, "agent": 1, "poss": 1, "patient": 2, "agent_up": 2, "patient_up": 3}.get(role, 4)
         ranked.append((priority * 100 + words, guess_side))

@@ -1233,3 +1233,29 @@ def test_claims_the_side_whose_attack_failed_is_the_one_repelled(  # type: ignor
     """"Unsuccessful Russian attacks", "the Ukrainian assaults failed": the side named with
     the failure is the one repelled, unlike the subject of "repelled", who did the repelling."""
     assert readings(extractor, text, lang, place) == {("repelled", side, "asserts")}
+
+
+def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]
+    """The side the sentence's words name as each trigger's actor, per place (the reading the
+    claim model starts from)."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    _, candidates = next(extractor.candidates([document]))
+    return {(c.target.mention.place.name, text[c.trigger.start:c.trigger.end]): c.prior_actor for c in candidates}
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "trigger", "side"), [
+    pytest.param("en", "Ukrainian soldiers were still resisting the attack on Soledar.", "Soledar", "attack", "RU",
+                 id="noun-under-resisting-en"),
+    pytest.param("en", "Ukrainian troops repelled attempts to capture Kupiansk.", "Kupyansk", "capture", "RU",
+                 id="verb-under-repelling-en"),
+    pytest.param("en", "In reality, reports from the Russian army about the capture of Huliaipole are not "
+                       "confirmed by facts, the Ukrainian General Staff said.",
+                 "Hulyaypole", "capture", "RU", id="reports-from-a-side-en"),
+    pytest.param("en", "Ukrainian troops retook Kupiansk from the Russians.", "Kupyansk", "retook", "UA",
+                 id="taken-from-a-side-en"),
+    pytest.param("en", "Russian troops launched attacks on Kupiansk.", "Kupyansk", "attacks", "RU",
+                 id="noun-under-a-light-verb-en"),
+])
+def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
+                                 side: str) -> None:
+    assert sides_named(extractor, text, lang)[(place, trigger)] == side

@@ -806,6 +806,10 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             tree.relations[node] == "advcl" and not any(
                 tree.relations[child] in ("nsubj", "nsubj:pass", "csubj") for child in tree.children(node)))
         if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
+            if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex):
+                # "Ukrainian troops repelled the attacks", "resisted attempts to take X": the
+                # subject of a verb of resisting meets the action below it, not does it.
+                return "patient_up"
             if controlled and not _passive(tree, t):
                 return "agent_up"
             return "agent_up" if rel == "nsubj" else "patient_up"
@@ -813,6 +817,12 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             break
         node = above
     return ""
+
+
+def _opposes(tree: Tree, verb: int, lex: Lexicon) -> bool:
+    """A verb of resisting or repelling (an inverted trigger of fighting or repulse)."""
+    rule = lex.families.get(tree.lemmas[verb])
+    return rule is not None and rule.invert and rule.kind in ("fighting", "repelled") and tree.pos[verb] == "VERB"
 
 
 TIED_ROLES = ("inside", "agent", "poss", "patient", "agent_up", "patient_up", "loser")

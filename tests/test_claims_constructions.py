@@ -1255,6 +1255,10 @@ def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]: 
                  id="taken-from-a-side-en"),
     pytest.param("en", "Russian troops launched attacks on Kupiansk.", "Kupyansk", "attacks", "RU",
                  id="noun-under-a-light-verb-en"),
+    pytest.param("ru", "Идет поиск ДРГ противника, которые проникли в Покровск, сообщили в ВСУ.", "Pokrovsk",
+                 "проникли", "RU", id="relative-pronoun-for-the-enemy-ru"),
+    pytest.param("fr", "Les combattants de Kiev, qui ont repris Robotyne, tiennent leurs positions.", "Robotyne",
+                 "repris", "UA", id="relative-pronoun-for-the-fighters-fr"),
 ])
 def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
                                  side: str) -> None:

@@ -788,6 +788,11 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
         if rel in ("obl",):
             return "obl"
         return "other"
+    relative = _relative_subject(tree, t)
+    if relative and (tree.heads[t] == c or (tree.heads[c] == tree.heads[t] and rel in ("nmod", "amod", "nmod:poss"))):
+        # "les soldats russes, qui ont pris X", "ДРГ противника, которые проникли в X": the
+        # relative pronoun stands for the noun the clause hangs on (or its side's words).
+        return "agent" if relative == "nsubj" else "patient"
     if tree.heads[t] == c:
         # "Les Russes contrôlent X" with the verb tagged as an adjective of "Russes": a
         # finite ending makes the noun its subject, where a participle's noun is its patient.
@@ -816,6 +821,19 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
         if above == tree.heads[above]:
             break
         node = above
+    return ""
+
+
+def _relative_subject(tree: Tree, verb: int) -> str:
+    """The relation of a relative clause's pronoun subject ("which", "qui", "которые") to
+    its verb, or "" when the verb heads no such clause."""
+    if tree.relations[verb] != "acl:relcl":
+        return ""
+    noun = tree.heads[verb]
+    for child in tree.children(verb):
+        if tree.relations[child] in ("nsubj", "nsubj:pass") and tree.pos[child] in ("PRON", "DET") \
+                and noun < child < verb:
+            return tree.relations[child]
     return ""
 
 

@@ -1259,6 +1259,10 @@ def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]: 
                  "проникли", "RU", id="relative-pronoun-for-the-enemy-ru"),
     pytest.param("fr", "Les combattants de Kiev, qui ont repris Robotyne, tiennent leurs positions.", "Robotyne",
                  "repris", "UA", id="relative-pronoun-for-the-fighters-fr"),
+    pytest.param("uk", "Сьогодні до Херсону зайшли українські війська.", "Kherson", "зайшли", "UA",
+                 id="subject-after-a-verb-of-motion-uk"),
+    pytest.param("ru", "Вчера в Купянск вошли украинские подразделения, сообщил Генштаб ВСУ.", "Kupyansk", "вошли",
+                 "UA", id="subject-after-a-verb-of-motion-ru"),
 ])
 def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
                                  side: str) -> None:

@@ -775,6 +775,10 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     """
     c, t = cue.head, trigger.head
     rel = tree.relations[c]
+    if rel == "obj" and _intransitive(tree, tree.heads[c], lex) and "Nom" in (tree.feature(c, "Case") or {"Nom"}):
+        # "До Херсону зайшли українські війська": a verb that takes no object has a subject
+        # after it, which the parser took for one.
+        rel = "nsubj"
     if rel == "nsubj:pass" and (tree.lemmas[tree.heads[c]] in lex.unaccusative
                                 or _active_perfect(tree, tree.heads[c])):
         rel = "nsubj"
@@ -835,6 +839,12 @@ def _relative_subject(tree: Tree, verb: int) -> str:
                 and noun < child < verb:
             return tree.relations[child]
     return ""
+
+
+def _intransitive(tree: Tree, verb: int, lex: Lexicon) -> bool:
+    lemma = tree.lemmas[verb]
+    return tree.pos[verb] == "VERB" and (lemma in lex.intransitive or (
+        bool(lex.intransitive_endings) and lemma.endswith(lex.intransitive_endings)))
 
 
 def _opposes(tree: Tree, verb: int, lex: Lexicon) -> bool:

@@ -158,6 +158,11 @@ class Lexicon:
     speech_lemmas: frozenset[str]
     unaccusative: frozenset[str]
     """Verbs whose "be + participle" is an active past, not a passive ("sont entrées")."""
+    intransitive: frozenset[str]
+    """Verbs that take no direct object, whatever the parser says ("зайшли українські
+    війська": the noun after the verb is its subject)."""
+    intransitive_endings: tuple[str, ...]
+    """Endings of the lemmas that take no direct object (the reflexive "-ся")."""
     title_side: tuple[tuple[Side, re.Pattern[str]], ...]
     """Words in a person's title that say which side they are on ("ЗСУ", "Russian-installed")."""
     role_person: re.Pattern[str] = NEVER
@@ -400,6 +405,8 @@ def load_lexicon(lang: str) -> Lexicon:
         finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
+        intransitive=_words(actors, "intransitive", f"{lang}/actors.yml"),
+        intransitive_endings=tuple(sorted(_words(actors, "intransitive_endings", f"{lang}/actors.yml"))),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),

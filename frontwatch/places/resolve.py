@@ -115,6 +115,10 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
         self._bare_region_of = lru_cache(maxsize=65536)(self._bare_region_uncached)
+        # A region's name is looked up in every form it may take, and articles name the same
+        # few regions again and again.
+        self._region = lru_cache(maxsize=65536)(gazetteer.region)
+        self._region_named_of = lru_cache(maxsize=65536)(self._region_named_uncached)
         # What a reading weighs before context (`_weights`), by place id (unique in one
         # gazetteer) and way of matching.
         self._weights: dict[tuple[int, str], tuple[float, bool, float, float, bool, float]] = {}
@@ -161,9 +165,9 @@ class PlaceFinder:
         spots += self._name_spans(text, tokens, lexicon, entities, taken, halves)
         _apply_vetoes(text, spots)
         self._region_lists(text, spots, lexicon)
-        _capitals_before_settlements(text, spots, lexicon, self.gazetteer.region)
+        _capitals_before_settlements(text, spots, lexicon, self._region)
         _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon),
-                      self.gazetteer.region)
+                      self._region)
         _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
         self._resolve(spots)
@@ -295,8 +299,12 @@ class PlaceFinder:
 
     def _region_named(self, surface: str, lexicon: PlaceLexicon) -> Place | None:
         """The region a name or a region's adjective names, in any case form."""
+        return self._region_named_of(surface, lexicon.lang)
+
+    def _region_named_uncached(self, surface: str, lang: str) -> Place | None:
+        lexicon = load_place_lexicon(lang)
         for form in (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface)):
-            region = self.gazetteer.region(form)
+            region = self._region(form)
             if region is not None:
                 return region
         return None
@@ -499,7 +507,7 @@ class PlaceFinder:
     def _bare_region_uncached(self, surface: str, lang: str) -> Place | None:
         lexicon = load_place_lexicon(lang)
         if lexicon.elliptic_regions and surface.casefold().endswith(lexicon.elliptic_regions):
-            region = self.gazetteer.region(lexicon.region_adjective_form(surface))
+            region = self._region(lexicon.region_adjective_form(surface))
             if region is not None:
                 return region
         if not lexicon.bare_regions:
@@ -507,7 +515,7 @@ class PlaceFinder:
         for form in (surface, *lexicon.nominatives(surface)):
             admin1 = lexicon.bare_regions.get(fold(form))
             if admin1 is not None:
-                return self.gazetteer.region(admin1)
+                return self._region(admin1)
         return None
 
     def _lookup_uncached(self, surface: str, lang: str) -> tuple[_Candidate, ...]:

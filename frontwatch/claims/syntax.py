@@ -156,14 +156,13 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     lemma_names, word_list, pos_list, dep_names, morph_list = (names[k * n:(k + 1) * n] for k in range(5))
     morphs = tuple(morph_list)
     plain = text_of(doc)
-    start_list, lengths = array[:, 5].tolist(), array[:, 6].tolist()
-    end_list = [start + length for start, length in zip(start_list, lengths, strict=True)]
+    start_list, end_list = array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist()
     lemma_list = [(lemma or plain[start:end]).lower()
                   for lemma, start, end in zip(lemma_names, start_list, end_list, strict=True)]
     heads: list[int] = []
     rels: list[str] = []
     if parsed:
-        heads = [i + offset for i, offset in enumerate(array[:, 7].astype("int64").tolist())]
+        heads = (numpy.arange(n, dtype="int64") + array[:, 7].astype("int64")).tolist()
         mapped = {label: _relation(label, relations) for label in set(dep_names)}  # each label once
         rels = ["root" if head == i else mapped[label]
                 for i, (head, label) in enumerate(zip(heads, dep_names, strict=True))]
@@ -173,7 +172,40 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
         return Tree(doc, text, tuple(range(n)), ("dep",) * n, ("",) * n, lemmas, words, pos, starts, ends,
                     ((),) * n, morphs)
     cases = [""] * n
-    for i in range(n):
+    kids: list[list[int]] = [[] for _ in range(n)]
+    if "pobj" in mapped.values() or "agent" in mapped.values():
+        _fold_prepositions(heads, rels, cases, lemmas, pos)
+        for i in range(n):
+            if rels[i] == "agent":
+                rels[i] = "case"
+            if rels[i] == "obl" and cases[i] in ("par", "by"):
+                rels[i] = "obl:agent"
+            if heads[i] == i:
+                rels[i] = "root"
+            else:
+                kids[heads[i]].append(i)
+    else:
+        # A Universal Dependencies parse has no prepositions to fold, and a word that heads
+        # itself is already "root": only the words marked "case" and "obl" need a look.
+        for i in [i for i, rel in enumerate(rels) if rel == "case"]:
+            head = heads[i]
+            if head != i and not cases[head]:
+                cases[head] = lemmas[i]
+        for i in [i for i, rel in enumerate(rels) if rel == "obl"]:
+            if cases[i] in ("par", "by"):
+                rels[i] = "obl:agent"
+        for i, head in enumerate(heads):
+            if head != i:
+                kids[head].append(i)
+    return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
+                tuple(tuple(k) for k in kids), morphs)
+
+
+def _fold_prepositions(heads: list[int], rels: list[str], cases: list[str], lemmas: tuple[str, ...],
+                       pos: tuple[str, ...]) -> None:
+    """ClearNLP's prepositional objects: "pobj" under a "prep" becomes the governor's "obl" or
+    "nmod" (its agent's, "obl:agent"), with the preposition as its case, as UD has it."""
+    for i in range(len(heads)):
         rel, head = rels[i], heads[i]
         if rel == "case" and head != i and not cases[head]:
             cases[head] = lemmas[i]
@@ -187,18 +219,6 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
             else:
                 rels[i] = "obl" if pos[governor] in ("VERB", "AUX", "ADJ") else "nmod"
             rels[preposition] = "case"
-    kids: list[list[int]] = [[] for _ in range(n)]
-    for i in range(n):
-        if rels[i] == "agent":
-            rels[i] = "case"
-        if rels[i] == "obl" and cases[i] in ("par", "by"):
-            rels[i] = "obl:agent"
-        if heads[i] == i:
-            rels[i] = "root"
-        else:
-            kids[heads[i]].append(i)
-    return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
-                tuple(tuple(k) for k in kids), morphs)
 
 
 def _relation(label: str, relations: Mapping[str, str]) -> str:

@@ -668,8 +668,8 @@ class PlaceFinder:
         the anchors named just before and just after the spot count once more, at village
         scale. That bonus only goes to readings of a name the place carries as its own: it
         tells namesakes apart, it should not make a village of a town's former name. A
-        namesake is never evidence for another namesake. `toward_named` keeps each reading's
-        distance to the regions `named`.
+        namesake is never evidence for another namesake. `toward_named` keeps what being near
+        the regions `named` adds to each reading's score.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
@@ -716,16 +716,18 @@ class PlaceFinder:
             for i, candidate in enumerate(spot.candidates):
                 place = candidate.place
                 score = weights[i]
-                primary = _primary(candidate)
-                if place.admin1 in local and primary:
-                    score += 0.15
-                if named and primary:
-                    # "entered Novenke from the Kursk region": near a region said, at its scale.
-                    if place.geonameid not in toward_named:
-                        toward_named[place.geonameid] = _nearest_km(place, named)
-                    score += 0.15 * math.exp(-toward_named[place.geonameid] / _REGION_KM)
-                if beside and primary:
-                    score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                if candidate.how in _OWN:  # `_primary`, read for every reading of every name
+                    if place.admin1 in local:
+                        score += 0.15
+                    if named:
+                        # "entered Novenke from the Kursk region": near a region said, at its scale.
+                        pull = toward_named.get(place.geonameid)
+                        if pull is None:
+                            pull = toward_named[place.geonameid] = 0.15 * math.exp(
+                                -_nearest_km(place, named) / _REGION_KM)
+                        score += pull
+                    if beside:
+                        score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
                 if near_place is not None:
                     km = _nearest_km(place, [near_place])
                     score += 0.5 * math.exp(-km / _LIST_KM) - (1.0 if near_ok and km > _NEAR_KM else 0.0)

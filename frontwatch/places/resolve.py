@@ -389,7 +389,7 @@ class PlaceFinder:
             for n in range(run, 0, -1):
                 start, end = token.start, tokens[i + n - 1].end
                 surface = text[start:end]
-                folded = fold(surface)
+                folded = _folded(surface)
                 if _stop_name(lexicon.lang, surface):
                     consumed = n
                     taken.append((start, end))
@@ -1384,6 +1384,11 @@ _COS_LAT: dict[float, float] = {}
 """The cosine of each latitude met (a document weighs the same few places again and again)."""
 
 
+_folded = lru_cache(maxsize=65536)(fold)
+"""`fold` of the words read next to a name ("річка", "району", "біля") and of the names
+themselves: the same words come back in every article."""
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -1409,11 +1414,11 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
         # The last run of letters before the name: the last of the window's words (a search
         # anchored at its end would try every start of the window).
         before = _WORD.findall(text, max(0, start - 30), start)
-        if before and fold(before[-1]) in lexicon.not_place_before:
+        if before and _folded(before[-1]) in lexicon.not_place_before:
             return "before"
     if lexicon.not_place_after:
         after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
-        if after and fold(after.group()) in lexicon.not_place_after:
+        if after and _folded(after.group()) in lexicon.not_place_after:
             return "after"
     return ""
 
@@ -1422,13 +1427,13 @@ def _speaks(text: str, end: int, lexicon: PlaceLexicon) -> bool:
     """Is the word after a capital (past a comma) one that makes its government speak?"""
     following = _WORD.search(text, end, min(len(text), end + 30))
     return (following is not None and text[end:following.start()].strip(" ,") == ""
-            and fold(following.group()) in lexicon.metonym_verbs)
+            and _folded(following.group()) in lexicon.metonym_verbs)
 
 
 def _cued(text: str, start: int, lexicon: PlaceLexicon) -> bool:
     """Is the word before `start` one that announces a place ("à", "near", "в")?"""
     words = _CUE_WORD.findall(text[max(0, start - 40):start])
-    return bool(words) and fold(words[-1]) in lexicon.place_cues
+    return bool(words) and _folded(words[-1]) in lexicon.place_cues
 
 
 def _standing(place: Place) -> tuple[float, float, bool]:

@@ -97,7 +97,10 @@ class LinearModel:
             # An unknown feature adds a zero, which leaves every sum as it was.
             picked.extend(map(index.get, features, unknown))
             values.extend(features.values())
-        terms = matrix[picked] * numpy.array(values)[:, None]
+        # The index and value columns read straight into arrays (a list handed to numpy is
+        # inspected element by element first); the product and the sums are as before.
+        terms = matrix.take(numpy.fromiter(picked, numpy.intp, len(picked)), axis=0)
+        terms *= numpy.fromiter(values, numpy.float64, len(values))[:, None]
         return [self._softmax(scores) for scores in numpy.add.reduceat(terms, starts, axis=0).tolist()]
 
     def _softmax(self, scores: list[float]) -> dict[str, float]:

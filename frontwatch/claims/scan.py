@@ -16,6 +16,7 @@ the rest of the scan). Only then are they matched one by one."""
 from __future__ import annotations
 
 import importlib
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
@@ -419,9 +420,9 @@ def _pattern_set(owner: Sequence[Any], patterns: Callable[[], list[re.Pattern[st
                  *others: Sequence[Any]) -> PatternSet:
     """The PatternSet of a lexicon's tuple (or of several, one after the other), built once."""
     owners = (owner, *others)
-    key = tuple(id(o) for o in owners)
+    key = tuple(map(id, owners))
     known = _SETS.get(key)
-    if known is None or any(a is not b for a, b in zip(known[0], owners, strict=True)):
+    if known is None or not all(map(operator.is_, known[0], owners)):
         known = _SETS[key] = (owners, PatternSet(patterns()))
     return known[1]
 

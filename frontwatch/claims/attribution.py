@@ -274,9 +274,10 @@ def _known_names(text: str, sentence: tuple[int, int], memory: SpeakerMemory,
         return []
     found: list[tuple[int, int]] = []
     if tree is not None:
-        for i in tree.tokens(*sentence):
+        # The words whose lemma is a known surname first: most words of a sentence are none.
+        for i in [i for i in tree.tokens(*sentence) if tree.lemmas[i] in memory.people]:
             start, end = tree.starts[i], tree.ends[i]
-            if text[start:start + 1].isupper() and end - start >= 4 and tree.lemmas[i] in memory.people \
+            if text[start:start + 1].isupper() and end - start >= 4 \
                     and not any(a < end and start < b for a, b in persons):
                 found.append((start, end))
         return found

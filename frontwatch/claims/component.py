@@ -35,7 +35,6 @@ CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
 MARKS = TERMINAL | CLOSERS
 
 
-@Language.component("frontwatch_sentences", assigns=["token.is_sent_start"])
 def sentence_breaks(doc: Doc) -> Doc:
     """Sentences end at line breaks and at final punctuation before a capital, never elsewhere.
 
@@ -74,6 +73,20 @@ class BatchComponent:
         iterator = iter(docs)
         while batch := list(islice(iterator, batch_size)):
             yield from [self(doc) for doc in batch]
+
+
+class SentencesComponent(BatchComponent):
+    """`sentence_breaks`, over the whole batch. Run document by document, it found its code
+    and data pushed out by the parse of the document before (it runs first in the Ukrainian
+    and Russian pipelines, right after the previous document's name tagger)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return sentence_breaks(doc)
+
+
+@Language.factory("frontwatch_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> SentencesComponent:
+    return SentencesComponent()
 
 
 class PlacesComponent(BatchComponent):

@@ -842,6 +842,7 @@ def _relative_subject(tree: Tree, verb: int) -> str:
 
 
 def _intransitive(tree: Tree, verb: int, lex: Lexicon) -> bool:
+    """A verb that takes no direct object (`actors.yml`: intransitive, intransitive_endings)."""
     lemma = tree.lemmas[verb]
     return tree.pos[verb] == "VERB" and (lemma in lex.intransitive or (
         bool(lex.intransitive_endings) and lemma.endswith(lex.intransitive_endings)))

@@ -463,10 +463,8 @@ class PlaceFinder:
             # opens a sentence ("Освобождение Новомихайловки") does not.
             opener = consumed == 1 and _sentence_start(text, last.start) and _is_common_word(
                 last.text, lexicon.lang)
-            # "Russian-occupied Berdyansk": a word ending in a lower-case compound is an
-            # attribute, never a first name.
-            next_to = not last.text.isupper() and not last.text.rpartition("-")[2].islower() and (
-                i + consumed < len(tokens)) and text[last.end:tokens[i + consumed].start] in (" ", "\u00a0")
+            next_to = not last.text.isupper() and not _attribute(last.text) and i + consumed < len(tokens) \
+                and text[last.end:tokens[i + consumed].start] in (" ", "\u00a0")
             after_capital, after_opener = next_to and not opener, next_to and opener
             i += consumed
         return spots
@@ -478,8 +476,7 @@ class PlaceFinder:
         """'Pokrovsk-Mirnograd' names two places when the whole does not name one. A part
         nothing spells next to one that names a place ("la ligne Krakhmalnoïé-Berestovoïé")
         is left to the fuzzy guess (`halves`), as a word listed with a place is."""
-        if "-" not in token.text or token.text.rpartition("-")[2].islower():
-            # "Kyiv-controlled", "Donetsk-based": an attribute made of a name, no place.
+        if "-" not in token.text or _attribute(token.text):
             return []
         spots: list[_Spot] = []
         unknown: list[tuple[int, int, str]] = []
@@ -974,6 +971,12 @@ def unlisted_id(admin1: str, name: str) -> int:
 
 
 @lru_cache(maxsize=65536)
+def _attribute(word: str) -> bool:
+    """A word ending in a lower-case compound ("Russian-occupied", "Kyiv-controlled"): it
+    qualifies the name after it, so it is neither a first name nor a place of its own."""
+    return word.rpartition("-")[2].islower()
+
+
 def _stop_name(lang: str, surface: str) -> bool:
     return load_place_lexicon(lang).is_stop_name(surface)
 

@@ -172,31 +172,27 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
         return Tree(doc, text, tuple(range(n)), ("dep",) * n, ("",) * n, lemmas, words, pos, starts, ends,
                     ((),) * n, morphs)
     cases = [""] * n
-    kids: list[list[int]] = [[] for _ in range(n)]
     if "pobj" in mapped.values() or "agent" in mapped.values():
         _fold_prepositions(heads, rels, cases, lemmas, pos)
         for i in range(n):
             if rels[i] == "agent":
                 rels[i] = "case"
-            if rels[i] == "obl" and cases[i] in ("par", "by"):
-                rels[i] = "obl:agent"
             if heads[i] == i:
                 rels[i] = "root"
-            else:
-                kids[heads[i]].append(i)
     else:
         # A Universal Dependencies parse has no prepositions to fold, and a word that heads
-        # itself is already "root": only the words marked "case" and "obl" need a look.
+        # itself is already "root": only the words marked "case" need a look.
         for i in [i for i, rel in enumerate(rels) if rel == "case"]:
             head = heads[i]
             if head != i and not cases[head]:
                 cases[head] = lemmas[i]
-        for i in [i for i, rel in enumerate(rels) if rel == "obl"]:
-            if cases[i] in ("par", "by"):
-                rels[i] = "obl:agent"
-        for i, head in enumerate(heads):
-            if head != i:
-                kids[head].append(i)
+    for i in [i for i, rel in enumerate(rels) if rel == "obl"]:
+        if cases[i] in ("par", "by"):
+            rels[i] = "obl:agent"
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, head in enumerate(heads):
+        if head != i:
+            kids[head].append(i)
     return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
                 tuple(tuple(k) for k in kids), morphs)
 

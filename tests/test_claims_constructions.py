@@ -330,6 +330,19 @@ def test_claims_near_a_town_still_fights_for_it(extractor, lang: str, text: str,
     assert readings(extractor, text, lang, "Velyka Novosilka") == {expected}
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Residents have left Velyka Novosilka, a village that Russian forces captured in January.",
+                 id="en-appos"),
+    pytest.param("fr", "Les habitants ont quitté Velyka Novosilka, un village que les forces russes ont pris en "
+                       "janvier.", id="fr-noun-after-comma"),
+])
+def test_claims_a_relative_clause_on_a_noun_beside_the_town_speaks_of_it(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"X, a village that Russian forces captured": the village is X, so the clause is about X
+    (the French parser hangs "un village" on the verb, not on the town)."""
+    assert ("capture", "RU", "asserts") in readings(extractor, text, lang, "Velyka Novosilka")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "Ukraine's military rejected Russian reports that Siversk had fallen.", id="en"),
     pytest.param("fr", "L'armée ukrainienne a rejeté les déclarations russes sur la chute de Siversk.", id="fr"),
     pytest.param("uk", "Українські військові відкинули заяви росіян про захоплення Сіверська.", id="uk"),

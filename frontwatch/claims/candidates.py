@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -548,7 +549,8 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     Two readings are marked for the decision rules: a trigger that modifies the place itself
     ("the occupied Starobilsk", "Kupiansk, captured in 2022"), and one in a relative clause
     about another noun ("the Kursk region, where Ukrainian forces entered"): that trigger is
-    about its noun, not about this place. An adjective before another noun, inside that
+    about its noun, not about this place. A noun in apposition to the place is the place
+    ("Avdiivka, a town that Russian forces took"). An adjective before another noun, inside that
     noun's phrase ("the Russian-occupied south", "частково окупованої області"), is about
     that noun too, unless the place hangs on it ("the occupied part of Kherson"). Other
     participles modifying another noun are left to the model: vetoing them all cost 0.011 F1
@@ -556,9 +558,10 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     """
     f: dict[str, float] = {}
     t, p = trigger.head, target.anchor
+    same = _same_referent(tree, target) if not target.implicit else ()
     if not target.implicit and tree.relations[t] in ("amod", "acl", "acl:relcl"):
         modified = tree.heads[t]
-        if modified in (p, target.head):
+        if modified in same:
             f["attributive"] = 1.0
         else:
             f["modifies_other"] = 1.0
@@ -566,7 +569,7 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
                     and modified not in tree.ancestors(p):
                 f["describes_other"] = 1.0
     clause = tree.clause_head(t)
-    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in (p, target.head) \
+    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
             and not any(tree.heads[clause] == node for node in tree.ancestors(p)):
         f["relative_other"] = 1.0
     if target.implicit:
@@ -602,6 +605,27 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     if case:
         f[f"case={case}"] = 1.0
     return f
+
+
+def _same_referent(tree: Tree, target: Target) -> tuple[int, ...]:
+    """The place's words and the nouns in apposition to it ("Avdiivka, a town that ...", "the
+    town, Avdiivka"): a clause or participle on any of them is about the place itself. A noun
+    right after the place, a comma and its determiner between, is taken as such even when
+    the parse hangs it elsewhere."""
+    p, head = target.anchor, target.head
+    same = {p, head}
+    for node in (p, head):
+        same.update(k for k in tree.children(node) if tree.relations[k] == "appos")
+        if tree.relations[node] == "appos":
+            same.add(tree.heads[node])
+    k = bisect_left(tree.starts, target.end)
+    if k < len(tree.words) and tree.words[k] == ",":
+        k += 1
+        while k < len(tree.words) and tree.pos[k] in ("DET", "ADJ", "NUM"):
+            k += 1
+        if k < len(tree.words) and tree.pos[k] == "NOUN":
+            same.add(k)
+    return tuple(same)
 
 
 def _morph_features(tree: Tree, i: int, prefix: str) -> dict[str, float]:

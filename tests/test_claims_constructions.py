@@ -1276,6 +1276,12 @@ def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]: 
                  id="subject-after-a-verb-of-motion-uk"),
     pytest.param("ru", "Вчера в Купянск вошли украинские подразделения, сообщил Генштаб ВСУ.", "Kupyansk", "вошли",
                  "UA", id="subject-after-a-verb-of-motion-ru"),
+    pytest.param("en", "Moscow said it had repelled Ukrainian units near Sudzha.", "Sudzha", "repelled", "UA",
+                 id="object-of-repelling-en"),
+    pytest.param("ru", "Минобороны России заявило, что отразило украинские подразделения у Суджи.", "Sudzha",
+                 "отразило", "UA", id="object-of-repelling-ru"),
+    pytest.param("uk", "У Міноборони РФ заявили, що відбили українські підрозділи біля Суджі.", "Sudzha",
+                 "відбили", "UA", id="object-of-repelling-uk"),
 ])
 def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
                                  side: str) -> None:

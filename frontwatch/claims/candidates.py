@@ -953,7 +953,12 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             f[f"cue:loser={side}|{kind}"] = 1.0
         # "il n'y a pas de soldats russes": the object of an existential is who is (not) there.
         patient = role in ("patient", "patient_up") and not trigger.rule.negated
-        flip = trigger.rule.invert or patient or loser
+        if trigger.rule.invert and kind in ("fighting", "repelled"):
+            # What a verb of repelling or resisting acts on is the assault that failed, and
+            # its side is the actor ("Moscow said it repelled Ukrainian units").
+            flip = loser or not patient
+        else:
+            flip = trigger.rule.invert or patient or loser
         guess_side: Side = opposite(side) if flip else side
         priority = {"inside": 0, "agent": 1, "poss": 1, "patient": 2, "agent_up": 2, "patient_up": 3}.get(role, 4)
         ranked.append((priority * 100 + words, guess_side))

@@ -355,6 +355,21 @@ def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: igno
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The Ukrainian General Staff said reports of the capture of Kupiansk were false.", id="en"),
+    pytest.param("fr", "L'état-major ukrainien a démenti les informations sur la prise de Koupiansk.", id="fr"),
+    pytest.param("uk", "Генштаб ЗСУ спростував заяви про захоплення Куп'янська.", id="uk"),
+    pytest.param("ru", "Генштаб ВСУ опроверг сообщения о захвате Купянска.", id="ru"),
+])
+def test_claims_reports_a_side_denies_are_the_other_sides_claim(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """Whose reports the sentence does not say; Ukraine's denial answers Russia's claim, and
+    both are kept, each with its side."""
+    found = keys(extractor, text, lang)
+    assert ("Kupyansk", "capture", "RU", "denies", "UA") in found
+    assert ("Kupyansk", "capture", "RU", "asserts", "RU") in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "Russian forces have advanced on the border between the Kharkiv and Luhansk regions, the ISW "
                        "said.", id="en"),
     pytest.param("uk", "Російські війська просунулися на кордоні між Харківською та Луганською областями, "

@@ -1100,6 +1100,11 @@ def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Sourc
     for side, pattern in lex.claimed_by:
         if side != speaker.side and pattern.search(body):
             return Source(SIDE_SOURCES[side], side)
+    if speaker.side in ("RU", "UA") and lex.claimed_unnamed.search(body):
+        # "Kyiv calls the reports of X's capture false": whose reports, the sentence does
+        # not say; a side's denial answers the other side.
+        other = opposite(speaker.side)
+        return Source(SIDE_SOURCES[other], other)
     return None
 
 

@@ -82,6 +82,7 @@ class Lexicon:
     hypothetical_after: re.Pattern[str]
     claimed_by: tuple[tuple[Side, re.Pattern[str]], ...]
     claimed_by_source: re.Pattern[str]
+    claimed_unnamed: re.Pattern[str]
     speech: re.Pattern[str]
     according: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -341,6 +342,7 @@ def load_lexicon(lang: str) -> Lexicon:
         claimed_by=tuple((_side(side, f"{lang}/denials.yml") or "third", _alternation(patterns, f"{lang}/denials.yml"))
                          for side, patterns in (stance.get("claimed_by") or {}).items() if patterns),
         claimed_by_source=pat(stance, "claimed_by_source", "denials.yml"),
+        claimed_unnamed=pat(stance, "claimed_unnamed", "denials.yml"),
         speech=pat(speech, "speech", "speech_verbs.yml"),
         according=pat(speech, "according", "speech_verbs.yml"),
         pronoun=pat(speech, "pronoun", "speech_verbs.yml"),

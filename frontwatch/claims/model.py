@@ -294,7 +294,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
 
     Candidates that make the same statement (place, kind, actor, stance, source, date) are
     one claim: the most confident carries its evidence. A denial that names who made the
-    claim it answers ("Kyiv denies Moscow's claim that…") also records that claim; a denier
+    claim it answers ("Kyiv denies Moscow's claim that…") also records that claim, and so
+    does a side's denial of reports it does not attribute (the other side's); a denier
     named after the claim ("X took Y, a claim Kyiv denied") records the denial; a speaker
     who denies reports and says the town is theirs denies the other side's capture of it.
     A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X

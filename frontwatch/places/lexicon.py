@@ -98,6 +98,10 @@ class PlaceLexicon:
     "X поблизу Y"): the second place ranks the first one's namesakes by distance."""
     lowercase_nouns: bool = False
     """Common nouns are written in lower case inside a sentence (not so in English)."""
+    foreign_spellings: tuple[tuple[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]], ...] = ()
+    """How the language writes the places of another country, as rewrites into that
+    country's spelling ("Курськ" / "Курск", "Бєлгород" / "Белгород"), by country code. The
+    gazetteer keys those places by their own country's names only."""
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -125,6 +129,12 @@ class PlaceLexicon:
                     forms.append(varied)
         return forms
 
+    def foreign_forms(self, surface: str) -> list[tuple[str, str]]:
+        """(country, spelling): `surface` as each country in `foreign_spellings` spells it;
+        for matching only (letter case is not kept)."""
+        return [(country, form) for country, rules in self.foreign_spellings
+                for form in _rewritten(surface, rules) if fold(form) != fold(surface)]
+
     def is_stop_name(self, surface: str) -> bool:
         """Never a toponym here, in any case form ("Путину" is "Путин")."""
         if fold(surface) in self.stop_names:
@@ -137,6 +147,22 @@ class PlaceLexicon:
             return word
         pattern, nominative = self.region_adjective
         return pattern.sub(nominative, word, count=1)
+
+
+_FOREIGN_FORMS = 16
+"""Spellings of a name tried in another country's orthography, at most."""
+
+
+def _rewritten(name: str, rules: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> list[str]:
+    """`name` through each rule in turn; a rule with several replacements forks the spelling."""
+    forms = [name]
+    for pattern, replacements in rules:
+        forks: list[str] = []
+        for form in forms:
+            varied = [pattern.sub(r, form) for r in replacements] if pattern.search(form) else [form]
+            forks += [v for v in varied if v not in forks]
+        forms = forks[:_FOREIGN_FORMS]
+    return forms
 
 
 def _patterns(items: Any, path: Path) -> tuple[PhrasePattern, ...]:
@@ -197,7 +223,26 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
+        foreign_spellings=_foreign_spellings(data.get("foreign_spellings"), path),
     )
+
+
+def _foreign_spellings(
+    items: Any, path: Path
+) -> tuple[tuple[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]], ...]:
+    result: list[tuple[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]]] = []
+    for country, rules in (items or {}).items():
+        compiled: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for pattern, replacements in (rules or {}).items():
+            if not isinstance(replacements, list):
+                replacements = [replacements]
+            try:
+                compiled.append((re.compile(str(pattern), re.IGNORECASE),
+                                 tuple("" if r is None else str(r) for r in replacements)))
+            except re.error as exc:
+                raise ConfigError(f"{path}: bad spelling rule {pattern!r} ({exc})") from exc
+        result.append((str(country), tuple(compiled)))
+    return tuple(result)
 
 
 def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], ...]:

@@ -303,9 +303,15 @@ class PlaceFinder:
 
     def _region_named_uncached(self, surface: str, lang: str) -> Place | None:
         lexicon = load_place_lexicon(lang)
-        for form in (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface)):
+        forms = (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface))
+        for form in forms:
             region = self._region(form)
             if region is not None:
+                return region
+        # "Брянської області": the region of another country, spelt this language's way.
+        for country, form in lexicon.foreign_forms(lexicon.region_adjective_form(surface)):
+            region = self._region(form)
+            if region is not None and region.country == country:
                 return region
         return None
 
@@ -535,6 +541,11 @@ class PlaceFinder:
                     found.setdefault(place.geonameid, _Candidate(place, how, form))
             for place in self.gazetteer.historical(form):
                 found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        if all(c.how == "alias" for c in found.values()):
+            # "Железногорську", "Тьоткіно": a place of another country, written the way this
+            # language writes that country's names, before another place's former name.
+            for candidate in self._foreign(surface, lexicon):
+                found.setdefault(candidate.place.geonameid, candidate)
         if not found:
             for candidate in self._guesses(surface, lexicon):
                 found.setdefault(candidate.place.geonameid, candidate)
@@ -552,6 +563,23 @@ class PlaceFinder:
                     found.setdefault(place.geonameid, _Candidate(place, "guessed", form))
             for place in self.gazetteer.historical(form):
                 found.setdefault(place.geonameid, _Candidate(place, "historical", form))
+        # "Жуковці Брянської області": no place of the region spells the name the language's
+        # way; one may spell it the way its own country does.
+        for form in [surface, *self._inflected_forms(surface, lexicon)]:
+            for candidate in self._foreign(form, lexicon):
+                if candidate.surface != surface or candidate.how not in _SPELT:
+                    candidate.how = "guessed"
+                found.setdefault(candidate.place.geonameid, candidate)
+        return list(found.values())
+
+    def _foreign(self, surface: str, lexicon: PlaceLexicon) -> list[_Candidate]:
+        """Places of another country that `surface` names as this language writes that
+        country's names ("Курськ", "Бєлгороді"), each read as its own spelling would be."""
+        found: dict[int, _Candidate] = {}
+        for country, form in lexicon.foreign_forms(surface):
+            for place, how in self.gazetteer.match(form):
+                if how != "alias" and place.country == country and not place.is_region:
+                    found.setdefault(place.geonameid, _Candidate(place, how, surface))
         return list(found.values())
 
     @staticmethod

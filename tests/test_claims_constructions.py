@@ -354,6 +354,16 @@ def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: igno
     assert not any(stance == "asserts" and side == "UA" for _, _, _, stance, side in found)
 
 
+def test_claims_the_denier_is_who_denies_not_whom_it_accuses(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"…, a claim that Kyiv denied, accusing Moscow of …": Kyiv denies; Moscow, named after
+    the denial, is what Kyiv goes on to say."""
+    text = ("Valery Gerasimov said that Russia had captured Siversk, a claim that Kyiv denied at the time, "
+            "accusing Moscow of exaggerating.")
+    found = keys(extractor, text, "en")
+    assert ("Siversk", "capture", "RU", "denies", "UA") in found
+    assert ("Siversk", "capture", "RU", "denies", "RU") not in found
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "The Ukrainian General Staff said reports of the capture of Kupiansk were false.", id="en"),
     pytest.param("fr", "L'état-major ukrainien a démenti les informations sur la prise de Koupiansk.", id="fr"),

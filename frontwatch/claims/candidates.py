@@ -1144,7 +1144,10 @@ def _reported_by(tree: Tree, trigger: Trigger, lex: Lexicon, sources: list[Sourc
 
 def _post_denier(lex: Lexicon, text: str, sentence: tuple[int, int], trigger: Trigger,
                  triggers: list[Trigger], sources: list[SourceHit]) -> Source | None:
-    """"X took Y, a claim denied by Kyiv": the source named by a denial after the trigger."""
+    """"X took Y, a claim denied by Kyiv", "..., a claim that Kyiv denied": the source named
+    by a denial after the trigger; the one right before the denial word first (its
+    subject), as one after it may be what the denier goes on to say ("denied it, accusing
+    Moscow of ...")."""
     s_start, s_end = sentence
     body = text[s_start:s_end]
     for match in lex.denial.finditer(body):
@@ -1153,10 +1156,10 @@ def _post_denier(lex: Lexicon, text: str, sentence: tuple[int, int], trigger: Tr
             continue
         after = [h for h in sources if 0 <= h.start - end <= 30]
         before = [h for h in sources if trigger.end <= h.start and h.end <= start and start - h.end <= 30]
-        if after:
-            return after[0].source
         if before:
             return before[-1].source
+        if after:
+            return after[0].source
     return None
 
 

@@ -303,13 +303,13 @@ class PlaceFinder:
 
     def _region_named_uncached(self, surface: str, lang: str) -> Place | None:
         lexicon = load_place_lexicon(lang)
-        forms = (surface, lexicon.region_adjective_form(surface), *lexicon.nominatives(surface))
-        for form in forms:
+        adjective = lexicon.region_adjective_form(surface)
+        for form in (surface, adjective, *lexicon.nominatives(surface)):
             region = self._region(form)
             if region is not None:
                 return region
         # "Брянської області": the region of another country, spelt this language's way.
-        for country, form in lexicon.foreign_forms(lexicon.region_adjective_form(surface)):
+        for country, form in lexicon.foreign_forms(adjective):
             region = self._region(form)
             if region is not None and region.country == country:
                 return region

@@ -354,6 +354,23 @@ def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: igno
     assert not any(stance == "asserts" and side == "UA" for _, _, _, stance, side in found)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The Ukrainian General Staff said nothing confirms the Kremlin's claims that Huliaipole had "
+                       "been captured.", id="en"),
+    pytest.param("fr", "L'état-major ukrainien affirme qu'aucun fait ne vient confirmer les déclarations du Kremlin "
+                       "selon lesquelles Houliaïpole aurait été prise.", id="fr"),
+    pytest.param("uk", "Генштаб ЗСУ заявив, що ніщо не підтверджує заяви Кремля про захоплення Гуляйполя.", id="uk"),
+    pytest.param("ru", "Генштаб ВСУ заявил, что ничто не подтверждает заявления Кремля о взятии Гуляйполя.", id="ru"),
+])
+def test_claims_nothing_confirms_the_claim_is_a_denial(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"No fact confirms the Kremlin's claims" refutes them, as "denies" does; it is not the
+    "has not confirmed" of a side that will not say."""
+    found = keys(extractor, text, lang)
+    assert ("Hulyaypole", "capture", "RU", "denies", "UA") in found
+    assert not any(stance == "asserts" and side == "UA" for _, _, _, stance, side in found)
+
+
 def test_claims_the_denier_is_who_denies_not_whom_it_accuses(extractor) -> None:  # type: ignore[no-untyped-def]
     """"…, a claim that Kyiv denied, accusing Moscow of …": Kyiv denies; Moscow, named after
     the denial, is what Kyiv goes on to say."""

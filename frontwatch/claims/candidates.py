@@ -872,10 +872,15 @@ def _intransitive(tree: Tree, verb: int, lex: Lexicon) -> bool:
         bool(lex.intransitive_endings) and lemma.endswith(lex.intransitive_endings)))
 
 
+def _resisting(rule: TriggerRule) -> bool:
+    """A word family of resisting or repelling: an inverted trigger of fighting or repulse."""
+    return rule.invert and rule.kind in ("fighting", "repelled")
+
+
 def _opposes(tree: Tree, verb: int, lex: Lexicon) -> bool:
-    """A verb of resisting or repelling (an inverted trigger of fighting or repulse)."""
+    """A verb of resisting or repelling."""
     rule = lex.families.get(tree.lemmas[verb])
-    return rule is not None and rule.invert and rule.kind in ("fighting", "repelled") and tree.pos[verb] == "VERB"
+    return rule is not None and _resisting(rule) and tree.pos[verb] == "VERB"
 
 
 TIED_ROLES = ("inside", "agent", "poss", "patient", "agent_up", "patient_up", "loser")
@@ -953,7 +958,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             f[f"cue:loser={side}|{kind}"] = 1.0
         # "il n'y a pas de soldats russes": the object of an existential is who is (not) there.
         patient = role in ("patient", "patient_up") and not trigger.rule.negated
-        if trigger.rule.invert and kind in ("fighting", "repelled"):
+        if _resisting(trigger.rule):
             # What a verb of repelling or resisting acts on is the assault that failed, and
             # its side is the actor ("Moscow said it repelled Ukrainian units").
             flip = loser or not patient

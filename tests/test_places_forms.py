@@ -73,6 +73,12 @@ def test_places_forms_resolve_to_the_town(
         # "The left bank of the Dnipro" in one word: the river, not the city.
         ("uk", "Десантники утримують плацдарм на лівобережжі Дніпра.", "Дніпра"),
         ("ru", "Бои на правобережье Днепра стихли.", "Днепра"),
+        # A bank named in words: the river too.
+        ("en", "Marines hold a foothold on the left bank of the Dnipro.", "Dnipro"),
+        ("fr", "Ils n'ont pas pu tenir la rive droite (ouest) d'Oskol.", "Oskol"),
+        ("fr", "Les marines tiennent une tête de pont sur la rive gauche du Dniepr.", "Dniepr"),
+        ("uk", "Морпіхи тримаються на лівому березі Дніпра.", "Дніпра"),
+        ("ru", "Морпехи закрепились на левом берегу Днепра.", "Днепра"),
         ("en", "Shelling was reported across Kramatorsk raion.", "Kramatorsk"),
         # A part of a town is not the village that shares its name.
         ("ru", "Штурмовики зачистили микрорайон Троянда на юге Покровска.", "Троянда"),
@@ -83,6 +89,23 @@ def test_places_forms_rivers_and_districts_are_not_towns(
     finder: PlaceFinder, lang: str, text: str, surface: str
 ) -> None:
     assert surface not in {m.text for m in finder.find(text, lang=lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "name"),
+    [
+        ("en", "Marines hold a foothold on the left bank of the Dnipro near Krynky.", "Krynky", "Krynky"),
+        ("fr", "Les marines tiennent la rive gauche du Dniepr, près de Krynky.", "Krynky", "Krynky"),
+        ("uk", "Морпіхи тримаються на лівому березі Дніпра біля Кринок.", "Кринок", "Krynky"),
+    ],
+)
+def test_places_forms_a_village_by_the_river_bank_stays_a_village(
+    finder: PlaceFinder, lang: str, text: str, surface: str, name: str
+) -> None:
+    """Only the river whose bank is named is no town: the village beside it is found."""
+    found = {m.text: m.place.name for m in finder.find(text, lang=lang)}
+    assert found.get(surface) == name
+    assert len(found) == 1
 
 
 @pytest.mark.parametrize(

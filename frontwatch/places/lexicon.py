@@ -74,6 +74,9 @@ class PlaceLexicon:
     """Words before a name that make it something else: a river, a street, a ship."""
     not_place_after: frozenset[str] = frozenset()
     """Words after a name that make it something else ("Dnipro River", "Izium raion")."""
+    river_banks: re.Pattern[str] | None = None
+    """Words before a name that make it a river by speaking of its banks ("the left bank of
+    the Dnipro", "la rive droite d'Oskol", "на лівому березі Дніпра"), matched up to the name."""
     origin_words: frozenset[str] = frozenset()
     """Words that make the region named after a place where something comes from, not where
     the place lies ("Novenké depuis la région de Koursk")."""
@@ -223,6 +226,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
+        river_banks=_before_name(data.get("river_banks"), path),
         foreign_spellings=_foreign_spellings(data.get("foreign_spellings"), path),
     )
 
@@ -253,6 +257,16 @@ def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], 
         except re.error as exc:
             raise ConfigError(f"{path}: bad alternation {pattern!r} ({exc})") from exc
     return tuple(result)
+
+
+def _before_name(items: Any, path: Path) -> re.Pattern[str] | None:
+    """One case-blind pattern of `items`, each to match up to where a name begins."""
+    if not items:
+        return None
+    try:
+        return re.compile("(?:" + "|".join(f"(?:{item})" for item in items) + r")\s*$", re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{path}: bad pattern in river_banks ({exc})") from exc
 
 
 def _regexes(items: Any, path: Path) -> tuple[re.Pattern[str], ...]:

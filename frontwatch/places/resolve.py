@@ -1447,6 +1447,8 @@ def _not_a_place(text: str, start: int, end: int, lexicon: PlaceLexicon) -> str:
         before = _WORD.findall(text, max(0, start - 30), start)
         if before and _folded(before[-1]) in lexicon.not_place_before:
             return "before"
+    if lexicon.river_banks is not None and lexicon.river_banks.search(text, max(0, start - 40), start):
+        return "before"
     if lexicon.not_place_after:
         after = _WORD.match(text, end + 1) if text[end:end + 1] in (" ", "\u00a0") else None
         if after and _folded(after.group()) in lexicon.not_place_after:

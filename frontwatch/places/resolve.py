@@ -1005,7 +1005,10 @@ def _attribute(word: str) -> bool:
     return word.rpartition("-")[2].islower()
 
 
+@lru_cache(maxsize=65536)
 def _stop_name(lang: str, surface: str) -> bool:
+    """`PlaceLexicon.is_stop_name`, once per surface form: every capitalised run of every
+    article is tested, each against every case ending, and the same names come back."""
     return load_place_lexicon(lang).is_stop_name(surface)
 
 

@@ -65,6 +65,54 @@ def test_region_that_locates_unnamed_villages_is_not_claimed(extractor, lang: st
     assert not [c for c in claims_of(extractor, text, lang) if c.place.name == region]
 
 
+def region_targets(extractor, text: str, lang: str, region: str) -> list[bool]:  # type: ignore[no-untyped-def]
+    """For each candidate about `region`, whether it only locates something else."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2024-11-14"))
+    _, candidates = next(extractor.candidates([document]))
+    return [c.reference for c in candidates if c.target.mention.place.name == region and not c.target.coref]
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    pytest.param("uk", "Сили оборони відбили дванадцять атак на Сумському напрямку, повідомив Генштаб.",
+                 "Sumy Oblast", id="sector-uk"),
+    pytest.param("ru", "Российские войска продвинулись на Харьковском направлении, заявили в Минобороны.",
+                 "Kharkiv Oblast", id="sector-ru"),
+    pytest.param("en", "Ukrainian forces repelled ten assaults in the Zaporizhzhia direction, the General Staff said.",
+                 "Zaporizhzhia Oblast", id="sector-en"),
+    pytest.param("fr", "Les forces ukrainiennes ont repoussé dix assauts dans la direction de Zaporijjia, selon "
+                       "l'état-major.", "Zaporizhzhia Oblast", id="sector-fr"),
+    pytest.param("ru", "Минобороны России сообщило о взятии трёх сёл в ДНР и Запорожской области.",
+                 "Zaporizhzhia Oblast", id="listed-after-a-locator-ru"),
+    pytest.param("uk", "Окупанти захопили два села у Донецькій та Запорізькій областях.",
+                 "Zaporizhzhia Oblast", id="listed-after-a-locator-uk"),
+    pytest.param("uk", "Російські військові атакували сім населених пунктів Херсонської області.",
+                 "Kherson Oblast", id="genitive-uk"),
+    pytest.param("ru", "Российские военные атаковали семь населенных пунктов Херсонской области.",
+                 "Kherson Oblast", id="genitive-ru"),
+    pytest.param("fr", "Des soldats russes ont été encerclés dans cette ville de la région de Louhansk.",
+                 "Luhansk Oblast", id="town-of-the-region-fr"),
+    pytest.param("uk", "Депутат Херсонської облради заявив, що російські війська увійшли в Кринки.",
+                 "Kherson Oblast", id="council-uk"),
+])
+def test_region_that_names_a_sector_or_locates_places_is_only_a_reference(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, region: str) -> None:
+    found = region_targets(extractor, text, lang, region)
+    assert found, "the region is no candidate"
+    assert all(found)
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    pytest.param("uk", "Російські війська просунулися у Донецькій та Запорізькій областях, повідомили аналітики.",
+                 "Zaporizhzhia Oblast", id="uk"),
+    pytest.param("ru", "Российские войска продвинулись в Курской области, признали в Генштабе ВСУ.",
+                 "Kursk Oblast", id="ru"),
+])
+def test_region_the_trigger_is_about_is_no_reference(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                     region: str) -> None:
+    found = region_targets(extractor, text, lang, region)
+    assert found and not any(found)
+
+
 def test_region_itself_is_still_claimed(extractor) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(extractor, "Ukrainian troops pushed into the Kursk region, the General Staff said.", "en")
     assert any(c.place.name == "Kursk Oblast" and c.actor == "UA" for c in claims)

@@ -42,6 +42,7 @@ from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.claims.scan import labelled_hits, rule_hits
 from frontwatch.claims.syntax import Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
+from frontwatch.places.lexicon import load_place_lexicon
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
 
 CITY_POPULATION = 20_000
@@ -1324,6 +1325,13 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 if n_target not in place_feats:
                     place_feats[n_target] = _place_features(text, s_start, target, located, points, lex, top_place,
                                                             n_places, settlements)
+                    if n_target and _listed_region(targets[n_target - 1], target):
+                        # "двух сел в ДНР и Днепропетровской области": a region listed after
+                        # one that only locates something locates it too.
+                        before = place_feats.get(n_target - 1) or _place_features(
+                            text, s_start, targets[n_target - 1], located, points, lex, top_place, n_places,
+                            settlements)
+                        place_feats[n_target].update({n: 1.0 for n in REFERENCE_FEATURES if n in before})
                 features.update(place_feats[n_target])
                 if "syn=other_clause" in features and "near:trigger_between" in features:
                     features["other_clause_past_trigger"] = 1.0
@@ -1359,7 +1367,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,
-                    reference=any(n in features for n in ("point", "locator", "region_locator")),
+                    reference=any(n in features for n in REFERENCE_FEATURES),
                     nearby="nearby" in features,
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,
@@ -1376,6 +1384,17 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
         history.extend(antecedents)
     return candidates
+
+
+REFERENCE_FEATURES = ("point", "locator", "region_locator")
+"""The place features that make a place only locate something else."""
+
+
+def _listed_region(previous: Target, target: Target) -> bool:
+    """The target is a region listed right after another region ("в ДНР и Днепропетровской
+    области", "the Donetsk and Luhansk regions")."""
+    return (target.list_start >= 0 and target.list_start == previous.first and previous.mention.place.is_region
+            and target.mention.place.is_region and not previous.coref and not target.coref)
 
 
 def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
@@ -1537,7 +1556,24 @@ def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexico
     """A place named as a reference point, an origin or a unit's name, not as a place itself."""
     before = text[max(s_start, mention.start - 50):mention.start]
     return bool(lex.not_target_before.search(before) or lex.nearby_before.search(before)
-                or lex.not_target_after.search(text[mention.end:mention.end + 30]))
+                or lex.not_target_after.search(text[mention.end:mention.end + 30])
+                or _sector(text, s_start, mention, lex))
+
+
+def _sector(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
+    """A front sector named after a region ("на Харківському напрямку", "la direction de
+    Donetsk") is no place: the words that make a town's name a sector's lie inside the
+    region's mention, which the places stage reads as the region ("en direction de X",
+    towards X, stays a place)."""
+    if not mention.place.is_region or not any(
+            pattern.regex.fullmatch(mention.text) for pattern in load_place_lexicon(lex.lang).direction_patterns):
+        return False
+    return any(lex.not_target_before.search(text, max(s_start, mention.start - 50), gap.end())
+               or lex.not_target_after.search(text[gap.start():mention.end + 30])
+               for gap in _SPACE.finditer(text, mention.start, mention.end))
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def _sentence_features(doc: Doc, text: str, s_start: int, s_end: int, lex: Lexicon, speaker: Source,

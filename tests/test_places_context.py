@@ -61,6 +61,15 @@ def test_places_context_listed_surname_is_not_guessed(finder: PlaceFinder) -> No
     assert "Kovalenko" not in found
 
 
+def test_places_context_a_unit_named_military_is_no_village(finder: PlaceFinder) -> None:
+    """"Військова служба правопорядку" (the military police) opens with the adjective, not
+    with the village of Військове."""
+    found = _found(finder, "Оборону Покровська посилили: залучені Нацгвардія, Військова служба правопорядку "
+                           "та Служба безпеки України.", "uk")
+    assert "Військова" not in found
+    assert found["Покровська"].place.name == "Pokrovsk"
+
+
 def test_places_context_region_said_once_holds_for_later_mentions(finder: PlaceFinder) -> None:
     text = (
         "Kyiv dément la chute de Datchné (région de Dnipropetrovsk). "

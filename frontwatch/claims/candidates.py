@@ -395,7 +395,8 @@ def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool
                 size: str, sentence_start: int, argued: set[int]) -> PlaceMention | None:
     """The place a back-reference means: among those named last, the one a trigger was about
     ("liberated Kurakhove, a town on the road to the city of Pokrovsk... fighting in the
-    town": Kurakhove), then the article's most named."""
+    town": Kurakhove), then the article's most named; an earlier back-reference counts as a
+    mention of the place it meant, and a place only an "if" clause takes is no argument."""
     fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
     if not fitting:
         return None
@@ -1348,7 +1349,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 crossed, argument = _with_kind(features, kind, lex.lang)
                 # The sentence's own date for the trigger, if it gives one.
                 dated = _date_for(trigger, dates, None, target, text, lex)
-                if not target.coref and argument:
+                if not target.coref and argument and not hypothetical:
                     argued.add(target.mention.start)
                 features.update(crossed)
                 candidates.append(Candidate(
@@ -1382,7 +1383,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 ))
         candidates[first_of_sentence:] = _inside_unreal_clauses(candidates[first_of_sentence:])
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
-        history.extend(antecedents)
+        # A back-reference keeps its place in mind as a name would ("if they take the town
+        # and nearby Zvanivka, ... fighting in the town": the town named before).
+        references = [t.mention for t in targets if t.coref and not t.implicit and t.mention.how == "coref"]
+        history.extend(sorted(antecedents + references, key=lambda m: m.start))
     return candidates
 
 

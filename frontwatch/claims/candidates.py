@@ -1381,7 +1381,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     and _left(tree, trigger, target, lex),
                     claimant=claimant, denier=denier,
                 ))
-        candidates[first_of_sentence:] = _inside_unreal_clauses(candidates[first_of_sentence:])
+        candidates[first_of_sentence:] = _inside_unreal_clauses(_part_named_again(candidates[first_of_sentence:]))
         candidates += _contrasted_denials(tree, (s_start, s_end), triggers, hits, candidates, index, lex)
         # A back-reference keeps its place in mind as a name would ("if they take the town
         # and nearby Zvanivka, ... fighting in the town": the town named before).
@@ -1410,6 +1410,22 @@ def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
               and any(k.startswith(("syn=arg", "near:object_link")) for k in c.features)}
     return [replace(c, hypothetical=True) if c.target.start in unreal and not (c.hypothetical or c.attributive) else c
             for c in candidates]
+
+
+def _part_named_again(candidates: list[Candidate]) -> list[Candidate]:
+    """A place named again right after a part of it is that part ("the bulk of Krasnoarmeysk
+    (also known as Pokrovsk) has been captured", "дві третіх цього населеного пункту
+    (Очеретине)"): the share said of one naming holds for the other on the same trigger."""
+    parts = [c for c in candidates if c.part]
+    return [replace(c, part=True)
+            if not (c.part or c.whole or c.whole_place) and any(
+                p.trigger is c.trigger and p.target.mention.place.geonameid == c.target.mention.place.geonameid
+                and 0 <= c.target.start - p.target.end <= RENAMING_GAP for p in parts) else c
+            for c in candidates]
+
+
+RENAMING_GAP = 20
+"""How far after a place (in characters) a second name for it can stand ("X (also known as Y)")."""
 
 
 def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Trigger], hits: list[SourceHit],

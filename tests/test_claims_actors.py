@@ -1,0 +1,29 @@
+"""Whose forces a claim is about, read from the words that name a side around the trigger.
+
+The sentences are written for these tests; each asserts the side a reader would give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """Kind, actor and stance of every claim the text makes about `place`."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.kind, c.actor, c.stance) for c in claims if c.place.name == place}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("« Soledar a été débarrassée des Russes », a déclaré le commandant ukrainien.", "Soledar",
+                 id="debarrassee"),
+    pytest.param("Selon l'état-major, Lyman a été libérée des troupes russes.", "Lyman", id="liberee"),
+])
+def test_claims_place_rid_of_a_side_was_taken_from_it(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """A place "rid of" or "freed from" a side was taken from that side: the other side took it."""
+    assert ("capture", "UA", "asserts") in readings(extractor, text, "fr", place)

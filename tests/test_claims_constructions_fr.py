@@ -1,0 +1,32 @@
+"""French constructions, one test each, with sentences written for these tests.
+
+Each asserts what a reader would check: the place, the kind, whose forces, asserted or
+denied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def readings(extractor, text: str, place: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """Kind, actor and stance of every claim the French text makes about `place`."""
+    document = Document(id="t", text=text, lang="fr", published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.kind, c.actor, c.stance) for c in claims if c.place.name == place}
+
+
+@pytest.mark.parametrize("text", [
+    "Les forces russes ont repris pied dans Robotyne, selon des blogueurs militaires.",
+    "Des soldats ukrainiens ont pris pied sur la rive gauche à Krynky.",
+])
+def test_claims_fr_prendre_pied_is_a_foothold_not_a_capture(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Prendre pied", "reprendre pied" (in any tense): a foothold inside the place, a
+    presence, never the capture that "prendre" and "reprendre" alone would say."""
+    place = "Robotyne" if "Robotyne" in text else "Krynky"
+    found = readings(extractor, text, place)
+    assert {kind for kind, _, _ in found} == {"presence"}

@@ -68,6 +68,9 @@ def test_places_context_a_unit_named_military_is_no_village(finder: PlaceFinder)
                            "та Служба безпеки України.", "uk")
     assert "Військова" not in found
     assert found["Покровська"].place.name == "Pokrovsk"
+    # The village itself is still a village.
+    village = _found(finder, "Окупанти стверджують, що Військове Дніпропетровської області під їхнім контролем.", "uk")
+    assert village["Військове"].place.name == "Viiskove"
 
 
 def test_places_context_region_said_once_holds_for_later_mentions(finder: PlaceFinder) -> None:

@@ -1341,6 +1341,26 @@ def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]: 
                  "отразило", "UA", id="object-of-repelling-ru"),
     pytest.param("uk", "У Міноборони РФ заявили, що відбили українські підрозділи біля Суджі.", "Sudzha",
                  "відбили", "UA", id="object-of-repelling-uk"),
+    pytest.param("fr", "Les troupes ukrainiennes ont repoussé une attaque russe près de Koupiansk. Elles se "
+                       "rapprochent maintenant de Robotyne.", "Robotyne", "rapprochent", "UA",
+                 id="pronoun-for-the-last-subject-fr"),
+    pytest.param("en", "Ukrainian troops repelled a Russian assault near Kupiansk on Monday. They are now closing "
+                       "in on Robotyne.", "Robotyne", "closing in", "UA", id="pronoun-for-the-last-subject-en"),
+    pytest.param("uk", "Українські війська відбили російський штурм біля Куп'янська. Згодом звільнили Роботине.",
+                 "Robotyne", "звільнили", "UA", id="no-subject-for-the-last-subject-uk"),
+    pytest.param("ru", "Украинские войска отбили российский штурм у Купянска. Затем освободили Работино.",
+                 "Robotyne", "освободили", "UA", id="no-subject-for-the-last-subject-ru"),
+    pytest.param("en", "Russia said on Sunday it had taken full control of Avdiivka after Ukrainian troops "
+                       "withdrew.\nThe fall of Avdiivka is the biggest gain since it captured Bakhmut in May 2023.",
+                 "Bakhmut", "captured", "RU", id="pronoun-for-the-main-subject-before-en"),
+    pytest.param("fr", "Les forces russes progressent, forçant les unités ukrainiennes à se retrancher à Kourakhove.",
+                 "Kurakhove", "retrancher", "UA", id="object-controls-the-infinitive-fr"),
+    pytest.param("fr", "Les forces russes reculent devant des unités ukrainiennes avançant vers Robotyne.", "Robotyne",
+                 "avançant", "UA", id="noun-of-an-active-participle-fr"),
+    pytest.param("fr", "Andriïvka a été débarrassée des troupes russes, selon l'état-major ukrainien.", "Andriyivka",
+                 "débarrassée", "UA", id="rid-of-a-side-fr"),
+    pytest.param("en", "\"The adversary still remains in Bakhmut,\" Prigozhin said.", "Bakhmut", "remains", "UA",
+                 id="the-adversary-en"),
 ])
 def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
                                  side: str) -> None:

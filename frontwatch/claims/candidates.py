@@ -840,6 +840,11 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
         controlled = controlled or tree.relations[node] == "xcomp" or (
             tree.relations[node] == "advcl" and not any(
                 tree.relations[child] in ("nsubj", "nsubj:pass", "csubj") for child in tree.children(node)))
+        if _object_controls(tree, above, node, c, lex):
+            # "forçant les unités ukrainiennes à se retrancher", "forced Ukrainian troops to
+            # pull back": the object of the verb above an infinitive does it (or undergoes it,
+            # passive: "pour éviter d'être prises").
+            return "patient_up" if _passive(tree, t) else "agent_up"
         if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
             if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex):
                 # "Ukrainian troops repelled the attacks", "resisted attempts to take X": the
@@ -852,6 +857,19 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             break
         node = above
     return ""
+
+
+def _object_controls(tree: Tree, verb: int, node: int, cue: int, lex: Lexicon) -> bool:
+    """The cue is the object of `verb` and the controller of the infinitive `node` under it:
+    a complement ("forced X to retreat"), or an adverbial one with a marker that is not of
+    purpose ("forçant X à se retrancher")."""
+    if tree.heads[cue] != verb or tree.relations[cue] not in ("obj", "iobj") or not cue < node:
+        return False
+    if tree.relations[node] == "xcomp":
+        return True
+    marks = {tree.lemmas[k] for k in tree.children(node) if tree.relations[k] == "mark"}
+    return tree.relations[node] == "advcl" and bool(marks) and not marks & lex.purpose_marks \
+        and "Inf" in tree.morph_values(node).get("VerbForm", ())
 
 
 def _relative_subject(tree: Tree, verb: int) -> str:
@@ -911,6 +929,72 @@ def _left(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:
     return tree.cases[target.anchor] in lex.left_cases
 
 
+def _unnamed_subject(tree: Tree, verb: int) -> bool:
+    """An active verb whose subject is a third-person pronoun ("elles", "they", "вони") or,
+    finite, has none ("Також захопили X"); a subject shared through control or
+    coordination counts as its own."""
+    if tree.pos[verb] != "VERB" or _passive(tree, verb):
+        return False
+    node = verb
+    for _ in range(6):
+        for child in tree.children(node):
+            if tree.relations[child] in ("nsubj", "nsubj:pass", "csubj"):
+                morph = tree.morph_values(child)
+                return tree.pos[child] == "PRON" and "3" in morph.get("Person", ()) \
+                    and not set(morph.get("PronType", ())) & {"Rel", "Int", "Dem", "Ind", "Neg", "Tot"}
+        if tree.relations[node] not in ("xcomp", "conj") or tree.heads[node] == node:
+            break
+        node = tree.heads[node]
+    # Finite: a person, tense or number of its own (an infinitive the parse calls finite has none).
+    morph = tree.morph_values(node)
+    return tree.pos[node] == "VERB" and "Fin" in morph.get("VerbForm", ()) and "Imp" not in morph.get("Mood", ()) \
+        and any(name in morph for name in ("Person", "Tense", "Number"))
+
+
+def _stands_for(doc: Doc, tree: Tree, trigger: Trigger, cues: list[Cue], reporter: Source | None,
+                lex: Lexicon, sentences: list[tuple[int, int]], index: int,
+                speakers: list[tuple[Source, tuple[int, int] | None]], narrator_side: Side) -> Side | None:
+    """The side a trigger's pronoun or missing subject stands for, the first found of: the
+    side named right before the verb in its clause (the parse took "українські військові"
+    for an adjective); a side reporting the clause ("the Russian command's statement that
+    they took X"); the last side named as a subject before it in the sentence; the main
+    subject of the sentence before ("Russia said it held X after Ukrainian troops withdrew.
+    … since it captured Y": Russia)."""
+    near = [cue for cue in cues if cue.end <= trigger.start and trigger.head - cue.head <= 4
+            and not tree.crosses_clause(cue.head, trigger.head)]
+    if near:
+        return max(near, key=lambda cue: cue.start).side
+    if reporter is not None and reporter.side in ("RU", "UA"):
+        return reporter.side
+    found = _subject_side(cues, tree, trigger.head)
+    if found is None and index > 0:
+        start, end = sentences[index - 1]
+        # The sentence before's speaker, named as a subject, counts ("Russia said …").
+        found = _subject_side(find_cues(doc, tree, start, end, lex, speakers[index - 1][0], narrator_side, []),
+                              tree)
+    return found
+
+
+def _subject_side(cues: list[Cue], tree: Tree, before: int | None = None) -> Side | None:
+    """The side of the last cue before token `before` that is a subject; with no token, of
+    the sentence's main subject, else of its last."""
+    found: Side | None = None
+    for cue in sorted(cues, key=lambda cue: cue.start):
+        if (before is None or cue.head < before) and tree.relations[cue.head] in ("nsubj", "nsubj:pass"):
+            verb = tree.heads[cue.head]
+            if before is None and (tree.heads[verb] == verb or tree.relations[verb] == "root"):
+                return cue.side
+            found = cue.side
+    return found
+
+
+def _active_form(tree: Tree, i: int) -> bool:
+    """A verb form that is not a past participle: its noun is its subject, not its patient."""
+    morph = tree.morph_values(i)
+    return tree.pos[i] == "VERB" and not _passive(tree, i) and not (
+        "Part" in morph.get("VerbForm", ()) and "Pres" not in morph.get("Tense", ()))
+
+
 def _passive(tree: Tree, i: int) -> bool:
     """A passive verb: its own voice, or a passive auxiliary or subject on it."""
     return "Pass" in tree.morph_values(i).get("Voice", ()) or any(
@@ -919,7 +1003,8 @@ def _passive(tree: Tree, i: int) -> bool:
 
 def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues: list[Cue],
                    speaker: Source, narrator_side: Side, default: Side, lex: Lexicon,
-                   negated: bool = False, earlier: Side | None = None) -> tuple[dict[str, float], Side]:
+                   negated: bool = False, earlier: Side | None = None,
+                   carried: Side | None = None) -> tuple[dict[str, float], Side]:
     """Which side the trigger's agent, patient and close neighbours name; and a rule's guess.
 
     Only cues that the parse ties to the trigger, or that stand within a few words of it in
@@ -968,7 +1053,17 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             flip = trigger.rule.invert or patient or loser
         guess_side: Side = opposite(side) if flip else side
         priority = {"inside": 0, "agent": 1, "poss": 1, "patient": 2, "agent_up": 2, "patient_up": 3}.get(role, 4)
+        if role == "modified" and _active_form(tree, trigger.head):
+            # "les forces russes avançant", the parse's "unités ukrainiennes à se retrancher":
+            # the noun an active participle or an infinitive hangs on does it.
+            priority = 2
         ranked.append((priority * 100 + words, guess_side))
+    if carried is not None:
+        # "Les soldats de Moscou ont avancé. Elles se rapprochent de X", "Також захопили X": a
+        # verb with a pronoun or no subject acts by the side it stands for (`carried`), ranked
+        # with a subject up the tree: after the sides the parse ties to the trigger, before
+        # mere neighbours.
+        ranked.append((300, opposite(carried) if trigger.rule.invert else carried))
     own = speaker.side if speaker.side in ("RU", "UA") else (narrator_side if narrator_side in ("RU", "UA")
                                                              else "third")
     f[f"spk={own}"] = 1.0
@@ -1339,8 +1434,14 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
                 earlier = asserted.get(place_kind)
                 if earlier not in actors:
+                    carried = None
+                    if trigger.rule.actor is None and _unnamed_subject(tree, trigger.head):
+                        reporter = owner if governed is not None or reported is not None else None
+                        carried = _stands_for(doc, tree, trigger, own_cues, reporter, lex, sentences, index,
+                                              speakers, narrator.side)
                     actors[earlier] = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
-                                                     narrator.side, default, lex, negated=denied, earlier=earlier)
+                                                     narrator.side, default, lex, negated=denied, earlier=earlier,
+                                                     carried=carried)
                 actor_f, guess = actors[earlier]
                 if not denied:
                     asserted[place_kind] = guess

@@ -951,9 +951,10 @@ def _unnamed_subject(tree: Tree, verb: int) -> bool:
         and any(name in morph for name in ("Person", "Tense", "Number"))
 
 
-def _stands_for(doc: Doc, tree: Tree, trigger: Trigger, cues: list[Cue], reporter: Source | None,
-                lex: Lexicon, sentences: list[tuple[int, int]], index: int,
-                speakers: list[tuple[Source, tuple[int, int] | None]], narrator_side: Side) -> Side | None:
+def _side_of_unnamed_subject(doc: Doc, tree: Tree, trigger: Trigger, cues: list[Cue], reporter: Source | None,
+                             lex: Lexicon, sentences: list[tuple[int, int]], index: int,
+                             speakers: list[tuple[Source, tuple[int, int] | None]],
+                             narrator_side: Side) -> Side | None:
     """The side a trigger's pronoun or missing subject stands for, the first found of: the
     side named right before the verb in its clause (the parse took "українські військові"
     for an adjective); a side reporting the clause ("the Russian command's statement that
@@ -1437,8 +1438,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     carried = None
                     if trigger.rule.actor is None and _unnamed_subject(tree, trigger.head):
                         reporter = owner if governed is not None or reported is not None else None
-                        carried = _stands_for(doc, tree, trigger, own_cues, reporter, lex, sentences, index,
-                                              speakers, narrator.side)
+                        carried = _side_of_unnamed_subject(doc, tree, trigger, own_cues, reporter, lex, sentences,
+                                                           index, speakers, narrator.side)
                     actors[earlier] = actor_features(doc, tree, trigger, target, own_cues, clause_speaker,
                                                      narrator.side, default, lex, negated=denied, earlier=earlier,
                                                      carried=carried)

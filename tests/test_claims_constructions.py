@@ -491,6 +491,20 @@ def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) ->
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Москва заявила, що її підрозділи захопили Курахове на дорозі до міста Покровськ. Український "
+                       "офіцер це заперечив, за його словами, бої в місті тривають.", id="uk"),
+    pytest.param("ru", "Москва заявила, что ее подразделения взяли Курахово на дороге к городу Покровск. Украинский "
+                       "офицер это опроверг, по его словам, бои в городе продолжаются.", id="ru"),
+])
+def test_claims_a_back_reference_means_the_first_of_equally_salient_places(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """Two towns of one sentence, each a trigger's argument and each named once: "the town"
+    after it is the one the sentence is about, named first, not the landmark named last."""
+    assert any(kind == "fighting" for kind, *_ in readings(extractor, text, lang, "Kurakhove"))
+    assert not any(kind == "fighting" for kind, *_ in readings(extractor, text, lang, "Pokrovsk"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "Russian troops pushed into Siversk on Monday. If they take the town and nearby Zvanivka, "
                        "they will threaten Sloviansk. The mayor said fighting in the town went on.", id="en"),
     pytest.param("fr", "Les troupes russes sont entrées lundi dans Siversk. Si elles prennent la ville et le village "

@@ -395,8 +395,9 @@ def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool
                 size: str, sentence_start: int, argued: set[int]) -> PlaceMention | None:
     """The place a back-reference means: among those named last, the one a trigger was about
     ("liberated Kurakhove, a town on the road to the city of Pokrovsk... fighting in the
-    town": Kurakhove), then the article's most named; an earlier back-reference counts as a
-    mention of the place it meant, and a place only an "if" clause takes is no argument."""
+    town": Kurakhove), then the article's most named, then the one named first (the topic
+    before the landmarks that locate it); an earlier back-reference counts as a mention of
+    the place it meant, and a place only an "if" clause takes is no argument."""
     fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
     if not fitting:
         return None
@@ -405,7 +406,7 @@ def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool
         return last
     recent = [m for m in fitting if m.start >= last.start - RECENT_CHARS]
     named = Counter(m.place.geonameid for m in fitting)
-    return max(reversed(recent), key=lambda m: (m.start in argued, named[m.place.geonameid]))
+    return max(recent, key=lambda m: (m.start in argued, named[m.place.geonameid]))
 
 
 def _size_word(reference: str, lex: Lexicon) -> str:

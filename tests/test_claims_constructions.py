@@ -490,6 +490,15 @@ def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) ->
     assert not any(place == "Pokrovsk" and kind == "fighting" for place, kind, *_ in found)
 
 
+def test_claims_a_noun_with_an_adjective_before_the_name_is_that_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "la ville stratégique de Pokrovsk" names Pokrovsk: "la ville" is its head noun, not a
+    # back-reference to the town taken before.
+    text = ("Les troupes russes ont pris Selydove la semaine dernière. Elles se rapprochent désormais de la "
+            "ville stratégique de Pokrovsk, selon l'état-major ukrainien.")
+    assert ("advance", "RU", "asserts") in readings(extractor, text, "fr", "Pokrovsk")
+    assert not any(kind == "advance" for kind, *_ in readings(extractor, text, "fr", "Selydove"))
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("uk", "Москва заявила, що її підрозділи захопили Курахове на дорозі до міста Покровськ. Український "
                        "офіцер це заперечив, за його словами, бої в місті тривають.", id="uk"),

@@ -49,6 +49,8 @@ CITY_POPULATION = 20_000
 RECENT_CHARS = 200
 LIST_BACK_CHARS = 400
 """How far back a plural back-reference looks for the list it means (two or three sentences)."""
+NAMED_BY_CHARS = 40
+"""How far a name may follow the noun it heads ("la ville stratégique et assiégée de X")."""
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
@@ -434,7 +436,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     # A plural first: "ці міста" is no genitive "міста" (of the city).
     for m in lex.coref_plural.finditer(body):
         start, end = m.start() + s_start, m.end() + s_start
-        if _named_by(targets, text, start, end):
+        if _named_by(targets, text, start, end, lex):
             continue
         head = _place_head(doc, tree, start, end, lex)
         for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start):
@@ -444,7 +446,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                      (lex.coref_part, True, "part")):
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
-            if _named_by(targets, text, start, end) or _counted(tree, start):
+            if _named_by(targets, text, start, end, lex) or _counted(tree, start):
                 continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
@@ -462,14 +464,16 @@ def _counted(tree: Tree, start: int) -> bool:
     return before >= 0 and tree.ends[before] <= start and tree.pos[before] == "NUM"
 
 
-def _named_by(targets: list[Target], text: str, start: int, end: int) -> bool:
-    """The back-reference is a name's own head noun ("the city of Bakhmut", "місто Бахмут"),
-    or lies inside it; a name after a clause or quote boundary ("the city," the governor
-    said) is another phrase."""
+def _named_by(targets: list[Target], text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """The back-reference is a name's own head noun ("the city of Bakhmut", "місто Бахмут",
+    "la ville stratégique de Pokrovsk"), or lies inside it; a name after a clause or quote
+    boundary ("the city," the governor said) is another phrase."""
     for t in targets:
         if start >= t.end:
             continue
         if t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)):
+            return True
+        if t.start - end <= NAMED_BY_CHARS and lex.object_link.search(text[end:t.start]):
             return True
     return False
 

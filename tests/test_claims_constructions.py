@@ -490,6 +490,19 @@ def test_claims_back_reference_means_the_place_a_trigger_was_about(extractor) ->
     assert not any(place == "Pokrovsk" and kind == "fighting" for place, kind, *_ in found)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Російська артилерія тиждень обстрілює Сіверськ. За словами мера, російські війська вже зайшли "
+                       "на околиці - ситуація складна.", id="uk"),
+    pytest.param("ru", "Российская артиллерия неделю обстреливает Северск. По словам мэра, российские войска уже вошли "
+                       "в западные кварталы - ситуация сложная.", id="ru"),
+])
+def test_claims_a_part_of_a_town_before_a_spaced_hyphen_refers_back(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """A spaced hyphen is a dash in Ukrainian and Russian texts: "на околиці - ..." ends the
+    phrase, so the outskirts are those of the town named before, as before a comma."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Siversk")
+
+
 def test_claims_a_noun_with_an_adjective_before_the_name_is_that_name(extractor) -> None:  # type: ignore[no-untyped-def]
     # "la ville stratégique de Pokrovsk" names Pokrovsk: "la ville" is its head noun, not a
     # back-reference to the town taken before.

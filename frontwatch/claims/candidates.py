@@ -59,6 +59,9 @@ BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
 NOT_ARGUMENT = frozenset({"nsubj"})
 """Relations that do not make a word another's argument: a trigger inside the subject of
 "repel" ("the forces controlling X repel ...") is not what is repelled."""
+COORDINATED = NOT_ARGUMENT | {"conj"}
+"""Relations a trigger's governor is not found through when what it covers is asked: a
+conjunct is coordinated with the word above it, not its argument."""
 IMPLICIT_KINDS = frozenset({"fighting", "repelled", "advance"})
 PRIOR = 3.0
 """The value of the features that carry a rule's reading (a word family's kind, a negation
@@ -851,9 +854,11 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             # passive: "pour éviter d'être prises").
             return "patient_up" if _passive(tree, t) else "agent_up"
         if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
-            if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex):
+            if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex) \
+                    and not (node == t and tree.relations[t] == "conj" and tree.pos[t] == "VERB"):
                 # "Ukrainian troops repelled the attacks", "resisted attempts to take X": the
-                # subject of a verb of resisting meets the action below it, not does it.
+                # subject of a verb of resisting meets the action below it, not does it; a verb
+                # coordinated with that one ("repelled the assault and entered X") it does.
                 return "patient_up"
             if controlled and not _passive(tree, t):
                 return "agent_up"
@@ -1811,7 +1816,10 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         # argument of another one, whose reading covers it.
         f[f"governed_by={governor.rule.kind}"] = 1.0
         f[f"governed_by={governor.rule.kind}|{rule.kind}"] = 1.0
-        if governor.rule.invert and not governor.rule.uncertain and not rule.invert:
+        # A verb coordinated with a verb of resisting ("stopped the advance and entered X
+        # again") is an act of its own, not what is resisted.
+        if governor.rule.invert and not governor.rule.uncertain and not rule.invert \
+                and _governing_trigger(tree, trigger, triggers, stops=COORDINATED) is governor:
             f["governed_by=inverted"] = 1.0
     quote_depth = sum(text.count(mark, s_start, trigger.start) for mark in "«“") - sum(
         text.count(mark, s_start, trigger.start) for mark in "»”")
@@ -1861,12 +1869,13 @@ def _unreal(tree: Tree, i: int) -> bool:
     return bool(tree.feature(i, "Tense") & {"Fut"} or tree.feature(i, "Mood") & {"Cnd"})
 
 
-def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger],
+                       stops: frozenset[str] = NOT_ARGUMENT) -> Trigger | None:
     """Another trigger of the sentence whose word governs this one within two steps."""
     heads = {t.head: t for t in triggers if t is not trigger and t.head != trigger.head}
     below = trigger.head
     for k, node in enumerate(tree.ancestors(trigger.head)):
-        if k >= 2 or tree.relations[below] in NOT_ARGUMENT:
+        if k >= 2 or tree.relations[below] in stops:
             break
         if node in heads:
             return heads[node]

@@ -579,6 +579,8 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
                     and modified not in tree.ancestors(p):
                 f["describes_other"] = 1.0
     clause = tree.clause_head(t)
+    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same:
+        f["relative_place"] = 1.0
     if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
             and not any(tree.heads[clause] == node for node in tree.ancestors(p)):
         f["relative_other"] = 1.0
@@ -1480,7 +1482,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,
-                    reference=any(n in features for n in REFERENCE_FEATURES),
+                    # "à 20 km de Koupiansk, qui avait été prise par les Russes": a relative
+                    # clause on a reference point speaks of the place itself.
+                    reference=any(n in features for n in REFERENCE_FEATURES) and not any(
+                        n in features for n in ("relative_place", "relative_clause")),
                     nearby="nearby" in features,
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,

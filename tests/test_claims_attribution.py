@@ -447,3 +447,24 @@ def test_attribution_a_speech_verb_in_the_gerund_opens_its_own_statement(extract
     assert ("RU", "denies", "UA") in found
     assert ("RU", "asserts", "RU") in found
     assert ("RU", "denies", "RU") not in found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "\"The enemy claims that it has captured Tabaivka. This is not true,\" Ukrainian army "
+                       "spokesman Volodymyr Fityo said.", "Tabaivka", id="en-quoted"),
+    pytest.param("fr", "« L'ennemi affirme avoir pris Tabaïvka. C'est faux », a déclaré le porte-parole de "
+                       "l'armée ukrainienne Volodymyr Fitio.", "Tabaivka", id="fr-quoted"),
+    pytest.param("uk", "Речник Сил оборони півдня України Владислав Волошин заявив, що противник стверджує, "
+                       "ніби захопив Гуляйполе.", "Hulyaypole", id="uk-reported"),
+    pytest.param("ru", "«Противник заявляет, что российские войска захватили Курахово. Это неправда», — сказал "
+                       "представитель ВСУ Виктор Трегубов.", "Kurakhove", id="ru-quoted"),
+])
+def test_attribution_the_enemys_claim_is_not_the_speakers(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """A Ukrainian spokesman reporting what "the enemy claims" passes on the Russian side's
+    claim: the capture is asserted by the Russian side, never by the spokesman."""
+    found = {(c.source.side, c.stance) for c in claims_of(extractor, text, lang)
+             if c.place.name == place and c.kind == "capture" and c.actor == "RU"}
+    assert ("RU", "asserts") in found
+    assert ("UA", "asserts") not in found

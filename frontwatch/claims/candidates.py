@@ -1279,9 +1279,10 @@ def _post_denier(lex: Lexicon, text: str, sentence: tuple[int, int], trigger: Tr
 
 
 def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, hits: list[SourceHit],
-                     text: str) -> Source | None:
+                     text: str, speaker: Source) -> Source | None:
     """The source whose speech verb governs the trigger's clause ("X says Y took Z, while W…");
-    a speech noun's author is `_reported_by`'s."""
+    a speech noun's author is `_reported_by`'s. A side's speaker who reports what "the enemy
+    claims" reports the other side's claim, not one of its own: the claim is that side's."""
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k > 5:
             break
@@ -1292,7 +1293,12 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, hits:
             # No subject: an impersonal "в Генштабі повідомили" may name its speaker in an
             # oblique.
             return _oblique_speaker(tree, node, hits)
-        return resolve_subject(tree, token, hits, lex, text).source
+        subject = resolve_subject(tree, token, hits, lex, text)
+        if subject.source is None and speaker.side in ("RU", "UA") \
+                and lex.enemy_cue.search(text, tree.starts[token], tree.ends[token]):
+            other = opposite(speaker.side)
+            return Source(SIDE_SOURCES[other], other)
+        return subject.source
     return None
 
 
@@ -1385,7 +1391,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         for trigger in triggers:
             trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names)
             unreal = _subject_of_unreal(tree, trigger.head, lex)
-            governed = _speech_governor(doc, tree, trigger, lex, hits, text)
+            governed = _speech_governor(doc, tree, trigger, lex, hits, text, speaker)
             clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
             denied = _denied(trig_feats)

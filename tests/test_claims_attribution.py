@@ -468,3 +468,24 @@ def test_attribution_the_enemys_claim_is_not_the_speakers(  # type: ignore[no-un
              if c.place.name == place and c.kind == "capture" and c.actor == "RU"}
     assert ("RU", "asserts") in found
     assert ("UA", "asserts") not in found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "place", "claimant"), [
+    pytest.param("en", "The Russian Ministry of Defence said on Sunday that its forces had captured Velyka Novosilka. "
+                       "Ukrainian spokesman Viktor Trehubov refuted claims in Russian media about the capture of "
+                       "Velyka Novosilka.", "Velyka Novosilka", "Russian Ministry of Defence", id="en-same-side"),
+    pytest.param("en", "DeepState reported that Russian forces had taken control of Vremivka. "
+                       "Ukrainian officials denied claims about the capture of Vremivka.",
+                 "Vremivka", "DeepState", id="en-other-side"),
+    pytest.param("fr", "Le ministère russe de la Défense a annoncé la prise de Koupiansk. Kyiv a démenti les "
+                       "affirmations des médias russes sur la prise de Koupiansk.",
+                 "Kupyansk", "Russian Ministry of Defence", id="fr-same-side"),
+])
+def test_attribution_a_denied_claim_is_the_quoted_sources(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, claimant: str) -> None:
+    """The claims a denial answers are the statement the article quotes a source for, not a
+    second one by the media or unnamed sources the denial mentions."""
+    asserted = {c.source.name for c in claims_of(extractor, text, lang)
+                if c.place.name == place and c.kind == "capture" and c.stance == "asserts"}
+    assert asserted == {claimant}

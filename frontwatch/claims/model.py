@@ -300,7 +300,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     who denies reports and says the town is theirs denies the other side's capture of it.
     A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X
     fell") is the statement of the side's source the article names for it, when it does
-    ("the Russian defence ministry said it took X"): it is not kept twice. Nor is a headline
+    ("the Russian defence ministry said it took X"): it is not kept twice; nor is a claim
+    known only as the one a denial answers when a source the article quotes makes it. Nor is a headline
     that says in the outlet's voice what the article credits to a named source, nor words in
     quotation marks left without a speaker when a named source makes the same statement: a
     quotation is someone's words, never the outlet's. A statement a side's catch-all source
@@ -313,6 +314,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     found: dict[tuple[object, ...], Claim] = {}
     sentence_of: dict[tuple[object, ...], int] = {}
     unvoiced: set[tuple[object, ...]] = set()
+    cited: set[tuple[object, ...]] = set()
+    direct: set[tuple[object, ...]] = set()
     quotations = quoted_spans(text, 0)
     decisions = _coordinated(candidates, model.decide_all(candidates))
     for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
@@ -340,6 +343,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
         if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
             statements.append(replace(claim, stance="asserts", source=candidate.claimant,
                                       confidence=round(claim.confidence * 0.8, 4)))
+            cited.add((claim.place.geonameid, kind, actor, "asserts", candidate.claimant.name, claim.date))
+        direct.add((claim.place.geonameid, kind, actor, stance, claim.source.name, claim.date))
         for statement in statements:
             key = (statement.place.geonameid, statement.kind, statement.actor, statement.stance,
                    statement.source.name, statement.date)
@@ -350,6 +355,7 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
                     start <= candidate.target.start < end for start, end in quotations)):
                 unvoiced.add(key)
     repeated = _restated(found, unvoiced, sentence_of)
+    repeated |= _cited_only(found, cited - direct)
     kept = [(c, sentence_of[key]) for key, c in found.items() if key not in repeated]
     return sorted(_one_side_each(_outcomes_only(kept)), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
 
@@ -395,6 +401,14 @@ NEXT_SENTENCE = 1
 """How far apart (in sentences) a catch-all source's statement and a named source's stay one."""
 UNSPECIFIC = CATCH_ALL | UNNAMED | {"narrator"}
 """The sources that name no one in particular."""
+
+
+def _cited_only(found: Mapping[tuple[object, ...], Claim], cited: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
+    """The claims known only as what a denial answers ("refuted claims in Russian media that
+    X fell") that a source the article quotes makes itself, whatever its side: the denial
+    cites that statement, not another one (five-seed CV 0.7258 -> 0.7274, every seed up)."""
+    voiced = {key[:4] for key, c in found.items() if key not in cited and c.source.name != "narrator"}
+    return {key for key in cited & found.keys() if key[:4] in voiced}
 
 
 def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[object, ...]],

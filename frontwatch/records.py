@@ -196,6 +196,9 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     extractor_version: str = ""
     unresolved: tuple[UnresolvedName, ...] = ()
+    references: tuple[PlaceMention, ...] = ()
+    """Back-references ("the town", "там", "the western blocks") with the place each was read
+    as meaning: a claim made through one names that place, and a reader can check the choice."""
 
 
 @dataclass(frozen=True, slots=True)

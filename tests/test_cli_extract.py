@@ -88,7 +88,8 @@ def test_cli_extract_with_mentions() -> None:
     mentions = [o for o in objects if o["type"] == "mention"]
     claims = [o for o in objects if o["type"] == "claim"]
     unresolved = [o for o in objects if o["type"] == "unresolved"]
-    assert len(mentions) + len(claims) + len(unresolved) == len(objects)
+    references = [o for o in objects if o["type"] == "reference"]
+    assert len(mentions) + len(claims) + len(unresolved) + len(references) == len(objects)
     assert mentions and claims
     text = document_text(TORETSK_FR)
     for mention in mentions:
@@ -116,6 +117,30 @@ def test_cli_extract_with_mentions_says_what_it_left_unresolved(tmp_path: Path) 
     mentions = {o["text"]: o for o in lines(result) if o["type"] == "mention"}
     assert mentions["Uspenovka"]["place"]["geonameid"] < 0
     assert mentions["Uspenovka"]["place"]["admin1"] == "Kursk Oblast"
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "place"), [
+    ("en", "Russian forces entered Kurakhove on Monday. Fighting in the town continued on Tuesday, "
+           "a Ukrainian officer said.", "the town", "Kurakhove"),
+    ("fr", "Les forces russes sont entrées dans Koupiansk lundi. Les combats se poursuivent dans "
+           "la ville, selon l'état-major.", "la ville", "Kupyansk"),
+    ("uk", "Російські війська зайшли в Покровськ у понеділок. У місті тривають бої, повідомив "
+           "Генштаб.", "місті", "Pokrovsk"),
+])
+def test_cli_extract_with_mentions_says_what_a_back_reference_meant(
+        tmp_path: Path, lang: str, text: str, words: str, place: str) -> None:
+    """"the town" of a claim is shown with the place it was read as, at its own words."""
+    article = tmp_path / f"front_{lang}.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    result = run(str(article), "--jsonl", "--with-mentions")
+    assert result.exit_code == 0, result.stderr
+    references = [o for o in lines(result) if o["type"] == "reference"]
+    assert [(r["text"], r["place"]["name"]) for r in references] == [(words, place)]
+    reference = references[0]
+    assert set(reference) == MENTION_KEYS
+    assert text[reference["start"]:reference["end"]] == words  # type: ignore[misc]
+    claims = [o for o in lines(result) if o["type"] == "claim"]
+    assert any(c["place_mention"] == words and c["place"]["name"] == place for c in claims)  # type: ignore[index]
 
 
 def test_cli_extract_batch_reports_bad_inputs(tmp_path: Path) -> None:

@@ -267,6 +267,28 @@ def test_eval_score_place_resolution_by_mention_and_coreference(gold_dir: Path) 
     assert (en.correct, en.total) == (1, 2)
 
 
+def _with_references(corpus: GoldCorpus, doc_id: str, references: list[PlaceMention]) -> EvalReport:
+    extractions = [Extraction(g.document, references=tuple(references) if g.document.id == doc_id else ())
+                   for g in corpus.documents]
+    return score(corpus, extractions)
+
+
+def test_eval_score_a_pointer_resolves_through_the_back_reference_read_there(gold_dir: Path) -> None:
+    """With no claim over its sentence, "The town" is resolved when the extractor read those
+    words, there, as the gold place; another town, or the same words elsewhere, are not."""
+    corpus = load_gold(gold_dir)
+    town = TEXT_B.index("The town")
+    right = PlaceMention(town, town + 8, "The town", KUPIANSK, 0.8, "coref")
+    wrong = PlaceMention(town, town + 8, "The town", VUHLEDAR, 0.8, "coref")
+    elsewhere = PlaceMention(0, 8, "The army", KUPIANSK, 0.8, "coref")
+    outcomes = {}
+    for name, references in (("right", [right]), ("wrong", [wrong]), ("elsewhere", [elsewhere]),
+                             ("none", [])):
+        en = _with_references(corpus, "en-b", references).by_lang["en"].place_resolution
+        outcomes[name] = (en.correct, en.total)
+    assert outcomes == {"right": (1, 2), "wrong": (0, 2), "elsewhere": (0, 2), "none": (0, 2)}
+
+
 @pytest.mark.parametrize(("mention", "pointer"), [
     ("The town", True), ("la ville du même nom", True), ("там", True), ("y", True),
     ("the Kharkiv region", False), ("L'oblast de Lougansk", False), ("Kupiansk", False),

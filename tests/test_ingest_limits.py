@@ -18,7 +18,7 @@ from frontwatch.ingest.limits import (
     segment_spans,
     truncate,
 )
-from frontwatch.records import Document, Extraction, Source
+from frontwatch.records import Document, Extraction, PlaceMention, Source, UnresolvedName
 from frontwatch.settings import Settings
 
 texts = st.text(alphabet=st.sampled_from("ab .\n!?»"), max_size=3_000)
@@ -90,8 +90,12 @@ class WordClaims:
                                source=Source(line.replace(" surely", ""), "RU")),
                     mention_start=at, mention_end=at + 7, confidence=0.9 if "surely" in line else 0.5))
                 at = document.text.find("Toretsk", end)
+            spans = [(c.mention_start, c.mention_end) for c in claims]
             yield Extraction(dataclasses.replace(document, lang=document.lang or "en"),
-                             claims=tuple(claims), extractor_version="v")
+                             claims=tuple(claims), extractor_version="v",
+                             references=tuple(PlaceMention(a, b, "Toretsk", TORETSK, 0.8, "coref")
+                                              for a, b in spans),
+                             unresolved=tuple(UnresolvedName(a, b, "Toretsk", "test") for a, b in spans))
 
 
 def test_ingest_limits_segments_merge_back_in_document_offsets() -> None:
@@ -111,6 +115,10 @@ def test_ingest_limits_segments_merge_back_in_document_offsets() -> None:
         assert long_text[claim.evidence_start:claim.evidence_end] == claim.evidence
         assert long_text[claim.mention_start:claim.mention_end] == "Toretsk"
     assert out[0].claims[0].place == TORETSK
+    # Back-references and names left unresolved come back at their own words too.
+    for found in (merged.references, merged.unresolved):
+        assert len(found) == len(lines)
+        assert {long_text[r.start:r.end] for r in found} == {"Toretsk"}
 
 
 def test_ingest_limits_one_claim_per_statement_across_segments() -> None:

@@ -2005,4 +2005,16 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
     return f
 
 
-__all__ = ["Candidate", "Cue", "Target", "Trigger", "find_candidates"]
+def back_references(candidates: Iterable[Candidate]) -> tuple[PlaceMention, ...]:
+    """The back-references the candidates were built on, each once and in text order (a plural
+    one, "these villages", once per place of its list); implicit targets are no words of the
+    text and are left out."""
+    seen: dict[tuple[int, int, int], PlaceMention] = {}
+    for candidate in candidates:
+        target = candidate.target
+        if target.coref and not target.implicit:
+            seen.setdefault((target.start, target.end, target.mention.place.geonameid), target.mention)
+    return tuple(seen[key] for key in sorted(seen))
+
+
+__all__ = ["Candidate", "Cue", "Target", "Trigger", "back_references", "find_candidates"]

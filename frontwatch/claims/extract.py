@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from frontwatch import __version__
-from frontwatch.claims.candidates import Candidate
+from frontwatch.claims.candidates import Candidate, back_references
 from frontwatch.claims.component import add_frontwatch_components
 from frontwatch.claims.lexicon import lexicon_digest
 from frontwatch.claims.model import DEFAULT_MODEL, ClaimModel, claims_of, load_model
@@ -118,9 +118,10 @@ class Extractor:
                     docs.append(doc)
                 for i, doc in zip(indices, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
                     document = batch[i] if batch[i].lang else _with_lang(batch[i], lang)
+                    candidates = tuple(doc._.candidates)
                     results[i] = (Extraction(document, tuple(doc._.place_mentions), (), version,
-                                             tuple(doc._.unresolved_names)),
-                                  tuple(doc._.candidates))
+                                             tuple(doc._.unresolved_names), back_references(candidates)),
+                                  candidates)
             for i in range(len(batch)):
                 yield results[i]
 

@@ -155,6 +155,7 @@ def read_predictions(path: Path, corpus: GoldCorpus) -> list[Extraction]:
     docs: dict[str, Document] = {g.document.id: g.document for g in corpus.documents}
     claims: dict[str, list[Claim]] = {doc_id: [] for doc_id in docs}
     mentions: dict[str, list[PlaceMention]] = {doc_id: [] for doc_id in docs}
+    references: dict[str, list[PlaceMention]] = {doc_id: [] for doc_id in docs}
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -164,8 +165,9 @@ def read_predictions(path: Path, corpus: GoldCorpus) -> list[Extraction]:
                 doc_id = str(row["doc"])
                 if doc_id not in docs:
                     continue
-                if row.get("type", "claim") == "mention":
-                    mentions[doc_id].append(PlaceMention(
+                if row.get("type", "claim") in ("mention", "reference"):
+                    found = mentions if row.get("type") == "mention" else references
+                    found[doc_id].append(PlaceMention(
                         int(row["start"]), int(row["end"]), str(row["text"]),
                         _place(row["place"]), 1.0, "jsonl",
                     ))
@@ -174,7 +176,8 @@ def read_predictions(path: Path, corpus: GoldCorpus) -> list[Extraction]:
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"{path}:{number}", f"not a claim line ({exc})") from exc
     return [
-        Extraction(docs[d], tuple(mentions[d]), tuple(claims[d])) for d in docs
+        Extraction(docs[d], tuple(mentions[d]), tuple(claims[d]), references=tuple(references[d]))
+        for d in docs
     ]
 
 

@@ -78,6 +78,8 @@ def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_do
             if with_mentions:
                 for mention in extraction.mentions:
                     _emit({"type": "mention", **mention_as_dict(name, mention)})
+                for reference in extraction.references:
+                    _emit({"type": "reference", **mention_as_dict(name, reference)})
                 for unresolved in extraction.unresolved:
                     _emit({"type": "unresolved", **unresolved_as_dict(name, unresolved)})
             for claim in extraction.claims:

@@ -38,8 +38,10 @@ date null skipped).
 Place resolution, over certain gold claims: a named gold surface form is resolved when the
 place mentions of the article with the same text (case-blind; failing that, key-equal or one
 containing the other as whole words) include one resolved to the gold place. A coreference
-form has no toponym to look up, so the claim's place is checked instead: some predicted
-claim whose evidence overlaps the gold evidence names the gold place.
+form has no toponym to look up, so what it was read as meaning is checked instead: some
+predicted claim whose evidence overlaps the gold evidence names the gold place, or a
+back-reference of the extraction with the gold's words, inside the gold evidence, was
+resolved to it.
 """
 
 from __future__ import annotations
@@ -582,7 +584,7 @@ def _resolved(
                 continue
             if rules.same_place(claim.place, "", g):
                 return True
-        return False
+        return any(rules.same_place(m.place, "", g) for m in _references_at(g, doc, extraction, rules))
     wanted = g.place_mention.casefold().strip()
     same = [m for m in extraction.mentions if m.text.casefold().strip() == wanted]
     candidates = same or [m for m in extraction.mentions
@@ -594,12 +596,25 @@ def _resolved_instead(g: GoldClaim, extraction: Extraction | None, rules: PlaceR
     """What the gold toponym resolved to instead, for `--misses`."""
     if extraction is None:
         return "no extraction"
-    found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)]
+    if is_coreference(g.place_mention):
+        found = _references_at(g, extraction.document, extraction, rules)
+    else:
+        found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)]
     if not found:
         return "not spotted"
     return "resolved to " + ", ".join(sorted({
         f"{m.place.name} ({m.place.admin1}, {m.place.geonameid})" for m in found
     }))
+
+
+def _references_at(g: GoldClaim, doc: Document, extraction: Extraction, rules: PlaceRules) -> list[PlaceMention]:
+    """The back-references inside the gold claim's evidence with its words ("the town")."""
+    start = doc.text.find(g.evidence) if g.evidence else -1
+    if start < 0:
+        return []
+    end = start + len(g.evidence)
+    return [m for m in extraction.references
+            if start <= m.start and m.end <= end and _same_surface(m, g.place_mention, rules)]
 
 
 def _same_surface(mention: PlaceMention, surface: str, rules: PlaceRules) -> bool:

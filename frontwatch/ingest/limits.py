@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from frontwatch.records import Claim, Document, Extraction, PlaceMention
+from frontwatch.records import Claim, Document, Extraction, PlaceMention, UnresolvedName
 from frontwatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -132,11 +132,15 @@ def extract_in_segments(
 
 def merge_segments(document: Document, parts: list[Extraction], starts: list[int]) -> Extraction:
     """One Extraction of `document` from those of its segments starting at `starts`: every
-    mention, and one claim per statement."""
+    mention, back-reference and unresolved name, and one claim per statement."""
     mentions: list[PlaceMention] = []
+    references: list[PlaceMention] = []
+    unresolved: list[UnresolvedName] = []
     claims: dict[tuple[object, ...], Claim] = {}
     for part, start in zip(parts, starts, strict=True):
         mentions += (replace(m, start=m.start + start, end=m.end + start) for m in part.mentions)
+        references += (replace(m, start=m.start + start, end=m.end + start) for m in part.references)
+        unresolved += (replace(n, start=n.start + start, end=n.end + start) for n in part.unresolved)
         for claim in (_shift(c, start) for c in part.claims):
             key = statement_key(claim)
             if key not in claims or claims[key].confidence < claim.confidence:
@@ -144,7 +148,7 @@ def merge_segments(document: Document, parts: list[Extraction], starts: list[int
     lang = document.lang or parts[0].document.lang
     ordered = sorted(claims.values(), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
     return Extraction(replace(document, lang=lang), tuple(mentions), tuple(ordered),
-                      parts[0].extractor_version)
+                      parts[0].extractor_version, tuple(unresolved), tuple(references))
 
 
 def statement_key(claim: Claim) -> tuple[object, ...]:

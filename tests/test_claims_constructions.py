@@ -1401,3 +1401,23 @@ def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]: 
 def test_the_side_the_words_name(extractor, lang: str, text: str, place: str, trigger: str,  # type: ignore[no-untyped-def]
                                  side: str) -> None:
     assert sides_named(extractor, text, lang)[(place, trigger)] == side
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Ukrainian soldiers are destroying Russian assault groups inside Huliaipole, the General Staff "
+                       "said.", "Hulyaypole", id="en"),
+    pytest.param("fr", "Les soldats ukrainiens détruisent les groupes d'infanterie ennemis à l'intérieur de "
+                       "Houliaïpole, selon l'état-major.", "Hulyaypole", id="fr"),
+    pytest.param("uk", "Українські воїни знищують штурмові групи противника в Гуляйполі, повідомили в Генштабі.",
+                 "Hulyaypole", id="uk"),
+    pytest.param("ru", "Украинские военные уничтожают штурмовые группы противника в Гуляйполе, сообщили в Генштабе "
+                       "ВСУ.", "Hulyaypole", id="ru"),
+    pytest.param("uk", "Противник був знищений у забудові на території Сіверська, повідомили в бригаді.", "Siversk",
+                 id="passive-uk"),
+    pytest.param("fr", "L'ennemi a été éliminé à Siversk, selon la brigade.", "Siversk", id="passive-fr"),
+])
+def test_claims_enemy_troops_destroyed_in_a_place_are_there(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """Destroying the enemy's groups inside a town says they are in it: a Russian presence,
+    whether the sentence names who destroys them or only the destroyed."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)

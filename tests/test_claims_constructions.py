@@ -1421,3 +1421,29 @@ def test_claims_enemy_troops_destroyed_in_a_place_are_there(  # type: ignore[no-
     """Destroying the enemy's groups inside a town says they are in it: a Russian presence,
     whether the sentence names who destroys them or only the destroyed."""
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Active military operations are underway in Huliaipole, the governor said.", id="en"),
+    pytest.param("fr", "La situation à Houliaïpole est difficile, mais l'opération défensive se poursuit, selon "
+                       "l'état-major ukrainien.", id="fr"),
+    pytest.param("uk", "Оборонна операція в Гуляйполі триває, повідомили в Генштабі.", id="uk"),
+    pytest.param("ru", "Оборонительная операция в Гуляйполе продолжается, сообщили в Генштабе ВСУ.", id="ru"),
+])
+def test_claims_military_operations_in_a_place_are_fighting(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """A defensive or military operation under way in a town is fighting there, the Russian
+    side attacking."""
+    assert ("fighting", "RU", "asserts") in readings(extractor, text, lang, "Hulyaypole")
+
+
+def test_claims_the_special_military_operation_is_no_fighting(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The war's own name says nothing about fighting in the place it is said of."""
+    assert readings(extractor, "Russia's special military operation in Huliaipole continues.", "en",
+                    "Hulyaypole") == set()
+
+
+def test_claims_a_town_sacked_by_a_side_was_taken_by_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Sacked by Russian forces": the town was taken, by the side the agent names."""
+    assert ("capture", "RU", "asserts") in readings(
+        extractor, "Kherson was the only regional capital sacked by Russian forces.", "en", "Kherson")

@@ -105,6 +105,21 @@ class PlaceLexicon:
     """How the language writes the places of another country, as rewrites into that
     country's spelling ("Курськ" / "Курск", "Бєлгород" / "Белгород"), by country code. The
     gazetteer keys those places by their own country's names only."""
+    sector_towns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    """How a front sector's adjective turns back into the name of the town the sector is
+    named after ("Покровському" / "Покровськ", "Авдеевском" / "Авдеевка"); none where the
+    language names a sector by the town's own name ("the Avdiivka direction")."""
+
+    def sector_town_names(self, word: str) -> list[str]:
+        """The names of the towns a front sector's word may be named after, capitalised."""
+        if not self.sector_towns:
+            return [word] if word[:1].isupper() else []
+        names: list[str] = []
+        for pattern, replacements in self.sector_towns:
+            if pattern.search(word):
+                names += [n[:1].upper() + n[1:] for r in replacements
+                          if (n := pattern.sub(r, word, count=1)) not in names]
+        return names
 
     def nominatives(self, word: str) -> list[str]:
         """Dictionary forms a case-inflected word may come from, most likely first."""
@@ -228,25 +243,28 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         not_place_after=frozenset(fold(str(n)) for n in data.get("not_place_after") or ()),
         river_banks=_before_name(data.get("river_banks"), path),
         foreign_spellings=_foreign_spellings(data.get("foreign_spellings"), path),
+        sector_towns=_rewrites(data.get("sector_towns"), path),
     )
 
 
 def _foreign_spellings(
     items: Any, path: Path
 ) -> tuple[tuple[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]], ...]:
-    result: list[tuple[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]]] = []
-    for country, rules in (items or {}).items():
-        compiled: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-        for pattern, replacements in (rules or {}).items():
-            if not isinstance(replacements, list):
-                replacements = [replacements]
-            try:
-                compiled.append((re.compile(str(pattern), re.IGNORECASE),
-                                 tuple("" if r is None else str(r) for r in replacements)))
-            except re.error as exc:
-                raise ConfigError(f"{path}: bad spelling rule {pattern!r} ({exc})") from exc
-        result.append((str(country), tuple(compiled)))
-    return tuple(result)
+    return tuple((str(country), _rewrites(rules, path)) for country, rules in (items or {}).items())
+
+
+def _rewrites(rules: Any, path: Path) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """Rules `pattern: [replacement, ...]`, each replacement one spelling the rule forks into."""
+    compiled: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+    for pattern, replacements in (rules or {}).items():
+        if not isinstance(replacements, list):
+            replacements = [replacements]
+        try:
+            compiled.append((re.compile(str(pattern), re.IGNORECASE),
+                             tuple("" if r is None else str(r) for r in replacements)))
+        except re.error as exc:
+            raise ConfigError(f"{path}: bad spelling rule {pattern!r} ({exc})") from exc
+    return tuple(compiled)
 
 
 def _alternations(items: Any, path: Path) -> tuple[tuple[re.Pattern[str], str], ...]:

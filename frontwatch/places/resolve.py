@@ -58,6 +58,8 @@ _LOCAL_CHARS = 200
 # Villages listed together lie a few kilometres apart: the bonus of a place named next to
 # a reading fades over this distance.
 _LIST_KM = 20.0
+_SECTOR_KM = 30.0
+"""The scale of a front sector: how far from its town the places it lists lie."""
 _REGION_KM = 150.0
 """The scale of a region: a place named with one is likelier the nearer it lies to it."""
 
@@ -119,6 +121,7 @@ class PlaceFinder:
         # few regions again and again.
         self._region = lru_cache(maxsize=65536)(gazetteer.region)
         self._region_named_of = lru_cache(maxsize=65536)(self._region_named_uncached)
+        self._sector_town = lru_cache(maxsize=4096)(self._sector_town_uncached)
         # What a reading weighs before context (`_weights`), by place id (unique in one
         # gazetteer) and way of matching.
         self._weights: dict[tuple[int, str], tuple[float, bool, float, float, bool, float]] = {}
@@ -161,7 +164,8 @@ class PlaceFinder:
         taken = _Taken(len(text))
         spots: list[_Spot] = []
         halves: list[tuple[int, int, str]] = []
-        spots += self._region_phrases(text, lexicon, taken)
+        sectors: list[tuple[int, Place]] = []
+        spots += self._region_phrases(text, lexicon, taken, sectors)
         spots += self._name_spans(text, tokens, lexicon, entities, taken, halves)
         _apply_vetoes(text, spots)
         self._region_lists(text, spots, lexicon)
@@ -170,7 +174,7 @@ class PlaceFinder:
                       self._region)
         _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
-        self._resolve(spots)
+        self._resolve(spots, _sector_scopes(text, sectors))
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
         unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
@@ -194,8 +198,10 @@ class PlaceFinder:
     # spotting ----------------------------------------------------------------------------
 
     def _region_phrases(
-        self, text: str, lexicon: PlaceLexicon, taken: _Taken
+        self, text: str, lexicon: PlaceLexicon, taken: _Taken, sectors: list[tuple[int, Place]]
     ) -> list[_Spot]:
+        """Region phrases as spots; front sectors named after a town go to `sectors` as
+        (offset, town) instead."""
         spots: list[_Spot] = []
         for pattern, is_direction in itertools.chain(
             ((p, False) for p in lexicon.region_patterns),
@@ -214,7 +220,8 @@ class PlaceFinder:
                 found = self._region_in(match, pattern, lexicon)
                 if found is None:
                     if is_direction and pattern.name_first:
-                        self._sector_names(text, match, taken)
+                        sectors += [(match.start(), town) for town in
+                                    self._sector_names(text, match, taken, lexicon)]
                     continue
                 region, name_start, name_end = found
                 start = name_start if pattern.name_first or cued else match.start()
@@ -316,24 +323,47 @@ class PlaceFinder:
         return None
 
     def _sector_names(
-        self, text: str, match: re.Match[str], taken: _Taken
-    ) -> None:
+        self, text: str, match: re.Match[str], taken: _Taken, lexicon: PlaceLexicon
+    ) -> list[Place]:
         """'на Покровському напрямку', 'the Lyman and Bakhmut directions': a front sector is
         named after a town but is no place; its words name neither the town nor a namesake
-        village ("Покровському" is not Pokrovske). A list of sectors is taken whole."""
+        village ("Покровському" is not Pokrovske). A list of sectors is taken whole.
+
+        Returns the towns the sectors are named after: the villages a report lists on a
+        sector lie around its town ("на слов'янському напрямку" in lower case too)."""
         words = list(_NON_SPACE.finditer(match.group("name")))
-        if not words or not words[-1].group()[0].isupper():
-            return
+        if not words:
+            return []
+        capital = words[-1].group()[0].isupper()
         start = match.start("name") + words[-1].start()
+        towns: list[Place] = []
         while True:
             surface = _WORD_AT_START.match(text, start)
-            if surface is None or taken.overlaps(start, surface.end()):
-                return
-            taken.append((start, surface.end()))
+            if surface is None or (capital and taken.overlaps(start, surface.end())):
+                break
+            if capital:
+                taken.append((start, surface.end()))
+            town = self._sector_town(surface.group(), lexicon.lang)
+            if town is not None:
+                towns.append(town)
             before = _LIST_BEFORE.search(text, max(0, start - 40), start)
-            if before is None or not before.group("word")[0].isupper():
-                return
+            if before is None or before.group("word")[0].isupper() != capital:
+                break
             start = before.start("word")
+        return towns
+
+    def _sector_town_uncached(self, word: str, lang: str) -> Place | None:
+        """The town a sector's word names: of the names it may come from, the most populous
+        town of Ukraine or of Russia's front regions that carries one as its own."""
+        best: Place | None = None
+        for name in load_place_lexicon(lang).sector_town_names(word):
+            for candidate in self._lookup(name, lang):
+                place = candidate.place
+                if (candidate.how in _SPELT and place.population >= _TOWN
+                        and (place.country == "UA" or place.admin1 in FRONT_ADMIN1)
+                        and (best is None or place.population > best.population)):
+                    best = place
+        return best
 
     def _region_in(
         self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon
@@ -629,9 +659,11 @@ class PlaceFinder:
 
     # resolution --------------------------------------------------------------------------
 
-    def _resolve(self, spots: list[_Spot]) -> None:
+    def _resolve(self, spots: list[_Spot], sectors: list[tuple[int, int, Place]]) -> None:
         """Pick each spot's place: anchors first, then everything against everything, then
-        one place per name in the article; weak readings without support are dropped."""
+        one place per name in the article; weak readings without support are dropped.
+        `sectors` are the towns front sectors are named after, with the stretch of text
+        (start, end) that lists the sector's places."""
         named = [c.place for s in spots for c in s.candidates if c.place.is_region]
         regions = {p.admin1 for p in named}
         russian = any(p.country == "RU" for p in named)
@@ -644,10 +676,10 @@ class PlaceFinder:
             and not s.common_word
         ]
         toward_named: dict[int, float] = {}  # both rounds measure against the same regions
-        self._choose(spots, anchors, regions, russian, said, named, toward_named)
+        self._choose(spots, anchors, regions, russian, said, named, toward_named, sectors)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
-        self._choose(spots, placed, regions, russian, said, named, toward_named)
+        self._choose(spots, placed, regions, russian, said, named, toward_named, sectors)
         groups = _same_names(spots)
         for group in groups:
             _agree(group)
@@ -685,6 +717,7 @@ class PlaceFinder:
         said: list[tuple[int, str]],
         named: list[Place],
         toward_named: dict[int, float],
+        sectors: list[tuple[int, int, Place]],
     ) -> None:
         """Score every reading of every spot against the anchors (offset, place) and the
         regions named (offset, admin1), those named within a few lines counting twice.
@@ -695,6 +728,10 @@ class PlaceFinder:
         tells namesakes apart, it should not make a village of a town's former name. A
         namesake is never evidence for another namesake. `toward_named` keeps what being near
         the regions `named` adds to each reading's score.
+
+        A front sector's town pulls the places listed on that sector toward it, at the
+        scale of a sector ("на Лиманському напрямку ... в районі Білогорівки"), the way a
+        place listed beside them does.
         """
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
@@ -730,6 +767,8 @@ class PlaceFinder:
                 weighed[readings] = weights
             weights = weighed[readings]
             beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
+            towns = [town for start, end, town in sectors
+                     if start <= spot.start < end and town.geonameid not in ids]
             local = {admin1 for at, admin1 in said if abs(at - spot.start) <= _LOCAL_CHARS}
             # "Poltava near Izium": said to be near a place, a name means the namesake next
             # to it, whatever the size of the others.
@@ -753,6 +792,8 @@ class PlaceFinder:
                         score += pull
                     if beside:
                         score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                    if towns:
+                        score += 0.5 * math.exp(-_nearest_km(place, towns) / _SECTOR_KM)
                 if near_place is not None:
                     km = _nearest_km(place, [near_place])
                     score += 0.5 * math.exp(-km / _LIST_KM) - (1.0 if near_ok and km > _NEAR_KM else 0.0)
@@ -1368,6 +1409,30 @@ def _bind_fronted_regions(text: str, spots: list[_Spot]) -> None:
             if inside and len(inside) < len(spot.candidates) and not any(
                     c.place.population >= _BIG for c in spot.candidates):
                 spot.candidates = inside
+
+
+def _sector_scopes(text: str, sectors: list[tuple[int, Place]]) -> list[tuple[int, int, Place]]:
+    """Where each sector's places are listed: from the start of the sentence that names the
+    sector to the end of the next one ("На Лиманському напрямку ворог наступав. Відбито
+    атаки в районі Білогорівки."), or to the sentence that names another sector."""
+    scopes: list[tuple[int, int, Place]] = []
+    starts = sorted({_sentence_before(text, at) for at, _ in sectors})
+    for at, town in sectors:
+        start = _sentence_before(text, at)
+        stop = _SENTENCE_STOP.search(text, at)
+        if stop is not None and text[stop.start()] != "\n":
+            stop = _SENTENCE_STOP.search(text, stop.end())
+        end = stop.start() if stop else len(text)
+        later = bisect.bisect_right(starts, start)
+        if later < len(starts):
+            end = min(end, starts[later])
+        scopes.append((start, end, town))
+    return scopes
+
+
+def _sentence_before(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts."""
+    return max(text.rfind(stop, 0, at) for stop in ".!?\n") + 1
 
 
 def _readings(spot: _Spot) -> frozenset[int]:

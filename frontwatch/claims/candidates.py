@@ -1513,7 +1513,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     return candidates
 
 
-REFERENCE_FEATURES = ("point", "locator", "region_locator")
+REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator")
 """The place features that make a place only locate something else."""
 
 
@@ -1982,9 +1982,10 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
         f["locator"] = 1.0
     before = text[max(s_start, target.start - 50):target.start]
     if not target.coref and target.mention.start in points:
-        f["point"] = 1.0
-        if lex.nearby_before.search(before) and not lex.not_target_before.search(before):
-            f["nearby"] = 1.0
+        # Two readings of a reference point, each weighed on its own: a point the action
+        # happens near ("repelled assaults west of X") or one that only locates something.
+        nearby = lex.nearby_before.search(before) and not lex.not_target_before.search(before)
+        f["nearby" if nearby else "point"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)

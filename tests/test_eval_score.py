@@ -291,6 +291,7 @@ def test_eval_score_a_pointer_resolves_through_the_back_reference_read_there(gol
 
 @pytest.mark.parametrize(("mention", "pointer"), [
     ("The town", True), ("la ville du même nom", True), ("там", True), ("y", True),
+    ("Toutes ces villes", True), ("All three towns", True), ("Усі ці села", True),
     ("the Kharkiv region", False), ("L'oblast de Lougansk", False), ("Kupiansk", False),
 ])
 def test_eval_score_a_pointer_is_no_name(mention: str, pointer: bool) -> None:

@@ -71,9 +71,11 @@ if TYPE_CHECKING:
 NameTest = Callable[[str, str], bool]
 
 _COREF_HEADS = frozenset({
-    "the", "this", "that", "these", "those", "there", "here", "it",
+    "the", "this", "that", "these", "those", "there", "here", "it", "all", "both",
     "la", "le", "les", "l", "cette", "ce", "cet", "ces", "là", "là-bas", "y", "celle", "celui",
+    "toutes", "tous",
     "там", "тут", "туди", "сюди", "цей", "ця", "це", "цього", "цієї", "цьому", "цим", "цій",
+    "усі", "всі", "обидва", "все", "оба",
     "этот", "эта", "это", "этого", "этой", "этом", "этим",
 })
 

@@ -1447,3 +1447,17 @@ def test_claims_a_town_sacked_by_a_side_was_taken_by_it(extractor) -> None:  # t
     """"Sacked by Russian forces": the town was taken, by the side the agent names."""
     assert ("capture", "RU", "asserts") in readings(
         extractor, "Kherson was the only regional capital sacked by Russian forces.", "en", "Kherson")
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "kind"), [
+    pytest.param("ru", "Российские бойцы сбросили украинский флаг со здания администрации в Селидово.",
+                 "Selydove", "capture", id="ru"),
+    pytest.param("fr", "Les soldats russes ont arraché le drapeau ukrainien à Koupiansk.",
+                 "Kupyansk", "presence", id="fr"),
+])
+def test_claims_whoever_tears_down_a_sides_flag_acts(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, kind: str) -> None:
+    """Soldiers who tear down the other side's flag act, not the side the flag names."""
+    found = readings(extractor, text, lang, place)
+    assert (kind, "RU", "asserts") in found
+    assert not any(actor == "UA" for _, actor, _ in found)

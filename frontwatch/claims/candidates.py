@@ -1027,6 +1027,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
     f: dict[str, float] = {}
     kind = trigger.rule.kind
     ranked: list[tuple[int, Side]] = []
+    emblem = tree.lemmas[trigger.head] in lex.emblems
     for cue in cues:
         # A side named inside the trigger's phrase, or a phrase that holds the trigger and
         # names its side ("l'avancée russe", "Ukrainian counteroffensive"), is the actor's.
@@ -1066,6 +1067,10 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             flip = trigger.rule.invert or patient or loser
         guess_side: Side = opposite(side) if flip else side
         priority = {"inside": 0, "agent": 1, "poss": 1, "patient": 2, "agent_up": 2, "patient_up": 3}.get(role, 4)
+        if emblem and role in ("agent", "agent_up"):
+            # "Российские бойцы сбросили украинский флаг": who handles a side's flag acts,
+            # before the side the flag names (its possessor).
+            priority = 0
         if role == "modified" and _active_form(tree, trigger.head):
             # "les forces russes avançant", the parse's "unités ukrainiennes à se retrancher":
             # the noun an active participle or an infinitive hangs on does it.

@@ -166,6 +166,9 @@ class Lexicon:
     """Endings of the lemmas that take no direct object (the reflexive "-ся")."""
     title_side: tuple[tuple[Side, re.Pattern[str]], ...]
     """Words in a person's title that say which side they are on ("ЗСУ", "Russian-installed")."""
+    emblems: frozenset[str] = frozenset()
+    """Nouns for a side's colours ("flag", "прапор"): whoever raises or tears one down acts,
+    and the flag's own side only when no one is named handling it."""
     role_person: re.Pattern[str] = NEVER
     """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
     speaker_obliques: frozenset[str] = frozenset()
@@ -409,6 +412,7 @@ def load_lexicon(lang: str) -> Lexicon:
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         intransitive=_words(actors, "intransitive", f"{lang}/actors.yml"),
         intransitive_endings=tuple(sorted(_words(actors, "intransitive_endings", f"{lang}/actors.yml"))),
+        emblems=_words(actors, "emblems", f"{lang}/actors.yml"),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),

@@ -1461,3 +1461,12 @@ def test_claims_whoever_tears_down_a_sides_flag_acts(  # type: ignore[no-untyped
     found = readings(extractor, text, lang, place)
     assert (kind, "RU", "asserts") in found
     assert not any(actor == "UA" for _, actor, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia's bid for Chasiv Yar failed, the Ukrainian army said.", id="bid-failed"),
+    pytest.param("Russian forces failed at Chasiv Yar, the Ukrainian army said.", id="forces-failed"),
+])
+def test_claims_failing_side_is_the_one_repelled_en(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A side that failed at a place is the side repelled there, as "échouer" is in French."""
+    assert readings(extractor, text, "en", "Chasiv Yar") == {("repelled", "RU", "asserts")}

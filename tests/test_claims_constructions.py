@@ -1470,3 +1470,19 @@ def test_claims_whoever_tears_down_a_sides_flag_acts(  # type: ignore[no-untyped
 def test_claims_failing_side_is_the_one_repelled_en(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     """A side that failed at a place is the side repelled there, as "échouer" is in French."""
     assert readings(extractor, text, "en", "Chasiv Yar") == {("repelled", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("uk", "Російські війська тримають в облозі Часів Яр, повідомив Генштаб ЗСУ.",
+                 ("fighting", "RU", "asserts"), id="siege-uk"),
+    pytest.param("ru", "Российские войска продолжают осаду Часова Яра, сообщил Генштаб ВСУ.",
+                 ("fighting", "RU", "asserts"), id="siege-ru"),
+    pytest.param("uk", "Українські сили контратакували біля Часового Яру, повідомили в Генштабі ЗСУ.",
+                 ("fighting", "UA", "asserts"), id="counterattack-uk"),
+    pytest.param("ru", "ВСУ провели контратаку у Часова Яра, сообщило Минобороны России.",
+                 ("fighting", "UA", "asserts"), id="counterattack-ru"),
+])
+def test_claims_siege_and_counterattack_are_fighting(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                     expected: tuple[str, str, str]) -> None:
+    """A siege or a counterattack is combat for the place, with the besieger or the counterattacker attacking."""
+    assert expected in readings(extractor, text, lang, "Chasiv Yar")

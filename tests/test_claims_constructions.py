@@ -1486,3 +1486,13 @@ def test_claims_siege_and_counterattack_are_fighting(extractor, lang: str, text:
                                                      expected: tuple[str, str, str]) -> None:
     """A siege or a counterattack is combat for the place, with the besieger or the counterattacker attacking."""
     assert expected in readings(extractor, text, lang, "Chasiv Yar")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Les forces ukrainiennes ont refoulé les troupes russes près de Tchassiv Iar, "
+                 "a indiqué l'état-major ukrainien.", id="active"),
+    pytest.param("Près de Tchassiv Iar, l'ennemi a été refoulé, selon l'état-major ukrainien.", id="passive"),
+])
+def test_claims_pushed_back_side_is_repelled_fr(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """« Refouler » is pushing the attackers back, as « repousser » is: the side pushed back was repelled."""
+    assert readings(extractor, text, "fr", "Chasiv Yar") == {("repelled", "RU", "asserts")}

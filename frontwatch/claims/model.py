@@ -301,10 +301,10 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     A claim credited only to a side's unnamed sources ("Kyiv denied Russian claims that X
     fell") is the statement of the side's source the article names for it, when it does
     ("the Russian defence ministry said it took X"): it is not kept twice; nor is a claim
-    known only as the one a denial answers when a source the article quotes makes it. Nor is a headline
-    that says in the outlet's voice what the article credits to a named source, nor words in
-    quotation marks left without a speaker when a named source makes the same statement: a
-    quotation is someone's words, never the outlet's. A statement a side's catch-all source
+    known only as the one a denial answers when a source the article quotes makes it. Nor is
+    a headline that says in the outlet's voice what the article credits to a named source,
+    nor words in quotation marks left without a speaker when a named source makes the same
+    statement: a quotation is someone's words, never the outlet's. A statement a side's catch-all source
     makes ("the Ukrainian military", "the Russian side") in the sentence next to a named
     source of that side making it is that source's, introduced by its role: "Ukraine's army
     refuted the claim. 'This is not true,' spokesman X said." A source's reading of a

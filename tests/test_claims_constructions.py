@@ -699,6 +699,16 @@ def test_claims_feminine_past_the_dictionary_reads_as_an_adjective(extractor) ->
     assert readings(extractor, text, "uk", "Verbove") == {("presence", "RU", "asserts")}
 
 
+@pytest.mark.parametrize("text", [
+    "Российские войска зашли в Волчанск.",
+    "По данным Минобороны, штурмовые группы зашли в Волчанск с севера.",
+])
+def test_claims_past_tense_over_an_imperative_of_the_same_form(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"зашли" is in the dictionary as often the imperative of "заслать" as the past of
+    "зайти": troops that entered a town are reported there."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, "ru", "Vovchansk")
+
+
 def test_claims_clearing_as_a_noun_is_a_capture_word(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Russia's defence ministry said its forces had completed the clearing of Soledar."
     assert readings(extractor, text, "en", "Soledar") == {("capture", "RU", "asserts")}

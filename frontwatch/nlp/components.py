@@ -214,6 +214,10 @@ def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
     if not parses:
         return word.lower(), "X", {}
     best = parses[0]
+    if "impr" in best.tag:
+        # "зашли", "перешли", "пришли": as likely the imperative of "заслать" as the past of
+        # "зайти" in the dictionary; news reports what troops did, not orders to send things.
+        best = next((p for p in parses if p.score == best.score and "past" in p.tag), best)
     pos, feats = oc2ud(str(best.tag))
     cases = {feats["Case"]} if feats.get("Case") else set()
     for other in parses[1:6]:

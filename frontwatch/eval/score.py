@@ -579,14 +579,13 @@ def _resolved(
     if extraction is None:
         return False
     if is_coreference(g.place_mention):
-        start = doc.text.find(g.evidence) if g.evidence else -1
-        end = start + len(g.evidence)
+        span = _evidence_span(g, doc)
         for claim in extraction.claims:
-            if start >= 0 and not (claim.evidence_start < end and start < claim.evidence_end):
+            if span and not (claim.evidence_start < span[1] and span[0] < claim.evidence_end):
                 continue
             if rules.same_place(claim.place, "", g):
                 return True
-        return any(rules.same_place(m.place, "", g) for m in _references_at(g, doc, extraction, rules))
+        return any(rules.same_place(m.place, "", g) for m in _references_at(g, span, extraction, rules))
     wanted = g.place_mention.casefold().strip()
     same = [m for m in extraction.mentions if m.text.casefold().strip() == wanted]
     candidates = same or [m for m in extraction.mentions
@@ -599,7 +598,7 @@ def _resolved_instead(g: GoldClaim, extraction: Extraction | None, rules: PlaceR
     if extraction is None:
         return "no extraction"
     if is_coreference(g.place_mention):
-        found = _references_at(g, extraction.document, extraction, rules)
+        found = _references_at(g, _evidence_span(g, extraction.document), extraction, rules)
     else:
         found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)]
     if not found:
@@ -609,14 +608,19 @@ def _resolved_instead(g: GoldClaim, extraction: Extraction | None, rules: PlaceR
     }))
 
 
-def _references_at(g: GoldClaim, doc: Document, extraction: Extraction, rules: PlaceRules) -> list[PlaceMention]:
-    """The back-references inside the gold claim's evidence with its words ("the town")."""
+def _evidence_span(g: GoldClaim, doc: Document) -> tuple[int, int] | None:
+    """Where the gold claim's evidence lies in its article, if it is found there."""
     start = doc.text.find(g.evidence) if g.evidence else -1
-    if start < 0:
+    return (start, start + len(g.evidence)) if start >= 0 else None
+
+
+def _references_at(g: GoldClaim, span: tuple[int, int] | None, extraction: Extraction,
+                   rules: PlaceRules) -> list[PlaceMention]:
+    """The back-references inside the gold claim's evidence (`span`) with its words ("the town")."""
+    if span is None:
         return []
-    end = start + len(g.evidence)
     return [m for m in extraction.references
-            if start <= m.start and m.end <= end and _same_surface(m, g.place_mention, rules)]
+            if span[0] <= m.start and m.end <= span[1] and _same_surface(m, g.place_mention, rules)]
 
 
 def _same_surface(mention: PlaceMention, surface: str, rules: PlaceRules) -> bool:

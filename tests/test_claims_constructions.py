@@ -1506,3 +1506,32 @@ def test_claims_siege_and_counterattack_are_fighting(extractor, lang: str, text:
 def test_claims_pushed_back_side_is_repelled_fr(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     """« Refouler » is pushing the attackers back, as « repousser » is: the side pushed back was repelled."""
     assert readings(extractor, text, "fr", "Chasiv Yar") == {("repelled", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Ukrainian forces are trying to break through to Russian-occupied Berdyansk.", "Berdyansk",
+                 id="attempt-en"),
+    pytest.param("en", "Ukrainian troops hope to reach Russian-occupied Melitopol by the summer.", "Melitopol",
+                 id="hope-en"),
+])
+def test_claims_participle_on_the_place_escapes_the_attempt(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"Trying to reach Russian-occupied X": the participle says who holds X, whatever the
+    sentence attempts; the attempt is no fight for X."""
+    assert readings(extractor, text, lang, place) == {("capture", "RU", "asserts")}
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    pytest.param("Moscou a revendiqué la prise de Koupiansk, ainsi que celle de Pokrovsk.", "Kupyansk", "Pokrovsk",
+                 id="ainsi-que-celle-de"),
+    pytest.param("Le Kremlin a salué la conquête de Vouhledar et celle de Kourakhové.", "Vuhledar", "Kurakhove",
+                 id="et-celle-de"),
+])
+def test_claims_pronoun_for_the_trigger_lists_the_place_fr(  # type: ignore[no-untyped-def]
+        extractor, text: str, first: str, second: str) -> None:
+    """« La prise de X, ainsi que celle de Y »: « celle » repeats « la prise », so Y is listed
+    with X on the same trigger and shares its reading."""
+    document = Document(id="t", text=text, lang="fr", published=PartialDate.parse("2025-02-07"))
+    _, candidates = next(extractor.candidates([document]))
+    listed = {c.target.mention.place.name: c.target for c in candidates}
+    assert listed[second].list_head == listed[first].anchor

@@ -1441,6 +1441,11 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features = dict(sentence_feats)
                 features.update(trig_feats)
                 features.update(relation_features(tree, trigger, target))
+                if "attributive" in features:
+                    # "trying to reach Russian-occupied X": the participle states what holds,
+                    # whatever the sentence attempts or supposes.
+                    for name in MOODS:
+                        features.pop(name, None)
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 if n_target not in place_feats:
                     place_feats[n_target] = _place_features(text, s_start, target, located, points, lex, top_place,
@@ -1487,7 +1492,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     prior_stance="denies" if denied else "asserts",
                     # "If they break through, they will reach Russian-occupied X": a
                     # participle describing the place states what holds, in any mood.
-                    hypothetical=hypothetical and "attributive" not in features, attempt=attempt,
+                    hypothetical=hypothetical and "attributive" not in features,
+                    attempt=attempt and "attributive" not in features,
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered=covered, failed=failed,
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
@@ -1520,6 +1526,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
 
 REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator")
 """The place features that make a place only locate something else."""
+MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
+         "modal:purpose")
+"""The features of what the sentence attempts or supposes, which a participle on the place escapes."""
 
 
 def _listed_region(previous: Target, target: Target) -> bool:

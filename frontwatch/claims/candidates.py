@@ -1319,8 +1319,11 @@ def _oblique_speaker(tree: Tree, node: int, hits: list[SourceHit]) -> Source | N
 
 
 def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
-                    persons: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
-    """Every claim candidate of a parsed document, in text order."""
+                    persons: list[tuple[int, int]], lex: Lexicon,
+                    unclaimed: list[PlaceMention] | None = None) -> list[Candidate]:
+    """Every claim candidate of a parsed document, in text order; `unclaimed` receives the
+    back-references of the sentences without a trigger ("there is no enemy in the town"),
+    which make no candidate but still say which place the article speaks of."""
     tree = build_tree(doc, lex.relations)
     text = tree.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
@@ -1359,6 +1362,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                  [(m.start, m.end) for m in own_mentions if not m.place.is_region])
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
+            if unclaimed is not None:
+                unclaimed += (t.mention for t in find_targets(
+                    doc, tree, s_start, s_end, mentions, history, located, lex, source_spans, argued, antecedents)
+                    if t.coref)
             history.extend(antecedents)
             continue
         targets = find_targets(doc, tree, s_start, s_end, mentions, history, located, lex, source_spans,

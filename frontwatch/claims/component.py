@@ -17,15 +17,15 @@ from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from frontwatch.claims.candidates import find_candidates
+from frontwatch.claims.candidates import back_references, find_candidates
 from frontwatch.claims.lexicon import load_lexicon
 from frontwatch.claims.syntax import column_strings
 from frontwatch.nlp.components import set_sentence_starts, text_of
 from frontwatch.places import Gazetteer, PlaceFinder
-from frontwatch.records import Document
+from frontwatch.records import Document, PlaceMention
 
 for _name, _default in (("document", None), ("place_mentions", ()), ("candidates", ()),
-                         ("unresolved_names", ())):
+                         ("unresolved_names", ()), ("place_references", ())):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -117,15 +117,18 @@ class ClaimsComponent(BatchComponent):
         mentions = list(doc._.place_mentions)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS
                    and not any(m.start < e.end_char and e.start_char < m.end for m in mentions)]
-        candidates = find_candidates(doc, document, mentions, persons, self.lexicon)
+        unclaimed: list[PlaceMention] = []
+        candidates = find_candidates(doc, document, mentions, persons, self.lexicon, unclaimed)
         doc._.candidates = tuple(candidates)
+        doc._.place_references = tuple(sorted(back_references(candidates) + tuple(unclaimed),
+                                              key=lambda m: (m.start, m.end)))
         return doc
 
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
-@Language.factory("frontwatch_claims", assigns=["doc._.candidates"],
+@Language.factory("frontwatch_claims", assigns=["doc._.candidates", "doc._.place_references"],
                   requires=["doc._.place_mentions"], default_config={})
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     return ClaimsComponent(nlp.lang or "")

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from frontwatch import __version__
-from frontwatch.claims.candidates import Candidate, back_references
+from frontwatch.claims.candidates import Candidate
 from frontwatch.claims.component import add_frontwatch_components
 from frontwatch.claims.lexicon import lexicon_digest
 from frontwatch.claims.model import DEFAULT_MODEL, ClaimModel, claims_of, load_model
@@ -120,7 +120,7 @@ class Extractor:
                     document = batch[i] if batch[i].lang else _with_lang(batch[i], lang)
                     candidates = tuple(doc._.candidates)
                     results[i] = (Extraction(document, tuple(doc._.place_mentions), (), version,
-                                             tuple(doc._.unresolved_names), back_references(candidates)),
+                                             tuple(doc._.unresolved_names), tuple(doc._.place_references)),
                                   candidates)
             for i in range(len(batch)):
                 yield results[i]

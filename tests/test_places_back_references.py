@@ -1,0 +1,36 @@
+"""Back-references are read wherever they stand, not only where a claim word stands.
+
+"Russian troops are trying to storm Chasiv Yar. There is no enemy army in the city": the
+second sentence makes no claim, but "the city" still means Chasiv Yar, and the extraction
+records it so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def read_as(extractor, text: str, lang: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Each back-reference of the text with the place it was read as."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    return {(m.text, m.place.name) for m in next(extractor.extract([document])).references}
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "place"), [
+    pytest.param("en", "Russian troops are trying to storm Chasiv Yar. There is no enemy army in the city.",
+                 "the city", "Chasiv Yar", id="en"),
+    pytest.param("fr", "Les troupes russes tentent de prendre d'assaut Tchassiv Iar. Le canal traverse la ville "
+                       "du nord au sud.", "la ville", "Chasiv Yar", id="fr"),
+    pytest.param("uk", "Російські війська намагаються штурмувати Часів Яр. Канал знаходиться у східній частині "
+                       "міста.", "міста", "Chasiv Yar", id="uk"),
+    pytest.param("ru", "Российские войска пытаются штурмовать Часов Яр. Канал находится в восточной части "
+                       "города.", "города", "Chasiv Yar", id="ru"),
+])
+def test_places_back_reference_outside_a_claim_sentence_is_read(extractor, lang: str, text: str,
+                                                                 reference: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert (reference, place) in read_as(extractor, text, lang)
+

@@ -460,6 +460,13 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
 
 
+def _refers_back(body: str, lex: Lexicon) -> bool:
+    """Whether a sentence has words that may refer back to a place: most have none, and
+    finding a sentence's places costs a walk over its tree."""
+    return any(pattern.search(body) for pattern in (lex.coref_settlement, lex.coref_any, lex.coref_part,
+                                                      lex.coref_plural))
+
+
 def _counted(tree: Tree, start: int) -> bool:
     """A number before the noun counts places ("81 населенный пункт", "huit localités"):
     it refers back to none."""
@@ -1362,7 +1369,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                  [(m.start, m.end) for m in own_mentions if not m.place.is_region])
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
-            if unclaimed is not None:
+            if unclaimed is not None and (history or antecedents) and _refers_back(body, lex):
                 unclaimed += (t.mention for t in find_targets(
                     doc, tree, s_start, s_end, mentions, history, located, lex, source_spans, argued, antecedents)
                     if t.coref)

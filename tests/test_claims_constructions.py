@@ -1181,6 +1181,14 @@ def test_claims_fr_a_back_reference_after_a_contracted_article_is_one_too(  # ty
     assert (kind, "RU", "asserts") in readings(extractor, text, "fr", place)
 
 
+def test_claims_fr_y_compris_refers_back_to_no_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    """« Y compris » means "including": its « y » is no pronoun for the town named before, so
+    fighting "on the whole front, including at night" is no fighting in that town."""
+    text = ("L'armée russe a pris Pokrovsk en décembre. "
+            "Les combats se poursuivent sur tout le front, y compris la nuit.")
+    assert readings(extractor, text, "fr", "Pokrovsk") == {("capture", "RU", "asserts")}
+
+
 @pytest.mark.parametrize(("lang", "text", "taken", "not_taken"), [
     ("en", "Russian forces captured Rivnopillia, threatening to take Huliaipole, the ministry said.",
      "Rivnopillia", "Hulyaypole"),

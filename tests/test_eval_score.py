@@ -289,6 +289,24 @@ def test_eval_score_a_pointer_resolves_through_the_back_reference_read_there(gol
     assert outcomes == {"right": (1, 2), "wrong": (0, 2), "elsewhere": (0, 2), "none": (0, 2)}
 
 
+def test_eval_score_an_unspotted_capitalised_mention_resolves_through_a_back_reference(gold_dir: Path) -> None:
+    """A capitalised gold mention that no name was spotted for ("Western blocks" opening a
+    sentence) counts as resolved when the extractor read those words there as the gold
+    place; a name spotted and resolved elsewhere stays a miss."""
+    corpus = load_gold(gold_dir)
+    ugl = TEXT_A.index("Ugledar")
+    read_back = PlaceMention(ugl, ugl + 7, "Ugledar", VUHLEDAR, 0.8, "part")
+    spotted = PlaceMention(ugl, ugl + 7, "Ugledar", KUPIANSK, 1.0, "test")
+    outcomes = {}
+    for name, mentions in (("unspotted", ()), ("spotted elsewhere", (spotted,))):
+        extractions = [Extraction(g.document, mentions if g.document.id == "fr-a" else (),
+                                  references=(read_back,) if g.document.id == "fr-a" else ())
+                       for g in corpus.documents]
+        fr = score(corpus, extractions).by_lang["fr"].place_resolution
+        outcomes[name] = (fr.correct, fr.total)
+    assert outcomes == {"unspotted": (1, 3), "spotted elsewhere": (0, 3)}
+
+
 @pytest.mark.parametrize(("mention", "pointer"), [
     ("The town", True), ("la ville du même nom", True), ("там", True), ("y", True),
     ("Toutes ces villes", True), ("All three towns", True), ("Усі ці села", True),

@@ -590,6 +590,10 @@ def _resolved(
     same = [m for m in extraction.mentions if m.text.casefold().strip() == wanted]
     candidates = same or [m for m in extraction.mentions
                           if _same_surface(m, g.place_mention, rules)]
+    if not candidates:
+        # A capitalised description that names no place ("Western blocks" opening a
+        # sentence) is read, if at all, as a back-reference to one.
+        candidates = _references_at(g, _evidence_span(g, doc), extraction, rules)
     return any(rules.same_place(m.place, "", g) for m in candidates)
 
 
@@ -600,7 +604,8 @@ def _resolved_instead(g: GoldClaim, extraction: Extraction | None, rules: PlaceR
     if is_coreference(g.place_mention):
         found = _references_at(g, _evidence_span(g, extraction.document), extraction, rules)
     else:
-        found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)]
+        found = [m for m in extraction.mentions if _same_surface(m, g.place_mention, rules)] or \
+            _references_at(g, _evidence_span(g, extraction.document), extraction, rules)
     if not found:
         return "not spotted"
     return "resolved to " + ", ".join(sorted({

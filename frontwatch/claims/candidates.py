@@ -1582,16 +1582,25 @@ RENAMING_GAP = 20
 def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Trigger], hits: list[SourceHit],
                         earlier: list[Candidate], index: int, lex: Lexicon) -> list[Candidate]:
     """"Moscow claimed X, but the 28th brigade denied it": a clause after "but" that only
-    denies, naming who does, denies the sentence's own statements in that speaker's voice."""
+    denies, naming who does, denies the sentence's own statements in that speaker's voice.
+    A clause that answers them ("X took Y — a claim Kyiv denied, ...") denies them too when
+    its denial comes before any trigger of its own: what follows is its speaker's reasons."""
     text = tree.text
     s_start, s_end = sentence
-    turns = list(lex.contrast.finditer(text, s_start, s_end))
+    turns = sorted([*lex.contrast.finditer(text, s_start, s_end), *lex.answer_turn.finditer(text, s_start, s_end)],
+                   key=lambda turn: turn.start())
     if not turns:
         return []
     tail = turns[-1].end()
-    if any(t.start >= tail for t in triggers) or not lex.denial.search(text, tail, s_end):
+    denial = lex.denial.search(text, tail, s_end)
+    if denial is None:
         return []
-    denier = sentence_speaker(text, (tail, s_end), [h for h in hits if h.start >= tail], lex, tree)[0]
+    answers = turns[-1].re is lex.answer_turn
+    if any(tail <= t.start < (denial.start() if answers else s_end) for t in triggers):
+        return []
+    # An answering clause is subordinate by its nature: its verb speaks all the same.
+    denier = sentence_speaker(text, (tail, s_end), [h for h in hits if h.start >= tail], lex,
+                              None if answers else tree)[0]
     if denier is None:
         return []
     stated = [c for c in earlier if c.sentence == index and c.prior_stance == "asserts"

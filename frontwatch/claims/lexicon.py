@@ -79,6 +79,7 @@ class Lexicon:
     partial: re.Pattern[str]
     whole: re.Pattern[str]
     contrast: re.Pattern[str]
+    answer_turn: re.Pattern[str]
     hypothetical_after: re.Pattern[str]
     claimed_by: tuple[tuple[Side, re.Pattern[str]], ...]
     claimed_by_source: re.Pattern[str]
@@ -341,6 +342,7 @@ def load_lexicon(lang: str) -> Lexicon:
         partial=pat(stance, "partial", "denials.yml"),
         whole=pat(stance, "whole", "denials.yml"),
         contrast=pat(stance, "contrast", "denials.yml"),
+        answer_turn=pat(stance, "answer_turn", "denials.yml"),
         hypothetical_after=pat(stance, "hypothetical_after", "denials.yml"),
         claimed_by=tuple((_side(side, f"{lang}/denials.yml") or "third", _alternation(patterns, f"{lang}/denials.yml"))
                          for side, patterns in (stance.get("claimed_by") or {}).items() if patterns),

@@ -1,0 +1,46 @@
+"""A denial that answers a statement without naming a claim word of its own: a clause that
+answers the statement before it ("— a claim Kyiv denied"), or a sentence calling it
+propaganda. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Russia's defence ministry said its troops had captured Siversk — a claim that Kyiv "
+                 "denied, accusing Moscow of exaggerating its gains.", "Siversk", id="answer-clause-en"),
+])
+def test_answering_clause_denies_the_statement_before_it(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """The Russian statement stands, and the Ukrainian side denies it in the same sentence."""
+    found = keys(extractor, text, lang)
+    assert (place, "capture", "RU", "denies", "UA") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Russian forces captured Kupiansk, the Russian defence ministry said. "
+                 "The Ukrainian army said this was Russian propaganda.", "Kupyansk", id="propaganda-en"),
+    pytest.param("ru", "Российские войска заняли Купянск, сообщило Минобороны России. "
+                 "В ВСУ заявили, что это российская пропаганда.", "Kupyansk", id="propaganda-ru"),
+    pytest.param("uk", "Російські війська захопили Купʼянськ, заявили в Міноборони РФ. "
+                 "У ЗСУ заявили, що це російська пропаганда.", "Kupyansk", id="propaganda-uk"),
+])
+def test_calling_a_statement_propaganda_denies_it(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """The sentence after the Russian statement names no claim word: it only calls the statement propaganda."""
+    assert (place, "capture", "RU", "denies", "UA") in keys(extractor, text, lang)
+
+
+def test_propaganda_introducing_a_claim_denies_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Russian propaganda claims ..." introduces the claim itself: no denial."""
+    found = keys(extractor, "Russian propaganda claims that Russian troops captured Kupiansk.", "en")
+    assert not any(stance == "denies" for _, _, _, stance, _ in found)

@@ -586,6 +586,10 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
                     and modified not in tree.ancestors(p):
                 f["describes_other"] = 1.0
     clause = tree.clause_head(t)
+    if not target.implicit:
+        # A clause hung on any word of the place's name ("Нью-Йорка, где", the "Kharkiv" of
+        # "la région de Kharkiv, qui") is about the place.
+        same = (*same, *tree.tokens(target.start, target.end))
     if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same:
         f["relative_place"] = 1.0
     if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
@@ -1521,7 +1525,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,
                     said_there=not target.coref and not target.implicit and target.mention.start in said_at,
-                    elsewhere=any(n in features for n in ("relative_other", "describes_other")),
+                    # "в районі села X, куди зайшла піхота": a relative word right after
+                    # the place ties the clause to it, wherever the parse hangs the clause.
+                    elsewhere=any(n in features for n in ("relative_other", "describes_other"))
+                    and "relative_clause" not in features,
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region

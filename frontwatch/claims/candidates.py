@@ -1883,6 +1883,11 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     return f
 
 
+FAILURE_REACH = 100
+"""How far after the trigger a failure closing its clause is looked for, in characters: far
+enough for what the attempt cost ("but apart from sustaining numerous losses, achieved nothing")."""
+
+
 def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: Lexicon) -> str:
     """How the attempt the trigger names is said to have failed: "governed" by a failure word
     ("failed to take X", "the failure of the attempt to take X", "a failed assault on X") or
@@ -1902,7 +1907,7 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
         if (tree.lemmas[node] in lex.success_lemmas or tree.words[node] in lex.success_lemmas) \
                 and _negated(doc, tree, node, lex):
             return "governed"
-    return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + 80)) else ""
+    return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + FAILURE_REACH)) else ""
 
 
 def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:

@@ -340,6 +340,10 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
         if candidate.denier is not None and stance == "asserts":
             statements.append(replace(claim, stance="denies", source=candidate.denier,
                                       confidence=round(claim.confidence * 0.9, 4)))
+        if kind == "advance" and stance == "asserts" and "modal:failed_after" in candidate.features:
+            # "The enemy is surging towards X, but has achieved nothing": the advance is told,
+            # and so is its failure, the repulse of the side that advanced.
+            statements.append(replace(claim, kind="repelled", confidence=round(claim.confidence * 0.9, 4)))
         if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
             statements.append(replace(claim, stance="asserts", source=candidate.claimant,
                                       confidence=round(claim.confidence * 0.8, 4)))

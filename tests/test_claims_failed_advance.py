@@ -1,0 +1,34 @@
+"""An advance whose clause ends in its failure ("is surging towards X, but has achieved
+nothing") tells two things a reader records: the advance, and the repulse of the side that
+advanced. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """Kind, actor and stance of every claim the text makes about `place`."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.kind, c.actor, c.stance) for c in claims if c.place.name == place}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The enemy is advancing on Pokrovsk, but apart from heavy losses it has achieved nothing, "
+                       "the Ukrainian commander said.", id="en"),
+    pytest.param("fr", "L'ennemi avance vers Pokrovsk, mais à part de lourdes pertes, il n'a rien obtenu, "
+                       "a déclaré le commandant ukrainien.", id="fr"),
+    pytest.param("uk", "Ворог просувається до Покровська, але марно, крім великих втрат, заявив "
+                       "командувач ЗСУ.", id="uk"),
+    pytest.param("ru", "Противник продвигается к Покровску, но, кроме больших потерь, ничего не добился, "
+                       "заявил командующий ВСУ.", id="ru"),
+])
+def test_claims_advance_that_achieved_nothing_is_also_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = readings(extractor, text, lang, "Pokrovsk")
+    assert ("advance", "RU", "asserts") in found
+    assert ("repelled", "RU", "asserts") in found

@@ -695,7 +695,8 @@ def _own_conjunct(tree: Tree, head: int) -> tuple[int, int] | None:
 
 
 def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
-    """A negation word on the trigger or on a verb that governs it within its clause."""
+    """A negation word on the trigger or on a verb that governs it within its clause; not one
+    after a contrast word ("but", "але") that follows the trigger, which opens another clause."""
     own = _own_conjunct(tree, head)
     nodes = [head]
     for node in tree.ancestors(head):
@@ -711,6 +712,10 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
             if child + 1 < len(tree.words) and tree.words[child + 1] in lex.negation_exceptions:
                 continue
             if tree.lemmas[child] in lex.negation_words or tree.words[child] in lex.negation_words:
+                if child > head and lex.contrast.search(tree.text, tree.ends[head], tree.starts[child]):
+                    # "просувається до X, але нічого не досяг": a parse that hangs the next
+                    # clause's negation on the trigger does not make "but" part of its clause.
+                    continue
                 if child < head or tree.relations[child] in ("neg", "advmod:neg", "advmod"):
                     return True
     return False

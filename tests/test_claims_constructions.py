@@ -1525,8 +1525,11 @@ def test_claims_pushed_back_side_is_repelled_fr(extractor, text: str) -> None:  
 def test_claims_participle_on_the_place_escapes_the_attempt(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str, place: str) -> None:
     """"Trying to reach Russian-occupied X": the participle says who holds X, whatever the
-    sentence attempts; the attempt is no fight for X."""
-    assert readings(extractor, text, lang, place) == {("capture", "RU", "asserts")}
+    sentence attempts; its capture is not turned into the holder's fight for X. (What the
+    attempting side's own verb says of X is another candidate's reading.)"""
+    found = readings(extractor, text, lang, place)
+    assert ("capture", "RU", "asserts") in found
+    assert ("fighting", "RU", "asserts") not in found
 
 
 @pytest.mark.parametrize(("text", "first", "second"), [

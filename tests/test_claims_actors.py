@@ -27,3 +27,22 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
 def test_claims_place_rid_of_a_side_was_taken_from_it(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     """A place "rid of" or "freed from" a side was taken from that side: the other side took it."""
     assert ("capture", "UA", "asserts") in readings(extractor, text, "fr", place)
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "actor"), [
+    pytest.param("ru", "Российские военные ведут бой с Вооруженными силами Украины в Часовом Яре.",
+                 "Chasiv Yar", "RU", id="ru-boi-s-vsu"),
+    pytest.param("ru", "Украинские военные ведут бой с российскими войсками в Часовом Яре.",
+                 "Chasiv Yar", "UA", id="ru-boi-s-russkimi"),
+    pytest.param("ru", "Подразделения ВСУ ведут бои против российских войск в Часовом Яре.",
+                 "Chasiv Yar", "UA", id="ru-protiv"),
+    pytest.param("en", "Russian troops are fighting against Ukrainian forces in Chasiv Yar, the Russian defence "
+                 "ministry said.", "Chasiv Yar", "RU", id="en-against"),
+    pytest.param("fr", "Les soldats russes mènent des combats contre les forces ukrainiennes à Tchassiv Iar, selon "
+                 "Moscou.", "Chasiv Yar", "RU", id="fr-contre"),
+])
+def test_claims_the_side_fought_against_is_not_the_fighter(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, actor: str) -> None:
+    """ "Fighting against X's forces", "бой с ВСУ": X is the side fought, not a possessor of
+    the fight; the fight is its subject's."""
+    assert {a for kind, a, _ in readings(extractor, text, lang, place) if kind == "fighting"} == {actor}

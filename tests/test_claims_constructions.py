@@ -896,6 +896,32 @@ def test_claims_a_plural_back_reference_means_every_place_of_the_list_before(  #
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kyiv still holds parts of the Donetsk, Zaporizhzhia and Kherson regions. Russian troops are "
+           "attacking in all three regions, the Ukrainian General Staff said."),
+    ("fr", "Kiev tient encore une partie des régions de Donetsk, de Zaporijjia et de Kherson. Les troupes russes "
+           "attaquent dans ces trois régions, selon l'état-major ukrainien."),
+    ("uk", "Україна досі контролює частину Донецької, Запорізької та Херсонської областей. Російські війська "
+           "атакують у цих трьох областях, повідомив Генштаб ЗСУ."),
+    ("ru", "Украина всё ещё контролирует часть Донецкой, Запорожской и Херсонской областей. Российские войска "
+           "атакуют во всех трёх областях, сообщил Генштаб ВСУ."),
+])
+def test_claims_a_plural_back_reference_to_regions_means_every_region_of_the_list_before(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"All three regions", "ces trois régions": the regions just listed, as "these towns" are
+    the towns."""
+    for place in ("Donetsk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"):
+        assert ("fighting", "RU", "asserts") in readings(extractor, text, lang, place), place
+
+
+def test_claims_none_of_the_regions_listed_before_is_held(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Do not hold any of the four regions" denies the capture of each region listed."""
+    text = ("Moscow claims the Donetsk, Luhansk, Zaporizhzhia and Kherson regions. Russian forces do not fully "
+            "hold any of the four regions.")
+    for place in ("Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"):
+        assert ("capture", "RU", "denies") in readings(extractor, text, "en", place), place
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("en", "Russia's failed assault on Kupiansk cost it dozens of tanks, the brigade said."),
     ("fr", "L'assaut raté des Russes sur Koupiansk leur a coûté des dizaines de chars, selon la brigade."),
     ("ru", "Безуспешная атака на Купянск стоила россиянам десятков танков, заявили в бригаде."),

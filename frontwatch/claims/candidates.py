@@ -437,12 +437,15 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                               _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
     # A plural first: "ці міста" is no genitive "міста" (of the city).
-    for m in lex.coref_plural.finditer(body):
+    plurals = [(m, False) for m in lex.coref_plural.finditer(body)]
+    plurals += [(m, True) for m in lex.coref_plural_region.finditer(body)]
+    for m, regions in plurals:
         start, end = m.start() + s_start, m.end() + s_start
         if _named_by(targets, text, start, end, lex):
             continue
         head = _place_head(doc, tree, start, end, lex)
-        for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start):
+        for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start,
+                                     regions):
             ref = PlaceMention(start, end, text[start:end], listed.place, listed.score * 0.85, "coref")
             targets.append(Target(start, end, ref, head, coref=True))
     for pattern, settlement, how in ((lex.coref_settlement, True, "coref"), (lex.coref_any, False, "coref"),
@@ -464,7 +467,7 @@ def _refers_back(body: str, lex: Lexicon) -> bool:
     """Whether a sentence has words that may refer back to a place: most have none, and
     finding a sentence's places costs a walk over its tree."""
     return any(pattern.search(body) for pattern in (lex.coref_settlement, lex.coref_any, lex.coref_part,
-                                                      lex.coref_plural))
+                                                      lex.coref_plural, lex.coref_plural_region))
 
 
 def _counted(tree: Tree, start: int) -> bool:
@@ -491,10 +494,13 @@ def _named_by(targets: list[Target], text: str, start: int, end: int, lex: Lexic
 _BOUNDARY = re.compile(r"[,;:.!?\"”»“«)(]")
 
 
-def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int) -> list[PlaceMention]:
+def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int,
+                  regions: bool = False) -> list[PlaceMention]:
     """The places a plural back-reference means ("these villages", "ці населені пункти"): the
-    settlements of the last sentence before it that names two or more, one mention each."""
-    fitting = [m for m in earlier if _may_refer(m, located, True, "") and m.start >= start - LIST_BACK_CHARS]
+    settlements (`regions`: the regions, for "any of the four regions") of the last sentence
+    before it that names two or more, one mention each."""
+    fitting = [m for m in earlier if _may_refer(m, located, not regions, "") and m.place.is_region == regions
+               and m.start >= start - LIST_BACK_CHARS]
     run: list[PlaceMention] = []
     best: list[PlaceMention] = []
     for mention in fitting:

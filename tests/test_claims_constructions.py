@@ -125,6 +125,35 @@ def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None: 
     assert not [k for k in keys(extractor, text, lang) if k[1] == "capture"]
 
 
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Ukrainian forces prevented Russian troops from capturing Chasiv Yar.", "Chasiv Yar",
+                 id="prevent-from-en"),
+    pytest.param("en", "The army averted the fall of Bakhmut.", "Bakhmut", id="avert-noun-en"),
+    pytest.param("fr", "Les forces ukrainiennes ont empêché la prise de Tchassiv Iar.", "Chasiv Yar",
+                 id="empecher-noun-fr"),
+    pytest.param("fr", "L'armée ukrainienne a empêché les Russes de prendre Robotyne.", "Robotyne",
+                 id="empecher-de-fr"),
+    pytest.param("uk", "Українські захисники не дали окупантам захопити Вербове.", "Verbove",
+                 id="not-let-uk"),
+    pytest.param("uk", "ЗСУ завадили росіянам увійти до Часового Яру.", "Chasiv Yar", id="prevent-uk"),
+    pytest.param("ru", "ВСУ не дали российским войскам захватить Работино.", "Robotyne", id="not-let-ru"),
+    pytest.param("ru", "Украинские войска не допустили захвата Кременной.", "Kreminna", id="not-allow-noun-ru"),
+])
+def test_claims_prevented_capture_is_no_claim(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """What a side kept from happening did not happen: no capture, no presence, no denial."""
+    assert readings(extractor, text, lang, place) == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The Ukrainian withdrawal let Russian troops enter Robotyne.", id="let-en"),
+    pytest.param("uk", "Відступ ЗСУ дозволив російським військам зайти в Роботине.", id="allow-uk"),
+])
+def test_claims_letting_an_entry_reports_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb of letting prevents only when negated: what it lets happen is reported."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Robotyne")
+
+
 @pytest.mark.parametrize(("lang", "text", "target", "locator"), [
     pytest.param("en", "Russian troops took the village of Dachne in the Dnipropetrovsk region, the ministry said.",
                  "Dachne", "Dnipropetrovsk Oblast", id="en"),

@@ -1452,8 +1452,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             owner = report_author if denied and report_author is not None else clause_speaker
             own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
             # What the trigger's own words say holds for each of its places.
-            hypothetical = unreal or any(n in trig_feats or n in sentence_feats
-                                         for n in ("modal:hypothetical", "question"))
+            hypothetical = unreal or "modal:prevented" in trig_feats or any(
+                n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question"))
             attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose"))
             covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
             failed = "modal:failed_governed" in trig_feats or (
@@ -1559,7 +1559,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
 REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator")
 """The place features that make a place only locate something else."""
 MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
-         "modal:purpose")
+         "modal:purpose", "modal:prevented")
 """The features of what the sentence attempts or supposes, which a participle on the place escapes."""
 
 
@@ -1862,6 +1862,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["modal:attempt"] = 1.0
     if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3, adjunct_stops=True):
         f["modal:attempt_governed"] = 1.0
+    if _prevented(doc, tree, trigger.head, lex):
+        f["modal:prevented"] = 1.0
     failed = _failed(doc, tree, text, s_end, trigger, lex)
     if failed:
         f[f"modal:failed_{failed}"] = 1.0
@@ -1897,6 +1899,24 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
 FAILURE_REACH = 100
 """How far after the trigger a failure closing its clause is looked for, in characters: far
 enough for what the attempt cost ("but apart from sustaining numerous losses, achieved nothing")."""
+
+
+def _prevented(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
+    """A word of preventing governs the trigger ("prevented Russia from capturing X",
+    « empêcher la prise de X »), or a verb of letting does, negated ("не дали окупантам
+    захопити X", "не допустить захвата X"): what the trigger names did not happen, so it
+    reports no claim."""
+    # What is prevented is often oblique ("from capturing X", "запобігли оточенню X"), so an
+    # oblique phrase does not end the reach.
+    if _governing(doc, tree, head, lex.prevention_lemmas, 3):
+        return True
+    for k, node in enumerate(tree.ancestors(head)):
+        if k >= 2:
+            break
+        if (tree.lemmas[node] in lex.allow_lemmas or tree.words[node] in lex.allow_lemmas) \
+                and _negated(doc, tree, node, lex):
+            return True
+    return False
 
 
 def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: Lexicon) -> str:

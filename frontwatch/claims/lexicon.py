@@ -154,6 +154,10 @@ class Lexicon:
     cessation_lemmas: frozenset[str]
     """Verbs of stopping: negated, they say the action goes on ("did not stop attacking X")."""
     modal_lemmas: frozenset[str]
+    prevention_lemmas: frozenset[str]
+    """Words of preventing ("prevent", "empêcher", "запобігти"): what they govern did not happen."""
+    allow_lemmas: frozenset[str]
+    """Verbs of letting ("дати", "допустить"): negated, what they govern was prevented."""
     purpose_marks: frozenset[str]
     finite_endings: tuple[str, ...]
     """Words that make an adverbial or adnominal clause a purpose ("to", "afin", "щоб"):
@@ -410,6 +414,8 @@ def load_lexicon(lang: str) -> Lexicon:
         success_lemmas=_words(stance, "success_words", f"{lang}/denials.yml"),
         cessation_lemmas=_words(stance, "cessation_words", f"{lang}/denials.yml"),
         modal_lemmas=_words(stance, "modal_words", f"{lang}/denials.yml"),
+        prevention_lemmas=_words(stance, "prevention_words", f"{lang}/denials.yml"),
+        allow_lemmas=_words(stance, "allow_words", f"{lang}/denials.yml"),
         purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
         finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),

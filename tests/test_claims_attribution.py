@@ -489,3 +489,14 @@ def test_attribution_a_denied_claim_is_the_quoted_sources(  # type: ignore[no-un
     asserted = {c.source.name for c in claims_of(extractor, text, lang)
                 if c.place.name == place and c.kind == "capture" and c.stance == "asserts"}
     assert asserted == {claimant}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Российские войска освободили Купянск, заявил начальник Генштаба ВС РФ генерал армии Валерий "
+           "Герасимов. \"Российские войска освободили Купянск\", - сказал Герасимов."),
+])
+def test_attribution_a_title_named_in_apposition_is_the_person_it_names(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """"The chief of the General Staff, general Valery Gerasimov": the chief is Gerasimov, so
+    his statement and his quote by name are one claim, his."""
+    assert sources_of(extractor, text, lang, "Kupyansk", "capture") == {("Valery Gerasimov", "RU")}

@@ -59,6 +59,8 @@ SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp"})
 """A speech verb in these relations shares its subject with the verb above ("…, saying",
 "ajoutant que", "заявивши")."""
 PREDICATES = frozenset({"VERB", "AUX"})
+NAMING = frozenset({"appos", "flat", "flat:name", "compound"})
+"""Relations by which a name hangs on the title it names."""
 NON_FINITE = frozenset({"Ger", "Part", "Inf", "Conv"})
 
 
@@ -455,14 +457,28 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
 
 def _named_subject(tree: Tree, token: int, hits: list[SourceHit], spans: list[tuple[int, int]]) -> Subject | None:
     """The source named in the noun phrase of `token` (its words' `spans`): the one on its
-    head first, else the nearest that is not a country or its forces."""
+    head first, else one in apposition to its head (the title is the person's: "начальник
+    Генштаба генерал Валерий Герасимов" is Gerasimov, whom the article then quotes by name),
+    else the nearest that is not a country or its forces."""
     head_start, head_end = tree.starts[token], tree.ends[token]
     inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
     on_head = [h for h in inside if h.start < head_end and head_start < h.end]
     if not inside:
         return None
-    hit = on_head[0] if on_head else min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))
+    naming = [h for h in inside if not h.weak and _names_the_head(tree, token, h)]
+    hit = (on_head or naming or [min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))])[0]
     return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
+
+
+def _names_the_head(tree: Tree, token: int, hit: SourceHit) -> bool:
+    """Whether a source stands in apposition to the phrase's head, naming it ("the chief of
+    the General Staff Valery Gerasimov": the chief is Gerasimov, not the staff)."""
+    for i in tree.tokens(hit.start, hit.end):
+        while tree.relations[i] in NAMING and tree.heads[i] != i:
+            i = tree.heads[i]
+            if i == token:
+                return True
+    return False
 
 
 def _impersonal(tree: Tree, verb: int) -> bool:

@@ -738,6 +738,20 @@ def test_claims_past_tense_over_an_imperative_of_the_same_form(extractor, text: 
     assert ("presence", "RU", "asserts") in readings(extractor, text, "ru", "Vovchansk")
 
 
+def test_claims_uk_grammar_words_are_not_read_as_nouns(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The Ukrainian dictionary scores the note "до", the noun "як" (a yak) and the
+    preposition or conjunction alike: the grammar word is the one news text means, so "Як
+    пояснив він" (as he explained) names no speaker "Як", and "під"/"до" head no noun."""
+    doc = extractor.pipeline("uk")("Як пояснив він, бої тривають під Бахмутом і до того.")
+    assert {t.text: t.pos_ for t in doc if t.text in ("Як", "під", "до")} == {
+        "Як": "PART", "під": "ADP", "до": "ADP"}
+    document = Document(id="t", text=("Речник угруповання Назар Волошин заявив, що ситуація складна. "
+                                      "Як пояснив він, бої тривають у Лимані."),
+                        lang="uk", published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    assert claims and all(c.source.name != "Як" for c in claims)
+
+
 def test_claims_clearing_as_a_noun_is_a_capture_word(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Russia's defence ministry said its forces had completed the clearing of Soledar."
     assert readings(extractor, text, "en", "Soledar") == {("capture", "RU", "asserts")}

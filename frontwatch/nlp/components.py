@@ -205,6 +205,11 @@ def slovnet_syntax(doc: Doc) -> Doc:
     return doc
 
 
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO"})
+"""Parts of speech of grammar words (prepositions, conjunctions, particles, pronouns),
+preferred on a dictionary tie with a content word of the same form."""
+
+
 @functools.cache
 def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
     """Lemma, universal part of speech and features of a word, from pymorphy3 (cached)."""
@@ -218,6 +223,11 @@ def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
         # "зашли", "перешли", "пришли": as likely the imperative of "заслать" as the past of
         # "зайти" in the dictionary; news reports what troops did, not orders to send things.
         best = next((p for p in parses if p.score == best.score and "past" in p.tag), best)
+    if best.tag.POS not in FUNCTION_POS:
+        # "до", "під", "про", "як", "його": the Ukrainian dictionary scores the note "до", the
+        # noun "як" (a yak) and the preposition alike; the word of grammar is the one running
+        # text means.
+        best = next((p for p in parses if p.score == best.score and p.tag.POS in FUNCTION_POS), best)
     pos, feats = oc2ud(str(best.tag))
     cases = {feats["Case"]} if feats.get("Case") else set()
     for other in parses[1:6]:

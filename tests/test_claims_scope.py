@@ -387,10 +387,26 @@ def test_a_negated_stop_says_the_action_goes_on(extractor, lang: str, text: str)
 ])
 def test_advancing_in_a_region_is_an_advance(extractor, lang: str, text: str, region: str) -> None:  # type: ignore[no-untyped-def]
     """Advancing in a town is being in part of it (presence); advancing within a region is an
-    advance there (an incursion into one stays a presence, see above)."""
+    advance there (an incursion into one is a presence, below)."""
     found = keys(claims_of(extractor, text, lang))
     assert (region, "advance", "RU", "asserts") in found
     assert (region, "presence", "RU", "asserts") not in found
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    pytest.param("en", "Russia launched an incursion into the Kharkiv region on Friday.", "Kharkiv Oblast",
+                 id="en-into"),
+    pytest.param("uk", "За даними DeepState, російські війська просунулися у Харківську область.",
+                 "Kharkiv Oblast", id="uk-accusative"),
+    pytest.param("ru", "По данным DeepState, российские войска продвинулись в Курскую область.", "Kursk Oblast",
+                 id="ru-accusative"),
+])
+def test_advancing_into_a_region_is_a_presence(extractor, lang: str, text: str, region: str) -> None:  # type: ignore[no-untyped-def]
+    """Going into a region ("into", or the accusative after "в/у") is being in part of it, as
+    in a town; only an advance within it ("в Курской области", locative) stays an advance."""
+    found = keys(claims_of(extractor, text, lang))
+    assert (region, "presence", "RU", "asserts") in found
+    assert (region, "advance", "RU", "asserts") not in found
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -178,7 +178,10 @@ class Candidate:
     all of it, or holding all of it, is holding it."""
     inside: bool = False
     """An advance "into" or "in" the place ("advancing in X", "просунулися в X"): a presence
-    in a town; in a region, a presence or an advance as the model's odds say."""
+    in a town; in a region, a presence when it goes into it (`entering`), an advance within it."""
+    entering: bool = False
+    """The advance goes into the place, not within it: "an incursion into the Kharkiv region",
+    the accusative after "в/у" ("в Курську область"), not the locative ("в Курській області")."""
     withdrawal: bool = False
     """A side the parse ties to a withdrawal leaves this settlement itself, not a part of it
     ("Ukrainian troops withdrew from X", "залишили X"): the other side holds it, by
@@ -461,6 +464,16 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                    antecedent.score * 0.85, how)
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _entering(tree: Tree, text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
+    """Whether the words before the place say the motion goes into it ("into", "à
+    l'intérieur de"), or its noun is in the accusative after the preposition ("в Курську
+    область") where a language marks it."""
+    if lex.into_before.search(text, max(s_start, target.first - 40), target.first):
+        return True
+    case = tree.feature(target.anchor, "Case")
+    return "Acc" in case and "Loc" not in case
 
 
 def _refers_back(body: str, lex: Lexicon) -> bool:
@@ -1528,6 +1541,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,
+                    entering="inside_before" in features and _entering(tree, text, s_start, target, lex),
                     # "à 20 km de Koupiansk, qui avait été prise par les Russes": a relative
                     # clause on a reference point speaks of the place itself.
                     reference=any(n in features for n in REFERENCE_FEATURES) and not any(

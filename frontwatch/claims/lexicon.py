@@ -111,6 +111,7 @@ class Lexicon:
     coref_plural: re.Pattern[str]
     coref_plural_region: re.Pattern[str]
     inside_before: re.Pattern[str]
+    into_before: re.Pattern[str]
     inside_not_form: re.Pattern[str]
     not_target_before: re.Pattern[str]
     nearby_before: re.Pattern[str]
@@ -380,6 +381,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_plural=pat(coref, "plural", "coref.yml"),
         coref_plural_region=pat(coref, "plural_region", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
+        into_before=pat(coref, "into_before", "coref.yml"),
         inside_not_form=pat(coref, "inside_not_form", "coref.yml"),
         not_target_before=pat(coref, "not_target_before", "coref.yml"),
         nearby_before=pat(coref, "nearby_before", "coref.yml"),

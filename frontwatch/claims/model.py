@@ -178,10 +178,9 @@ class ClaimModel:
         elif (candidate.whole and kind in ("presence", "advance")) or (candidate.whole_place and kind == "presence"):
             kind = "capture"
         elif candidate.inside and kind == "advance" and (
-                not candidate.target.mention.place.is_region
-                or kinds.get("presence", 0.0) >= kinds.get("advance", 0.0)):
-            # Advancing in a town is being in part of it. In a region it may be either (an
-            # incursion into it, an advance within it): the model's odds decide.
+                not candidate.target.mention.place.is_region or candidate.entering):
+            # Advancing in a town is being in part of it. In a region it is either: an
+            # incursion into it is a presence, an advance within it an advance.
             kind = "presence"
         return kind, p_claim, actor, stance, confidence
 

@@ -1,0 +1,38 @@
+"""Sentences that read like a claim, or like a denial, and are not.
+
+The sentences are written for these tests: a negated verb of giving up (the attempt goes
+on).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.records import Document, PartialDate
+
+pytestmark = pytest.mark.models
+
+
+def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    """Place, kind, actor and stance of every claim the text makes."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    claims = next(extractor.extract([document])).claims
+    return {(c.place.name, c.kind, c.actor, c.stance) for c in claims}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Штурмові загони росіян не залишають спроб прорвати оборону і просунутися до центру "
+                       "Бахмута.", id="uk"),
+    pytest.param("ru", "Штурмовые группы противника не оставляют попыток прорвать оборону и продвинуться к "
+                       "центру Бахмута.", id="ru"),
+    pytest.param("fr", "Les troupes russes n'abandonnent pas leurs tentatives de percer la défense et d'avancer "
+                       "vers le centre de Bakhmout.", id="fr"),
+    pytest.param("en", "Russian assault groups have not given up attempts to break through the defence and "
+                       "advance to the centre of Bakhmut.", id="en"),
+])
+def test_claims_not_giving_up_an_attempt_asserts_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"They do not give up attempts to advance": the negation cancels the giving up, and the
+    attempts go on; nothing is denied."""
+    found = keys(extractor, text, lang)
+    assert ("Bakhmut", "advance", "RU", "asserts") in found
+    assert not any(stance == "denies" for *_, stance in found)

@@ -1,7 +1,7 @@
 """Sentences that read like a claim, or like a denial, and are not.
 
 The sentences are written for these tests: a negated verb of giving up (the attempt goes
-on).
+on), a town that only names a front sector after two towns.
 """
 
 from __future__ import annotations
@@ -36,3 +36,19 @@ def test_claims_not_giving_up_an_attempt_asserts_it(extractor, lang: str, text: 
     found = keys(extractor, text, lang)
     assert ("Bakhmut", "advance", "RU", "asserts") in found
     assert not any(stance == "denies" for *_, stance in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("fr", "Des combats font rage dans la direction de Koupiansk-Svatovo, selon l'armée ukrainienne.",
+                 "Svatove", id="fr-direction"),
+    pytest.param("fr", "Les forces russes avancent dans le secteur de Koupiansk-Svatovo.", "Svatove",
+                 id="fr-sector"),
+    pytest.param("fr", "Les forces russes gagnent du terrain le long de l'axe Avdiivka-Donetsk.", "Donetsk",
+                 id="fr-axis"),
+    pytest.param("en", "Russian forces advanced in the Kupiansk-Svatove direction.", "Kupyansk", id="en"),
+])
+def test_claims_sector_named_after_two_towns_is_no_place(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"La direction de Koupiansk-Svatovo" names a stretch of front: neither town is where the
+    fighting or the advance is."""
+    assert not any(name == place for name, *_ in keys(extractor, text, lang))

@@ -1,7 +1,7 @@
 """Sentences that read like a claim, or like a denial, and are not.
 
 The sentences are written for these tests: a negated verb of giving up (the attempt goes
-on), a town that only names a front sector after two towns.
+on), a town that only names a front sector after two towns, the goal a gain will help reach.
 """
 
 from __future__ import annotations
@@ -52,3 +52,25 @@ def test_claims_sector_named_after_two_towns_is_no_place(  # type: ignore[no-unt
     """"La direction de Koupiansk-Svatovo" names a stretch of front: neither town is where the
     fighting or the advance is."""
     assert not any(name == place for name, *_ in keys(extractor, text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("ru", "Освобождение Селидово поможет нашей армии освободить Курахово, заявил Андрей Марочко.",
+                 id="ru-help"),
+    pytest.param("uk", "Захоплення Селидового допоможе російській армії захопити Курахове, вважають аналітики.",
+                 id="uk-help"),
+    pytest.param("fr", "Selon Denis Pouchiline, la prise de Selydove aidera l'armée russe à prendre Kourakhové.",
+                 id="fr-help"),
+    pytest.param("en", "The capture of Selydove will help the Russian army take Kurakhove, analysts say.",
+                 id="en-help"),
+    pytest.param("ru", "Взятие Мирнограда создает благоприятные условия для освобождения Курахово, заявил Пушилин.",
+                 id="ru-conditions"),
+    pytest.param("uk", "Пушилін заявив, що взяття Мирнограда створює сприятливі умови для захоплення Курахового.",
+                 id="uk-conditions"),
+    pytest.param("en", "Pushilin said the capture of Myrnohrad created favourable conditions for the liberation "
+                       "of Kurakhove.", id="en-conditions"),
+])
+def test_claims_what_a_gain_will_help_take_is_no_claim(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Taking Selydove will help take Kurakhove", "creates conditions for taking Kurakhove":
+    Kurakhove is the next goal, not a place taken."""
+    assert not any(name == "Kurakhove" for name, *_ in keys(extractor, text, lang))

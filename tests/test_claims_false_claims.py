@@ -1,7 +1,8 @@
 """Sentences that read like a claim, or like a denial, and are not.
 
 The sentences are written for these tests: a negated verb of giving up (the attempt goes
-on), a town that only names a front sector after two towns, the goal a gain will help reach.
+on), a town that only names a front sector after two towns, the goal a gain will help
+reach, "there" on a speech verb.
 """
 
 from __future__ import annotations
@@ -74,3 +75,21 @@ def test_claims_what_a_gain_will_help_take_is_no_claim(extractor, lang: str, tex
     """"Taking Selydove will help take Kurakhove", "creates conditions for taking Kurakhove":
     Kurakhove is the next goal, not a place taken."""
     assert not any(name == "Kurakhove" for name, *_ in keys(extractor, text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "other"), [
+    pytest.param("ru", "Генштаб ВСУ опубликовал утреннюю сводку после визита журналистов в Покровск. Там отметили, "
+                       "что в Кутьковке идут уличные бои.", "Kutkivka", "Pokrovsk", id="ru"),
+    pytest.param("uk", "Генштаб ЗСУ оприлюднив зведення після візиту журналістів до Покровська. Там зазначили, що "
+                       "в Кутьківці тривають вуличні бої.", "Kutkivka", "Pokrovsk", id="uk"),
+    pytest.param("uk", "Українські військові відповіли на заяву Міноборони РФ щодо Куп'янська. Там заявили, що "
+                       "слова Герасимова про вуличні бої в Кутьківці є брехнею.", "Kutkivka", "Kupyansk",
+                 id="uk-denial"),
+])
+def test_claims_there_on_a_speech_verb_is_who_said_it(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, other: str) -> None:
+    """"Там отметили, что…" is "they said there", the body just named: the fighting is in the
+    place the statement names, not in the place named in the sentence before."""
+    found = keys(extractor, text, lang)
+    assert any(name == place and kind == "fighting" for name, kind, *_ in found)
+    assert not any(name == other for name, *_ in found)

@@ -457,6 +457,8 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
             start, end = m.start() + s_start, m.end() + s_start
             if _named_by(targets, text, start, end, lex) or _counted(tree, start):
                 continue
+            if pattern is lex.coref_any and _where_said_there(tree, start, end, lex):
+                continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
             if antecedent is not None:
@@ -474,6 +476,13 @@ def _entering(tree: Tree, text: str, s_start: int, target: Target, lex: Lexicon)
         return True
     case = tree.feature(target.anchor, "Case")
     return "Acc" in case and "Loc" not in case
+
+
+def _where_said_there(tree: Tree, start: int, end: int, lex: Lexicon) -> bool:
+    """"There" on a speech verb ("Там отметили, что…", "Там заявили"): the body named before,
+    where it was said, not a place the statement is about."""
+    head = tree.root_of(start, end)
+    return tree.heads[head] != head and is_speech_word(tree, tree.heads[head], lex)
 
 
 def _refers_back(body: str, lex: Lexicon) -> bool:

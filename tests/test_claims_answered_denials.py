@@ -5,16 +5,13 @@ propaganda. The sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
-
-from frontwatch.records import Document, PartialDate
+from claim_readings import claims_in
 
 pytestmark = pytest.mark.models
 
 
 def keys(extractor, text: str, lang: str) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    claims = next(extractor.extract([document])).claims
-    return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims}
+    return {(c.place.name, c.kind, c.actor, c.stance, c.source.side) for c in claims_in(extractor, text, lang)}
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [

@@ -7,17 +7,10 @@ only locates the village, but the clause on it reports its capture.
 from __future__ import annotations
 
 import pytest
-
-from frontwatch.records import Document, PartialDate
+from claim_readings import readings
 
 pytestmark = pytest.mark.models
 
-
-def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    """Kind, actor and stance of every claim the text makes about `place`."""
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    claims = next(extractor.extract([document])).claims
-    return {(c.kind, c.actor, c.stance) for c in claims if c.place.name == place}
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [

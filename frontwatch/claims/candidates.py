@@ -469,9 +469,9 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
 
 
 def _entering(tree: Tree, text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
-    """Whether the words before the place say the motion goes into it ("into", "à
-    l'intérieur de"), or its noun is in the accusative after the preposition ("в Курську
-    область") where a language marks it."""
+    """Whether the words before the place say the motion goes into it ("into"), or its noun
+    is in the accusative after the preposition ("в Курську область") where a language marks
+    it by case."""
     if lex.into_before.search(text, max(s_start, target.first - 40), target.first):
         return True
     case = tree.feature(target.anchor, "Case")

@@ -175,6 +175,10 @@ SUBJECTS = [
     pytest.param("fr", "Le ministère russe de la Défense a parlé de combats. Des unités ukrainiennes sont entrées "
                  "dans Vovtchansk a fait savoir l'armée ukrainienne.", "Vovchansk", "UA",
                  id="fr-army-named-after-its-verb-closes-the-sentence"),
+    pytest.param("fr", "Le ministère russe a annoncé la prise de Kourakhovo.", "Kurakhove", "RU",
+                 id="fr-ministry-named-by-its-country-alone"),
+    pytest.param("fr", "Le ministère ukrainien a indiqué que ses troupes avaient repris Robotyne.", "Robotyne", "UA",
+                 id="fr-ukrainian-ministry-named-by-its-country-alone"),
 ]
 
 

@@ -1615,3 +1615,15 @@ def test_claims_pronoun_for_the_trigger_lists_the_place_fr(  # type: ignore[no-u
     _, candidates = next(extractor.candidates([document]))
     listed = {c.target.mention.place.name: c.target for c in candidates}
     assert listed[second].list_head == listed[first].anchor
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "According to her, the Ukrainian Armed Forces have not captured Urozhaine.", "Urozhaine",
+                 id="en"),
+    pytest.param("fr", "Selon elle, les forces armées ukrainiennes n'ont pas repris Robotyne.", "Robotyne", id="fr"),
+])
+def test_claims_speaker_named_as_subject_acts(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """A side's forces that the attribution takes for the speaker still say whose forces act
+    when they are the subject of the trigger, not of a speech verb."""
+    assert ("capture", "UA", "denies") in readings(extractor, text, lang, place)
+    assert not any(actor == "RU" for _, actor, _ in readings(extractor, text, lang, place))

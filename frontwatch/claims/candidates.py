@@ -1351,6 +1351,16 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, hits:
     return None
 
 
+def _acting_speaker(tree: Tree, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The speaker's words are the subject of a verb that is not one of speech ("According
+    to her, the Ukrainian Armed Forces are continuing their offensive"): they name whose
+    forces act, not only who says so."""
+    head = tree.root_of(*span)
+    verb = tree.heads[head]
+    return tree.relations[head] == "nsubj" and verb != head and tree.pos[verb] == "VERB" \
+        and not is_speech_word(tree, verb, lex)
+
+
 def _oblique_speaker(tree: Tree, node: int, hits: list[SourceHit]) -> Source | None:
     for child in tree.children(node):
         if tree.relations[child] not in ("obl", "nmod"):
@@ -1431,7 +1441,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex)}
         said_at = {m.start for m in own_mentions if _where_said(tree, m, lex)}
         cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
-        if speaker_span and speaker.name not in SIDE_SPEAKERS.values():
+        if speaker_span and speaker.name not in SIDE_SPEAKERS.values() \
+                and not _acting_speaker(tree, speaker_span, lex):
             # A side speaking of itself ("Ukrainian troops reported advances") still names
             # whose forces act.
             cue_block.append(speaker_span)

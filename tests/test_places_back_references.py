@@ -34,3 +34,17 @@ def test_places_back_reference_outside_a_claim_sentence_is_read(extractor, lang:
                                                                  reference: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert (reference, place) in read_as(extractor, text, lang)
 
+
+
+@pytest.mark.parametrize(("lang", "text", "reference"), [
+    pytest.param("ru", "Российские войска зашли в Работино. Бои идут уже на улицах города.", "города", id="ru"),
+    pytest.param("uk", "Російські війська зайшли в Роботине. Бої вже точаться на вулицях міста.", "міста",
+                 id="uk"),
+    pytest.param("en", "Russian troops entered Robotyne. Fighting is now under way in the streets of the city.",
+                 "the city", id="en"),
+])
+def test_places_a_loose_size_word_still_means_the_only_settlement_named(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, reference: str) -> None:
+    """A speaker may call a village "the city": with no other settlement named before, the
+    size word does not leave the back-reference unread."""
+    assert (reference, "Robotyne") in read_as(extractor, text, lang)

@@ -405,8 +405,13 @@ def _antecedent(earlier: list[PlaceMention], located: set[int], settlement: bool
     ("liberated Kurakhove, a town on the road to the city of Pokrovsk... fighting in the
     town": Kurakhove), then the article's most named, then the one named first (the topic
     before the landmarks that locate it); an earlier back-reference counts as a mention of
-    the place it meant, and a place only an "if" clause takes is no argument."""
+    the place it meant, and a place only an "if" clause takes is no argument. A size word
+    used loosely ("на улицах города" of a village) does not veto the only settlement named."""
     fitting = [m for m in earlier if _may_refer(m, located, settlement, size)]
+    if not fitting and size:
+        fitting = [m for m in earlier if _may_refer(m, located, settlement, "")]
+        if len({m.place.geonameid for m in fitting}) != 1:
+            return None
     if not fitting:
         return None
     last = fitting[-1]

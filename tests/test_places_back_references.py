@@ -48,3 +48,19 @@ def test_places_a_loose_size_word_still_means_the_only_settlement_named(  # type
     """A speaker may call a village "the city": with no other settlement named before, the
     size word does not leave the back-reference unread."""
     assert (reference, "Robotyne") in read_as(extractor, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "reference"), [
+    pytest.param("en", "Ukrainian troops crossed into the Kursk region in August. Moscow said its forces were "
+                       "repelling attacks in the region.", "in the region", id="en"),
+    pytest.param("fr", "Les troupes ukrainiennes sont entrées dans la région de Koursk en août. Moscou affirme "
+                       "repousser les attaques dans la région.", "dans la région", id="fr"),
+    pytest.param("uk", "Українські війська увійшли в Курську область у серпні. Москва заявляє, що відбиває "
+                       "атаки в регіоні.", "в регіоні", id="uk"),
+    pytest.param("ru", "Украинские войска вошли в Курскую область в августе. Москва заявляет, что отражает "
+                       "атаки в регионе.", "в регионе", id="ru"),
+])
+def test_places_the_region_means_the_last_region_named(extractor, lang: str, text: str,
+                                                      reference: str) -> None:  # type: ignore[no-untyped-def]
+    """"in the region" without a name is the region named before it, not a town."""
+    assert (reference, "Kursk Oblast") in read_as(extractor, text, lang)

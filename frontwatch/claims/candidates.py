@@ -490,6 +490,23 @@ def _where_said_there(tree: Tree, start: int, end: int, lex: Lexicon) -> bool:
     return tree.heads[head] != head and is_speech_word(tree, tree.heads[head], lex)
 
 
+def _region_references(text: str, s_start: int, s_end: int, earlier: list[PlaceMention],
+                       own: list[PlaceMention], located: set[int], lex: Lexicon) -> list[PlaceMention]:
+    """"In the region" without a name: the last region named before it. It is recorded as
+    read, but makes no candidate: a claim about a whole region read from it was wrong more
+    often than right."""
+    found: list[PlaceMention] = []
+    for m in lex.coref_region.finditer(text, s_start, s_end):
+        start, end = m.span()
+        if any(o.start < end + NAMED_BY_CHARS and o.end > start
+               and not _BOUNDARY.search(text, end, max(end, o.start)) for o in own):
+            continue
+        regions = [p for p in earlier if p.end <= start and p.place.is_region and _may_refer(p, located, False, "")]
+        if regions:
+            found.append(PlaceMention(start, end, m.group(), regions[-1].place, regions[-1].score * 0.85, "coref"))
+    return found
+
+
 def _refers_back(body: str, lex: Lexicon) -> bool:
     """Whether a sentence has words that may refer back to a place: most have none, and
     finding a sentence's places costs a walk over its tree."""
@@ -1419,6 +1436,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         blocked = source_spans + [(m.start, m.end) for m in own_mentions]
         triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked, listed[index][0],
                                  [(m.start, m.end) for m in own_mentions if not m.place.is_region])
+        if unclaimed is not None:
+            unclaimed += _region_references(text, s_start, s_end, history + antecedents, own_mentions, located, lex)
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
             if unclaimed is not None and (history or antecedents) and _refers_back(body, lex):

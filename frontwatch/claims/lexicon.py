@@ -110,6 +110,7 @@ class Lexicon:
     coref_city: re.Pattern[str]
     coref_plural: re.Pattern[str]
     coref_plural_region: re.Pattern[str]
+    coref_region: re.Pattern[str]
     inside_before: re.Pattern[str]
     into_before: re.Pattern[str]
     inside_not_form: re.Pattern[str]
@@ -380,6 +381,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_city=pat(coref, "city", "coref.yml"),
         coref_plural=pat(coref, "plural", "coref.yml"),
         coref_plural_region=pat(coref, "plural_region", "coref.yml"),
+        coref_region=pat(coref, "region", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
         into_before=pat(coref, "into_before", "coref.yml"),
         inside_not_form=pat(coref, "inside_not_form", "coref.yml"),

@@ -304,3 +304,21 @@ def test_places_resolve_elliptic_region(finder: PlaceFinder) -> None:
     text = "Бої тривають у Вовчанську на Харківщині та в Покровську у Донецькій."
     mention = _found(finder, text, "uk")["Донецькій"]
     assert mention.place.is_region and mention.place.admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    pytest.param("Les troupes tiennent les hauteurs de Tchasov-Iarsky. Elles dominent la ville du même nom.",
+                 "Chasiv Yar", id="heights"),
+    pytest.param("Le lac Slaviansky borde la ville du même nom.", "Slovyansk", id="lake"),
+    pytest.param("Le gisement Soledarsky est exploité depuis longtemps dans la ville du même nom.", "Soledar",
+                 id="mine"),
+])
+def test_places_resolve_the_town_of_the_same_name(finder: PlaceFinder, text: str, town: str) -> None:
+    """"la ville du même nom" is the town the adjective before it is made from."""
+    assert _found(finder, text, "fr")["la ville du même nom"].place.name == town
+
+
+def test_places_resolve_the_same_name_needs_a_town_of_that_name(finder: PlaceFinder) -> None:
+    # No town is named after "Européenne": the phrase is left unread.
+    text = "Les ministres de l'Union Européenne se réunissent dans la ville du même nom."
+    assert not any(m.text == "la ville du même nom" for m in finder.find(text, lang="fr"))

@@ -110,6 +110,13 @@ class PlaceLexicon:
     named after ("Покровському" / "Покровськ", "Авдеевском" / "Авдеевка"); none where the
     language names a sector by the town's own name ("the Avdiivka direction")."""
 
+    same_name: re.Pattern[str] | None = None
+    """A settlement named after the thing just named ("la ville du même nom", after "les
+    hauteurs de Tchasov-Iarsky")."""
+    name_adjectives: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    """How an adjective made from a town's name turns back into the name ("Tchasov-Iarsky" /
+    "Tchasov-Iar"), for `same_name`."""
+
     def sector_town_names(self, word: str) -> list[str]:
         """The names of the towns a front sector's word may be named after, capitalised."""
         if not self.sector_towns:
@@ -244,6 +251,8 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         river_banks=_before_name(data.get("river_banks"), path),
         foreign_spellings=_foreign_spellings(data.get("foreign_spellings"), path),
         sector_towns=_rewrites(data.get("sector_towns"), path),
+        same_name=re.compile(str(data["same_name"])) if data.get("same_name") else None,
+        name_adjectives=_rewrites(data.get("name_adjectives"), path),
     )
 
 

@@ -60,6 +60,8 @@ _LOCAL_CHARS = 200
 _LIST_KM = 20.0
 _SECTOR_KM = 30.0
 """The scale of a front sector: how far from its town the places it lists lie."""
+_SAME_NAME_REACH = 200
+"""How far before "la ville du même nom" the adjective it echoes may stand (about a sentence)."""
 _REGION_KM = 150.0
 """The scale of a region: a place named with one is likelier the nearer it lies to it."""
 
@@ -186,6 +188,7 @@ class PlaceFinder:
             for s in spots
             if s.chosen is not None
         ]
+        mentions += self._same_name(text, lexicon, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         unresolved = [UnresolvedName(s.start, s.end, s.text, s.refused)
                       for s in spots if s.chosen is None and s.refused]
@@ -364,6 +367,30 @@ class PlaceFinder:
                         and (best is None or place.population > best.population)):
                     best = place
         return best
+
+    def _same_name(self, text: str, lexicon: PlaceLexicon, taken: _Taken) -> list[PlaceMention]:
+        """"la ville du même nom": the town whose name the last adjective before it comes from
+        ("les hauteurs de Tchasov-Iarsky"), if one town of Ukraine or of Russia's front regions
+        has that name."""
+        if lexicon.same_name is None or not lexicon.name_adjectives:
+            return []
+        found: list[PlaceMention] = []
+        for match in lexicon.same_name.finditer(text):
+            if taken.overlaps(match.start(), match.end()):
+                continue
+            words = [w.group() for w in _NON_SPACE.finditer(text, max(0, match.start() - _SAME_NAME_REACH),
+                                                             match.start())]
+            adjectives = [w.strip(".,;:!?«»\"()") for w in words]
+            for word in reversed([a for a in adjectives if a[:1].isupper()]):
+                towns = {c.place.geonameid: c.place for pattern, replacements in lexicon.name_adjectives
+                         if pattern.search(word) for r in replacements
+                         for c in self._lookup(pattern.sub(r, word, count=1), lexicon.lang)
+                         if c.place.country == "UA" or c.place.admin1 in FRONT_ADMIN1}
+                if len(towns) == 1:
+                    place = next(iter(towns.values()))
+                    found.append(PlaceMention(match.start(), match.end(), match.group(), place, 0.8, "same_name"))
+                    break
+        return found
 
     def _region_in(
         self, match: re.Match[str], pattern: PhrasePattern, lexicon: PlaceLexicon

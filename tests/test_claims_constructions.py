@@ -1627,3 +1627,33 @@ def test_claims_speaker_named_as_subject_acts(extractor, lang: str, text: str, p
     when they are the subject of the trigger, not of a speech verb."""
     assert ("capture", "UA", "denies") in readings(extractor, text, lang, place)
     assert not any(actor == "RU" for _, actor, _ in readings(extractor, text, lang, place))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Russian forces captured Avdiivka, the Russian defence ministry said. Ukraine's army, in "
+                       "a post on Telegram, described the report as staged propaganda.", id="en-described-as"),
+    pytest.param("en", "Russian forces captured Avdiivka, the Russian defence ministry said. Ukraine's army called "
+                       "the claim fake.", id="en-called-fake"),
+    pytest.param("uk", "Російські війська захопили Авдіївку, заявили в Міноборони РФ. У ЗСУ назвали це фейком.",
+                 id="uk-nazvaly-feikom"),
+    pytest.param("ru", "Российские войска захватили Авдеевку, заявили в Минобороны России. В ВСУ назвали это "
+                       "фейком.", id="ru-nazvali-feikom"),
+])
+def test_claims_who_judges_a_statement_false_denies_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb of judging ("described ... as", "назвали") names who speaks: the
+    Ukrainian army denies the capture Russia claimed, not the outlet."""
+    said = {k for k in keys(extractor, text, lang) if k[0] == "Avdiyivka" and k[3] == "denies"}
+    assert said == {("Avdiyivka", "capture", "RU", "denies", "UA")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Zelensky said Ukrainian forces had retaken Izium. The ISW confirmed it.", id="en"),
+    pytest.param("fr", "Le président Zelensky a affirmé que l'Ukraine avait pris le contrôle d'Izioum. Une "
+                       "affirmation confirmée par l'ISW.", id="fr-confirmee-par"),
+    pytest.param("uk", "Зеленський заявив, що ЗСУ звільнили Ізюм. Це підтвердили аналітики ISW.", id="uk"),
+    pytest.param("ru", "Зеленский заявил, что ВСУ освободили Изюм. Это подтвердили аналитики ISW.", id="ru"),
+])
+def test_claims_a_confirmation_makes_the_statement_the_confirmers(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"X said Y. Z confirmed it.": the capture is Ukraine's word and the ISW's too."""
+    said = {k for k in keys(extractor, text, lang) if k[0] == "Izyum"}
+    assert said == {("Izyum", "capture", "UA", "asserts", "UA"), ("Izyum", "capture", "UA", "asserts", "third")}

@@ -1440,6 +1440,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             unclaimed += _region_references(text, s_start, s_end, history + antecedents, own_mentions, located, lex)
         if not triggers:
             candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
+            candidates += _echoed_confirmations(text, (s_start, s_end), speaker, candidates, index, lex)
             if unclaimed is not None and (history or antecedents) and _refers_back(body, lex):
                 unclaimed += (t.mention for t in find_targets(
                     doc, tree, s_start, s_end, mentions, history, located, lex, source_spans, argued, antecedents)
@@ -1790,6 +1791,25 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
     start = s_start + (len(body) - len(body.lstrip()))
     end = s_start + len(body.rstrip())
     return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
+
+
+def _echoed_confirmations(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
+                          index: int, lex: Lexicon) -> list[Candidate]:
+    """"Zelensky said Kyiv took X. A claim confirmed by the ISW.": a sentence that only
+    confirms, naming no trigger, asserts the statements of the sentence before in its own
+    speaker's voice (the mirror of `_echoed_denials`). A confirmation that is negated is
+    none, and the narrator's is the outlet's own report of who said what."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    if speaker.name == "narrator" or not lex.confirmation.search(body) \
+            or lex.unconfirmed.search(body) or lex.negation.search(body) or lex.denial.search(body):
+        return []
+    previous = [c for c in earlier if c.sentence == index - 1 and c.prior_stance == "asserts"
+                and c.speaker.name != speaker.name]
+    start = s_start + (len(body) - len(body.lstrip()))
+    end = s_start + len(body.rstrip())
+    return [replace(c, features={**c.features, "echo_confirmation": 1.0}, speaker=speaker, evidence_start=start,
+                    evidence_end=end, sentence=index) for c in previous]
 
 
 def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

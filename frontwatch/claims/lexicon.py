@@ -72,6 +72,7 @@ class Lexicon:
     not_negation: re.Pattern[str]
     denial: re.Pattern[str]
     unconfirmed: re.Pattern[str]
+    confirmation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     impossible: re.Pattern[str]
     attempt: re.Pattern[str]
@@ -342,6 +343,7 @@ def load_lexicon(lang: str) -> Lexicon:
         not_negation=pat(stance, "not_negation", "denials.yml"),
         denial=pat(stance, "denial", "denials.yml"),
         unconfirmed=pat(stance, "unconfirmed", "denials.yml"),
+        confirmation=pat(stance, "confirmation", "denials.yml"),
         hypothetical=pat(stance, "hypothetical", "denials.yml"),
         impossible=pat(stance, "impossible", "denials.yml"),
         attempt=pat(stance, "attempt", "denials.yml"),

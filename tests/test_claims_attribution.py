@@ -504,3 +504,15 @@ def test_attribution_a_title_named_in_apposition_is_the_person_it_names(  # type
     """"The chief of the General Staff, general Valery Gerasimov": the chief is Gerasimov, so
     his statement and his quote by name are one claim, his."""
     assert sources_of(extractor, text, lang, "Kupyansk", "capture") == {("Valery Gerasimov", "RU")}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Selon l'Institute of War américain, les forces russes sont entrées dans Toretsk.", id="fr"),
+    pytest.param("en", "According to the Institute of War, Russian forces have entered Toretsk.", id="en"),
+])
+def test_attribution_the_institute_named_short_is_the_isw(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Reporters shorten the Institute for the Study of War; the statement is still the ISW's."""
+    _, candidates = next(extractor.candidates([Document(id="t", text=text, lang=lang,
+                                                        published=PartialDate.parse("2024-10-14"))]))
+    assert {c.speaker.name for c in candidates if c.target.mention.place.name == "Toretsk"} == {"ISW"}

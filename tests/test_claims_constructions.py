@@ -956,6 +956,57 @@ def test_claims_a_plural_back_reference_to_regions_means_every_region_of_the_lis
         assert ("fighting", "RU", "asserts") in readings(extractor, text, lang, place), place
 
 
+def referred(extractor, text: str, lang: str, words: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The places the candidates built on a back-reference's words stand for."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    _, candidates = next(extractor.candidates([document]))
+    return {c.target.mention.place.name for c in candidates if text[c.target.start:c.target.end] == words}
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Russian troops attacked Chasiv Yar and Toretsk, near Kramatorsk. Both towns were captured in the end.",
+     "Both towns"),
+    ("fr", "Les troupes russes ont attaqué Tchassiv Iar et Toretsk, près de Kramatorsk. Ces deux villes ont "
+           "finalement été prises.", "Ces deux villes"),
+    ("uk", "Російські війська атакували Часів Яр і Торецьк біля Краматорська. Обидва міста зрештою захопили.",
+     "Обидва міста"),
+    ("ru", "Российские войска атаковали Часов Яр и Торецк под Краматорском. Оба города в итоге были захвачены.",
+     "Оба города"),
+])
+def test_claims_a_plural_back_reference_leaves_out_the_place_its_list_lies_near(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, words: str) -> None:
+    """"X and Y, near Z. Both towns...": the towns listed, not the town that only says where
+    they lie, and as many as the number word says."""
+    assert referred(extractor, text, lang, words) == {"Chasiv Yar", "Toretsk"}
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Russian forces attacked Chasiv Yar and Toretsk. Both towns, west of Horlivka, were captured by Russia.",
+     "Both towns"),
+    ("fr", "Les forces russes ont attaqué Tchassiv Iar et Toretsk. Ces deux villes, au nord de Horlivka, ont été "
+           "prises par la Russie.", "Ces deux villes"),
+])
+def test_claims_a_plural_back_reference_before_a_set_off_locator_is_read(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, words: str) -> None:
+    """"Both towns, west of Horlivka": the comma sets the locator apart; "towns" is no head
+    noun of the name after it ("the town of Horlivka")."""
+    assert referred(extractor, text, lang, words) == {"Chasiv Yar", "Toretsk"}
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Russian troops captured Chasiv Yar and Toretsk. These towns fell after months of fighting there.",
+     "there"),
+    ("fr", "Les troupes russes ont pris Tchassiv Iar et Toretsk. Ces villes sont tombées après les combats qui y "
+           "ont fait rage.", "y"),
+    ("uk", "Російські війська захопили Часів Яр і Торецьк. Ці міста зруйновані боями, що там точилися.", "там"),
+    ("ru", "Российские войска заняли Часов Яр и Торецк. Эти города разрушены боями, которые там шли.", "там"),
+])
+def test_claims_a_place_pronoun_after_a_plural_back_reference_means_its_whole_list(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, words: str) -> None:
+    """"These towns ... the fighting there": "there" is both towns, not the last one named."""
+    assert referred(extractor, text, lang, words) == {"Chasiv Yar", "Toretsk"}
+
+
 def test_claims_none_of_the_regions_listed_before_is_held(extractor) -> None:  # type: ignore[no-untyped-def]
     """"Do not hold any of the four regions" denies the capture of each region listed."""
     text = ("Moscow claims the Donetsk, Luhansk, Zaporizhzhia and Kherson regions. Russian forces do not fully "

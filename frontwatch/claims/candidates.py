@@ -447,15 +447,17 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
     # A plural first: "ці міста" is no genitive "міста" (of the city).
     plurals = [(m, False) for m in lex.coref_plural.finditer(body)]
     plurals += [(m, True) for m in lex.coref_plural_region.finditer(body)]
+    # The lists the sentence's plural back-references stand for, where each begins.
+    lists: list[tuple[int, list[PlaceMention]]] = []
     for m, regions in plurals:
         start, end = m.start() + s_start, m.end() + s_start
         if _named_by(targets, text, start, end, lex):
             continue
-        head = _place_head(doc, tree, start, end, lex)
-        for listed in _listed_before([p for p in history + named if p.end <= start], located, text, start,
-                                     regions):
-            ref = PlaceMention(start, end, text[start:end], listed.place, listed.score * 0.85, "coref")
-            targets.append(Target(start, end, ref, head, coref=True))
+        listed = _listed_before([p for p in history + named if p.end <= start], located, text, start, lex,
+                                regions, _list_count(m.group(), lex))
+        if listed:
+            lists.append((start, listed))
+        targets += _list_targets(start, end, _place_head(doc, tree, start, end, lex), listed, text)
     for pattern, settlement, how in ((lex.coref_settlement, True, "coref"), (lex.coref_any, False, "coref"),
                                      (lex.coref_part, True, "part")):
         for m in pattern.finditer(body):
@@ -464,6 +466,12 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                 continue
             if pattern is lex.coref_any and _where_said_there(tree, start, end, lex):
                 continue
+            before = [places for at, places in lists if at < start]
+            if pattern is lex.coref_any and before:
+                # "these towns, where fighting raged there": the pronoun after a plural
+                # back-reference stands for its whole list, not its last town.
+                targets += _list_targets(start, end, _place_head(doc, tree, start, end, lex), before[-1], text)
+                continue
             antecedent = _antecedent([p for p in history + named if p.end <= start], located, settlement,
                                      _size_word(m.group(), lex) if settlement else "", s_start, argued)
             if antecedent is not None:
@@ -471,6 +479,12 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                                    antecedent.score * 0.85, how)
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+
+
+def _list_targets(start: int, end: int, head: int, listed: list[PlaceMention], text: str) -> list[Target]:
+    """One target per place of the list a back-reference stands for, all on its words."""
+    return [Target(start, end, PlaceMention(start, end, text[start:end], place.place, place.score * 0.85, "coref"),
+                   head, coref=True) for place in listed]
 
 
 def _entering(tree: Tree, text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
@@ -530,7 +544,8 @@ def _named_by(targets: list[Target], text: str, start: int, end: int, lex: Lexic
             continue
         if t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)):
             return True
-        if t.start - end <= NAMED_BY_CHARS and lex.object_link.search(text[end:t.start]):
+        if t.start - end <= NAMED_BY_CHARS and lex.object_link.search(text[end:t.start]) \
+                and not _BOUNDARY.search(text, end, t.start):
             return True
     return False
 
@@ -538,22 +553,43 @@ def _named_by(targets: list[Target], text: str, start: int, end: int, lex: Lexic
 _BOUNDARY = re.compile(r"[,;:.!?\"”»“«)(]")
 
 
-def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int,
-                  regions: bool = False) -> list[PlaceMention]:
+def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int, lex: Lexicon,
+                  regions: bool = False, count: int = 0) -> list[PlaceMention]:
     """The places a plural back-reference means ("these villages", "ці населені пункти"): the
     settlements (`regions`: the regions, for "any of the four regions") of the last sentence
-    before it that names two or more, one mention each."""
-    fitting = [m for m in earlier if _may_refer(m, located, not regions, "") and m.place.is_region == regions
-               and m.start >= start - LIST_BACK_CHARS]
+    before it that names two or more, one mention each, or `count` of them where it says how many
+    ("these two towns"). A place named near something or as a reference point ("X and Y,
+    near Z"), or a region that only locates the place before it, is none of its places."""
+    runs: list[list[PlaceMention]] = []
     run: list[PlaceMention] = []
-    best: list[PlaceMention] = []
-    for mention in fitting:
-        if run and _SENTENCE_BREAK.search(text, run[-1].end, mention.start):
+    end = -1
+    for mention in (m for m in earlier if m.start >= start - LIST_BACK_CHARS):
+        if mention.start in located or _near(text, mention.start - 50, mention, lex) \
+                or _reference_point(text, mention.start - 50, mention, lex):
+            continue
+        if not runs or _SENTENCE_BREAK.search(text, end, mention.start):
             run = []
-        run.append(mention)
-        if len({m.place.geonameid for m in run}) >= 2:
-            best = list(run)
-    return list({m.place.geonameid: m for m in best}.values())
+            runs.append(run)
+        end = max(end, mention.end)
+        if _may_refer(mention, located, not regions, "") and mention.place.is_region == regions:
+            run.append(mention)
+    lists = [list({m.place.geonameid: m for m in r}.values()) for r in runs]
+    lists = [places for places in lists if len(places) >= 2]
+    if count:
+        exact = [places for places in lists if len(places) == count]
+        lists = exact or [places[:count] for places in lists if len(places) > count]
+    return lists[-1] if lists else []
+
+
+def _list_count(reference: str, lex: Lexicon) -> int:
+    """How many places a plural back-reference says it means ("these two towns", "обидва
+    села"); 0 where it does not say."""
+    for word in re.findall(r"[\w'’]+", reference.lower()):
+        if word.isdigit():
+            return int(word)
+        if word in lex.coref_counts:
+            return lex.coref_counts[word]
+    return 0
 
 
 def _lists(targets: list[Target], text: str, lex: Lexicon) -> list[Target]:

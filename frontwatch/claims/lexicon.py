@@ -111,6 +111,8 @@ class Lexicon:
     coref_city: re.Pattern[str]
     coref_plural: re.Pattern[str]
     coref_plural_region: re.Pattern[str]
+    coref_counts: dict[str, int]
+    """Number words of a plural back-reference ("these two towns", "both"): how many places it means."""
     coref_region: re.Pattern[str]
     inside_before: re.Pattern[str]
     into_before: re.Pattern[str]
@@ -383,6 +385,7 @@ def load_lexicon(lang: str) -> Lexicon:
         coref_city=pat(coref, "city", "coref.yml"),
         coref_plural=pat(coref, "plural", "coref.yml"),
         coref_plural_region=pat(coref, "plural_region", "coref.yml"),
+        coref_counts={_word(k, f"{lang}/coref.yml: counts"): int(v) for k, v in (coref.get("counts") or {}).items()},
         coref_region=pat(coref, "region", "coref.yml"),
         inside_before=pat(coref, "inside_before", "coref.yml"),
         into_before=pat(coref, "into_before", "coref.yml"),

@@ -1708,3 +1708,23 @@ def test_claims_a_confirmation_makes_the_statement_the_confirmers(extractor, lan
     """"X said Y. Z confirmed it.": the capture is Ukraine's word and the ISW's too."""
     said = {k for k in keys(extractor, text, lang) if k[0] == "Izyum"}
     assert said == {("Izyum", "capture", "UA", "asserts", "UA"), ("Izyum", "capture", "UA", "asserts", "third")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Despite heavy Russian shelling, Ukrainian units continued their advance towards Kupiansk, the "
+                       "Russian ministry said.", "Kupyansk", id="en"),
+    pytest.param("fr", "Malgré les bombardements russes, les unités ukrainiennes ont poursuivi leur avancée vers "
+                       "Koupiansk, selon le ministère russe de la Défense.", "Kupyansk", id="fr"),
+    pytest.param("ru", "Несмотря на российские обстрелы, украинские подразделения продолжили своё наступление на "
+                       "Купянск, сообщило Минобороны России.", "Kupyansk", id="ru"),
+])
+def test_claims_a_possessive_before_the_trigger_noun_names_its_side(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """"Their advance", « leur avancée », "своё наступление": the possessive stands for the
+    subject of the verb above the noun, so the side is read from the words, whatever a side
+    named nearer the noun ("Russian shelling") or the speaker's side would suggest."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    _, candidates = next(extractor.candidates([document]))
+    advances = [c for c in candidates if c.trigger.rule.kind == "advance" and c.target.mention.place.name == place]
+    assert advances and all(c.prior_actor == "UA" and c.explicit_actor for c in advances)
+    assert ("advance", "UA", "asserts") in readings(extractor, text, lang, place)

@@ -1129,6 +1129,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
     f: dict[str, float] = {}
     kind = trigger.rule.kind
     ranked: list[tuple[int, Side]] = []
+    subjects: list[Side] = []
     emblem = tree.lemmas[trigger.head] in lex.emblems
     for cue in cues:
         # A side named inside the trigger's phrase, or a phrase that holds the trigger and
@@ -1178,6 +1179,16 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             # the noun an active participle or an infinitive hangs on does it.
             priority = 2
         ranked.append((priority * 100 + words, guess_side))
+        if role in ("agent", "agent_up"):
+            subjects.append(side)
+    possessor = _possessor(doc, tree, trigger, lex, subjects)
+    if possessor is not None:
+        # "les forces ukrainiennes ont célébré leur entrée dans X", "its withdrawal from X":
+        # a possessive right before the trigger noun names whose act it is.
+        f[f"cue:possessive={possessor}"] = 1.0
+        f[f"cue:possessive={possessor}|{kind}"] = 1.0
+        flip = True if _resisting(trigger.rule) else trigger.rule.invert
+        ranked.append((100, opposite(possessor) if flip else possessor))
     if carried is not None:
         # "Les soldats de Moscou ont avancé. Elles se rapprochent de X", "Також захопили X": a
         # verb with a pronoun or no subject acts by the side it stands for (`carried`), ranked
@@ -1215,6 +1226,20 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         guess = opposite(default) if trigger.rule.invert and kind != "repelled" else default
     f[f"guess={guess}"] = PRIOR
     return f, guess
+
+
+def _possessor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, subjects: list[Side]) -> Side | None:
+    """The side a possessive right before a trigger noun stands for ("leur entrée", "its
+    advance", "свій наступ"): the subject of the verb above it. Not a verb of saying or
+    denying ("Kyiv a démenti leur entrée dans X" is about someone else's act), and not a
+    taking: "sa prise", "its capture", "sa chute" is the capture of the place itself."""
+    if tree.pos[trigger.head] != "NOUN" or trigger.rule.kind == "capture" \
+            or not lex.possessive.search(doc.text, max(0, trigger.start - 16), trigger.start):
+        return None
+    verb = tree.heads[trigger.head]
+    if is_speech_word(tree, verb, lex) or lex.denial.match(tree.text, tree.starts[verb], tree.ends[verb]):
+        return None
+    return subjects[0] if subjects else None
 
 
 # The document walk ----------------------------------------------------------------------------

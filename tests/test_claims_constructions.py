@@ -1728,3 +1728,19 @@ def test_claims_a_possessive_before_the_trigger_noun_names_its_side(  # type: ig
     advances = [c for c in candidates if c.trigger.rule.kind == "advance" and c.target.mention.place.name == place]
     assert advances and all(c.prior_actor == "UA" and c.explicit_actor for c in advances)
     assert ("advance", "UA", "asserts") in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("fr", "L'armée ukrainienne a démenti les affirmations russes, bien que des combats se poursuivent à "
+                 "Pokrovsk.", "Pokrovsk", id="concessive-fr"),
+    pytest.param("en", "The Ukrainian military denied the Russian claims, although fighting continues in Pokrovsk.",
+                 "Pokrovsk", id="concessive-en"),
+    pytest.param("uk", "ЗСУ спростували заяви росіян, хоча бої тривають у Покровську.", "Pokrovsk", id="concessive-uk"),
+    pytest.param("ru", "ВСУ опровергли заявления россиян, хотя бои продолжаются в Покровске.", "Pokrovsk",
+                 id="concessive-ru"),
+])
+def test_claims_a_concessive_clause_is_outside_the_denial(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """"Although fighting goes on" concedes the fight: the denial of the main clause does not reach it."""
+    found = readings(extractor, text, lang, place)
+    assert ("fighting", "RU", "asserts") in found
+    assert all(stance == "asserts" for _, _, stance in found)

@@ -786,7 +786,7 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
     own = _own_conjunct(tree, head)
     nodes = [head]
     for node in tree.ancestors(head):
-        if own is not None and nodes[-1] == own[0]:
+        if (own is not None and nodes[-1] == own[0]) or _contrasted(tree, node, head, lex):
             break
         nodes.append(node)
         if tree.relations[nodes[-2]] in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj") or len(nodes) > 4:
@@ -807,15 +807,23 @@ def _negated(doc: Doc, tree: Tree, head: int, lex: Lexicon) -> bool:
     return False
 
 
+def _contrasted(tree: Tree, node: int, head: int, lex: Lexicon) -> bool:
+    """A concessive or adversative word between a governing word and the trigger ("denied the
+    claims, although fighting goes on in X", "не підтвердив втрату X, хоча повідомив про бої"):
+    the trigger's clause is outside what the governor's negation or denial says."""
+    return node < head and lex.contrast.search(tree.text, tree.ends[node], tree.starts[head]) is not None
+
+
 def _governing(doc: Doc, tree: Tree, head: int, words: frozenset[str], limit: int = 4,
-               stop: frozenset[str] = frozenset(), adjunct_stops: bool = False) -> bool:
+               stop: frozenset[str] = frozenset(), adjunct_stops: bool = False,
+               lex: Lexicon | None = None) -> bool:
     """Whether a word of `words` governs the trigger (its head, or a head above, within reach),
     before any word of `stop` does (a speech verb opens a statement of its own). With
     `adjunct_stops`, an oblique phrase ends the reach: "since capturing X, they pushed on" is
-    no push to capture X."""
+    no push to capture X. With `lex`, a concessive or adversative clause ends it too."""
     below = head
     for k, node in enumerate(tree.ancestors(head)):
-        if k >= limit:
+        if k >= limit or (lex is not None and _contrasted(tree, node, head, lex)):
             break
         if adjunct_stops and tree.relations[below] == "obl":
             return False
@@ -1988,7 +1996,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f[f"denial:{where}"] = 1.0
     if _scope(lex.unconfirmed, names, s_start, trigger, triggers, lex):
         f["denial:unconfirmed"] = 1.0
-    if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas):
+    if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas, lex=lex):
         f["denial:governed"] = 1.0
     if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(text, s_start, s_end, trigger)):
         f["modal:hypothetical"] = 1.0

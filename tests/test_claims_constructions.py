@@ -1744,3 +1744,13 @@ def test_claims_a_concessive_clause_is_outside_the_denial(extractor, lang: str, 
     found = readings(extractor, text, lang, place)
     assert ("fighting", "RU", "asserts") in found
     assert all(stance == "asserts" for _, _, stance in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Les autorités ukrainiennes n'ont pas confirmé la perte de Myrnohrad.", id="fr"),
+    pytest.param("en", "The Ukrainian military has not confirmed the loss of Myrnohrad.", id="en"),
+])
+def test_claims_a_loss_not_confirmed_is_the_enemys_capture_denied(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A side that does not confirm its own loss denies the other side's capture: the
+    negation does not turn the loss back into the speaker's own capture."""
+    assert readings(extractor, text, lang, "Myrnohrad") == {("capture", "RU", "denies")}

@@ -1226,9 +1226,10 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         # one of the speaker's own side ("the capture of X is premature").
         guess = earlier
     elif own in ("RU", "UA") and kind != "fighting":
-        # Whoever the speaker is, a failed assault they report is the other side's, and a
-        # capture they deny is the enemy's ("the town has not fallen").
-        flip = kind == "repelled" or trigger.rule.invert != negated
+        # Whoever the speaker is, a failed assault they report is the other side's, and so
+        # is a capture they deny ("the town has not fallen") or a loss they do not confirm
+        # ("n'ont pas confirmé la perte de X": denying it does not make it their capture).
+        flip = kind == "repelled" or trigger.rule.invert or negated
         guess = opposite(own) if flip else own
     else:
         guess = opposite(default) if trigger.rule.invert and kind != "repelled" else default

@@ -1582,7 +1582,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             # What the trigger's own words say holds for each of its places.
             hypothetical = unreal or "modal:prevented" in trig_feats or any(
                 n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question"))
-            attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose"))
+            attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose",
+                                                    "modal:fight_goal"))
             covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
             failed = "modal:failed_governed" in trig_feats or (
                 "modal:failed_after" in trig_feats
@@ -1688,7 +1689,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
 REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator")
 """The place features that make a place only locate something else."""
 MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
-         "modal:purpose", "modal:prevented")
+         "modal:purpose", "modal:prevented", "modal:fight_goal")
 """The features of what the sentence attempts or supposes, which a participle on the place escapes."""
 
 
@@ -2026,6 +2027,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["whole"] = 1.0
     if any(t is not trigger and t.rule.kind != rule.kind for t in triggers):
         f["other_kind_in_sentence"] = 1.0
+    if rule.kind in ("capture", "presence") and _fight_goal(tree, trigger, triggers, lex):
+        f["modal:fight_goal"] = 1.0
     governor = _governing_trigger(tree, trigger, triggers)
     if governor is not None:
         # "repelled an assault on X", "failed attempts to advance": the trigger is the
@@ -2106,6 +2109,25 @@ def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:
 def _unreal(tree: Tree, i: int) -> bool:
     """Word i is in the future or the conditional."""
     return bool(tree.feature(i, "Tense") & {"Fut"} or tree.feature(i, "Mood") & {"Cnd"})
+
+
+def _fight_goal(tree: Tree, trigger: Trigger, triggers: list[Trigger], lex: Lexicon) -> bool:
+    """The trigger names what a fight is for ("the battle for the capture of X", « une bataille
+    se poursuit pour le contrôle de X », "тривають бої за взяття X"): the fight word governs
+    it, or is the subject or object of the word that does; the capture is only the goal."""
+    head = trigger.head
+    if tree.cases[head] not in lex.goal_marks:
+        return False
+    above = tree.heads[head]
+    if above == head:
+        return False
+    fights = {t.head for t in triggers if t.rule.kind == "fighting" and t.head != head}
+    return above in fights or any(
+        child in fights and tree.relations[child] in GOAL_FIGHT_RELATIONS for child in tree.children(above))
+
+
+GOAL_FIGHT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj"})
+"""How a fight word hangs on the verb that takes its goal ("fighting continues for X")."""
 
 
 def _governing_trigger(tree: Tree, trigger: Trigger, triggers: list[Trigger],

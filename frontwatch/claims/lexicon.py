@@ -164,6 +164,9 @@ class Lexicon:
     allow_lemmas: frozenset[str]
     """Verbs of letting ("дати", "допустить"): negated, what they govern was prevented."""
     purpose_marks: frozenset[str]
+    goal_marks: frozenset[str]
+    """Prepositions that make a capture the goal of the fight that governs it ("the battle for
+    the capture of X", « combats pour la prise de X », "бої за взяття X"): a fight, not a capture."""
     finite_endings: tuple[str, ...]
     """Words that make an adverbial or adnominal clause a purpose ("to", "afin", "щоб"):
     "massed troops on a drive to capture X" reports no capture."""
@@ -426,6 +429,7 @@ def load_lexicon(lang: str) -> Lexicon:
         prevention_lemmas=_words(stance, "prevention_words", f"{lang}/denials.yml"),
         allow_lemmas=_words(stance, "allow_words", f"{lang}/denials.yml"),
         purpose_marks=_words(stance, "purpose_marks", f"{lang}/denials.yml"),
+        goal_marks=_words(stance, "goal_marks", f"{lang}/denials.yml"),
         finite_endings=tuple(sorted(_words(stance, "finite_endings", f"{lang}/denials.yml"))),
         speech_lemmas=_words(speech, "speech_words", f"{lang}/speech_verbs.yml"),
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),

@@ -1754,3 +1754,13 @@ def test_claims_a_loss_not_confirmed_is_the_enemys_capture_denied(extractor, lan
     """A side that does not confirm its own loss denies the other side's capture: the
     negation does not turn the loss back into the speaker's own capture."""
     assert readings(extractor, text, lang, "Myrnohrad") == {("capture", "RU", "denies")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("ru", "Российские войска устранили угрозу своему флангу и вошли в Работино.", id="ru"),
+    pytest.param("uk", "Російські війська усунули загрозу своєму флангу і зайшли в Роботине.", id="uk"),
+])
+def test_claims_a_threat_removed_is_no_hypothetical(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A threat makes a claim unreal when it is a threat to take or encircle ("угроза
+    окружения"), not when the word names a danger the troops dealt with."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Robotyne")

@@ -1764,3 +1764,21 @@ def test_claims_a_threat_removed_is_no_hypothetical(extractor, lang: str, text: 
     """A threat makes a claim unreal when it is a threat to take or encircle ("угроза
     окружения"), not when the word names a danger the troops dealt with."""
     assert ("presence", "RU", "asserts") in readings(extractor, text, lang, "Robotyne")
+
+
+@pytest.mark.parametrize(("lang", "text", "side"), [
+    pytest.param("uk", "Село Роботине звільнено силами ЗСУ, заявили в Міноборони Росії.", "UA", id="uk-forces"),
+    pytest.param("ru", "По данным Генштаба ВСУ, село Работино было захвачено подразделениями российской армии.",
+                 "RU", id="ru-units"),
+    pytest.param("ru", "Село Работино освобождено силами российской армии, сообщил Генштаб ВСУ.", "RU", id="ru-forces"),
+])
+def test_claims_forces_named_after_a_passive_are_its_agent(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, side: str) -> None:
+    """"Звільнено силами X", "захвачено подразделениями X": the side after these words took
+    the place, though the parse hangs it on the verb only as a complement and the speaker is
+    of the other side."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    _, candidates = next(extractor.candidates([document]))
+    captures = [c for c in candidates if c.trigger.rule.kind == "capture" and c.target.mention.place.name == "Robotyne"]
+    assert captures and all(c.prior_actor == side and c.explicit_actor for c in captures)
+    assert ("capture", side, "asserts") in readings(extractor, text, lang, "Robotyne")

@@ -928,6 +928,8 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     if rel == "nsubj:pass" and (tree.lemmas[tree.heads[c]] in lex.unaccusative
                                 or _active_perfect(tree, tree.heads[c])):
         rel = "nsubj"
+    if _agent_phrase(doc, tree, cue, t, lex):
+        return "agent"
     if tree.heads[c] == t:
         if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):
             return "agent"
@@ -979,6 +981,24 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             break
         node = above
     return ""
+
+
+def _agent_phrase(doc: Doc, tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
+    """The cue follows words that make a side the agent of a passive or a noun ("звільнено
+    силами ЗСУ", "освобождён бойцами ВС РФ") and hangs on the trigger through them: parses
+    of Ukrainian and Russian read such a phrase, in the instrumental, as a mere complement
+    (English and French ones mark "by" and « par » agents themselves)."""
+    if not lex.agent.search(doc.text, max(0, cue.start - 40), cue.start):
+        return False
+    node = cue.head
+    for _ in range(3):
+        head = tree.heads[node]
+        if head == trigger:
+            return tree.relations[node] in ("obl", "nmod") and "Ins" in tree.feature(node, "Case")
+        if head == node:
+            return False
+        node = head
+    return False
 
 
 def _object_controls(tree: Tree, verb: int, node: int, cue: int, lex: Lexicon) -> bool:

@@ -1215,7 +1215,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         # a possessive right before the trigger noun names whose act it is.
         f[f"cue:possessive={possessor}"] = 1.0
         f[f"cue:possessive={possessor}|{kind}"] = 1.0
-        flip = True if _resisting(trigger.rule) else trigger.rule.invert
+        flip = _resisting(trigger.rule) or trigger.rule.invert
         ranked.append((100, opposite(possessor) if flip else possessor))
     if carried is not None:
         # "Les soldats de Moscou ont avancé. Elles se rapprochent de X", "Також захопили X": a

@@ -928,7 +928,7 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     if rel == "nsubj:pass" and (tree.lemmas[tree.heads[c]] in lex.unaccusative
                                 or _active_perfect(tree, tree.heads[c])):
         rel = "nsubj"
-    if _agent_phrase(doc, tree, cue, t, lex):
+    if _agent_phrase(tree, cue, t, lex):
         return "agent"
     if tree.heads[c] == t:
         if rel in ("nsubj", "csubj", "obl:agent", "nmod:agent"):
@@ -983,12 +983,12 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     return ""
 
 
-def _agent_phrase(doc: Doc, tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
+def _agent_phrase(tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
     """The cue follows words that make a side the agent of a passive or a noun ("звільнено
     силами ЗСУ", "освобождён бойцами ВС РФ") and hangs on the trigger through them: parses
     of Ukrainian and Russian read such a phrase, in the instrumental, as a mere complement
     (English and French ones mark "by" and « par » agents themselves)."""
-    if not lex.agent.search(doc.text, max(0, cue.start - 40), cue.start):
+    if not lex.agent.search(tree.text, max(0, cue.start - 40), cue.start):
         return False
     node = cue.head
     for _ in range(3):
@@ -1209,7 +1209,7 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         ranked.append((priority * 100 + words, guess_side))
         if role in ("agent", "agent_up"):
             subjects.append(side)
-    possessor = _possessor(doc, tree, trigger, lex, subjects)
+    possessor = _possessor(tree, trigger, lex, subjects)
     if possessor is not None:
         # "les forces ukrainiennes ont célébré leur entrée dans X", "its withdrawal from X":
         # a possessive right before the trigger noun names whose act it is.
@@ -1257,13 +1257,13 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
     return f, guess
 
 
-def _possessor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, subjects: list[Side]) -> Side | None:
+def _possessor(tree: Tree, trigger: Trigger, lex: Lexicon, subjects: list[Side]) -> Side | None:
     """The side a possessive right before a trigger noun stands for ("leur entrée", "its
     advance", "свій наступ"): the subject of the verb above it. Not a verb of saying or
     denying ("Kyiv a démenti leur entrée dans X" is about someone else's act), and not a
     taking: "sa prise", "its capture", "sa chute" is the capture of the place itself."""
     if tree.pos[trigger.head] != "NOUN" or trigger.rule.kind == "capture" \
-            or not lex.possessive.search(doc.text, max(0, trigger.start - 16), trigger.start):
+            or not lex.possessive.search(tree.text, max(0, trigger.start - 16), trigger.start):
         return None
     verb = tree.heads[trigger.head]
     if is_speech_word(tree, verb, lex) or lex.denial.match(tree.text, tree.starts[verb], tree.ends[verb]):

@@ -126,7 +126,6 @@ class Lexicon:
     object_link: re.Pattern[str]
     list_link: re.Pattern[str]
     relative: re.Pattern[str]
-    coordinated: re.Pattern[str]
     implicit_blocker: re.Pattern[str]
     agent: re.Pattern[str]
     loser: re.Pattern[str]
@@ -401,7 +400,6 @@ def load_lexicon(lang: str) -> Lexicon:
         object_link=pat(coref, "object_link", "coref.yml"),
         list_link=pat(coref, "list_link", "coref.yml"),
         relative=pat(coref, "relative", "coref.yml"),
-        coordinated=pat(coref, "coordinated", "coref.yml"),
         implicit_blocker=pat(coref, "implicit_blocker", "coref.yml"),
         agent=pat(actors, "agent", "actors.yml"),
         loser=pat(actors, "loser", "actors.yml"),

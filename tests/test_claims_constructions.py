@@ -27,6 +27,12 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
     return {(kind, actor, stance) for name, kind, actor, stance, _ in keys(extractor, text, lang) if name == place}
 
 
+def candidates_in(extractor, text: str, lang: str):  # type: ignore[no-untyped-def]
+    """The claim candidates of `text`, before the model decides on them."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    return next(extractor.candidates([document]))[1]
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     pytest.param("en", "Kupiansk was captured by Russian forces, the Russian defence ministry said.",
                  ("Kupyansk", "capture", "RU", "asserts", "RU"), id="passive-en"),
@@ -958,8 +964,7 @@ def test_claims_a_plural_back_reference_to_regions_means_every_region_of_the_lis
 
 def referred(extractor, text: str, lang: str, words: str) -> set[str]:  # type: ignore[no-untyped-def]
     """The places the candidates built on a back-reference's words stand for."""
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    _, candidates = next(extractor.candidates([document]))
+    candidates = candidates_in(extractor, text, lang)
     return {c.target.mention.place.name for c in candidates if text[c.target.start:c.target.end] == words}
 
 
@@ -1484,8 +1489,7 @@ def test_claims_the_side_whose_attack_failed_is_the_one_repelled(  # type: ignor
 def sides_named(extractor, text: str, lang: str) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]
     """The side the sentence's words name as each trigger's actor, per place (the reading the
     claim model starts from)."""
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    _, candidates = next(extractor.candidates([document]))
+    candidates = candidates_in(extractor, text, lang)
     return {(c.target.mention.place.name, text[c.trigger.start:c.trigger.end]): c.prior_actor for c in candidates}
 
 
@@ -1662,8 +1666,7 @@ def test_claims_pronoun_for_the_trigger_lists_the_place_fr(  # type: ignore[no-u
         extractor, text: str, first: str, second: str) -> None:
     """« La prise de X, ainsi que celle de Y »: « celle » repeats « la prise », so Y is listed
     with X on the same trigger and shares its reading."""
-    document = Document(id="t", text=text, lang="fr", published=PartialDate.parse("2025-02-07"))
-    _, candidates = next(extractor.candidates([document]))
+    candidates = candidates_in(extractor, text, "fr")
     listed = {c.target.mention.place.name: c.target for c in candidates}
     assert listed[second].list_head == listed[first].anchor
 
@@ -1723,8 +1726,7 @@ def test_claims_a_possessive_before_the_trigger_noun_names_its_side(  # type: ig
     """"Their advance", « leur avancée », "своё наступление": the possessive stands for the
     subject of the verb above the noun, so the side is read from the words, whatever a side
     named nearer the noun ("Russian shelling") or the speaker's side would suggest."""
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    _, candidates = next(extractor.candidates([document]))
+    candidates = candidates_in(extractor, text, lang)
     advances = [c for c in candidates if c.trigger.rule.kind == "advance" and c.target.mention.place.name == place]
     assert advances and all(c.prior_actor == "UA" and c.explicit_actor for c in advances)
     assert ("advance", "UA", "asserts") in readings(extractor, text, lang, place)
@@ -1777,8 +1779,7 @@ def test_claims_forces_named_after_a_passive_are_its_agent(  # type: ignore[no-u
     """"Звільнено силами X", "захвачено подразделениями X": the side after these words took
     the place, though the parse hangs it on the verb only as a complement and the speaker is
     of the other side."""
-    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
-    _, candidates = next(extractor.candidates([document]))
+    candidates = candidates_in(extractor, text, lang)
     captures = [c for c in candidates if c.trigger.rule.kind == "capture" and c.target.mention.place.name == "Robotyne"]
     assert captures and all(c.prior_actor == side and c.explicit_actor for c in captures)
     assert ("capture", side, "asserts") in readings(extractor, text, lang, "Robotyne")

@@ -1873,14 +1873,9 @@ def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earli
                     index: int, lex: Lexicon) -> list[Candidate]:
     """"X took Y, Russia said. Kyiv denied it.": a sentence that only denies, naming no
     trigger, denies the statements of the sentence before, in its own speaker's voice."""
-    s_start, s_end = sentence
-    body = text[s_start:s_end]
-    if not lex.denial.search(body):
+    if not lex.denial.search(text[sentence[0]:sentence[1]]):
         return []
-    previous = [c for c in earlier if c.sentence == index - 1 and c.prior_stance == "asserts"
-                and c.speaker.name != speaker.name]
-    start = s_start + (len(body) - len(body.lstrip()))
-    end = s_start + len(body.rstrip())
+    previous, start, end = _answered(text, sentence, speaker, earlier, index)
     return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
 
 
@@ -1890,17 +1885,25 @@ def _echoed_confirmations(text: str, sentence: tuple[int, int], speaker: Source,
     confirms, naming no trigger, asserts the statements of the sentence before in its own
     speaker's voice (the mirror of `_echoed_denials`). A confirmation that is negated is
     none, and the narrator's is the outlet's own report of who said what."""
-    s_start, s_end = sentence
-    body = text[s_start:s_end]
+    body = text[sentence[0]:sentence[1]]
     if speaker.name == "narrator" or not lex.confirmation.search(body) \
             or lex.unconfirmed.search(body) or lex.negation.search(body) or lex.denial.search(body):
         return []
-    previous = [c for c in earlier if c.sentence == index - 1 and c.prior_stance == "asserts"
-                and c.speaker.name != speaker.name]
-    start = s_start + (len(body) - len(body.lstrip()))
-    end = s_start + len(body.rstrip())
+    previous, start, end = _answered(text, sentence, speaker, earlier, index)
     return [replace(c, features={**c.features, "echo_confirmation": 1.0}, speaker=speaker, evidence_start=start,
                     evidence_end=end, sentence=index) for c in previous]
+
+
+def _answered(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
+              index: int) -> tuple[list[Candidate], int, int]:
+    """What a sentence that only denies or confirms answers: the sentence before's
+    assertions in another voice; and its own span without the spaces around it, as their
+    evidence."""
+    s_start, s_end = sentence
+    body = text[s_start:s_end]
+    previous = [c for c in earlier if c.sentence == index - 1 and c.prior_stance == "asserts"
+                and c.speaker.name != speaker.name]
+    return previous, s_start + (len(body) - len(body.lstrip())), s_start + len(body.rstrip())
 
 
 def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:

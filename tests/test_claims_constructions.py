@@ -323,6 +323,25 @@ def test_claims_a_place_under_occupation_is_held_not_entered(extractor, lang: st
 def test_claims_not_fully_occupied_denies_the_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert readings(extractor, text, lang, "Kurakhove") == {("capture", "RU", "denies")}
 
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Бої тривають, тож із заявами про захоплення Курахового ворог поспішив, - сказав речник ЗСУ.",
+                 id="uk-rushed"),
+    pytest.param("ru", "Бои идут, так что с заявлениями о захвате Курахово противник поторопился, - сказал "
+                       "представитель ВСУ.", id="ru-rushed"),
+    pytest.param("uk", "Речник ЗСУ запевнив, що російські війська досі далекі від захоплення Курахового.",
+                 id="uk-far-from"),
+    pytest.param("ru", "Представитель ВСУ заверил, что российские войска еще далеки от захвата Курахово.",
+                 id="ru-far-from"),
+    pytest.param("en", "A Ukrainian army spokesman said Russian troops were still far from capturing Kurakhove.",
+                 id="en-far-from"),
+])
+def test_claims_a_claim_made_too_soon_denies_the_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Rushing to claim a town, or being far from taking it, says it has not been taken."""
+    found = keys(extractor, text, lang)
+    assert ("Kurakhove", "capture", "RU", "denies", "UA") in found
+    assert ("Kurakhove", "capture", "RU", "asserts", "UA") not in found
+
 @pytest.mark.parametrize(("lang", "text", "side"), [
     pytest.param("en", '"Pokrovsk is ours," a Ukrainian soldier said.', "UA", id="en"),
     pytest.param("uk", '"Покровськ наш", - сказав український військовий.', "UA", id="uk-straight-quotes"),

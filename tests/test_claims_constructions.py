@@ -1802,3 +1802,27 @@ def test_claims_forces_named_after_a_passive_are_its_agent(  # type: ignore[no-u
     captures = [c for c in candidates if c.trigger.rule.kind == "capture" and c.target.mention.place.name == "Robotyne"]
     assert captures and all(c.prior_actor == side and c.explicit_actor for c in captures)
     assert ("capture", side, "asserts") in readings(extractor, text, lang, "Robotyne")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Les forces ukrainiennes n'ont pas confirmé la chute de Kourakhove.", id="fr"),
+    pytest.param("en", "Ukrainian forces have not confirmed the fall of Kurakhove.", id="en"),
+    pytest.param("uk", "Українські військові спростували захоплення Курахового.", id="uk"),
+    pytest.param("ru", "Украинские военные опровергли захват Курахово.", id="ru"),
+])
+def test_claims_the_subject_of_a_denial_claims_no_act_it_names(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A side that denies or does not confirm "the fall of X" answers for the report, it did
+    not take the town: the capture denied is the other side's."""
+    captures = [c for c in candidates_in(extractor, text, lang) if c.trigger.rule.kind == "capture"]
+    assert captures and all(c.prior_actor == "RU" for c in captures)
+    assert readings(extractor, text, lang, "Kurakhove") == {("capture", "RU", "denies")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("fr", "Le ministère ukrainien de la Défense n'a pas confirmé avoir repris Snihourivka.", id="fr"),
+    pytest.param("en", "The Ukrainian defence ministry did not confirm having retaken Snihurivka.", id="en"),
+])
+def test_claims_an_act_a_side_does_not_confirm_doing_stays_its_own(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Has not confirmed having retaken X": the speaker is the one who would have acted, so
+    the negation does not hand the capture to the other side."""
+    assert readings(extractor, text, lang, "Snihurivka") == {("capture", "UA", "denies")}

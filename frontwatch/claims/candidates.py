@@ -968,6 +968,11 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             # passive: "pour éviter d'être prises").
             return "patient_up" if _passive(tree, t) else "agent_up"
         if tree.heads[c] == above and rel in ("nsubj", "nsubj:pass"):
+            if rel == "nsubj" and not controlled and tree.pos[node] == "NOUN" and _vouches(tree, above, lex):
+                # "Ukrainian forces have not confirmed the fall of X", "Kyiv denied reports
+                # of its capture": whoever says, denies or confirms an act is its claimant,
+                # not its doer ("claimed to have taken X", a verb below, still is).
+                return "claimant"
             if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex) \
                     and not (node == t and tree.relations[t] == "conj" and tree.pos[t] == "VERB"):
                 # "Ukrainian troops repelled the attacks", "resisted attempts to take X": the
@@ -981,6 +986,23 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
             break
         node = above
     return ""
+
+
+def _said_of_self(tree: Tree, trigger: Trigger, lex: Lexicon) -> bool:
+    """An infinitive under a verb of saying, denying or confirming ("denied having taken X",
+    « n'a pas confirmé avoir repris X »): the one who speaks is the one who acted."""
+    head, verb = trigger.head, tree.heads[trigger.head]
+    return tree.pos[head] == "VERB" and "Fin" not in tree.feature(head, "VerbForm") \
+        and not _passive(tree, head) and tree.relations[head] in ("xcomp", "obj", "ccomp") \
+        and not any(tree.relations[child].startswith("nsubj") for child in tree.children(head)) \
+        and verb != head and tree.pos[verb] == "VERB" and _vouches(tree, verb, lex)
+
+
+def _vouches(tree: Tree, verb: int, lex: Lexicon) -> bool:
+    """A verb of saying, denying or confirming: its subject answers for a report."""
+    start, end = tree.starts[verb], tree.ends[verb]
+    return is_speech_word(tree, verb, lex) or lex.denial.match(tree.text, start, end) is not None \
+        or lex.confirmation.match(tree.text, start, end) is not None
 
 
 def _agent_phrase(tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
@@ -1176,6 +1198,8 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             f[f"cue:{role}={side}|{kind}"] = 1.0
             if trigger.rule.invert:
                 f[f"cue:{role}={side}|inv"] = 1.0
+            if role == "claimant":
+                continue
         elif words <= 8 and same_clause:
             f[f"cue:{where}={side}"] = 1.0
             f[f"cue:{where}={side}|{kind}"] = 1.0
@@ -1248,8 +1272,9 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
     elif own in ("RU", "UA") and kind != "fighting":
         # Whoever the speaker is, a failed assault they report is the other side's, and so
         # is a capture they deny ("the town has not fallen") or a loss they do not confirm
-        # ("n'ont pas confirmé la perte de X": denying it does not make it their capture).
-        flip = kind == "repelled" or trigger.rule.invert or negated
+        # ("n'ont pas confirmé la perte de X": denying it does not make it their capture);
+        # not an act the verb of saying gives them ("n'a pas confirmé avoir repris X").
+        flip = kind == "repelled" or trigger.rule.invert or (negated and not _said_of_self(tree, trigger, lex))
         guess = opposite(own) if flip else own
     else:
         guess = opposite(default) if trigger.rule.invert and kind != "repelled" else default

@@ -322,3 +322,21 @@ def test_places_resolve_the_same_name_needs_a_town_of_that_name(finder: PlaceFin
     # No town is named after "Européenne": the phrase is left unread.
     text = "Les ministres de l'Union Européenne se réunissent dans la ville du même nom."
     assert not any(m.text == "la ville du même nom" for m in finder.find(text, lang="fr"))
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    pytest.param("Бої тривають у Запорізькій області. Роботине було звільнено українськими військами.",
+                 "Роботине", "Robotyne", id="village"),
+])
+def test_places_resolve_a_dictionary_name_opening_the_sentence_in_a_named_region(
+        finder: PlaceFinder, text: str, name: str, place: str) -> None:
+    """Dictionaries list many village names: one opening a sentence, spelt as a village of a
+    region the article names and never written in lower case, is the village."""
+    start = text.index(name)
+    assert (start, place) in {(m.start, m.place.name) for m in finder.find(text, lang="uk")}
+
+
+def test_places_resolve_a_common_word_opening_the_sentence_stays_a_word(finder: PlaceFinder) -> None:
+    """The same word written in lower case elsewhere in the article is a common word."""
+    text = "Бої тривають у Запорізькій області. Роботине було звільнено. Там роботине поле."
+    assert "Robotyne" not in {m.place.name for m in finder.find(text, lang="uk")}

@@ -92,6 +92,8 @@ class _Spot:
     vetoed: bool = False
     in_person: bool = False
     listed: bool = False
+    written_lower: bool = False
+    """The article writes the word in lower case too: a common word it uses as one."""
     near: _Spot | None = None
     refused: str = ""
     """Why a name that looked like a place's was left without one ("" when it was not)."""
@@ -499,6 +501,7 @@ class PlaceFinder:
                 # makes a name of the word ("у Весні", "Вишнева").
                 if n == 1 and not region and (spot.sentence_start or not lexicon.lowercase_nouns):
                     spot.common_word = _is_common_word(token.text, lexicon.lang)
+                    spot.written_lower = spot.common_word and _written_lower(text, token.text)
                 spot.metonym = n == 1 and not region and folded in lexicon.metonyms
                 spot.speaking = spot.metonym and _speaks(text, end, lexicon)
                 spot.cued = _cued(text, start, lexicon)
@@ -881,7 +884,11 @@ class PlaceFinder:
         supported = nearest <= _SUPPORT_KM or place.admin1 in regions
         # "Село уже зачищено": a dictionary word opening a sentence is a place only in a
         # list of places or right next to one.
-        if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM):
+        # Dictionaries list many village names ("Роботине", "Куп'янськ"): one the article
+        # never writes in lower case, spelt as the village of a region it names, is the village.
+        named_village = not spot.written_lower and chosen.how == "exact" and place.admin1 in regions
+        if spot.sentence_start and spot.common_word and not (spot.listed or nearest <= _LIST_KM
+                                                              or named_village):
             return ""
         # A name the place carries only as another place's (a former name, a merged
         # village): only where the article is, or for a town.
@@ -1591,6 +1598,11 @@ def _primary(candidate: _Candidate) -> bool:
     Kostyantynivka for the town); what matters is that the name is not another place's.
     """
     return candidate.how in _OWN
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether `text` writes `word` in lower case as a word of its own."""
+    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
 
 
 @lru_cache(maxsize=65536)

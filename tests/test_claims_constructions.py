@@ -335,12 +335,15 @@ def test_claims_not_fully_occupied_denies_the_capture(extractor, lang: str, text
                  id="ru-far-from"),
     pytest.param("en", "A Ukrainian army spokesman said Russian troops were still far from capturing Kurakhove.",
                  id="en-far-from"),
+    pytest.param("fr", "Un porte-parole de l'armée ukrainienne a assuré que les troupes russes étaient encore loin "
+                       "de prendre Kourakhove.", id="fr-far-from"),
 ])
 def test_claims_a_claim_made_too_soon_denies_the_capture(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Rushing to claim a town, or being far from taking it, says it has not been taken."""
     found = keys(extractor, text, lang)
     assert ("Kurakhove", "capture", "RU", "denies", "UA") in found
     assert ("Kurakhove", "capture", "RU", "asserts", "UA") not in found
+
 
 @pytest.mark.parametrize(("lang", "text", "side"), [
     pytest.param("en", '"Pokrovsk is ours," a Ukrainian soldier said.', "UA", id="en"),

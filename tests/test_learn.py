@@ -133,6 +133,26 @@ def test_learn_eval_cv_scores_each_held_fold(gold_dir: Path) -> None:
     assert "F1 per fold: fold 1" in result.output and "fold 2" in result.output
 
 
+@pytest.mark.models
+def test_learn_eval_cv_repeats_reports_each_fold_seed_and_their_mean(gold_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", "--cv", "2", "--repeats", "2", "--json", str(gold_dir)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    seeds = report["by_seed"]
+    assert [s["seed"] for s in seeds] == [0, 1]
+    assert seeds[0]["f1"] == report["pooled"]["overall"]["f1"]
+    assert report["mean_over_seeds"]["f1"] == pytest.approx((seeds[0]["f1"] + seeds[1]["f1"]) / 2, abs=1e-4)
+    assert set(report["mean_over_seeds"]["by_lang"]) == {"en", "fr"}
+    text = CliRunner().invoke(cli, ["eval", "--cv", "2", "--repeats", "2", str(gold_dir)]).output
+    assert "F1 per fold seed: seed 0" in text and "F1 mean over 2 fold seeds:" in text
+
+
+def test_learn_eval_repeats_needs_cross_validation(gold_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", "--repeats", "3", str(gold_dir)])
+    assert result.exit_code == 2
+    assert "--repeats needs --cv K" in result.output
+
+
 def test_learn_shipped_model_was_trained_with_the_current_lexicons() -> None:
     meta = load_model(str(DEFAULT_MODEL)).meta
     assert meta["lexicon"] == lexicon_digest(), "lexicons changed: run `frontwatch train ../shared/eval/train`"

@@ -1829,3 +1829,24 @@ def test_claims_an_act_a_side_does_not_confirm_doing_stays_its_own(extractor, la
     """"Has not confirmed having retaken X": the speaker is the one who would have acted, so
     the negation does not hand the capture to the other side."""
     assert readings(extractor, text, lang, "Snihurivka") == {("capture", "UA", "denies")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("fr", "Le village se situe à 30 kilomètres de Koupiansk, cible depuis des mois d'attaques russes.",
+                 "Kupyansk", id="reference-point-fr"),
+    pytest.param("en", "The village lies 30 km from Kupiansk, the target of Russian attacks for months.",
+                 "Kupyansk", id="reference-point-en"),
+    pytest.param("fr", "Les troupes russes encerclent Pokrovsk, épicentre des combats sur le front est.",
+                 "Pokrovsk", id="apposition-fr"),
+    pytest.param("en", "Ocheretyne has been a focal point of intense fighting in recent months.",
+                 "Ocheretyne", id="copula-en"),
+    pytest.param("uk", "Покровськ став епіцентром боїв на сході.", "Pokrovsk", id="copula-uk"),
+    pytest.param("ru", "Очеретино — эпицентр боев на востоке.", "Ocheretyne", id="copula-ru"),
+])
+def test_claims_a_noun_said_of_a_place_makes_it_the_scene(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """"X, the epicentre of the fighting", "X has been a focal point of fighting": the fighting
+    is at X, though the parse hangs X beside the trigger, and though X also tells where
+    something else lies ("30 km from X, the target of attacks")."""
+    fights = [c for c in candidates_in(extractor, text, lang)
+              if c.trigger.rule.kind == "fighting" and c.target.mention.place.name == place]
+    assert fights and all("scene_of" in c.features and not c.reference for c in fights)

@@ -1661,6 +1661,11 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                             settlements)
                         place_feats[n_target].update({n: 1.0 for n in REFERENCE_FEATURES if n in before})
                 features.update(place_feats[n_target])
+                if "scene_of" in features:
+                    # "à 30 km de Koupiansk, cible d'attaques russes": the noun said of the
+                    # place makes it the scene, whatever else it locates.
+                    for name in REFERENCE_FEATURES:
+                        features.pop(name, None)
                 if "syn=other_clause" in features and "near:trigger_between" in features:
                     features["other_clause_past_trigger"] = 1.0
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
@@ -2253,7 +2258,44 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
         tail = _PHRASE_END.split(text[trigger.end:trigger.end + 12], maxsplit=1)[0]
         if lex.partial.search(between) or lex.partial.search(tail):
             f["partial_place"] = 1.0
+    if _scene_of(tree, trigger, target, lex):
+        f["scene_of"] = 1.0
     return f
+
+
+def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:
+    """The trigger names what goes on at the place through a noun said of it ("Pokrovsk,
+    épicentre des combats", "Avdiivka has been a focal point of their offensive", "Покровськ
+    став епіцентром боїв"): the parse hangs the place beside the trigger, not under it, yet
+    the fighting is there."""
+    scene, node = -1, trigger.head
+    for _ in range(2):
+        if tree.relations[node] not in ("nmod", "obl", "obl:mod"):
+            break
+        node = tree.heads[node]
+        if tree.lemmas[node] in lex.scene_nouns or tree.words[node] in lex.scene_nouns:
+            scene = node
+            break
+    if scene < 0:
+        return False
+    same = (*_same_referent(tree, target), *tree.tokens(target.start, target.end))
+    clause = tree.clause_head(scene)
+    if scene in same or tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same:
+        return True
+    node = scene
+    for _ in range(2):
+        # "la région de Louhansk, l'une des provinces du Donbass et « épicentre » des combats"
+        if tree.relations[node] not in ("conj", "appos"):
+            break
+        node = tree.heads[node]
+        if node in same:
+            return True
+    said = ("obj", "obl", "obl:arg", "xcomp")
+    return any(tree.heads[place] == scene and tree.relations[place] in ("nsubj", "appos")
+               or tree.heads[scene] == place
+               or tree.relations[place] == "nsubj" and tree.heads[place] == tree.heads[scene]
+               and tree.relations[scene] in said
+               for place in {target.head, target.anchor})
 
 
 def _place_features(text: str, s_start: int, target: Target, located: set[int], points: set[int], lex: Lexicon,

@@ -2280,7 +2280,7 @@ def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> boo
         return False
     same = (*_same_referent(tree, target), *tree.tokens(target.start, target.end))
     clause = tree.clause_head(scene)
-    if scene in same or tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same:
+    if scene in same or (tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same):
         return True
     node = scene
     for _ in range(2):
@@ -2291,10 +2291,10 @@ def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> boo
         if node in same:
             return True
     said = ("obj", "obl", "obl:arg", "xcomp")
-    return any(tree.heads[place] == scene and tree.relations[place] in ("nsubj", "appos")
+    return any((tree.heads[place] == scene and tree.relations[place] in ("nsubj", "appos"))
                or tree.heads[scene] == place
-               or tree.relations[place] == "nsubj" and tree.heads[place] == tree.heads[scene]
-               and tree.relations[scene] in said
+               or (tree.relations[place] == "nsubj" and tree.heads[place] == tree.heads[scene]
+                   and tree.relations[scene] in said)
                for place in {target.head, target.anchor})
 
 

@@ -178,6 +178,19 @@ def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: st
     assert locator not in places
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Fighting raged around Myrnohrad, a town east of Pokrovsk which Russian forces have "
+                       "enveloped from almost all sides.", id="en"),
+    pytest.param("en", "Kyiv and Moscow gave conflicting accounts of fighting around Myrnohrad, an embattled town "
+                       "to the east of Pokrovsk which Moscow's forces have enveloped from almost all sides.",
+                 id="en-described-noun"),
+])
+def test_claims_relative_clause_on_a_description_is_not_about_its_reference_point(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    assert ("advance", "RU", "asserts") in readings(extractor, text, lang, "Myrnohrad")
+    assert not readings(extractor, text, lang, "Pokrovsk")
+
+
 @pytest.mark.parametrize(("lang", "repulse", "capture"), [
     pytest.param("en", "Ukrainian forces repelled three Russian assaults west of Pokrovsk, the General Staff said.",
                  "Russian troops captured a village 5 km north of Pokrovsk, the Russian defence ministry said.",

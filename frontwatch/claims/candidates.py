@@ -681,6 +681,12 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
             and not any(tree.heads[clause] == node for node in tree.ancestors(p)):
         f["relative_other"] = 1.0
+    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
+            and _described_by(tree, tree.heads[clause], p):
+        # "Myrnohrad, a town east of Pokrovsk which Russian forces enveloped": the clause is
+        # about the noun in apposition, the place it describes; a place in that noun's phrase
+        # that only locates it is not what the clause speaks of.
+        f["relative_described"] = 1.0
     if target.implicit:
         return {"syn=implicit": 1.0}
     if target.list_head >= 0:
@@ -714,6 +720,17 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
     if case:
         f[f"case={case}"] = 1.0
     return f
+
+
+def _described_by(tree: Tree, antecedent: int, place: int) -> bool:
+    """Whether the place sits inside an apposition under the antecedent ("X, a town east of
+    the place", "X, east of the place"): it is part of a description of another referent."""
+    for node in (place, *tree.ancestors(place)):
+        if tree.relations[node] == "appos":
+            return antecedent in (node, *tree.ancestors(node))
+        if node == antecedent:
+            return False
+    return False
 
 
 def _same_referent(tree: Tree, target: Target) -> tuple[int, ...]:
@@ -1718,7 +1735,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     said_there=not target.coref and not target.implicit and target.mention.start in said_at,
                     # "в районі села X, куди зайшла піхота": a relative word right after
                     # the place ties the clause to it, wherever the parse hangs the clause.
-                    elsewhere=any(n in features for n in ("relative_other", "describes_other"))
+                    elsewhere=(any(n in features for n in ("relative_other", "describes_other")) or (
+                        "relative_described" in features and any(n in features for n in REFERENCE_FEATURES)))
                     and "relative_clause" not in features,
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,

@@ -1863,3 +1863,30 @@ def test_claims_a_noun_said_of_a_place_makes_it_the_scene(extractor, lang: str, 
     fights = [c for c in candidates_in(extractor, text, lang)
               if c.trigger.rule.kind == "fighting" and c.target.mention.place.name == place]
     assert fights and all("scene_of" in c.features and not c.reference for c in fights)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Russian forces have captured the centre of Vuhledar, the Russian defence ministry said.",
+                 "Vuhledar", id="centre-of-en"),
+    pytest.param("fr", "Les forces russes contrôlent désormais les rues de Pokrovsk, selon le ministère russe de la "
+                 "Défense.", "Pokrovsk", id="streets-of-fr"),
+    pytest.param("uk", "Російські війська захопили центр Покровська, заявили в Міноборони РФ.", "Pokrovsk",
+                 id="centre-genitive-uk"),
+    pytest.param("ru", "Российские войска заняли центр Часова Яра, сообщило Минобороны России.", "Chasiv Yar",
+                 id="centre-genitive-ru"),
+])
+def test_claims_a_part_of_a_place_taken_is_a_presence(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """"Captured the centre of X", "заняли центр X": the side holds a part of the place the
+    trigger governs, not the whole place."""
+    found = readings(extractor, text, lang, place)
+    assert ("presence", "RU", "asserts") in found
+    assert ("capture", "RU", "asserts") not in found
+
+
+def test_claims_a_clause_on_a_part_word_is_about_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Вошли в центр X, который армия РФ захватила": the relative clause the parser hangs
+    on the part word tells what befell the whole place."""
+    found = readings(extractor, "Украинские войска вновь вошли в центр Торецка, который армия России захватила "
+                     "месяц назад.", "ru", "Toretsk")
+    assert ("capture", "RU", "asserts") in found
+    assert ("presence", "UA", "asserts") in found

@@ -1721,7 +1721,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     attempt=attempt and "attributive" not in features,
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered=covered, failed=failed,
-                    part="partial_place" in features and "whole_place" not in features and not trigger.rule.whole,
+                    part=("partial_place" in features or _part_named(tree, trigger, target, lex))
+                    and "whole_place" not in features and not trigger.rule.whole,
                     whole=trigger.rule.whole, whole_place="whole_place" in features,
                     inside="inside_before" in features,
                     entering="inside_before" in features and _entering(tree, text, s_start, target, lex),
@@ -2279,6 +2280,41 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if _scene_of(tree, trigger, target, lex):
         f["scene_of"] = 1.0
     return f
+
+
+PART_LINKS = frozenset({"nmod", "nmod:poss", "appos", "compound", "flat", "flat:name", "amod"})
+"""How a place hangs on the noun of which it names a part ("the centre of X", "X's districts"); a
+genitive place name is often parsed as an adjective ("центр Покровська")."""
+
+
+def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:
+    """The trigger reaches the place through a word naming part of it ("reached the centre of
+    X", "выбиты из центра X", « les quartiers nord de X », "central X"): what it says holds
+    for that part only. Part words elsewhere in the sentence say nothing of this trigger. Read
+    as a rule, not a feature: as a feature it cost 0.0014 on cross-validation."""
+    words = tree.tokens(target.start, target.end)
+    if any(tree.relations[child] == "amod" and tree.lemmas[child] in lex.part_words
+           for node in words for child in tree.children(node)):
+        return True
+    before = words.start - 1
+    if before >= 0 and tree.heads[before] == tree.heads[target.head] != target.head \
+            and tree.lemmas[before] in lex.part_words:
+        # "захопили центр Покровська" parsed as two objects of the verb: the part word right
+        # before the place still names part of it.
+        return tree.heads[before] == trigger.head
+    node = target.head
+    for _ in range(3):
+        if node == trigger.head:
+            return False
+        if node not in words and (tree.lemmas[node] in lex.part_words or tree.words[node].lower() in lex.part_words):
+            # "вошли в центр X, который армия РФ захватила": a clause hung on the part word
+            # is the parser's reading of one about the place.
+            return node not in tree.ancestors(trigger.head)
+        head = tree.heads[node]
+        if head == node or tree.relations[node] not in PART_LINKS:
+            return False
+        node = head
+    return False
 
 
 def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:

@@ -144,6 +144,9 @@ class Lexicon:
     relations: dict[str, str]
     """The parser's dependency labels mapped onto the common ones (syntax.py)."""
     place_nouns: frozenset[str]
+    part_words: frozenset[str]
+    """Words that name a part of the place hung on them ("the centre of X", "central X"):
+    what the trigger says of that part is said of part of the place."""
     scene_nouns: frozenset[str]
     """Nouns that make a place where fighting goes on ("X, the epicentre of the fighting")."""
     left_cases: frozenset[str]
@@ -416,6 +419,7 @@ def load_lexicon(lang: str) -> Lexicon:
         regular_endings=tuple(sorted(((str(k), str(v)) for k, v in (pipeline.get("regular_endings") or {}).items()),
                                      key=lambda item: -len(item[0]))),
         place_nouns=_words(coref, "place_nouns", f"{lang}/coref.yml"),
+        part_words=_words(coref, "part_words", f"{lang}/coref.yml"),
         scene_nouns=_words(coref, "scene_nouns", f"{lang}/coref.yml"),
         left_cases=_words(coref, "left_cases", f"{lang}/coref.yml"),
         negation_words=_words(stance, "negation_words", f"{lang}/denials.yml"),

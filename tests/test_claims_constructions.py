@@ -191,6 +191,16 @@ def test_claims_relative_clause_on_a_description_is_not_about_its_reference_poin
     assert not readings(extractor, text, lang, "Pokrovsk")
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("uk", "Мирноград, місто на схід від Покровська, яке російські війська майже оточили.", id="uk"),
+    pytest.param("ru", "Курахово, село недалеко от Покровска, которое российские войска почти окружили.", id="ru"),
+])
+def test_claims_relative_word_that_cannot_stand_for_the_place_is_about_the_description(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """The relative word's gender ("яке": neuter) fits "місто", not Покровськ before it."""
+    assert not readings(extractor, text, lang, "Pokrovsk")
+
+
 @pytest.mark.parametrize(("lang", "repulse", "capture"), [
     pytest.param("en", "Ukrainian forces repelled three Russian assaults west of Pokrovsk, the General Staff said.",
                  "Russian troops captured a village 5 km north of Pokrovsk, the Russian defence ministry said.",

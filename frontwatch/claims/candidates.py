@@ -1738,7 +1738,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     # the place ties the clause to it, wherever the parse hangs the clause.
                     elsewhere=(any(n in features for n in ("relative_other", "describes_other")) or (
                         "relative_described" in features and any(n in features for n in REFERENCE_FEATURES)))
-                    and "relative_clause" not in features,
+                    and "relative_clause" not in features
+                    or "relative_clause" in features and _relative_elsewhere(tree, target, targets),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
@@ -2280,6 +2281,37 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if _scene_of(tree, trigger, target, lex):
         f["scene_of"] = 1.0
     return f
+
+
+def _relative_elsewhere(tree: Tree, target: Target, targets: list[Target]) -> bool:
+    """Whether the relative word right after the place cannot stand for it but can for the noun
+    describing an earlier place ("Мирноград, місто на схід від Покровська, яке ...": "яке" is
+    neuter, Покровськ is not, "місто" is). Read only where the morphology is known on both
+    sides; the noun naming the place ("міста Покровськ, яке") counts as the place."""
+    k = bisect_left(tree.starts, target.end)
+    while k < len(tree.words) and tree.pos[k] == "PUNCT":
+        k += 1
+    if k >= len(tree.words) or not (tree.feature(k, "Gender") or tree.feature(k, "Number")):
+        return False
+    span = tree.tokens(target.start, target.end)
+    own = [i for i in (span.start - 1, *span) if i >= 0 and tree.pos[i] in ("NOUN", "PROPN", "ADJ")
+           and (i in span or tree.pos[i] == "NOUN") and (tree.feature(i, "Gender") or tree.feature(i, "Number"))]
+    if not own or any(_agrees_with(tree, k, i) for i in own):
+        return False
+    return any(n < span.start - 1 and n not in span and tree.pos[n] == "NOUN" and _agrees_with(tree, k, n)
+               for other in targets if not other.implicit and other.end <= target.start
+               for n in _same_referent(tree, other))
+
+
+def _agrees_with(tree: Tree, pronoun: int, noun: int) -> bool:
+    """Whether a pronoun can stand for the noun by gender and number (unknown agrees)."""
+    number, its_number = tree.feature(pronoun, "Number"), tree.feature(noun, "Number")
+    if number and its_number and not number & its_number:
+        return False
+    if "Plur" in its_number or "Plur" in number:
+        return True
+    gender, its_gender = tree.feature(pronoun, "Gender"), tree.feature(noun, "Gender")
+    return not gender or not its_gender or bool(gender & its_gender)
 
 
 PART_LINKS = frozenset({"nmod", "nmod:poss", "appos", "compound", "flat", "flat:name", "amod"})

@@ -1736,10 +1736,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     said_there=not target.coref and not target.implicit and target.mention.start in said_at,
                     # "в районі села X, куди зайшла піхота": a relative word right after
                     # the place ties the clause to it, wherever the parse hangs the clause.
-                    elsewhere=(any(n in features for n in ("relative_other", "describes_other")) or (
+                    elsewhere=((any(n in features for n in ("relative_other", "describes_other")) or (
                         "relative_described" in features and any(n in features for n in REFERENCE_FEATURES)))
-                    and "relative_clause" not in features
-                    or "relative_clause" in features and _relative_elsewhere(tree, target, targets),
+                        and "relative_clause" not in features)
+                    or ("relative_clause" in features and _relative_elsewhere(tree, target, targets)),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region

@@ -676,17 +676,18 @@ def relation_features(tree: Tree, trigger: Trigger, target: Target) -> dict[str,
         # A clause hung on any word of the place's name ("Нью-Йорка, где", the "Kharkiv" of
         # "la région de Kharkiv, qui") is about the place.
         same = (*same, *tree.tokens(target.start, target.end))
-    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] in same:
-        f["relative_place"] = 1.0
-    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
-            and not any(tree.heads[clause] == node for node in tree.ancestors(p)):
-        f["relative_other"] = 1.0
-    if not target.implicit and tree.relations[clause] == "acl:relcl" and tree.heads[clause] not in same \
-            and _described_by(tree, tree.heads[clause], p):
-        # "Myrnohrad, a town east of Pokrovsk which Russian forces enveloped": the clause is
-        # about the noun in apposition, the place it describes; a place in that noun's phrase
-        # that only locates it is not what the clause speaks of.
-        f["relative_described"] = 1.0
+    if not target.implicit and tree.relations[clause] == "acl:relcl":
+        antecedent = tree.heads[clause]
+        if antecedent in same:
+            f["relative_place"] = 1.0
+        else:
+            if not any(antecedent == node for node in tree.ancestors(p)):
+                f["relative_other"] = 1.0
+            if _described_by(tree, antecedent, p):
+                # "Myrnohrad, a town east of Pokrovsk which Russian forces enveloped": the
+                # clause is about the noun in apposition, the place it describes; a place in
+                # that noun's phrase that only locates it is not what the clause speaks of.
+                f["relative_described"] = 1.0
     if target.implicit:
         return {"syn=implicit": 1.0}
     if target.list_head >= 0:
@@ -1734,12 +1735,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,
                     said_there=not target.coref and not target.implicit and target.mention.start in said_at,
-                    # "в районі села X, куди зайшла піхота": a relative word right after
-                    # the place ties the clause to it, wherever the parse hangs the clause.
-                    elsewhere=((any(n in features for n in ("relative_other", "describes_other")) or (
-                        "relative_described" in features and any(n in features for n in REFERENCE_FEATURES)))
-                        and "relative_clause" not in features)
-                    or ("relative_clause" in features and _relative_elsewhere(tree, target, targets)),
+                    elsewhere=_about_another(tree, target, targets, features),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
@@ -2281,6 +2277,18 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if _scene_of(tree, trigger, target, lex):
         f["scene_of"] = 1.0
     return f
+
+
+def _about_another(tree: Tree, target: Target, targets: list[Target], features: dict[str, float]) -> bool:
+    """The trigger is in a clause or a word about another noun than the place: a relative
+    clause or an adjective on another noun, a relative clause on a description of which the
+    place is only the reference point. A relative word right after the place ties the clause
+    to it, wherever the parse hangs the clause ("в районі села X, куди зайшла піхота"),
+    unless it cannot stand for the place."""
+    if "relative_clause" in features:
+        return _relative_elsewhere(tree, target, targets)
+    return any(n in features for n in ("relative_other", "describes_other")) or (
+        "relative_described" in features and any(n in features for n in REFERENCE_FEATURES))
 
 
 def _relative_elsewhere(tree: Tree, target: Target, targets: list[Target]) -> bool:

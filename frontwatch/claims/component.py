@@ -33,27 +33,34 @@ for _name, _default in (("document", None), ("place_mentions", ()), ("candidates
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
 MARKS = TERMINAL | CLOSERS
+OPENERS = "«“\"-–—(/"  # besides a capital or a digit, what a sentence may begin with
+CREDIT_END = "/."  # the end of a wire's credit, "/ТАСС/."
 
 
 def sentence_breaks(doc: Doc) -> Doc:
     """Sentences end at line breaks and at final punctuation before a capital, never elsewhere.
 
     The parsers' own sentence splits wander (inside "(...)", after "selon X,"); a fixed
-    rule keeps evidence spans whole and the same in every language.
+    rule keeps evidence spans whole and the same in every language. It stands in for the
+    sentence splitter of every pipeline, razdel's included, so it also knows what razdel
+    knew of news wires: an agency credit closes a dateline ("ДОНЕЦК, 21 октября. /ТАСС/.
+    Войска ...") and blank space before the first word is not part of the first sentence.
     """
     array = doc.to_array([ORTH, SPACY])
     words = column_strings(doc.vocab.strings, array[:, 0])
     spaced = array[:, 1].tolist()
     starts = [1] + [-1] * (len(words) - 1) if words else []
-    # Only a line break or a final mark (maybe closed by a quote) ends a sentence: only the
-    # words right after one are read.
-    for i in [k + 1 for k, prev in enumerate(words[:-1]) if prev in MARKS or "\n" in prev]:
+    # Only a line break or a final mark (maybe closed by a quote, or an agency credit's
+    # "/.") ends a sentence: only the words right after one are read.
+    for i in [k + 1 for k, prev in enumerate(words[:-1])
+              if prev in MARKS or "\n" in prev or prev.endswith(CREDIT_END)]:
         prev, word = words[i - 1], words[i]
         if "\n" in prev:
             starts[i] = 1
         elif word.strip() and spaced[i - 1] and (
-                prev in TERMINAL or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)) and (
-                word[:1].isupper() or word[:1].isdigit() or word[:1] in "«“\"-–—("):
+                prev in TERMINAL or prev.endswith(CREDIT_END)
+                or (prev in CLOSERS and i >= 2 and words[i - 2] in TERMINAL)) and (
+                word[:1].isupper() or word[:1].isdigit() or word[:1] in OPENERS):
             starts[i] = 1
     set_sentence_starts(doc, starts)
     return doc
@@ -138,7 +145,7 @@ def add_frontwatch_components(nlp: Language, *, gazetteer: str = "") -> Language
     """Put frontwatch's components into a loaded pipeline (idempotent)."""
     config: dict[str, Any] = {"gazetteer": gazetteer}
     if "frontwatch_sentences" not in nlp.pipe_names:
-        for replaced in ("senter", "sentencizer"):
+        for replaced in ("senter", "sentencizer", "frontwatch_razdel_sents"):
             if replaced in nlp.pipe_names:
                 nlp.remove_pipe(replaced)
         first = "parser" if "parser" in nlp.pipe_names else None

@@ -675,6 +675,30 @@ def test_claims_failed_attempt_is_repelled(extractor, lang: str, text: str) -> N
     assert keys(extractor, text, lang) == {("Chasiv Yar", "repelled", "RU", "asserts", "UA")}
 
 
+@pytest.mark.parametrize(("lang", "text", "place", "side"), [
+    pytest.param("en", "Russian troops made a futile attempt to capture Kupiansk, the Ukrainian army said.",
+                 "Kupyansk", "RU", id="en-attempt-governs"),
+    pytest.param("fr", "Les Russes ont fait une tentative ratée de prendre Koupiansk, selon l'armée ukrainienne.",
+                 "Kupyansk", "RU", id="fr-attempt-governs"),
+    pytest.param("uk", "Росіяни здійснили марну спробу захопити Куп'янськ, повідомили в ЗСУ.",
+                 "Kupyansk", "RU", id="uk-attempt-beside"),
+    pytest.param("ru", "ВСУ предприняли тщетную попытку контратаковать у Курахово, заявили в Минобороны России.",
+                 "Kurakhove", "UA", id="ru-attempt-beside"),
+])
+def test_claims_attempt_qualified_as_failed_is_repelled(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, side: str) -> None:
+    """The failure can qualify the attempt rather than the trigger ("an unsuccessful attempt
+    to capture X"), and the parse may hang the trigger on the verb that takes the attempt
+    ("made a futile attempt to take X"): the attempt failed, so the side is repelled."""
+    assert readings(extractor, text, lang, place) == {("repelled", side, "asserts")}
+
+
+def test_claims_attempt_not_said_to_fail_is_no_repulse(extractor) -> None:  # type: ignore[no-untyped-def]
+    """An attempt without a failure word is a fight for the place, not a repulse."""
+    assert readings(extractor, "Росіяни здійснили спробу захопити Куп'янськ, повідомили в ЗСУ.", "uk",
+                    "Kupyansk") == {("fighting", "RU", "asserts")}
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("fr", "Les Russes contrôlent la majeure partie de Vouhledar.", id="fr-unknown-verb-form"),
     pytest.param("fr", "La Russie contrôle désormais une partie de Vouhledar.", id="fr-part-of"),

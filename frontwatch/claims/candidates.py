@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -2147,10 +2148,14 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
     when it is not."""
     if _governing(doc, tree, trigger.head, lex.failure_lemmas, 2):
         return "governed"
-    # "a failed assault on X", "невдалий штурм X": the failure qualifies the trigger's noun.
-    if any(tree.relations[child] in ("amod", "acl") and (
-            tree.lemmas[child] in lex.failure_lemmas or tree.words[child] in lex.failure_lemmas)
-           for child in tree.children(trigger.head)):
+    # "a failed assault on X", "невдалий штурм X": the failure qualifies the trigger's noun,
+    # or the attempt that governs it ("an unsuccessful attempt to take X") or that the verb
+    # over the trigger takes beside it ("предприняли безуспешную попытку контратаковать").
+    above = list(islice(tree.ancestors(trigger.head), 2))
+    beside = tree.children(above[0]) if above else ()
+    if _qualified_by_failure(tree, trigger.head, lex) or any(
+            _qualified_by_failure(tree, node, lex) for node in (*above, *beside)
+            if tree.lemmas[node] in lex.attempt_lemmas or tree.words[node] in lex.attempt_lemmas):
         return "governed"
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k >= 2:
@@ -2159,6 +2164,13 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
                 and _negated(doc, tree, node, lex):
             return "governed"
     return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + FAILURE_REACH)) else ""
+
+
+def _qualified_by_failure(tree: Tree, noun: int, lex: Lexicon) -> bool:
+    """A failure word qualifies the noun ("failed", "невдалий", « ratée »)."""
+    return any(tree.relations[child] in ("amod", "acl") and (
+        tree.lemmas[child] in lex.failure_lemmas or tree.words[child] in lex.failure_lemmas)
+        for child in tree.children(noun))
 
 
 def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:

@@ -30,3 +30,24 @@ def test_claims_part_named_twice_is_a_presence(extractor, lang: str, text: str, 
     assert "presence" in found
     assert "capture" not in found
 
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "actor"), [
+    pytest.param("fr", "Les forces ukrainiennes ont repris plusieurs secteurs à Koupiansk, a annoncé l'état-major "
+                       "ukrainien.", "Kupyansk", "UA", id="object-in-place-fr"),
+    pytest.param("fr", "Le président s'est rendu à Koupiansk, où les forces ukrainiennes ont repris plusieurs rues.",
+                 "Kupyansk", "UA", id="object-in-relative-where-fr"),
+    pytest.param("en", "Zelensky visited Kupiansk, where Ukrainian forces have retaken several streets.",
+                 "Kupyansk", "UA", id="object-in-relative-where-en"),
+    pytest.param("en", "Russian troops captured several streets in Toretsk, the Russian defence ministry said.",
+                 "Toretsk", "RU", id="object-in-place-en"),
+])
+def test_claims_taking_a_part_of_a_place_is_a_presence(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str, actor: str) -> None:
+    """What the trigger takes is its object: a part word there ("repris plusieurs secteurs",
+    "captured several streets") makes the place beside it, however the parse hangs it, a
+    presence of that side, not a capture."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    found = {(c.kind, c.actor) for c in next(extractor.extract([document])).claims if c.place.name == place}
+    assert ("presence", actor) in found
+    assert not any(kind == "capture" for kind, _ in found)

@@ -2354,6 +2354,8 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
         # "захопили центр Покровська" parsed as two objects of the verb: the part word right
         # before the place still names part of it.
         return tree.heads[before] == trigger.head
+    if _takes_part(tree, trigger, words, lex):
+        return True
     node = target.head
     for _ in range(3):
         if node == trigger.head:
@@ -2367,6 +2369,15 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
             return False
         node = head
     return False
+
+
+def _takes_part(tree: Tree, trigger: Trigger, place: range, lex: Lexicon) -> bool:
+    """The trigger's own object is a part word that is not the place ("ont libéré le quartier
+    Noviï de la localité de X", "où elles ont repris plusieurs secteurs", "взяли под контроль
+    два квартала в X"): what was taken is that part, wherever the parse hangs the place."""
+    return any(tree.relations[k] == "obj" and k not in place
+               and (tree.lemmas[k] in lex.part_words or tree.words[k].lower() in lex.part_words)
+               for k in tree.children(trigger.head))
 
 
 def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:

@@ -41,3 +41,21 @@ def test_propaganda_introducing_a_claim_denies_nothing(extractor) -> None:  # ty
     """"Russian propaganda claims ..." introduces the claim itself: no denial."""
     found = keys(extractor, "Russian propaganda claims that Russian troops captured Kupiansk.", "en")
     assert not any(stance == "denies" for _, _, _, stance, _ in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "The town of Kupiansk is under the full control of the Ukrainian army, the General Staff "
+                 "said. The claims about the capture of Kupiansk are false, the General Staff said.",
+                 "Kupyansk", id="own-statement-en"),
+    pytest.param("ru", "Село Кутьковка находится под полным контролем Сил обороны, сообщили в Генштабе ВСУ. "
+                 "Информация о захвате Кутьковки является ложной, добавили в Генштабе ВСУ.",
+                 "Kutkivka", id="own-statement-ru"),
+])
+def test_a_denial_does_not_answer_the_speakers_own_statement(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """The General Staff said the place is Ukraine's, then denied its capture: what it denies
+    is the other side's capture, not the holding it has just stated itself."""
+    found = keys(extractor, text, lang)
+    assert (place, "capture", "UA", "asserts", "UA") in found
+    assert (place, "capture", "RU", "denies", "UA") in found
+    assert (place, "capture", "UA", "denies", "UA") not in found

@@ -1554,7 +1554,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     # Where the places named as a trigger's own argument begin: the salient antecedents.
     argued: set[int] = set()
     candidates: list[Candidate] = []
-    asserted: dict[tuple[int, str], Side] = {}
+    # Per place and kind, the sides earlier statements gave it, and who said so.
+    asserted: dict[tuple[int, str], list[tuple[Side, str]]] = {}
     story_day: PartialDate | None = None
     for index, ((s_start, s_end), (speaker, speaker_span), sources, hits) in enumerate(
             zip(sentences, speakers, registry, resolved, strict=True)):
@@ -1688,7 +1689,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 if "syn=other_clause" in features and "near:trigger_between" in features:
                     features["other_clause_past_trigger"] = 1.0
                 place_kind = (target.mention.place.geonameid, trigger.rule.kind)
-                earlier = asserted.get(place_kind)
+                # A denial answers someone else's claim: a source does not deny what it said.
+                earlier = next((side for side, said_by in reversed(asserted.get(place_kind, []))
+                                if said_by != clause_speaker.name), None)
                 if earlier not in actors:
                     carried = None
                     if trigger.rule.actor is None and _unnamed_subject(tree, trigger.head):
@@ -1700,7 +1703,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                                                      carried=carried)
                 actor_f, guess = actors[earlier]
                 if not denied:
-                    asserted[place_kind] = guess
+                    asserted.setdefault(place_kind, []).append((guess, clause_speaker.name))
                 features.update(actor_f)
                 kind = trigger.rule.kind
                 crossed, argument = _with_kind(features, kind, lex.lang)

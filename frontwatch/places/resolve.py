@@ -709,10 +709,14 @@ class PlaceFinder:
         ]
         toward_named: dict[int, float] = {}  # both rounds measure against the same regions
         self._choose(spots, anchors, regions, russian, said, named, toward_named, sectors)
+        # A name said again is one place before it vouches for its neighbours: a saying read
+        # alone as a far namesake would pull the name listed beside it away.
+        groups = _same_names(spots)
+        for group in groups:
+            _agree(group)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
         self._choose(spots, placed, regions, russian, said, named, toward_named, sectors)
-        groups = _same_names(spots)
         for group in groups:
             _agree(group)
         # A namesake is no support for another namesake: only a name with one reading, or

@@ -583,3 +583,17 @@ def test_places_context_a_region_with_an_adjective_before_its_name_is_the_region
     mention = _found(finder, text, "fr")[surface]
     assert mention.place.is_region
     assert mention.place.admin1 == admin1
+
+
+def test_places_context_a_name_said_again_vouches_for_its_list_mate_as_one_place(
+        finder: PlaceFinder) -> None:
+    """Тихое is said three times: the village of Dnipropetrovsk region the article places it
+    in. Every saying of it is that village before it helps read Отрадное, listed with it:
+    the Vidradne beside it, not an Odradne of Donetsk region."""
+    text = ("Бойцы бригады освободили село Тихое на Днепропетровщине. «Враг был выбит из Тихого», "
+            "отметили бойцы. Ранее российские военные заявляли о контроле над населенными пунктами "
+            "Тихое и Отрадное на Александровском направлении. Также были освобождены Кучерив Яр, "
+            "Сухецкое и Затышок Донецкой области.")
+    found = _found(finder, text, "ru")
+    assert found["Отрадное"].place.name == "Vidradne"
+    assert found["Отрадное"].place.admin1 == "Dnipropetrovsk Oblast"

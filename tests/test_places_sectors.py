@@ -52,3 +52,22 @@ def test_places_sectors_choose_namesakes(
 )
 def test_places_sectors_are_no_places(finder: PlaceFinder, lang: str, text: str, sector: str) -> None:
     assert sector not in {m.text for m in finder.find(text, lang=lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "In the Avdiivka direction the enemy attacked near Nevelske and west of Berdychiv.",
+         "Berdychiv"),
+        ("uk", "На Авдіївському напрямку ворог атакував біля Невельського та Бердичева.",
+         "Бердичева"),
+    ],
+)
+def test_places_sectors_a_far_town_on_a_sector_is_a_misspelt_village_beside_it(
+    finder: PlaceFinder, lang: str, text: str, surface: str
+) -> None:
+    """Berdychiv lies 700 km from Avdiivka: listed on the Avdiivka sector, the name is the
+    village of Berdychi beside it, spelt like the town."""
+    found = {m.text: m.place for m in finder.find(text, lang=lang)}
+    assert found[surface].name == "Berdychi"
+    assert found[surface].admin1 == "Donetsk Oblast"

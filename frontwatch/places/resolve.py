@@ -178,7 +178,9 @@ class PlaceFinder:
                       self._region)
         _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
-        self._resolve(spots, _sector_scopes(text, sectors))
+        scopes = _sector_scopes(text, sectors)
+        self._resolve(spots, scopes)
+        self._misspelt_on_sectors(spots, scopes)
         unmatched = self._unmatched(text, tokens, lexicon, entities, taken, spots) + halves
         unmatched.sort()
         guessed = self._fuzzy(unmatched, spots)
@@ -707,10 +709,14 @@ class PlaceFinder:
         ]
         toward_named: dict[int, float] = {}  # both rounds measure against the same regions
         self._choose(spots, anchors, regions, russian, said, named, toward_named, sectors)
+        # A name said again is one place before it vouches for its neighbours: a saying read
+        # alone as a far namesake would pull the name listed beside it away.
+        groups = _same_names(spots)
+        for group in groups:
+            _agree(group)
         placed = [(s.start, s.chosen.place) for s in spots
                   if s.chosen and not s.chosen.place.is_region and not _weak(s)]
         self._choose(spots, placed, regions, russian, said, named, toward_named, sectors)
-        groups = _same_names(spots)
         for group in groups:
             _agree(group)
         # A namesake is no support for another namesake: only a name with one reading, or
@@ -967,6 +973,37 @@ class PlaceFinder:
                     spot.chosen = None
                     spot.refused = "no place of that name beside " + ", ".join(sorted(regions))
                     spot.refused_in = regions
+
+    def _misspelt_on_sectors(self, spots: list[_Spot], sectors: list[tuple[int, int, Place]]) -> None:
+        """A name listed on a front sector whose only readings lie far from the sector's town
+        and from every other place of the article ("in the Avdiivka direction ... west of
+        Berdychiv", a town 700 km off) is a misspelling of a village beside that town
+        (Berdychi): the villages a report lists on a sector lie around its town."""
+        if not sectors:
+            return
+        placed = [s.chosen.place for s in spots
+                  if s.chosen is not None and not s.chosen.place.is_region and not _weak(s)]
+        for spot in spots:
+            if spot.chosen is None or spot.chosen.place.is_region or spot.chosen.how == "fuzzy":
+                continue
+            towns = [town for start, end, town in sectors if start <= spot.start < end]
+            readings = _readings(spot)
+            if not towns or any(town.geonameid in readings for town in towns):
+                continue
+            place = spot.chosen.place
+            others = [p for p in placed if p.geonameid not in readings]
+            if min(_nearest_km(place, towns), _nearest_km(place, others)) <= _OUTLIER_KM:
+                continue
+            # The far town's own name too: a case form ("Бердичева") keeps no village's key.
+            hits = sorted((hit for name in dict.fromkeys((spot.text, place.name))
+                           for hit in self.gazetteer.fuzzy(name, around=towns, km=_NEAR_KM)),
+                          key=lambda hit: -hit[1])
+            if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]
+                            and hits[1][0].name != hits[0][0].name):
+                continue
+            guess, ratio = hits[0]
+            spot.chosen = _Candidate(guess, "fuzzy", spot.text)
+            spot.score = MATCH_QUALITY["fuzzy"] * ratio
 
     def _fuzzy(self, unmatched: list[tuple[int, int, str]], spots: list[_Spot]) -> list[_Spot]:
         """Guess misspelt names, only as villages next to places the article names."""

@@ -57,6 +57,10 @@ DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
+INLINE_QUOTE = re.compile(r"(?<=[\w'’] )([«“\"]) ?([^«»“”\"\n.,;:!?]{1,60}?) ?([»”\"])(?= \w)")
+"""A short phrase quoted inside its clause ("des « conditions favorables » à la prise de X",
+'a "grey" area'): words between words, no punctuation of their own."""
+INLINE_QUOTE_WORDS = 6
 NOT_ARGUMENT = frozenset({"nsubj"})
 """Relations that do not make a word another's argument: a trigger inside the subject of
 "repel" ("the forces controlling X repel ...") is not what is repelled."""
@@ -479,7 +483,7 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, how)
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True))
-    return _lists(sorted(targets, key=lambda t: t.start), text, lex)
+    return _lists(sorted(targets, key=lambda t: t.start), text, lex, located)
 
 
 def _list_targets(start: int, end: int, head: int, listed: list[PlaceMention], text: str) -> list[Target]:
@@ -593,13 +597,21 @@ def _list_count(reference: str, lex: Lexicon) -> int:
     return 0
 
 
-def _lists(targets: list[Target], text: str, lex: Lexicon) -> list[Target]:
-    """Places listed one after another ("X, Y та Z") share the first one's relations."""
+def _lists(targets: list[Target], text: str, lex: Lexicon, located: set[int]) -> list[Target]:
+    """Places listed one after another ("X, Y та Z") share the first one's relations.
+
+    A region that only locates the settlement before it is no item of the list: the next
+    settlement ("Красноармейск в ДНР и Волчанск в Харьковской области") is listed with the
+    settlement the region locates.
+    """
     out: list[Target] = []
     for target in targets:
         previous = out[-1] if out else None
-        if previous is not None and not target.coref and not previous.coref \
-                and lex.list_link.search(text[previous.end:target.start]):
+        link = text[previous.end:target.start] if previous is not None else ""
+        if previous is not None and len(out) > 1 and previous.start in located and not previous.coref \
+                and not target.mention.place.is_region:
+            previous = out[-2]
+        if previous is not None and not target.coref and not previous.coref and lex.list_link.search(link):
             target = replace(target, list_start=previous.first, list_head=previous.anchor)
         out.append(target)
     return out
@@ -908,6 +920,18 @@ def _imperative(doc: Doc, tree: Tree, trigger: Trigger, s_start: int) -> bool:
     while first < trigger.head and tree.pos[first] in ("PUNCT", "SPACE"):
         first += 1
     return first == trigger.head and doc[trigger.head].tag_ == "VB"
+
+
+def inline_quotes_blanked(text: str) -> str:
+    """`text` with the marks of each short phrase quoted inside its clause turned into spaces,
+    offsets kept: a scare-quoted phrase does not end the clause around it the way a quoted
+    statement does, so a negation or a condition before it still reaches past it."""
+    marks = [(m.start(group), m.end(group)) for m in INLINE_QUOTE.finditer(text)
+             if len(m.group(2).split()) <= INLINE_QUOTE_WORDS for group in (1, 3)]
+    chars = list(text)
+    for start, end in marks:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _clause_of(text: str, s_start: int, s_end: int, trigger: Trigger) -> str:
@@ -1536,6 +1560,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     which make no candidate but still say which place the article speaks of."""
     tree = build_tree(doc, lex.relations)
     text = tree.text
+    clauses = inline_quotes_blanked(text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     document = replace(document, published=_dateline(document.published, text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
@@ -1616,7 +1641,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         # What the sentence says about each place is the same for each of its triggers.
         place_feats: dict[int, dict[str, float]] = {}
         for trigger in triggers:
-            trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names)
+            trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names,
+                                            clauses)
             unreal = _subject_of_unreal(tree, trigger.head, lex)
             governed = _speech_governor(doc, tree, trigger, lex, hits, text, speaker)
             clause_speaker = governed if governed is not None and governed != speaker else speaker
@@ -1671,13 +1697,13 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                         features.pop(name, None)
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 if n_target not in place_feats:
-                    place_feats[n_target] = _place_features(text, s_start, target, located, points, lex, top_place,
+                    place_feats[n_target] = _place_features(clauses, s_start, target, located, points, lex, top_place,
                                                             n_places, settlements)
                     if n_target and _listed_region(targets[n_target - 1], target):
                         # "двух сел в ДНР и Днепропетровской области": a region listed after
                         # one that only locates something locates it too.
                         before = place_feats.get(n_target - 1) or _place_features(
-                            text, s_start, targets[n_target - 1], located, points, lex, top_place, n_places,
+                            clauses, s_start, targets[n_target - 1], located, points, lex, top_place, n_places,
                             settlements)
                         place_feats[n_target].update({n: 1.0 for n in REFERENCE_FEATURES if n in before})
                 features.update(place_feats[n_target])
@@ -2029,9 +2055,10 @@ def _blanked(body: str, offset: int, spans: list[tuple[int, int]]) -> str:
 
 
 def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int, trigger: Trigger,
-                      triggers: list[Trigger], lex: Lexicon, names: str) -> dict[str, float]:
+                      triggers: list[Trigger], lex: Lexicon, names: str, clauses: str) -> dict[str, float]:
     """`names`: the sentence with its sources' names blanked out, so that a denial word in
-    a name ("Центр протидії дезінформації") denies nothing."""
+    a name ("Центр протидії дезінформації") denies nothing; `clauses`: the text with its
+    scare quotes blanked, where the windows of a clause are read."""
     rule = trigger.rule
     f: dict[str, float] = {
         f"kind={rule.kind}": PRIOR,
@@ -2050,8 +2077,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["actor_rule"] = 1.0
     f.update(_morph_features(tree, trigger.head, "t"))
     f[f"trel={tree.relations[trigger.head]}"] = 1.0
-    before = _clause_before(text, s_start, trigger.start, 70)
-    near_before = _clause_before(text, s_start, trigger.start, 45)
+    before = _clause_before(clauses, s_start, trigger.start, 70)
+    near_before = _clause_before(clauses, s_start, trigger.start, 45)
     own = _own_conjunct(tree, trigger.head)
     joint = own[1] if own is not None else -1
     if s_start <= joint < trigger.start:
@@ -2073,7 +2100,7 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["denial:unconfirmed"] = 1.0
     if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas, lex=lex):
         f["denial:governed"] = 1.0
-    if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(text, s_start, s_end, trigger)):
+    if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(clauses, s_start, s_end, trigger)):
         f["modal:hypothetical"] = 1.0
     if _imperative(doc, tree, trigger, s_start):
         # "Libérez toutes nos villes !", "Liberate all our cities": a call, not a report.

@@ -39,3 +39,36 @@ def test_claims_the_side_fought_against_is_not_the_fighter(  # type: ignore[no-u
     """ "Fighting against X's forces", "бой с ВСУ": X is the side fought, not a possessor of
     the fight; the fight is its subject's."""
     assert {a for kind, a, _ in readings(extractor, text, lang, place) if kind == "fighting"} == {actor}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Ukrainian forces continued the destruction of Russian assault groups in Kupiansk.",
+                 "Kupyansk", id="en-destruction-of"),
+    pytest.param("fr", "Les troupes ukrainiennes ont annoncé la destruction de soldats russes à Koupiansk.",
+                 "Kupyansk", id="fr-destruction-de"),
+])
+def test_claims_troops_destroyed_in_a_place_are_there(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """The troops named as the object of destroying ("the destruction of Russian groups in
+    X", « la destruction de soldats russes à X ») are the side present in the place."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("uk", "У Куп'янську тривають заходи з пошуку та знищення штурмових груп противника, повідомили в "
+                 "Генштабі ЗСУ.", "Kupyansk", id="uk-znyshchennia"),
+    pytest.param("ru", "В Купянске продолжается уничтожение штурмовых групп противника, сообщили в Генштабе ВСУ.",
+                 "Kupyansk", id="ru-unichtozhenie"),
+])
+def test_claims_enemy_in_the_genitive_of_destroying_is_there(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """ "Знищення ДРГ противника у X": the genitives after the noun are what is destroyed,
+    the enemy present in X, however the parse hangs the long phrase."""
+    assert ("presence", "RU", "asserts") in readings(extractor, text, lang, place)
+
+
+def test_claims_finished_destroying_leaves_the_place_to_the_victor(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Завершили уничтожение противника в X": the enemy destroyed is no longer there, and
+    the side that finished is the one the destroying speaks of."""
+    text = "Украинские войска завершили поиск и уничтожение противника в Судже, заявил Сырский."
+    assert "UA" in {actor for _, actor, _ in readings(extractor, text, "ru", "Sudzha")}

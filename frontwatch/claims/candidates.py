@@ -1104,6 +1104,54 @@ def _resisting(rule: TriggerRule) -> bool:
     return rule.invert and rule.kind in ("fighting", "repelled")
 
 
+def _destroying(rule: TriggerRule) -> bool:
+    """A word family of destroying or hunting the other side's troops in a place: an
+    inverted trigger of presence (its subject's enemy is there)."""
+    return rule.invert and rule.kind == "presence"
+
+
+def _in_object(tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
+    """The cue is inside the trigger's object: the verb's direct object, or the action
+    noun's genitive or "of" complement (`actors.yml: object_cases`), through the nouns and
+    adjectives of that phrase ("assault groups of the enemy")."""
+    if "" in lex.object_cases and tree.pos[trigger] == "NOUN" and trigger < cue.head <= trigger + 4 and all(
+            tree.pos[k] in ("NOUN", "ADJ", "PROPN") and "Gen" in tree.feature(k, "Case")
+            for k in range(trigger + 1, cue.head + 1)):
+        # "знищення штурмових груп противника": the genitives right after the noun are its
+        # object, however the parse of a long phrase hangs them.
+        return True
+    node = cue.head
+    for _ in range(4):
+        head, relation = tree.heads[node], tree.relations[node]
+        if head == node:
+            return False
+        if relation in ("nmod", "nmod:poss") and tree.cases[node] not in lex.object_cases:
+            return False
+        if head == trigger:
+            return relation in ("obj", "nmod", "nmod:poss", "appos") or (
+                relation == "amod" and tree.pos[trigger] == "VERB")
+        if relation not in ("amod", "nmod", "nmod:poss", "appos", "compound", "flat", "det", "obj"):
+            return False
+        node = head
+    return False
+
+
+def _completed(tree: Tree, head: int, lex: Lexicon) -> bool:
+    """The trigger (or the noun it is listed with) is the object of a verb of finishing
+    ("завершили поиск и уничтожение противника в X")."""
+    node = head
+    for _ in range(2):
+        above = tree.heads[node]
+        if above == node:
+            return False
+        if tree.relations[node] in ("obj", "xcomp", "nsubj:pass") and tree.lemmas[above] in lex.completion_lemmas:
+            return True
+        if tree.relations[node] != "conj":
+            return False
+        node = above
+    return False
+
+
 def _opposes(tree: Tree, verb: int, lex: Lexicon) -> bool:
     """A verb of resisting or repelling."""
     rule = lex.families.get(tree.lemmas[verb])
@@ -1232,6 +1280,11 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         if not inside and cue.start < trigger.end and trigger.start < cue.end:
             continue
         role = "inside" if inside else _role(doc, tree, cue, trigger, lex)
+        # "знищення ДРГ противника у X", "destroying enemy assault groups in X": the troops
+        # destroyed are the ones in the place, so their side is there (unless the destroying
+        # is finished: "завершили уничтожение противника в X" leaves the place to the victor).
+        destroyed = _destroying(trigger.rule) and _in_object(tree, cue, trigger.head, lex) \
+            and not _completed(tree, trigger.head, lex)
         words = abs(cue.head - trigger.head)
         same_clause = not tree.crosses_clause(cue.head, trigger.head)
         where = "before" if cue.end <= trigger.start else "after"
@@ -1257,7 +1310,9 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
             f[f"cue:loser={side}|{kind}"] = 1.0
         # "il n'y a pas de soldats russes": the object of an existential is who is (not) there.
         patient = role in ("patient", "patient_up") and not trigger.rule.negated
-        if _resisting(trigger.rule):
+        if destroyed:
+            flip = False
+        elif _resisting(trigger.rule):
             # What a verb of repelling or resisting acts on is the assault that failed, and
             # its side is the actor ("Moscow said it repelled Ukrainian units").
             flip = loser or not patient

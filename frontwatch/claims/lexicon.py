@@ -184,6 +184,12 @@ class Lexicon:
     """Endings of the lemmas that take no direct object (the reflexive "-ся")."""
     title_side: tuple[tuple[Side, re.Pattern[str]], ...]
     """Words in a person's title that say which side they are on ("ЗСУ", "Russian-installed")."""
+    completion_lemmas: frozenset[str] = frozenset()
+    """Verbs of finishing ("completed the destruction of the enemy in X"): the troops
+    destroyed are no longer there; the side that finished holds the place."""
+    object_cases: frozenset[str] = frozenset()
+    """Prepositions that make a noun the object of an action noun ("the destruction of enemy
+    groups", "знищення ДРГ противника": "" is a bare genitive)."""
     emblems: frozenset[str] = frozenset()
     """Nouns for a side's colours ("flag", "прапор"): whoever raises or tears one down acts,
     and the flag's own side only when no one is named handling it."""
@@ -440,6 +446,8 @@ def load_lexicon(lang: str) -> Lexicon:
         unaccusative=_words(actors, "unaccusative", f"{lang}/actors.yml"),
         intransitive=_words(actors, "intransitive", f"{lang}/actors.yml"),
         intransitive_endings=tuple(sorted(_words(actors, "intransitive_endings", f"{lang}/actors.yml"))),
+        completion_lemmas=_words(actors, "completion_words", f"{lang}/actors.yml"),
+        object_cases=frozenset(str(w).lower() for w in actors.get("object_cases") or []),
         emblems=_words(actors, "emblems", f"{lang}/actors.yml"),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))

@@ -2459,9 +2459,11 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
 def _takes_part(tree: Tree, trigger: Trigger, place: range, lex: Lexicon) -> bool:
     """The trigger's own object is a part word that is not the place ("ont libéré le quartier
     Noviï de la localité de X", "où elles ont repris plusieurs secteurs", "взяли под контроль
-    два квартала в X"): what was taken is that part, wherever the parse hangs the place."""
+    два квартала в X"): what was taken is that part, wherever the parse hangs the place. A
+    capitalised part word is a name ("підрозділи угруповання «Центр»"), not a part."""
     return any(tree.relations[k] == "obj" and k not in place
                and (tree.lemmas[k] in lex.part_words or tree.words[k].lower() in lex.part_words)
+               and not tree.text[tree.starts[k]:tree.starts[k] + 1].isupper()
                for k in tree.children(trigger.head))
 
 

@@ -2445,7 +2445,7 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
     for _ in range(3):
         if node == trigger.head:
             return False
-        if node not in words and (tree.lemmas[node] in lex.part_words or tree.words[node].lower() in lex.part_words):
+        if node not in words and (tree.lemmas[node] in lex.part_words or tree.words[node] in lex.part_words):
             # "вошли в центр X, который армия РФ захватила": a clause hung on the part word
             # is the parser's reading of one about the place.
             return node not in tree.ancestors(trigger.head)
@@ -2462,8 +2462,8 @@ def _takes_part(tree: Tree, trigger: Trigger, place: range, lex: Lexicon) -> boo
     два квартала в X"): what was taken is that part, wherever the parse hangs the place. A
     capitalised part word is a name ("підрозділи угруповання «Центр»"), not a part."""
     return any(tree.relations[k] == "obj" and k not in place
-               and (tree.lemmas[k] in lex.part_words or tree.words[k].lower() in lex.part_words)
-               and not tree.text[tree.starts[k]:tree.starts[k] + 1].isupper()
+               and (tree.lemmas[k] in lex.part_words or tree.words[k] in lex.part_words)
+               and not tree.text[tree.starts[k]].isupper()
                for k in tree.children(trigger.head))
 
 

@@ -90,3 +90,16 @@ def test_claims_there_on_a_speech_verb_is_who_said_it(  # type: ignore[no-untype
     found = keys(extractor, text, lang)
     assert any(name == place and kind == "fighting" for name, kind, *_ in found)
     assert not any(name == other for name, *_ in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "About 2,000 residents remain in Kostiantynivka, the regional governor said.", id="en"),
+    pytest.param("en", "The governor urged the remaining residents of Kostiantynivka to leave.", id="en-participle"),
+    pytest.param("fr", "Quelque 300 civils restent à Kostiantynivka, selon le gouverneur régional.", id="fr"),
+    pytest.param("uk", "Мешканці залишаються в Костянтинівці, повідомив голова обласної адміністрації.", id="uk"),
+    pytest.param("ru", "Около 300 жителей остаются в Константиновке, сообщил губернатор.", id="ru"),
+])
+def test_claims_civilians_staying_hold_nothing(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Residents remain in X": people who are no side's forces say nothing of who holds the
+    town, whatever the verb would say of troops."""
+    assert not any(place == "Kostyantynivka" for place, *_ in keys(extractor, text, lang))

@@ -166,6 +166,8 @@ class Candidate:
     """The place is only where something was said ("заявили в Москві", "said in Kyiv")."""
     hypothetical: bool = False
     """The trigger is a condition or a question ("if Russia takes X", "will X fall?"): no report."""
+    civilian: bool = False
+    """The trigger is said of civilians ("where 2,000 residents remain"): no side's forces."""
     attempt: bool = False
     """Someone tries to take the place ("trying to capture X"): the annotation calls it fighting."""
     failed: bool = False
@@ -1699,6 +1701,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             trig_feats = _trigger_features(doc, tree, text, s_start, s_end, trigger, triggers, lex, names,
                                             clauses)
             unreal = _subject_of_unreal(tree, trigger.head, lex)
+            civilian = _civilian_subject(tree, trigger.head, lex)
             governed = _speech_governor(doc, tree, trigger, lex, hits, text, speaker)
             clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
@@ -1804,6 +1807,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     # "If they break through, they will reach Russian-occupied X": a
                     # participle describing the place states what holds, in any mood.
                     hypothetical=hypothetical and "attributive" not in features,
+                    civilian=civilian,
                     attempt=attempt and "attributive" not in features,
                     answers_denial="denial:answered" in trig_feats and not denied,
                     covered=covered, failed=failed,
@@ -2270,6 +2274,15 @@ def _subject_of_unreal(tree: Tree, head: int, lex: Lexicon) -> bool:
         tree.relations[k].startswith("aux")
         and (tree.lemmas[k] in lex.modal_lemmas or tree.words[k] in lex.modal_lemmas or _unreal(tree, k))
         for k in tree.children(verb))
+
+
+def _civilian_subject(tree: Tree, head: int, lex: Lexicon) -> bool:
+    """The trigger is said of civilians ("2,000 residents remain in X", "remaining residents",
+    "les habitants ont quitté X"): people who are no side's forces hold nothing."""
+    if tree.relations[head] in ("amod", "acl") and tree.lemmas[tree.heads[head]] in lex.civilians:
+        return True
+    return any(tree.relations[k] in ("nsubj", "nsubj:pass") and tree.lemmas[k] in lex.civilians
+               for k in tree.children(head))
 
 
 def _unreal(tree: Tree, i: int) -> bool:

@@ -193,6 +193,9 @@ class Lexicon:
     emblems: frozenset[str] = frozenset()
     """Nouns for a side's colours ("flag", "прапор"): whoever raises or tears one down acts,
     and the flag's own side only when no one is named handling it."""
+    civilians: frozenset[str] = frozenset()
+    """Nouns for people who are no side's forces ("residents", "civilians"): those who stay in a
+    place or leave it say nothing of who holds it."""
     role_person: re.Pattern[str] = NEVER
     """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
     speaker_obliques: frozenset[str] = frozenset()
@@ -449,6 +452,7 @@ def load_lexicon(lang: str) -> Lexicon:
         completion_lemmas=_words(actors, "completion_words", f"{lang}/actors.yml"),
         object_cases=frozenset(str(w).lower() for w in actors.get("object_cases") or []),
         emblems=_words(actors, "emblems", f"{lang}/actors.yml"),
+        civilians=_words(actors, "civilians", f"{lang}/actors.yml"),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),

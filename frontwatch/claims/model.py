@@ -252,16 +252,17 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:
-    """Whatever the model says, the candidate reports no claim: a condition or a question, a
-    place that only locates something else (save a point an advance, a fight or a repulse
-    happens near), a capture or a presence only near the place, the place where something was
+    """Whatever the model says, the candidate reports no claim: a condition or a question, what
+    civilians do, a place that only locates something else (save a point an advance, a fight
+    or a repulse happens near), a capture or a presence only near the place, the place where something was
     said, a clause about another noun, or a trigger that another one covers."""
     located = (candidate.reference and not (candidate.nearby and kind in NEAR_KINDS)) or (
         candidate.near and kind not in NEAR_KINDS)
     # A failed attempt under the trigger that repelled it ("attempts to seize X have been
     # repelled") is read as that repulse (below), the claim the covering trigger makes.
     covered = candidate.covered and not candidate.failed
-    return candidate.hypothetical or located or candidate.said_there or candidate.elsewhere or covered
+    return (candidate.hypothetical or candidate.civilian or located or candidate.said_there
+            or candidate.elsewhere or covered)
 
 
 def _coordinated(candidates: Sequence[Candidate], decisions: list[Decision]) -> list[Decision]:

@@ -30,3 +30,13 @@ def test_claims_fr_prendre_pied_is_a_foothold_not_a_capture(extractor, text: str
     place = "Robotyne" if "Robotyne" in text else "Krynky"
     found = readings(extractor, text, place)
     assert {kind for kind, _, _ in found} == {"presence"}
+
+
+def test_claims_fr_a_preposition_is_no_form_of_a_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    """« contre » is not the repelling verb « contrer », « entre » not « entrer »: the
+    fight between or against places is a fight, with no repulse and no entry read into it."""
+    assert readings(extractor, "Les troupes russes lancent des assauts contre Tchassiv Iar.",
+                    "Chasiv Yar") == {("fighting", "RU", "asserts")}
+    between = "Les combats se poursuivent entre Pokrovsk et Myrnohrad."
+    for place in ("Pokrovsk", "Myrnohrad"):
+        assert {kind for kind, _, _ in readings(extractor, between, place)} == {"fighting"}

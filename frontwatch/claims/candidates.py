@@ -223,7 +223,14 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             spans.append((start, end, rule))
     word_families = lex.word_families
     for i in tree.tokens(s_start, s_end):
-        family = lex.families.get(tree.lemmas[i])
+        if tree.pos[i] in FUNCTION_POS:
+            # A preposition is no form of a verb, whatever its lemma or ending says
+            # (« contre » is not « contrer », « entre » not « entrer »).
+            family = lex.families.get(tree.words[i])
+            if family is None:
+                continue
+        else:
+            family = lex.families.get(tree.lemmas[i])
         if family is None:
             word = tree.words[i]
             if word in word_families:
@@ -249,6 +256,10 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             rule = replace(rule, kind=rule.place_object, invert=False, place_object=None)
         triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
     return sorted(triggers, key=lambda t: t.start)
+
+
+FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ"})
+"""Parts of speech whose words match a trigger family by their own form only."""
 
 
 def _place_as_object(tree: Tree, head: int, places: Sequence[tuple[int, int]], lex: Lexicon) -> bool:

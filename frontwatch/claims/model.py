@@ -303,16 +303,19 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     known only as the one a denial answers when a source the article quotes makes it. Nor is
     a headline that says in the outlet's voice what the article credits to a named source,
     nor words in quotation marks left without a speaker when a named source makes the same
-    statement: a quotation is someone's words, never the outlet's. A statement a side's catch-all source
-    makes ("the Ukrainian military", "the Russian side") in the sentence next to a named
-    source of that side making it is that source's, introduced by its role: "Ukraine's army
-    refuted the claim. 'This is not true,' spokesman X said." A source's reading of a
-    statement for one side that is far less certain than its reading for the other side is
-    dropped, and so is a step that the same sentence's outcome subsumes (`SUBSUMED`).
+    statement: a quotation is someone's words, never the outlet's. The outlet saying it in
+    its own sentences as well keeps its claim: a headline over them takes nothing away. A
+    statement a side's catch-all source makes ("the Ukrainian military", "the Russian
+    side") in the sentence next to a named source of that side making it is that source's,
+    introduced by its role: "Ukraine's army refuted the claim. 'This is not true,'
+    spokesman X said." A source's reading of a statement for one side that is far less
+    certain than its reading for the other side is dropped, and so is a step that the same
+    sentence's outcome subsumes (`SUBSUMED`).
     """
     found: dict[tuple[object, ...], Claim] = {}
     sentence_of: dict[tuple[object, ...], int] = {}
     unvoiced: set[tuple[object, ...]] = set()
+    voiced: set[tuple[object, ...]] = set()
     cited: set[tuple[object, ...]] = set()
     direct: set[tuple[object, ...]] = set()
     quotations = quoted_spans(text, 0)
@@ -354,10 +357,13 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
             if key not in found or found[key].confidence < statement.confidence:
                 found[key] = statement
                 sentence_of[key] = candidate.sentence
-            if statement.source.name == "narrator" and ("headline" in candidate.features or any(
-                    start <= candidate.target.start < end for start, end in quotations)):
-                unvoiced.add(key)
-    repeated = _restated(found, unvoiced, sentence_of)
+            if statement.source.name == "narrator":
+                if "headline" in candidate.features or any(
+                        start <= candidate.target.start < end for start, end in quotations):
+                    unvoiced.add(key)
+                else:
+                    voiced.add(key)
+    repeated = _restated(found, unvoiced - voiced, sentence_of)
     repeated |= _cited_only(found, cited - direct)
     kept = [(c, sentence_of[key]) for key, c in found.items() if key not in repeated]
     return sorted(_one_side_each(_outcomes_only(kept)), key=lambda c: (c.evidence_start, c.mention_start, c.kind))
@@ -419,8 +425,8 @@ def _restated(found: Mapping[tuple[object, ...], Claim], unvoiced: set[tuple[obj
     """The claims that repeat a named source's: one credited to a side's unnamed sources
     when a named source of that side makes the statement, one credited to a side's
     catch-all source when a named source of that side makes it in the next sentence or the
-    one before, and one in the outlet's voice that is a headline or a quotation (`unvoiced`)
-    when any named source does. (A claim's key begins with its statement: place, kind,
+    one before, and one in the outlet's voice that only a headline or a quotation makes
+    (`unvoiced`) when any named source does. (A claim's key begins with its statement: place, kind,
     actor, stance.)"""
     by_side = {key[:4] + (c.source.side,) for key, c in found.items() if c.source.name not in UNNAMED}
     by_someone = {key[:4] for key, c in found.items() if c.source.name != "narrator"}

@@ -52,9 +52,10 @@ Decision = tuple[str, float, Actor, Stance, float]
 """Kind (or "none"), the probability of a claim, actor, stance and the confidence."""
 WITHDRAWAL_CONFIDENCE = 0.5
 """A capture read from the other side's withdrawal is an inference, not a statement."""
-SIDE_MARGIN = 0.3
+SIDE_MARGIN = 0.2
 """How much less certain than a source's reading for one side the other side's reading of
-the same statement may be and still be kept (`_one_side_each`)."""
+the same statement may be and still be kept (`_one_side_each`). Five-seed CV over margins
+0.15 / 0.2 / 0.25 / 0.3 / 0.4: 0.7670 / 0.7674 / 0.7668 / 0.7666 / 0.7657 (dev the same)."""
 
 
 @dataclass(frozen=True, slots=True)

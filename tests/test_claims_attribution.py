@@ -516,3 +516,21 @@ def test_attribution_the_institute_named_short_is_the_isw(extractor, lang: str, 
     _, candidates = next(extractor.candidates([Document(id="t", text=text, lang=lang,
                                                         published=PartialDate.parse("2024-10-14"))]))
     assert {c.speaker.name for c in candidates if c.target.mention.place.name == "Toretsk"} == {"ISW"}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Russian forces capture Kupiansk\nRussia's defence ministry said on Monday that its troops had "
+                       "captured Kupiansk. Earlier, Russian forces had captured Kupiansk after a week of heavy "
+                       "fighting.", "Kupyansk", id="en"),
+    pytest.param("uk", "Росіяни захопили Куп'янськ\nМіністерство оборони Росії заявило, що його війська захопили "
+                       "Куп'янськ. Раніше російські війська захопили Куп'янськ після тижня важких боїв.",
+                 "Kupyansk", id="uk"),
+])
+def test_attribution_the_outlet_saying_in_the_body_what_its_headline_says_keeps_its_claim(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """A headline that restates a named source is no claim of the outlet's, but the outlet
+    saying the same in the article's own sentences is: the headline repeating it takes
+    nothing away from the body."""
+    both = statements_of(extractor, text, lang, place, "capture")
+    assert ("narrator", "asserts") in both
+    assert ("Russian Ministry of Defence", "asserts") in both

@@ -71,3 +71,10 @@ def test_two_sides_nearly_as_certain_or_from_two_sources_are_both_kept() -> None
     assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.7)])) == 2
     assert len(_one_side_each([_capture("UA", 0.85), _capture("RU", 0.4, source="Russian Ministry of Defence")])) == 2
 
+
+
+def test_a_reading_for_the_other_side_a_quarter_less_certain_is_dropped() -> None:
+    """One source's two opposite readings a quarter apart in confidence are one statement
+    misread, not two events."""
+    kept = _one_side_each([_capture("UA", 0.8), _capture("RU", 0.55)])
+    assert [(c.actor, c.confidence) for c in kept] == [("UA", 0.8)]

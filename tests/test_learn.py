@@ -25,7 +25,7 @@ TRAIN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "train"
 
 # Cross-validated floors on the shared training articles (5 folds), a little under what the
 # shipped extractor measured: a change that loses generalisation fails here, not on dev.
-CV_FLOORS = {"f1": 0.755, "source_side": 0.90, "date": 0.85}
+CV_FLOORS = {"f1": 0.76, "source_side": 0.90, "date": 0.85}
 
 PLACES = {
     "Avdiivka": "Donetsk Oblast", "Pokrovsk": "Donetsk Oblast", "Toretsk": "Donetsk Oblast",

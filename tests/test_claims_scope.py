@@ -36,6 +36,24 @@ def test_denial_then_the_speakers_own_account(extractor) -> None:  # type: ignor
     assert ("Kupyansk", "capture", "RU", "denies") in keys(claims)
 
 
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Street fighting is still going on in Kurakhove, so the reports that Russian troops "
+                       "captured the town are false.", "Kurakhove", id="en-so"),
+    pytest.param("fr", "Les combats se poursuivent à Pokrovsk, donc les affirmations selon lesquelles l'ennemi a "
+                       "pris la ville ne correspondent pas à la réalité.", "Pokrovsk", id="fr-donc"),
+    pytest.param("uk", "Бої тривають у межах Курахового, так що із заявами про захоплення міста ворог поспішив.",
+                 "Kurakhove", id="uk-tak-shcho"),
+    pytest.param("ru", "В Курахово идут уличные бои, так что заявления противника о захвате города не "
+                       "соответствуют действительности.", "Kurakhove", id="ru-tak-chto"),
+])
+def test_denial_of_a_named_statement_leaves_the_earlier_clause_asserted(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    found = keys(claims_of(extractor, text, lang))
+    assert (place, "capture", "RU", "denies") in found
+    assert (place, "fighting", "RU", "asserts") in found
+    assert (place, "fighting", "RU", "denies") not in found
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     pytest.param("en", "The village of Klishchiivka, which had been home to a few hundred people before the "
                        "invasion last year, was captured by Russian troops in January.", "2024-01",

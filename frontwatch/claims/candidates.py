@@ -41,7 +41,7 @@ from frontwatch.claims.attribution import (
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.claims.scan import labelled_hits, rule_hits
-from frontwatch.claims.syntax import Tree, build_tree, morph_values
+from frontwatch.claims.syntax import CLAUSE_RELATIONS, Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.places.lexicon import load_place_lexicon
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -881,12 +881,13 @@ def _governing(doc: Doc, tree: Tree, head: int, words: frozenset[str], limit: in
 
 
 def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
-           triggers: list[Trigger], lex: Lexicon) -> str:
+           triggers: list[Trigger], lex: Lexicon, tree: Tree) -> str:
     """Where a sentence-level marker stands for a trigger: before, after, or nowhere ("").
 
     A "but" between them ends its reach; so does the speaker's own account that follows a
     denial ("a démenti…, assurant que la ville reste sous contrôle ukrainien"). A marker
-    after the trigger reaches back only when no other trigger follows it.
+    after the trigger reaches back only when no other trigger follows it, and not past the
+    statement it names ("we hold X, so the claims that they took X are false").
     """
     for match in pattern.finditer(body):
         start, end = match.start() + offset, match.end() + offset
@@ -900,12 +901,39 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
                 # "Бої йдуть у місті, — сказав він, спростувавши російські заяви": what is
                 # denied is the other side's claims; the speaker's own account stands.
                 continue
+            if _outside_named_statement(tree, start, end, trigger, triggers, lex):
+                continue
             lo, hi, where = trigger.end, start, "after"
         between = body[lo - offset:hi - offset]
         if lex.contrast.search(between) or (where == "before" and _reported_clause(lex, between)):
             continue
         return where
     return ""
+
+
+def _outside_named_statement(tree: Tree, start: int, end: int, trigger: Trigger, triggers: list[Trigger],
+                             lex: Lexicon) -> bool:
+    """A denial after the trigger that names what it denies ("the statement that the enemy took
+    X does not correspond to reality", "із заявами про захоплення X поспішили") covers the
+    claim in its own clause, not the trigger of an earlier clause it is joined to ("our units
+    are in X, so …"): the speaker's own account stands."""
+    root = tree.root_of(start, end)
+    head = tree.clause_head(root)
+    statements = {node for node in (*tree.tokens(start, end), *tree.children(root), *tree.children(head))
+                  if tree.starts[node] >= trigger.end and tree.pos[node] in ("NOUN", "PROPN")
+                  and (tree.lemmas[node] in lex.speech_nouns or tree.words[node] in lex.speech_nouns)}
+    if not statements:
+        return False
+
+    def reached(other: Trigger) -> bool:
+        clausal = False
+        for node in (other.head, *tree.ancestors(other.head)):
+            if node in statements or (node == head and not clausal):
+                return True
+            clausal = clausal or tree.relations[node] in CLAUSE_RELATIONS
+        return False
+
+    return not reached(trigger) and any(reached(other) for other in triggers if other is not trigger)
 
 
 def _answered_denial(lex: Lexicon, before: str) -> bool:
@@ -2163,10 +2191,10 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["neg:syntax"] = 1.0
     if _answered_denial(lex, text[s_start:trigger.start]):
         f["denial:answered"] = 1.0
-    where = _scope(lex.denial, names, s_start, trigger, triggers, lex)
+    where = _scope(lex.denial, names, s_start, trigger, triggers, lex, tree)
     if where:
         f[f"denial:{where}"] = 1.0
-    if _scope(lex.unconfirmed, names, s_start, trigger, triggers, lex):
+    if _scope(lex.unconfirmed, names, s_start, trigger, triggers, lex, tree):
         f["denial:unconfirmed"] = 1.0
     if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas, lex=lex):
         f["denial:governed"] = 1.0

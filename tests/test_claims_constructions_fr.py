@@ -40,3 +40,15 @@ def test_claims_fr_a_preposition_is_no_form_of_a_verb(extractor) -> None:  # typ
     between = "Les combats se poursuivent entre Pokrovsk et Myrnohrad."
     for place in ("Pokrovsk", "Myrnohrad"):
         assert {kind for kind, _, _ in readings(extractor, between, place)} == {"fighting"}
+
+
+@pytest.mark.parametrize("text", [
+    "Les forces ukrainiennes ont repris, à Kharkiv, les villages de Vovtchansk et de Lyptsi.",
+    "Les Russes avancent près de Koupiansk, tandis qu'à Kharkiv, les forces ukrainiennes ont "
+    "repris les villages de Vovtchansk et de Lyptsi.",
+])
+def test_claims_fr_a_capital_set_before_its_villages_stands_for_its_region(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """« à Kharkiv, les villages de X et Y »: the region's capital, set off before the villages
+    it locates, names their region; the city itself is taken by no one."""
+    assert readings(extractor, text, "Kharkiv") == set()
+    assert readings(extractor, text, "Vovchansk") == {("capture", "UA", "asserts")}

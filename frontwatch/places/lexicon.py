@@ -86,6 +86,8 @@ class PlaceLexicon:
     capital_as_region: re.Pattern[str] | None = None
     """What stands between villages and a region's capital when the capital's name stands for
     the region ("Zelenyi Hai and Dobropillia in Zaporizhzhia")."""
+    capital_fronted: re.Pattern[str] | None = None
+    """The same words ending the text before a capital that opens a phrase ("à Kharkiv, ...")."""
     capital_before: re.Pattern[str] | None = None
     """Words for a settlement right after a region's capital that make its name the region's
     ("the Kharkiv village of Lyptsi", "a Donetsk town"): a village is in a region, not in a
@@ -244,6 +246,7 @@ def load_place_lexicon(lang: str) -> PlaceLexicon:
         settlement_words=_settlement_words(data.get("settlement_words")),
         region_plurals=_words(data.get("region_plurals")),
         capital_as_region=_capital_words(data.get("capital_as_region")),
+        capital_fronted=_fronted_words(data.get("capital_as_region")),
         capital_before=_words_after(data.get("capital_before")),
         origin_words=frozenset(fold(str(w)) for w in data.get("origin_words") or ()),
         not_place_before=frozenset(fold(str(n)) for n in data.get("not_place_before") or ()),
@@ -328,6 +331,12 @@ def _capital_words(words: Any) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\s+(?:" + _alternatives(words) + r")\s+")
+
+
+def _fronted_words(words: Any) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?:^|[^\w])(?:" + _alternatives(words) + r")\s+$")
 
 
 def _alternatives(words: Any) -> str:

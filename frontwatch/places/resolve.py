@@ -176,6 +176,7 @@ class PlaceFinder:
         _capitals_before_settlements(text, spots, lexicon, self._region)
         _bind_regions(text, spots, lexicon, lambda surface: self._guesses(surface, lexicon),
                       self._region)
+        _fronted_capitals(text, spots, lexicon, self._region)
         _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
         scopes = _sector_scopes(text, sectors)
@@ -1455,6 +1456,30 @@ def _capital_as_region(
     return True
 
 
+def _fronted_capitals(
+    text: str, spots: list[_Spot], lexicon: PlaceLexicon, region_of: Callable[[str], Place | None],
+) -> None:
+    """'à Kharkiv, les localités de X et Y sont tombées': a region's capital set off before
+    the villages it locates stands for the region, as it does after them; only where every
+    place the phrase then names lies in that region."""
+    if lexicon.capital_fronted is None:
+        return
+    ordered = sorted((s for s in spots if s.candidates), key=lambda s: s.start)
+    for i, spot in enumerate(ordered):
+        if _is_region(spot) or not _COMMA_AFTER.match(text, spot.end) \
+                or not lexicon.capital_fronted.search(text, max(0, spot.start - 12), spot.start):
+            continue
+        region = region_of(spot.text)
+        if region is None or not any(c.place.admin1 == region.admin1 for c in spot.candidates):
+            continue
+        stop = _SENTENCE_STOP.search(text, spot.end)
+        end = stop.start() if stop else len(text)
+        located = [s for s in ordered[i + 1:] if s.start < end and not _is_region(s)]
+        if located and all(any(c.place.admin1 == region.admin1 for c in s.candidates) for s in located):
+            spot.candidates = [_Candidate(region, "region")]
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
 _FRONTED = re.compile(r"(?:^|[.!?\n])\s*(?:[^\W\d_]+[ \u00a0]){0,2}$")
 """What may precede a region that opens a sentence: "Dans la ", "In the ", "На "."""
 _SENTENCE_STOP = re.compile(r"[.!?\n]")

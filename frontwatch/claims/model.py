@@ -16,10 +16,10 @@ is not weighed at all (the annotation leaves withdrawals uncertain): a named sid
 the place itself is the other side's capture, any other is no claim. Places listed on one
 trigger are weighed each on its own: the model reads a list's items alike (giving a
 turned-down item its list's reading added no claim the annotation codes, five-seed CV
-0.7656 -> 0.7666 without it). They ship
-as one JSON file of weights, with the hash of the data they were learned from and the
-command that rebuilds them; applying them needs no learning library, only a sum of weights
-per class (for all of a document's candidates in one matrix product).
+0.7656 -> 0.7666 without it). The models ship as one JSON file of weights, with the hash of
+the data they were learned from and the command that rebuilds them; applying them needs no
+learning library, only a sum of weights per class (for all of a document's candidates in
+one matrix product).
 """
 
 from __future__ import annotations
@@ -254,8 +254,8 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
 def _no_report(candidate: Candidate, kind: str) -> bool:
     """Whatever the model says, the candidate reports no claim: a condition or a question, what
     civilians do, a place that only locates something else (save a point an advance, a fight
-    or a repulse happens near), a capture or a presence only near the place, the place where something was
-    said, a clause about another noun, or a trigger that another one covers."""
+    or a repulse happens near), a capture or a presence only near the place, the place where
+    something was said, a clause about another noun, or a trigger that another one covers."""
     located = (candidate.reference and not (candidate.nearby and kind in NEAR_KINDS)) or (
         candidate.near and kind not in NEAR_KINDS)
     # A failed attempt under the trigger that repelled it ("attempts to seize X have been

@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -1431,9 +1431,22 @@ def _capitals_before_settlements(
     for spot in spots:
         if not spot.candidates or _is_region(spot) or not lexicon.capital_before.match(text, spot.end):
             continue
-        region = region_of(spot.text)
-        if region is not None and any(c.place.admin1 == region.admin1 for c in spot.candidates):
+        region = _region_of_capital(spot, region_of)
+        if region is not None:
             spot.candidates = [_Candidate(region, "region")]
+
+
+def _region_of_capital(spot: _Spot, region_of: Callable[[str], Place | None]) -> Place | None:
+    """The region a capital's name stands for, when one of the spot's readings lies in it."""
+    region = region_of(spot.text)
+    if region is None or not _all_in([spot], region):
+        return None
+    return region
+
+
+def _all_in(spots: Iterable[_Spot], region: Place) -> bool:
+    """Every spot has a reading in the region."""
+    return all(any(c.place.admin1 == region.admin1 for c in spot.candidates) for spot in spots)
 
 
 def _capital_as_region(
@@ -1447,10 +1460,8 @@ def _capital_as_region(
         return False
     if not lexicon.capital_as_region.fullmatch(text, places[-1].end, regions[0].start):
         return False
-    region = region_of(regions[0].text)
-    if region is None or not any(c.place.admin1 == region.admin1 for c in regions[0].candidates):
-        return False
-    if not all(any(c.place.admin1 == region.admin1 for c in spot.candidates) for spot in places):
+    region = _region_of_capital(regions[0], region_of)
+    if region is None or not _all_in(places, region):
         return False
     regions[0].candidates = [_Candidate(region, "region")]
     return True
@@ -1469,13 +1480,13 @@ def _fronted_capitals(
         if _is_region(spot) or not _COMMA_AFTER.match(text, spot.end) \
                 or not lexicon.capital_fronted.search(text, max(0, spot.start - 12), spot.start):
             continue
-        region = region_of(spot.text)
-        if region is None or not any(c.place.admin1 == region.admin1 for c in spot.candidates):
+        region = _region_of_capital(spot, region_of)
+        if region is None:
             continue
         stop = _SENTENCE_STOP.search(text, spot.end)
         end = stop.start() if stop else len(text)
         located = [s for s in ordered[i + 1:] if s.start < end and not _is_region(s)]
-        if located and all(any(c.place.admin1 == region.admin1 for c in s.candidates) for s in located):
+        if located and _all_in(located, region):
             spot.candidates = [_Candidate(region, "region")]
 
 

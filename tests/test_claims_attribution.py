@@ -534,3 +534,22 @@ def test_attribution_the_outlet_saying_in_the_body_what_its_headline_says_keeps_
     both = statements_of(extractor, text, lang, place, "capture")
     assert ("narrator", "asserts") in both
     assert ("Russian Ministry of Defence", "asserts") in both
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Vladyslav Voloshyn, spokesman for the Southern Defense Forces of Ukraine, spoke on Sunday. "
+                 "The spokesman for the Southern Defense Forces said that Ukrainian forces repelled an attack on "
+                 "Huliaipole.", "Vladyslav Voloshyn", id="the-person-named-with-the-title"),
+    pytest.param("Vladyslav Voloshyn, spokesman for the Southern Defense Forces of Ukraine, spoke on Sunday. "
+                 "A spokesman for the Russian Defence Ministry said that Russian forces repelled an attack on "
+                 "Huliaipole.", "Russian Ministry of Defence", id="another-sides-title-is-its-body"),
+    pytest.param("The spokesman for the Southern Defense Forces said that Ukrainian forces repelled an attack on "
+                 "Huliaipole.", "Ukrainian military", id="no-person-named-before"),
+])
+def test_attribution_a_title_naming_its_body_is_the_person_named_with_it(  # type: ignore[no-untyped-def]
+        extractor, text: str, speaker: str) -> None:
+    """"The spokesman for the Southern Defense Forces said" is the spokesman the article named,
+    not a statement of the body; a title of the other side's body, or one the article never
+    put a name to, stays the body's."""
+    assert {name for name, _ in sources_of(extractor, text, "en", "Hulyaypole", "repelled")} == {speaker}

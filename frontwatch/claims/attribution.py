@@ -99,6 +99,9 @@ class Subject:
     person: bool = False
     weak: bool = False
     """A country or its forces: it yields to a name standing closer to the verb."""
+    body: SourceHit | None = None
+    """A person's title naming only the body the person speaks for ("the spokesman for the
+    Southern Defence Forces"): the body, when no person of its side was named before."""
 
 
 @dataclass(slots=True)
@@ -437,9 +440,17 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
     "les Ukrainiens", "Один из украинских военных"), a pronoun, a bare title, or nothing known."""
     spans = [(tree.starts[i], tree.ends[i]) for i in _phrase(tree, token)]
     named = _named_subject(tree, token, hits, spans)
+    head_start, head_end = tree.starts[token], tree.ends[token]
+    if named is not None and named.span is not None and not named.person \
+            and lex.role_person.search(text, head_start, head_end):
+        # "The spokesman for the Southern Defence Forces announced": the title is a person's,
+        # the one the article named with it, not the body's own statement; unless the name
+        # stands on the title or beside it ("начальник Генштаба Валерий Герасимов").
+        hit = next(h for h in hits if (h.start, h.end) == named.span)
+        if not (hit.start < head_end and head_start < hit.end) and not _names_the_head(tree, token, hit):
+            return Subject("role", token=token, person=True, body=hit)
     if named is not None:
         return named
-    head_start, head_end = tree.starts[token], tree.ends[token]
     if tree.pos[token] == "PRON" or lex.pronoun.fullmatch(text, head_start, head_end):
         return Subject("pronoun", token=token, person=tree.words[token] in lex.person_pronouns)
     lo, hi = spans[0][0], spans[-1][1]
@@ -606,7 +617,7 @@ def sentence_speaker(text: str, sentence: tuple[int, int], hits: list[SourceHit]
     subject = parse_speaker(tree, text, sentence, hits, lex, masked) if tree is not None else None
     if subject is not None and subject.source is not None:
         return subject.source, subject.span, None
-    if subject is not None and subject.kind == "pronoun":
+    if subject is not None and (subject.kind == "pronoun" or subject.body is not None):
         return None, None, subject
     nearest, fallback = _nearest_to_speech(text, sentence, hits, lex, tree, masked,
                                            inverted=subject is not None and subject.kind == "impersonal")
@@ -813,9 +824,17 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         elif subject is not None and not (subject.kind == "impersonal" and lex.recap.search(body)):
             # "Раніше повідомлялося": reported earlier, by no one in particular.
             mention = refer_back(subject, memory, index, tree, lex, subjects)
+            if mention is not None and subject.body is not None \
+                    and not (mention.person and mention.source.side == subject.body.source.side):
+                mention = None
             if mention is not None:
                 source, mention = mention.source, replace(mention, sentence=index)
                 explicit[-1] = (source, None, True)
+            elif subject.body is not None:
+                titled = subject.body
+                source, span = titled.source, (titled.start, titled.end)
+                mention = _mention(tree, index, titled)
+                explicit[-1] = (source, span, False)
         memory.mentions.extend(m for m in subjects if m.source != source)
         memory.named.extend(_mention(tree, index, h) for h in hits if not _inside(h.start, h.end, masked))
         if source is not None and mention is not None:

@@ -189,6 +189,9 @@ class Candidate:
     entering: bool = False
     """The advance goes into the place, not within it: "an incursion into the Kharkiv region",
     the accusative after "в/у" ("в Курську область"), not the locative ("в Курській області")."""
+    argument: bool = False
+    """The place is the trigger's own argument in the parse ("advanced in the X region"), not
+    a word it only shares a clause with."""
     withdrawal: bool = False
     """A side the parse ties to a withdrawal leaves this settlement itself, not a part of it
     ("Ukrainian troops withdrew from X", "залишили X"): the other side holds it, by
@@ -1866,6 +1869,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     elsewhere=_about_another(tree, target, targets, features),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
+                    argument=argument,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
                     and "partial_place" not in features and _side_tied(actor_f)
                     and _left(tree, trigger, target, lex),

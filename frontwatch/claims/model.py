@@ -163,6 +163,11 @@ class ClaimModel:
             if not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered:
                 return NO_CLAIM, p_claim, actor, stance, confidence
             return "capture", p_claim, actor, stance, WITHDRAWAL_CONFIDENCE
+        if _advance_in_region(candidate):
+            # A named side advancing in a region ("Russian forces advanced in the X region",
+            # "просунулися у X області") advances there: few articles say it, too few for
+            # the weights to learn it.
+            return "advance", p_claim, actor, stance, confidence
         if p_claim < self.threshold or _no_report(candidate, kind):
             return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):
@@ -249,6 +254,16 @@ def with_kind(features: Mapping[str, float], kind: str, prefixes: tuple[str, ...
             if read[1]:
                 crossed[name + suffix] = value
     return {**chosen, **crossed}
+
+
+def _advance_in_region(candidate: Candidate) -> bool:
+    """An advance trigger whose own argument is a region, with a side the parse names as
+    its agent: neither an incursion into the region (a presence), a part of it, a region
+    that only locates something else, nor an attempt."""
+    return (candidate.trigger.rule.kind == "advance" and candidate.target.mention.place.is_region
+            and candidate.explicit_actor and candidate.argument and not (
+                candidate.entering or candidate.part or candidate.attempt or candidate.failed)
+            and not _no_report(candidate, "advance"))
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:

@@ -1688,7 +1688,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         own_mentions = [m for m in mentions if s_start <= m.start < s_end]
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
         # antecedent for "la ville" later on.
-        points = {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
+        borders = {m.start for m in own_mentions if _across_border(tree, m, lex)}
+        points = borders | {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
         antecedents = [m for m in own_mentions if m.start not in points]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
@@ -1797,14 +1798,14 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                         features.pop(name, None)
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 if n_target not in place_feats:
-                    place_feats[n_target] = _place_features(clauses, s_start, target, located, points, lex, top_place,
-                                                            n_places, settlements)
+                    place_feats[n_target] = _place_features(clauses, s_start, target, located, points, borders, lex,
+                                                            top_place, n_places, settlements)
                     if n_target and _listed_region(targets[n_target - 1], target):
                         # "двух сел в ДНР и Днепропетровской области": a region listed after
                         # one that only locates something locates it too.
                         before = place_feats.get(n_target - 1) or _place_features(
-                            clauses, s_start, targets[n_target - 1], located, points, lex, top_place, n_places,
-                            settlements)
+                            clauses, s_start, targets[n_target - 1], located, points, borders, lex, top_place,
+                            n_places, settlements)
                         place_feats[n_target].update({n: 1.0 for n in REFERENCE_FEATURES if n in before})
                 features.update(place_feats[n_target])
                 if "scene_of" in features:
@@ -1884,7 +1885,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     return candidates
 
 
-REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator")
+REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator", "border")
 """The place features that make a place only locate something else."""
 MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
          "modal:purpose", "modal:prevented", "modal:fight_goal")
@@ -2106,6 +2107,47 @@ def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexico
     return bool(lex.not_target_before.search(before) or lex.nearby_before.search(before)
                 or lex.not_target_after.search(text[mention.end:mention.end + 30])
                 or _sector(text, s_start, mention, lex))
+
+
+def _across_border(tree: Tree, mention: PlaceMention, lex: Lexicon) -> bool:
+    """A region named as the far side of a border ("near the border with the X region", "у
+    границы с X областью", « à la frontière avec l'oblast de X »): it says where the border
+    runs, not where the action is. The region's word (or the list it is one of) hangs on the
+    border noun with one of the border's prepositions; where the parser (or the folding of
+    prepositions) hangs it on the verb, the border noun right before the preposition still
+    says it. The border of a region ("the border of X", "кордон X області") is the region's
+    own edge, reached from inside it: not read here."""
+    if not mention.place.is_region:
+        return False
+    node = tree.root_of(mention.start, mention.end)
+    for _ in range(4):
+        head = tree.heads[node]
+        if tree.cases[node]:
+            if tree.cases[node] not in lex.border_cases:
+                return False
+            if tree.lemmas[head] in lex.border_nouns and head != node:
+                return True
+            first = min(_subtree(tree, node))
+            return any(tree.relations[k] == "case" and tree.lemmas[k] == tree.cases[node]
+                       and tree.lemmas[k - 1] in lex.border_nouns for k in (first, first - 1) if k > 0)
+        if head == node or tree.relations[node] not in BORDER_LIST_LINKS or tree.lemmas[head] in lex.border_nouns:
+            return False
+        node = head
+    return False
+
+
+BORDER_LIST_LINKS = frozenset({"amod", "conj", "compound", "flat", "flat:name", "nmod"})
+"""Links from a region's name to the word that carries the list's preposition ("the Donetsk
+and Zaporizhzhia regions", "Запорізькою та Донецькою областями")."""
+
+
+def _subtree(tree: Tree, node: int) -> list[int]:
+    found, stack = [], [node]
+    while stack:
+        k = stack.pop()
+        found.append(k)
+        stack.extend(tree.children(k))
+    return found
 
 
 def _sector(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
@@ -2558,8 +2600,9 @@ def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> boo
                for place in {target.head, target.anchor})
 
 
-def _place_features(text: str, s_start: int, target: Target, located: set[int], points: set[int], lex: Lexicon,
-                    top_place: int | None, n_places: int, settlements: bool) -> dict[str, float]:
+def _place_features(text: str, s_start: int, target: Target, located: set[int], points: set[int],
+                    borders: set[int], lex: Lexicon, top_place: int | None, n_places: int,
+                    settlements: bool) -> dict[str, float]:
     place = target.mention.place
     f: dict[str, float] = {}
     if target.implicit:
@@ -2585,7 +2628,7 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
         # Two readings of a reference point, each weighed on its own: a point the action
         # happens near ("repelled assaults west of X") or one that only locates something.
         nearby = lex.nearby_before.search(before) and not lex.not_target_before.search(before)
-        f["nearby" if nearby else "point"] = 1.0
+        f["border" if target.mention.start in borders else "nearby" if nearby else "point"] = 1.0
     if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)

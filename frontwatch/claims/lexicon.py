@@ -151,6 +151,11 @@ class Lexicon:
     """Nouns that make a place where fighting goes on ("X, the epicentre of the fighting")."""
     left_cases: frozenset[str]
     """Prepositions that make a place the one a side leaves ("withdrew from X")."""
+    border_nouns: frozenset[str]
+    """Nouns of a border ("border", "кордон"): a region hung on one with a `border_cases`
+    preposition only says where the border runs."""
+    border_cases: frozenset[str]
+    """Prepositions that hang the far side of a border on it ("the border with X")."""
     negation_words: frozenset[str]
     negation_exceptions: frozenset[str]
     """Words after a negation that make it no negation ("not only", "pas seulement")."""
@@ -431,6 +436,8 @@ def load_lexicon(lang: str) -> Lexicon:
         part_words=_words(coref, "part_words", f"{lang}/coref.yml"),
         scene_nouns=_words(coref, "scene_nouns", f"{lang}/coref.yml"),
         left_cases=_words(coref, "left_cases", f"{lang}/coref.yml"),
+        border_nouns=_words(coref, "border_nouns", f"{lang}/coref.yml"),
+        border_cases=_words(coref, "border_cases", f"{lang}/coref.yml"),
         negation_words=_words(stance, "negation_words", f"{lang}/denials.yml"),
         negation_exceptions=_words(stance, "negation_exceptions", f"{lang}/denials.yml"),
         speech_nouns=_words(speech, "speech_nouns", f"{lang}/speech_verbs.yml"),

@@ -693,6 +693,21 @@ def test_claims_attempt_qualified_as_failed_is_repelled(  # type: ignore[no-unty
     assert readings(extractor, text, lang, place) == {("repelled", side, "asserts")}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "The defenders repel daily Russian attempts to enter Kupiansk.", id="en-repel-attempts"),
+    pytest.param("fr", "Les défenseurs repoussent chaque jour les tentatives russes d'entrer dans Koupiansk.",
+                 id="fr-repoussent-tentatives"),
+    pytest.param("uk", "Вогнем артилерії відбиваються всі спроби противника захопити Куп'янськ, повідомили в ЗСУ.",
+                 id="uk-reflexive-passive"),
+    pytest.param("ru", "Все попытки противника захватить Купянск отражаются, заявили в ВСУ.",
+                 id="ru-reflexive-passive"),
+])
+def test_claims_attempt_a_repelling_verb_governs_is_repelled(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb of repelling that takes the attempt ("repel attempts to enter X", "відбиваються
+    всі спроби захопити X") says the attempt failed: its side is repelled, not fighting."""
+    assert readings(extractor, text, lang, "Kupyansk") == {("repelled", "RU", "asserts")}
+
+
 def test_claims_attempt_not_said_to_fail_is_no_repulse(extractor) -> None:  # type: ignore[no-untyped-def]
     """An attempt without a failure word is a fight for the place, not a repulse."""
     assert readings(extractor, "Росіяни здійснили спробу захопити Куп'янськ, повідомили в ЗСУ.", "uk",

@@ -2337,7 +2337,48 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
         if (tree.lemmas[node] in lex.success_lemmas or tree.words[node] in lex.success_lemmas) \
                 and _negated(doc, tree, node, lex):
             return "governed"
+    if _repulse_over_attempt(tree, trigger.head, lex):
+        return "governed"
     return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + FAILURE_REACH)) else ""
+
+
+def _repulse_over_attempt(tree: Tree, head: int, lex: Lexicon) -> bool:
+    """A verb of repelling takes as its object or subject the attempt the trigger hangs on
+    ("attempts to take X were repelled", « les tentatives de prendre X ont été repoussées »,
+    "отражены все попытки захватить X"): what was tried failed. The parser may hang the
+    trigger on that verb as its complement, with the attempt among the verb's arguments
+    ("відбиваються всі спроби противника захопити X")."""
+    above = list(islice(tree.ancestors(head), 2))
+    if not above:
+        return False
+    if _attempt_word(tree, above[0], lex):
+        return len(above) > 1 and tree.relations[above[0]] in REPELLED_ARGUMENTS \
+            and _repelling(tree, above[1], lex)
+    return tree.relations[head] in COMPLEMENTS and _repelling(tree, above[0], lex) and any(
+        _attempt_word(tree, node, lex)
+        for child in tree.children(above[0]) if tree.relations[child] in REPELLED_ARGUMENTS
+        for node in (child, *tree.children(child)))
+
+
+REPELLED_ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass"})
+"""How what is repelled hangs on the verb: its object, or the subject of its passive."""
+
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+"""How a parser may hang an attempt's infinitive on the verb over the attempt noun."""
+
+
+def _attempt_word(tree: Tree, node: int, lex: Lexicon) -> bool:
+    return tree.lemmas[node] in lex.attempt_lemmas or tree.words[node] in lex.attempt_lemmas
+
+
+def _repelling(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """The word is of a family of repelling ("repel", « repousser », "відбити", "отразить"),
+    or is its reflexive passive ("спроби відбиваються", "попытки отражаются")."""
+    lemma = tree.lemmas[node]
+    forms = [lemma, tree.words[node]] + [
+        lemma[:-len(ending)] for ending in lex.intransitive_endings if lemma.endswith(ending)]
+    return any((family := lex.families.get(form)) is not None and family.kind == "repelled" and family.invert
+               for form in forms)
 
 
 def _qualified_by_failure(tree: Tree, noun: int, lex: Lexicon) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from claim_readings import readings
 
+from frontwatch.records import Document, PartialDate
+
 pytestmark = pytest.mark.models
 
 
@@ -72,3 +74,26 @@ def test_claims_finished_destroying_leaves_the_place_to_the_victor(extractor) ->
     the side that finished is the one the destroying speaks of."""
     text = "Украинские войска завершили поиск и уничтожение противника в Судже, заявил Сырский."
     assert "UA" in {actor for _, actor, _ in readings(extractor, text, "ru", "Sudzha")}
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "Enemy losses in the battles for Chasiv Yar exceeded 300 men over the past day, the Russian "
+                 "defence ministry said.", "Chasiv Yar", id="en-enemy-losses"),
+    pytest.param("ru", "Потери противника в боях за Часов Яр за сутки составили до 300 военнослужащих, сообщили в "
+                 "Минобороны России.", "Chasiv Yar", id="ru-poteri-protivnika"),
+    pytest.param("uk", "Втрати противника в боях за Часів Яр за добу склали понад 300 осіб, заявили в Міноборони "
+                 "Росії.", "Chasiv Yar", id="uk-vtraty-protyvnyka"),
+    pytest.param("fr", "Les pertes de l'ennemi dans les combats pour Tchassiv Iar dépassent 300 hommes, selon le "
+                 "ministère russe de la Défense.", "Chasiv Yar", id="fr-pertes-de-l-ennemi"),
+])
+def test_claims_a_side_that_owns_losses_is_not_the_fighter(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, place: str) -> None:
+    """ "Enemy losses in the battles for X", "потери противника в боях за X": the side named
+    with the losses is the one that lost men, not a cue for who fights; the Russian speaker's
+    fight stays the Russian side's."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    fights = [c for c in next(extractor.candidates([document]))[1]
+              if c.trigger.rule.kind == "fighting" and c.target.mention.place.name == place]
+    assert fights and all(c.prior_actor == "RU" and not any(k.startswith("cue:") for k in c.features)
+                          for c in fights)
+    assert {actor for kind, actor, _ in readings(extractor, text, lang, place) if kind == "fighting"} == {"RU"}

@@ -1075,6 +1075,15 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
     return ""
 
 
+def _owns_casualties(tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> bool:
+    """The cue qualifies a noun for a side's dead and wounded ("enemy losses", « pertes
+    russes », "втрати ворога"): it names who lost men, not an agent of the trigger."""
+    head = tree.heads[cue.head]
+    return head != cue.head and head != trigger.head \
+        and tree.relations[cue.head] in ("nmod", "nmod:poss", "amod", "det", "compound", "appos") \
+        and tree.lemmas[head].lower() in lex.casualties
+
+
 def _said_of_self(tree: Tree, trigger: Trigger, lex: Lexicon) -> bool:
     """An infinitive under a verb of saying, denying or confirming ("denied having taken X",
     « n'a pas confirmé avoir repris X »): the one who speaks is the one who acted."""
@@ -1322,6 +1331,10 @@ def actor_features(doc: Doc, tree: Tree, trigger: Trigger, target: Target, cues:
         inside = (trigger.start <= cue.start and cue.end <= trigger.end) or (
             cue.start <= trigger.start and trigger.end <= cue.end)
         if not inside and cue.start < trigger.end and trigger.start < cue.end:
+            continue
+        if not inside and _owns_casualties(tree, cue, trigger, lex):
+            # "Потери противника в боях за X", "enemy losses near X": the side that lost
+            # men there, which says little of who attacked or holds the place.
             continue
         role = "inside" if inside else _role(doc, tree, cue, trigger, lex)
         # "знищення ДРГ противника у X", "destroying enemy assault groups in X": the troops

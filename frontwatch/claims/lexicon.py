@@ -201,6 +201,9 @@ class Lexicon:
     civilians: frozenset[str] = frozenset()
     """Nouns for people who are no side's forces ("residents", "civilians"): those who stay in a
     place or leave it say nothing of who holds it."""
+    casualties: frozenset[str] = frozenset()
+    """Nouns for a side's dead and wounded ("losses", "потери"): a side that owns them is the
+    one that lost men, not the one that acts ("enemy losses in the battles for X")."""
     role_person: re.Pattern[str] = NEVER
     """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
     speaker_obliques: frozenset[str] = frozenset()
@@ -460,6 +463,7 @@ def load_lexicon(lang: str) -> Lexicon:
         object_cases=frozenset(str(w).lower() for w in actors.get("object_cases") or []),
         emblems=_words(actors, "emblems", f"{lang}/actors.yml"),
         civilians=_words(actors, "civilians", f"{lang}/actors.yml"),
+        casualties=_words(actors, "casualties", f"{lang}/actors.yml"),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),

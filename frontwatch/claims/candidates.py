@@ -2341,8 +2341,7 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
     above = list(islice(tree.ancestors(trigger.head), 2))
     beside = tree.children(above[0]) if above else ()
     if _qualified_by_failure(tree, trigger.head, lex) or any(
-            _qualified_by_failure(tree, node, lex) for node in (*above, *beside)
-            if tree.lemmas[node] in lex.attempt_lemmas or tree.words[node] in lex.attempt_lemmas):
+            _qualified_by_failure(tree, node, lex) for node in (*above, *beside) if _attempt_word(tree, node, lex)):
         return "governed"
     for k, node in enumerate(tree.ancestors(trigger.head)):
         if k >= 2:
@@ -2350,18 +2349,18 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
         if (tree.lemmas[node] in lex.success_lemmas or tree.words[node] in lex.success_lemmas) \
                 and _negated(doc, tree, node, lex):
             return "governed"
-    if _repulse_over_attempt(tree, trigger.head, lex):
+    if _repulse_over_attempt(tree, trigger.head, above, lex):
         return "governed"
     return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + FAILURE_REACH)) else ""
 
 
-def _repulse_over_attempt(tree: Tree, head: int, lex: Lexicon) -> bool:
+def _repulse_over_attempt(tree: Tree, head: int, above: list[int], lex: Lexicon) -> bool:
     """A verb of repelling takes as its object or subject the attempt the trigger hangs on
     ("attempts to take X were repelled", « les tentatives de prendre X ont été repoussées »,
     "отражены все попытки захватить X"): what was tried failed. The parser may hang the
     trigger on that verb as its complement, with the attempt among the verb's arguments
-    ("відбиваються всі спроби противника захопити X")."""
-    above = list(islice(tree.ancestors(head), 2))
+    ("відбиваються всі спроби противника захопити X"). `above`: the trigger's two nearest
+    ancestors."""
     if not above:
         return False
     if _attempt_word(tree, above[0], lex):
@@ -2381,6 +2380,7 @@ COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 
 
 def _attempt_word(tree: Tree, node: int, lex: Lexicon) -> bool:
+    """An attempt noun or verb ("attempt", « tentative », "спроба", "попытка")."""
     return tree.lemmas[node] in lex.attempt_lemmas or tree.words[node] in lex.attempt_lemmas
 
 

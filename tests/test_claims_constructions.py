@@ -131,6 +131,24 @@ def test_claims_purpose_is_no_capture(extractor, lang: str, text: str) -> None: 
     assert not [k for k in keys(extractor, text, lang) if k[1] == "capture"]
 
 
+@pytest.mark.parametrize(("lang", "text", "prospect"), [
+    pytest.param("en", "Russian troops took Hirnyk, which opened the way to an assault on Kurakhove.", "Kurakhove",
+                 id="open-the-way-en"),
+    pytest.param("en", "The fall of Siversk is a stepping stone towards taking Sloviansk.", "Slovyansk",
+                 id="stepping-stone-en"),
+    pytest.param("fr", "Les forces russes ont pris Hirnyk, ce qui ouvre la voie vers la prise de Kourakhove.",
+                 "Kurakhove", id="ouvrir-la-voie-fr"),
+    pytest.param("uk", "Російські війська захопили Гірник, що відкрило шлях до штурму Курахового.", "Kurakhove",
+                 id="open-the-way-uk"),
+    pytest.param("ru", "Российские войска захватили Горняк, что открыло путь к штурму Курахово.", "Kurakhove",
+                 id="open-the-way-ru"),
+])
+def test_claims_a_way_opened_to_a_place_is_a_prospect_not_a_report(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, prospect: str) -> None:
+    """What a gain opens the way to is what may come next: nothing is reported of it yet."""
+    assert readings(extractor, text, lang, prospect) == set()
+
+
 @pytest.mark.parametrize(("lang", "text", "place"), [
     pytest.param("en", "Ukrainian forces prevented Russian troops from capturing Chasiv Yar.", "Chasiv Yar",
                  id="prevent-from-en"),

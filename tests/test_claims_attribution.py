@@ -553,3 +553,30 @@ def test_attribution_a_title_naming_its_body_is_the_person_named_with_it(  # typ
     not a statement of the body; a title of the other side's body, or one the article never
     put a name to, stays the body's."""
     assert {name for name, _ in sources_of(extractor, text, "en", "Hulyaypole", "repelled")} == {speaker}
+
+
+UNNAMED_PERSONS = [
+    pytest.param(
+        "uk",
+        "Сили оборони звільнили Куп'янськ.\n\n"
+        "«Ми звільнили Куп'янськ», – сказав військовослужбовець.",
+        id="uk-dash-after-the-quote",
+    ),
+    pytest.param(
+        "en",
+        "Ukrainian forces have liberated Kupiansk.\n\n"
+        '"We liberated Kupiansk," a serviceman in the video says.',
+        id="en-a-serviceman-in-the-video",
+    ),
+]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), UNNAMED_PERSONS)
+def test_attribution_a_person_known_only_by_a_title_speaks_apart_from_the_outlet(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str) -> None:
+    """A soldier who says what the outlet says is a second source of the statement, not the
+    outlet again: the two stay two claims."""
+    speakers = statements_of(extractor, text, lang, "Kupyansk", "capture")
+    assert len(speakers) == 2
+    assert ("narrator", "asserts") in speakers

@@ -6,7 +6,8 @@ verb in the parse (a registry source, a person, or a side named as subject: "Kyi
 mention nearest to one of its speech verbs ("X a déclaré", inverted "a indiqué le
 ministère", "X said"). A pronoun or a bare title ("he added", "the ministry said") refers
 back to the last source of a compatible kind (a person for "he", the same gender and number
-where the language marks them). Further: the speaker named where a quote closes, the
+where the language marks them); a person's title that refers back to no one ("a soldier said")
+is that person's, under the title. Further: the speaker named where a quote closes, the
 speaker of a following "C'est ce qu'a annoncé X" / "Про це повідомив X" / "Source: X", the
 speaker of the sentence before (within a paragraph, unless the outlet comments: "This
 means…") or of the quotes around it, the source an article relays ("The General Staff
@@ -649,8 +650,9 @@ def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex:
                         if tree.pos[i] == "PRON" and lex.pronoun.fullmatch(text, tree.starts[i], tree.ends[i])]
             if pronouns:
                 return Subject("pronoun", token=pronouns[0])
-        if lex.role_person.search(phrase):
-            return Subject("role", person=True)
+        if titled := lex.role_person.search(phrase):
+            at = s_start + match.start() + titled.start()
+            return Subject("role", person=True, token=tree.token_at(at) if tree is not None else -1)
         if lex.role.search(phrase):
             return Subject("role")
     return None
@@ -787,6 +789,18 @@ def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree |
     return None
 
 
+def _unnamed_person(tree: Tree, subject: Subject, lex: Lexicon, side: Side) -> Source | None:
+    """A person the article names only by a title no one before answers to ("– сказав
+    військовослужбовець", "says one of the soldiers in the video"): someone who speaks,
+    known by that title, not the outlet."""
+    if subject.kind != "role" or not subject.person or subject.token < 0:
+        return None
+    for i in _phrase(tree, subject.token):
+        if lex.role_person.search(tree.text, tree.starts[i], tree.ends[i]):
+            return Source(tree.lemmas[i] or tree.words[i], side)
+    return None
+
+
 def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[int, int]],
               lex: Lexicon, narrator: Source, registry: list[list[SourceHit]],
               tree: Tree | None = None,
@@ -835,6 +849,9 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
                 source, span = titled.source, (titled.start, titled.end)
                 mention = _mention(tree, index, titled)
                 explicit[-1] = (source, span, False)
+            elif tree is not None and (unnamed := _unnamed_person(tree, subject, lex, narrator.side)) is not None:
+                source, mention = unnamed, Mention(index, unnamed, True)
+                explicit[-1] = (source, None, False)
         memory.mentions.extend(m for m in subjects if m.source != source)
         memory.named.extend(_mention(tree, index, h) for h in hits if not _inside(h.start, h.end, masked))
         if source is not None and mention is not None:

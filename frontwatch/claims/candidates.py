@@ -57,9 +57,11 @@ DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
 BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
-INLINE_QUOTE = re.compile(r"(?<=[\w'’] )([«“\"]) ?([^«»“”\"\n.,;:!?]{1,60}?) ?([»”\"])(?= \w)")
+INLINE_QUOTE = re.compile(r"([«“\"])(?<=[\w'’] .) ?([^«»“”\"\n.,;:!?]{1,60}?) ?([»”\"])(?= \w)")
 """A short phrase quoted inside its clause ("des « conditions favorables » à la prise de X",
-'a "grey" area'): words between words, no punctuation of their own."""
+'a "grey" area'): words between words, no punctuation of their own. The opening mark comes
+first in the pattern and the word and space before it are checked behind it: a search then
+jumps from quote mark to quote mark instead of testing what precedes every character."""
 INLINE_QUOTE_WORDS = 6
 NOT_ARGUMENT = frozenset({"nsubj"})
 """Relations that do not make a word another's argument: a trigger inside the subject of
@@ -972,10 +974,15 @@ def inline_quotes_blanked(text: str) -> str:
     statement does, so a negation or a condition before it still reaches past it."""
     marks = [(m.start(group), m.end(group)) for m in INLINE_QUOTE.finditer(text)
              if len(m.group(2).split()) <= INLINE_QUOTE_WORDS for group in (1, 3)]
-    chars = list(text)
-    for start, end in marks:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    if not marks:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in marks:  # in text order, never overlapping
+        pieces += (text[done:start], " " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _clause_of(text: str, s_start: int, s_end: int, trigger: Trigger) -> str:

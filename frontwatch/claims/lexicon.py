@@ -23,6 +23,10 @@ from frontwatch.records import Side
 LANG_DIR = Path(__file__).resolve().parents[1] / "nlp" / "lang"
 FLAGS = re.IGNORECASE | re.UNICODE
 NEVER = re.compile(r"(?!x)x")
+NOTHING = re.compile(r"\A(?!)")
+"""A pattern that matches nothing, for a list of patterns the rules search for that a language
+leaves empty. Anchored at the text's start, a search tries one position and gives up, where
+`NEVER` (a rule's pattern when the rule has none) is tried at every character."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +208,7 @@ class Lexicon:
     casualties: frozenset[str] = frozenset()
     """Nouns for a side's dead and wounded ("losses", "потери"): a side that owns them is the
     one that lost men, not the one that acts ("enemy losses in the battles for X")."""
-    role_person: re.Pattern[str] = NEVER
+    role_person: re.Pattern[str] = NOTHING
     """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
     speaker_obliques: frozenset[str] = frozenset()
     """Prepositions that mark the speaker of a speech verb without a subject ("У Генштабі
@@ -216,11 +220,11 @@ class Lexicon:
     """Pronouns that stand for a person only ("he", "she")."""
     collective_pronouns: frozenset[str] = frozenset()
     """Plural pronouns that may stand for one body ("they" for a ministry)."""
-    continuation: re.Pattern[str] = NEVER
+    continuation: re.Pattern[str] = NOTHING
     """Words that carry a reported statement on into the next sentence ("also", "також")."""
     reported_moods: frozenset[str] = frozenset()
     """Verb moods of reported speech (the French conditional): the last speaker still speaks."""
-    reported_forms: re.Pattern[str] = NEVER
+    reported_forms: re.Pattern[str] = NOTHING
     """Verb forms of reported speech the tagger may miss ("seraient", "aurait")."""
     statement_lemmas: frozenset[str] = field(init=False, compare=False, repr=False)
     """Speech words that are no denial: a statement of its own ends a denial's reach. Every
@@ -259,11 +263,13 @@ def _read(lang: str, name: str, *, required: bool = True) -> Any:
         raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
 
 
-def _alternation(patterns: list[str] | None, where: str) -> re.Pattern[str]:
+def _alternation(patterns: list[str] | None, where: str, searched: bool = False) -> re.Pattern[str]:
+    """The patterns as one, screened; `searched`: one the rules search on their own (not a
+    rule's, which a PatternSet scans), screened by its first two characters."""
     if not patterns:
-        return NEVER
+        return NOTHING if searched else NEVER
     try:
-        return screened(re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS))
+        return screened(re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS), second=searched)
     except re.error as exc:
         raise ConfigError(f"{where}: bad regular expression ({exc})") from exc
 
@@ -360,7 +366,7 @@ def load_lexicon(lang: str) -> Lexicon:
     narrator = _read(lang, "narrator.yml", required=False) or {}
 
     def pat(data: dict[str, Any], key: str, file: str) -> re.Pattern[str]:
-        return _alternation(data.get(key), f"{lang}/{file}")
+        return _alternation(data.get(key), f"{lang}/{file}", searched=True)
 
     return Lexicon(
         lang=lang,

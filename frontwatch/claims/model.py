@@ -137,11 +137,33 @@ class ClaimModel:
 
     def decide_all(self, candidates: Sequence[Candidate]) -> list[Decision]:
         """`decide` for each of a document's candidates, the weights summed for all at once."""
+        return [decision for decision in self._decisions(candidates, every=True) if decision is not None]
+
+    def decide_claims(self, candidates: Sequence[Candidate]) -> list[Decision | None]:
+        """`decide_all`, with None for each candidate the rules make no claim of whatever the
+        actor model says: most of a document's are none, and only the others need it read."""
+        return self._decisions(candidates, every=False)
+
+    def _decisions(self, candidates: Sequence[Candidate], every: bool) -> list[Decision | None]:
         every_kind = self.kind.probabilities_of([c.features for c in candidates])
         kinds_read = [_family_kind(c, kinds) for c, kinds in zip(candidates, every_kind, strict=True)]
-        every_actor = self.actor.probabilities_of([with_kind(c.features, kind, ACTOR_FEATURES)
-                                                   for c, kind in zip(candidates, kinds_read, strict=True)])
-        return [self._decided(*found) for found in zip(candidates, every_kind, kinds_read, every_actor, strict=True)]
+        read = [every or not self._unclaimed(c, 1.0 - kinds.get(NO_CLAIM, 0.0), kind)
+                for c, kinds, kind in zip(candidates, every_kind, kinds_read, strict=True)]
+        # Each candidate's sums are its own rows' (`probabilities_of`): leaving some out
+        # changes no other's to the bit.
+        every_actor = iter(self.actor.probabilities_of([
+            with_kind(c.features, kind, ACTOR_FEATURES)
+            for c, kind, wanted in zip(candidates, kinds_read, read, strict=True) if wanted]))
+        return [self._decided(c, kinds, kind, next(every_actor)) if wanted else None
+                for c, kinds, kind, wanted in zip(candidates, every_kind, kinds_read, read, strict=True)]
+
+    def _unclaimed(self, candidate: Candidate, p_claim: float, kind: str) -> bool:
+        """No claim, whatever the actor: a withdrawal that the rules do not read as a capture,
+        or a kind below the threshold or that reports nothing (`_no_report`), unless a side
+        advances in a region (`_advance_in_region`)."""
+        if candidate.trigger.rule.uncertain:
+            return not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered
+        return not _advance_in_region(candidate) and (p_claim < self.threshold or _no_report(candidate, kind))
 
     def _decided(self, candidate: Candidate, kinds: dict[str, float], kind: str,
                  actors: dict[str, float]) -> Decision:
@@ -154,22 +176,21 @@ class ClaimModel:
             actor = "RU" if candidate.prior_actor == "RU" else "UA"
         stance: Stance = "denies" if candidate.prior_stance == "denies" else "asserts"
         confidence = p_claim * max(actors.values())
+        if self._unclaimed(candidate, p_claim, kind):
+            return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.trigger.rule.uncertain:
             # A withdrawal is read, not weighed: the annotation leaves withdrawals uncertain,
             # so no example teaches the model which are claims. A named side leaving the
             # settlement itself is the other side's capture, by inference; any other
-            # withdrawal (to a place, of unnamed troops, of buses) makes no claim. The place
-            # left is the trigger's own argument, so "from X" is no mere reference point.
-            if not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered:
-                return NO_CLAIM, p_claim, actor, stance, confidence
+            # withdrawal (to a place, of unnamed troops, of buses) makes no claim
+            # (`_unclaimed`). The place left is the trigger's own argument, so "from X" is no
+            # mere reference point.
             return "capture", p_claim, actor, stance, WITHDRAWAL_CONFIDENCE
         if _advance_in_region(candidate):
             # A named side advancing in a region ("Russian forces advanced in the X region",
             # "просунулися у X області") advances there: few articles say it, too few for
             # the weights to learn it.
             return "advance", p_claim, actor, stance, confidence
-        if p_claim < self.threshold or _no_report(candidate, kind):
-            return NO_CLAIM, p_claim, actor, stance, confidence
         if candidate.failed and kind in ("capture", "presence", "advance", "fighting"):
             kind, stance = "repelled", "asserts"
         elif candidate.attempt and kind in ("capture", "presence"):
@@ -312,10 +333,10 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
     cited: set[tuple[object, ...]] = set()
     direct: set[tuple[object, ...]] = set()
     quotations = quoted_spans(text, 0)
-    decisions = model.decide_all(candidates)
-    for candidate, (kind, _, actor, stance, confidence) in zip(candidates, decisions, strict=True):
-        if kind == NO_CLAIM:
+    for candidate, decision in zip(candidates, model.decide_claims(candidates), strict=True):
+        if decision is None or decision[0] == NO_CLAIM:
             continue
+        kind, _, actor, stance, confidence = decision
         target = candidate.target
         claim = Claim(
             doc=document.id, place=target.mention.place, place_mention=text[target.start:target.end]

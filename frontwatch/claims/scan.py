@@ -55,7 +55,7 @@ class PatternSet:
                 parts.append(lead + ("(?=" + _class(union) + ")" if known else ""))
             self.anywhere = re.compile("|".join(parts), flag)
             self.plain = [source or "" for source in plain]
-            self.bodies = [_unscreened(source or "", _lead(p), openings[k])
+            self.bodies = [_unscreened(source or "", _lead(p), openings[k], _second(p))
                            for k, (source, p) in enumerate(zip(plain, self.patterns, strict=True))]
             self.flag = flag
             self.opening = [re.compile(_class(o), flag) if o is not None else None for o in openings]
@@ -147,28 +147,56 @@ class PatternSet:
         return found
 
 
-def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def screened(pattern: re.Pattern[str], second: bool = False) -> re.Pattern[str]:
     """The same pattern behind a test of the characters it can begin with (and of a word
     boundary, when every match begins at one): a search then tries the whole alternation only
     where one of them stands. Matches, groups and their numbers are the pattern's own. A
-    pattern anchored at the start of the text is returned as it is: it is quick already."""
+    pattern anchored at the start of the text is returned as it is: it is quick already. With
+    `second`, the character after the first is tested too where the pattern allows
+    (`_screen`): for a pattern searched on its own, not through a PatternSet."""
     opening = _opening(pattern)
     if opening is None or _anchored(pattern):
         return pattern
     try:
-        return re.compile(_lead(pattern) + "(?=" + _class(opening) + ")(?:" + pattern.pattern + ")", pattern.flags)
+        screen = _screen(opening, _second(pattern) if second else None)
+        return re.compile(_lead(pattern) + "(?=" + screen + ")(?:" + pattern.pattern + ")", pattern.flags)
     except re.error:  # a global flag inside the pattern's source, say
         return pattern
 
 
-def _unscreened(source: str, lead: str, opening: set[str] | None) -> str:
-    """The pattern `screened` wrapped in `source`, or `source` itself when it is not such a
-    wrapper. Without the wrapper's tests it matches wherever the whole does, and maybe more:
-    only a screen for the whole, never its stand-in."""
+def _screen(opening: set[str], second: str | None) -> str:
+    """The test of a position's first character, and of the one after it when every match is
+    at least two characters long: most words of a sentence begin with a letter some pattern
+    of a long alternation begins with, and were tried branch by branch; far fewer go on
+    with a letter one of them can continue with."""
+    return _class(opening) + (second or "")
+
+
+def _second(pattern: re.Pattern[str]) -> str | None:
+    """The class of the characters a match of `pattern` can have second (maybe more), or None
+    when some match may be shorter than two characters or its second is anything."""
+    read = _read(pattern, lambda items, constants: _sequence_prefixes(items, constants, 2))
+    if not read or any(len(prefix) < 2 for prefix in read):
+        return None
+    members: set[str] = set()
+    for _, char in read:
+        if char == _ANY:
+            return None
+        members.add(char[1:-1] if char.startswith("[") else char)  # a class's members, or an escaped char
+    return _class(members)
+
+
+def _unscreened(source: str, lead: str, opening: set[str] | None, second: str | None = None) -> str:
+    """The pattern `screened` wrapped in `source` (with or without its `second` test), or
+    `source` itself when it is not such a wrapper. Without the wrapper's tests it matches
+    wherever the whole does, and maybe more: only a screen for the whole, never its stand-in."""
     if opening is None:
         return source
-    front = lead + "(?=" + _class(opening) + ")(?:"
-    return source[len(front):-1] if source.startswith(front) and source.endswith(")") else source
+    for screen in dict.fromkeys((_screen(opening, second), _screen(opening, None))):
+        front = lead + "(?=" + screen + ")(?:"
+        if source.startswith(front) and source.endswith(")"):
+            return source[len(front):-1]
+    return source
 
 
 def _anchored(pattern: re.Pattern[str]) -> bool:

@@ -159,11 +159,13 @@ class ClaimModel:
 
     def _unclaimed(self, candidate: Candidate, p_claim: float, kind: str) -> bool:
         """No claim, whatever the actor: a withdrawal that the rules do not read as a capture,
-        or a kind below the threshold or that reports nothing (`_no_report`), unless a side
-        advances in a region (`_advance_in_region`)."""
+        or a kind below the threshold (unless a side holds a stated share of a region,
+        `_share_of_region`) or that reports nothing (`_no_report`), unless a side advances in
+        a region (`_advance_in_region`)."""
         if candidate.trigger.rule.uncertain:
             return not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered
-        return not _advance_in_region(candidate) and (p_claim < self.threshold or _no_report(candidate, kind))
+        return not _advance_in_region(candidate) and (
+            (p_claim < self.threshold and not _share_of_region(candidate)) or _no_report(candidate, kind))
 
     def _decided(self, candidate: Candidate, kinds: dict[str, float], kind: str,
                  actors: dict[str, float]) -> Decision:
@@ -285,6 +287,21 @@ def _advance_in_region(candidate: Candidate) -> bool:
             and candidate.explicit_actor and candidate.argument and not (
                 candidate.entering or candidate.part or candidate.attempt or candidate.failed)
             and not _no_report(candidate, "advance"))
+
+
+def _share_of_region(candidate: Candidate) -> bool:
+    """A taking or holding trigger whose own argument is a region with a share of it said
+    ("contrôler 75% de la région", "occupy 200 km2 in the region", "the whole region"): how
+    much of the region a side holds, so the region is the claim's place, not a mere location.
+    Few articles say it, too few for the weights to outweigh the many regions that only locate.
+    Only a finite verb or a noun reports it (an infinitive or a gerund is mostly a goal:
+    "to free the whole region", "focused on capturing all of it"), and only in the trigger's
+    own clause ("control a fifth of the country, though they do not fully hold any region")."""
+    return (candidate.trigger.rule.kind in ("capture", "presence") and candidate.target.mention.place.is_region
+            and candidate.argument and (candidate.part or candidate.whole_place)
+            and ("tVerbForm=Fin" in candidate.features or "tpos=NOUN" in candidate.features)
+            and "syn=other_clause" not in candidate.features and not (
+                candidate.reference or candidate.attempt or candidate.failed or candidate.trigger.rule.uncertain))
 
 
 def _no_report(candidate: Candidate, kind: str) -> bool:

@@ -568,6 +568,24 @@ UNNAMED_PERSONS = [
         '"We liberated Kupiansk," a serviceman in the video says.',
         id="en-a-serviceman-in-the-video",
     ),
+    pytest.param(
+        "en",
+        "Ukrainian forces have liberated Kupiansk.\n\n"
+        '"We liberated Kupiansk," says one of the soldiers in the video.',
+        id="en-one-of-the-soldiers",
+    ),
+    pytest.param(
+        "fr",
+        "Les forces ukrainiennes ont libéré Koupiansk.\n\n"
+        "« Nous avons libéré Koupiansk », a déclaré l'un des militaires.",
+        id="fr-inverted-after-the-quote",
+    ),
+    pytest.param(
+        "fr",
+        "Les forces ukrainiennes ont libéré Koupiansk.\n\n"
+        "L'un des soldats affirme que les forces ukrainiennes ont libéré Koupiansk.",
+        id="fr-one-of-the-soldiers-as-subject",
+    ),
 ]
 
 

@@ -407,6 +407,12 @@ def subject_token(tree: Tree, verb: int, lex: Lexicon, climb: int = 2) -> int | 
     for child in children:
         if tree.relations[child] == "obl" and tree.cases[child] in lex.speaker_obliques:
             return child
+    if tree.relations[verb] == "parataxis":
+        # An incise after the quote ("», affirme l'un des soldats"): what is said is the
+        # quote, so the word the parse makes the verb's object after it is its speaker.
+        for child in children:
+            if child > verb and tree.relations[child] == "obj":
+                return child
     head = tree.heads[verb]
     if climb > 0 and head != verb and tree.relations[verb] in SHARED_SUBJECT and tree.pos[head] in PREDICATES \
             and (tree.feature(verb, "VerbForm") & NON_FINITE
@@ -452,6 +458,8 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
             return Subject("role", token=token, person=True, body=hit)
     if named is not None:
         return named
+    if _members_titled(tree, token, lex):
+        return Subject("role", token=token, person=True)
     if tree.pos[token] == "PRON" or lex.pronoun.fullmatch(text, head_start, head_end):
         return Subject("pronoun", token=token, person=tree.words[token] in lex.person_pronouns)
     lo, hi = spans[0][0], spans[-1][1]
@@ -798,7 +806,21 @@ def _unnamed_person(tree: Tree, subject: Subject, lex: Lexicon, side: Side) -> S
     for i in _phrase(tree, subject.token):
         if lex.role_person.search(tree.text, tree.starts[i], tree.ends[i]):
             return Source(tree.lemmas[i] or tree.words[i], side)
-    return None
+    members = _members_titled(tree, subject.token, lex)
+    return Source(tree.lemmas[members[0]], side) if members else None
+
+
+COUNTED = frozenset({"NUM", "PRON", "DET"})
+
+
+def _members_titled(tree: Tree, token: int, lex: Lexicon) -> list[int]:
+    """The titled group a counted subject is taken from ("one of the soldiers", "l'un des
+    soldats", "один із військових"): one person of that title speaks. The group is plural,
+    so its title is known by its lemma; the lexicon's titles are singular."""
+    if tree.pos[token] not in COUNTED:
+        return []
+    return [c for c in tree.children(token) if tree.relations[c] == "nmod" and tree.pos[c] == "NOUN"
+            and lex.role_person.fullmatch(tree.lemmas[c]) is not None]
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[int, int]],

@@ -1957,3 +1957,25 @@ def test_claims_a_clause_on_a_part_word_is_about_the_place(extractor) -> None:  
                      "месяц назад.", "ru", "Toretsk")
     assert ("capture", "RU", "asserts") in found
     assert ("presence", "UA", "asserts") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "region", "reading"), [
+    ("en", "Tabaivka lies near the border with the partially occupied Luhansk region, the governor said.",
+     "Luhansk Oblast", ("presence", "RU", "asserts")),
+    ("fr", "Moscou a repris la ville de Soudja, dans la région russe de Koursk envahie par l'armée "
+           "ukrainienne l'été dernier.", "Kursk Oblast", ("presence", "UA", "asserts")),
+    ("uk", "Табаївка розташована біля кордону з частково окупованою Луганською областю, повідомив голова ОВА.",
+     "Luhansk Oblast", ("presence", "RU", "asserts")),
+])
+def test_claims_a_participle_of_holding_on_a_region_is_a_presence_there(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, region: str, reading: tuple[str, str, str]) -> None:
+    """"The partially occupied X region", "the Russian-controlled parts of the X region": the
+    participle says a side holds ground in the region, whatever else the region locates."""
+    assert reading in readings(extractor, text, lang, region)
+
+
+def test_claims_a_participle_on_a_noun_in_apposition_is_not_the_regions(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"The recently captured settlement of X, Y Oblast": the participle describes the
+    settlement, not the region that locates it."""
+    text = "Ukrainian troops entered the recently captured settlement of Robotyne, Zaporizhzhia Oblast."
+    assert readings(extractor, text, "en", "Zaporizhzhia Oblast") == set()

@@ -194,6 +194,11 @@ class Candidate:
     argument: bool = False
     """The place is the trigger's own argument in the parse ("advanced in the X region"), not
     a word it only shares a clause with."""
+    held_region: bool = False
+    """A participle of taking or holding describes the region itself, or the part of it named
+    ("the partially occupied Luhansk region", "the Russian-controlled parts of the Kherson
+    region", « la région de Koursk envahie par Kiev »): a side holds ground there, whatever
+    else the region locates in the sentence."""
     withdrawal: bool = False
     """A side the parse ties to a withdrawal leaves this settlement itself, not a part of it
     ("Ukrainian troops withdrew from X", "залишили X"): the other side holds it, by
@@ -1891,6 +1896,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     argument=argument,
+                    held_region=_held_region(tree, trigger, target, lex),
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
                     and "partial_place" not in features and _side_tied(actor_f)
                     and _left(tree, trigger, target, lex),
@@ -2612,6 +2618,31 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
         if head == node or tree.relations[node] not in PART_LINKS:
             return False
         node = head
+    return False
+
+
+def _held_region(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> bool:
+    """A participle of taking or holding on the region's own words ("the occupied Luhansk
+    region"), or on a part word the region hangs on ("the Russian-controlled parts of the
+    regions of Kherson and Zaporizhzhia"). Neither a noun in apposition nor the first item of
+    a list the region ends is the region's own word ("the recently captured settlement of X,
+    Y Oblast" describes the settlement)."""
+    if target.implicit or target.coref or not target.mention.place.is_region \
+            or trigger.rule.kind not in ("capture", "presence") or trigger.rule.uncertain \
+            or tree.relations[trigger.head] not in ("amod", "acl"):
+        return False
+    described = tree.heads[trigger.head]
+    if described in tree.tokens(target.start, target.end) or described == target.head:
+        return True
+    if not (tree.lemmas[described] in lex.part_words or tree.words[described] in lex.part_words):
+        return False
+    node = target.anchor
+    for _ in range(3):
+        if tree.relations[node] not in PART_LINKS or tree.heads[node] == node:
+            return False
+        node = tree.heads[node]
+        if node == described:
+            return True
     return False
 
 

@@ -164,6 +164,11 @@ class ClaimModel:
         a region (`_advance_in_region`)."""
         if candidate.trigger.rule.uncertain:
             return not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered
+        if candidate.held_region and not (candidate.hypothetical or candidate.elsewhere or candidate.covered):
+            # The participle says a side holds ground in the region: the region is the
+            # claim's place even where it also locates something else ("near the border
+            # with the partially occupied X region").
+            return False
         return not _advance_in_region(candidate) and (
             (p_claim < self.threshold and not _share_of_region(candidate)) or _no_report(candidate, kind))
 

@@ -114,8 +114,9 @@ class SpeakerMemory:
     people: dict[str, Source] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     """Speakers and sources named as subjects, in text order."""
-    named: list[Mention] = field(default_factory=list)
-    """Every source named, in any role: a pronoun's last resort."""
+    named: list[tuple[int, SourceHit]] = field(default_factory=list)
+    """Every source named, in any role, with the sentence naming it: a pronoun's last resort,
+    so read as a Mention (`_mention`, a walk of the parse) only when a pronoun gets that far."""
 
 
 def opposite(side: str) -> Side:
@@ -790,7 +791,7 @@ def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree |
     if found is not None:
         return found
     if subject.kind == "pronoun":
-        named = [m for m in reversed(memory.named) if index - m.sentence <= NAMED_BACK]
+        named = (_mention(tree, at, hit) for at, hit in reversed(memory.named) if index - at <= NAMED_BACK)
         return next((m for m in named if _compatible(subject, m, tree, lex)), None)
     if memory.last is not None and index - memory.last_sentence <= REFER_BACK:
         return Mention(index, memory.last, False)
@@ -875,7 +876,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
                 source, mention = unnamed, Mention(index, unnamed, True)
                 explicit[-1] = (source, None, False)
         memory.mentions.extend(m for m in subjects if m.source != source)
-        memory.named.extend(_mention(tree, index, h) for h in hits if not _inside(h.start, h.end, masked))
+        memory.named.extend((index, h) for h in hits if not _inside(h.start, h.end, masked))
         if source is not None and mention is not None:
             memory.last, memory.last_sentence = source, index
             memory.mentions.append(mention)

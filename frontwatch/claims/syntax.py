@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
@@ -51,6 +51,9 @@ class Tree:
     kids: tuple[tuple[int, ...], ...]
     morphs: tuple[str, ...] = ()
     """Each word's morphological features as spaCy writes them ("Case=Nom|Gender=Fem")."""
+    chains: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    """The heads above each word walked so far (`ancestors`): the claim rules climb from the
+    same few words, a trigger's and its places', again and again."""
 
     def feature(self, i: int, name: str) -> frozenset[str]:
         """The values of one morphological feature of word i ("Gender" → {"Fem"})."""
@@ -79,14 +82,18 @@ class Tree:
         span = self.tokens(start, end)
         return span_root(self, span.start, span.stop) if len(span) else self.token_at(start)
 
-    def ancestors(self, i: int) -> Iterator[int]:
+    def ancestors(self, i: int) -> tuple[int, ...]:
         """Heads above token i, nearest first (the root is its own head)."""
-        seen = {i}
-        node = self.heads[i]
-        while node not in seen:
-            yield node
-            seen.add(node)
-            node = self.heads[node]
+        chain = self.chains.get(i)
+        if chain is None:
+            heads, up, seen = self.heads, [], {i}
+            node = heads[i]
+            while node not in seen:
+                up.append(node)
+                seen.add(node)
+                node = heads[node]
+            chain = self.chains[i] = tuple(up)
+        return chain
 
     def children(self, i: int) -> tuple[int, ...]:
         return self.kids[i]

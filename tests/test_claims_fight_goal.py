@@ -20,7 +20,7 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
 
 @pytest.mark.parametrize(("lang", "text", "place"), [
     pytest.param("fr", "Les combats pour la prise de Bakhmout ont duré des mois.", "Bakhmut", id="goal-noun-fr"),
-    pytest.param("fr", "Une bataille acharnée se poursuit pour le contrôle de Pokrovsk.", "Pokrovsk",
+    pytest.param("fr", "Des combats acharnés se poursuivent pour le contrôle de Pokrovsk.", "Pokrovsk",
                  id="goal-of-subject-fr"),
     pytest.param("en", "Fierce fighting for control of Pokrovsk continues.", "Pokrovsk", id="goal-noun-en"),
     pytest.param("uk", "Тривають бої за взяття Покровська.", "Pokrovsk", id="goal-of-object-uk"),

@@ -199,6 +199,9 @@ class Candidate:
     ("the partially occupied Luhansk region", "the Russian-controlled parts of the Kherson
     region", « la région de Koursk envahie par Kiev »): a side holds ground there, whatever
     else the region locates in the sentence."""
+    encircled: Side | None = None
+    """The side whose troops the trigger says are encircled in the place ("Ukrainian units
+    are encircled in X", "окруженные силы в X"): they are there, and the other side closed in."""
     withdrawal: bool = False
     """A side the parse ties to a withdrawal leaves this settlement itself, not a part of it
     ("Ukrainian troops withdrew from X", "залишили X"): the other side holds it, by
@@ -1801,6 +1804,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question"))
             attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose",
                                                     "modal:fight_goal"))
+            # "trying to encircle Ukrainian units" encircles no one yet; "an attempt to free the
+            # encircled forces" says they are.
+            ring = None if denied or hypothetical or (attempt and tree.relations[trigger.head] not in ("amod", "acl")) \
+                else _encircled(tree, trigger, own_cues, lex)
             covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
             failed = "modal:failed_governed" in trig_feats or (
                 "modal:failed_after" in trig_feats
@@ -1897,6 +1904,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     explicit_actor="explicit_actor" in features,
                     argument=argument,
                     held_region=_held_region(tree, trigger, target, lex),
+                    encircled=ring[0] if ring is not None and _inside_ring(tree, target, ring[1]) else None,
                     withdrawal=trigger.rule.uncertain and not target.mention.place.is_region
                     and "partial_place" not in features and _side_tied(actor_f)
                     and _left(tree, trigger, target, lex),
@@ -2618,6 +2626,49 @@ def _part_named(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> b
         if head == node or tree.relations[node] not in PART_LINKS:
             return False
         node = head
+    return False
+
+
+def _encircled(tree: Tree, trigger: Trigger, cues: list[Cue], lex: Lexicon) -> tuple[Side, set[int]] | None:
+    """The side whose troops an encircling word says are encircled, and the words the place
+    may hang on to be where they are: the troops are the passive subject or the object ("les
+    forces de Kiev sont encerclées", "encircled Ukrainian units"), the noun the participle
+    describes ("окруженные силы"), the object of the noun ("the encirclement of Ukrainian
+    units"), or the subject of a verb of being in that state ("группировка ВСУ оказалась в
+    окружении", "soldiers are encircled"). A place encircled ("encircled Bakhmut") names no
+    troops: an advance on it."""
+    head = trigger.head
+    if not lex.encircling or (tree.lemmas[head] not in lex.encircling and tree.words[head] not in lex.encircling):
+        return None
+    troops = [k for k in tree.children(head) if tree.relations[k] in ("nsubj:pass", "obj")]
+    if tree.pos[head] == "NOUN":
+        troops += [k for k in tree.children(head) if tree.relations[k] == "nmod" and tree.cases[k] in lex.object_cases]
+    anchors = {head}
+    above = tree.heads[head]
+    if above != head:
+        if tree.relations[head] in ("amod", "acl"):
+            troops.append(above)
+        elif tree.lemmas[above] in lex.encircled_states:
+            troops += [k for k in tree.children(above) if tree.relations[k] in ("nsubj", "nsubj:pass")]
+            anchors.add(above)
+    sides = {cue.side for cue in cues for k in troops
+             if cue.side in ("RU", "UA") and (cue.head == k or k in tree.ancestors(cue.head)[:2])}
+    if len(sides) != 1:
+        return None
+    return sides.pop(), anchors | set(troops)
+
+
+def _inside_ring(tree: Tree, target: Target, anchors: set[int]) -> bool:
+    """The place hangs on the encircling word, its verb of state or the troops, through
+    nouns only ("группировка в поселке X оказалась в окружении", "encircled in X"): where
+    the troops are, not a place another verb of theirs names ("left X")."""
+    if target.implicit:
+        return False
+    for node in tree.ancestors(target.anchor)[:3]:
+        if node in anchors:
+            return True
+        if tree.pos[node] in ("VERB", "AUX"):
+            return False  # "troops that left X and are now encircled" are not in X
     return False
 
 

@@ -208,6 +208,12 @@ class Lexicon:
     casualties: frozenset[str] = frozenset()
     """Nouns for a side's dead and wounded ("losses", "потери"): a side that owns them is the
     one that lost men, not the one that acts ("enemy losses in the battles for X")."""
+    encircling: frozenset[str] = frozenset()
+    """Words of encircling ("encircled", "окружение"): troops of a side said to be encircled
+    are in the place, and the other side closed in on it."""
+    encircled_states: frozenset[str] = frozenset()
+    """Verbs whose subject is in the state the word after them names ("оказалась в окружении",
+    "are encircled", « se retrouver encerclé »): the subject is who is encircled."""
     role_person: re.Pattern[str] = NOTHING
     """Titles that stand for a person ("the spokesman", "le général", "військовослужбовець")."""
     speaker_obliques: frozenset[str] = frozenset()
@@ -470,6 +476,8 @@ def load_lexicon(lang: str) -> Lexicon:
         emblems=_words(actors, "emblems", f"{lang}/actors.yml"),
         civilians=_words(actors, "civilians", f"{lang}/actors.yml"),
         casualties=_words(actors, "casualties", f"{lang}/actors.yml"),
+        encircling=_words(actors, "encircling", f"{lang}/actors.yml"),
+        encircled_states=_words(actors, "encircled_states", f"{lang}/actors.yml"),
         title_side=tuple((_side(side, f"{lang}/speech_verbs.yml") or "third",
                           _alternation(patterns, f"{lang}/speech_verbs.yml"))
                          for side, patterns in (speech.get("title_side") or {}).items() if patterns),

@@ -164,6 +164,10 @@ class ClaimModel:
         a region (`_advance_in_region`)."""
         if candidate.trigger.rule.uncertain:
             return not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered
+        if candidate.encircled is not None and not _no_report(candidate, "advance"):
+            # Troops said to be encircled in a place are there: few articles say it, too few
+            # for the weights to learn whose troops they are.
+            return False
         if candidate.held_region and not (candidate.hypothetical or candidate.elsewhere or candidate.covered):
             # The participle says a side holds ground in the region: the region is the
             # claim's place even where it also locates something else ("near the border
@@ -193,6 +197,10 @@ class ClaimModel:
             # (`_unclaimed`). The place left is the trigger's own argument, so "from X" is no
             # mere reference point.
             return "capture", p_claim, actor, stance, WITHDRAWAL_CONFIDENCE
+        if candidate.encircled is not None and stance == "asserts":
+            # "Ukrainian units are encircled in X": the other side closed in on X (and the
+            # encircled side's presence there is recorded beside it, `claims_of`).
+            return "advance", p_claim, "RU" if candidate.encircled == "UA" else "UA", stance, confidence
         if _advance_in_region(candidate):
             # A named side advancing in a region ("Russian forces advanced in the X region",
             # "просунулися у X області") advances there: few articles say it, too few for
@@ -382,6 +390,8 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
             # "The enemy is surging towards X, but has achieved nothing": the advance is told,
             # and so is its failure, the repulse of the side that advanced.
             statements.append(replace(claim, kind="repelled", confidence=round(claim.confidence * 0.9, 4)))
+        if kind == "advance" and stance == "asserts" and candidate.encircled is not None:
+            statements.append(replace(claim, kind="presence", actor="RU" if candidate.encircled == "RU" else "UA"))
         if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
             statements.append(replace(claim, stance="asserts", source=candidate.claimant,
                                       confidence=round(claim.confidence * 0.8, 4)))

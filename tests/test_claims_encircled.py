@@ -2,9 +2,10 @@
 encircled side's presence and the other side's advance. Whose troops are encircled is read
 from the parse (the passive subject, the object, the noun a participle describes, the
 subject of "found itself in encirclement"), so the reading holds whatever the weights say:
-here a model that reads no claim anywhere. A place encircled names no troops, an attempt to
-encircle encircles no one yet, and a place the troops left is not where they are. The
-sentences are written for these tests."""
+here a model that reads no claim anywhere. A participle on the troops states what holds even
+inside a purpose; a sentence that names no place speaks of the article's town. A place
+encircled names no troops, an attempt to encircle encircles no one yet, and troops encircled
+near a place or after leaving it are not in it. The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ def readings(extractor, text: str, lang: str, place: str) -> set[tuple[str, str,
                  "Kupyansk", "RU", id="state-uk"),
     pytest.param("ru", "Командование пытается вывести окруженные украинские силы в Торецке.",
                  "Toretsk", "UA", id="participle-ru"),
+    pytest.param("uk", "Сили оборони атакували, щоб деблокувати оточені українські підрозділи в Торецьку.",
+                 "Toretsk", "UA", id="participle-in-purpose-uk"),
+    pytest.param("en", "The battle for Toretsk goes on. Dozens of Russian soldiers are now encircled, the brigade "
+                       "said.", "Toretsk", "RU", id="place-of-the-article-en"),
 ])
 def test_claims_troops_encircled_in_a_place_are_there(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str, place: str, side: str) -> None:
@@ -50,6 +55,8 @@ def test_claims_troops_encircled_in_a_place_are_there(  # type: ignore[no-untype
                  id="left-ru"),
     pytest.param("fr", "L'armée ukrainienne dément que ses soldats soient encerclés à Pokrovsk.", "Pokrovsk",
                  id="denied-fr"),
+    pytest.param("ru", "Подразделения ВСУ оказались в окружении возле Торецка, сообщил источник.", "Toretsk",
+                 id="near-ru"),
 ])
 def test_claims_troops_not_said_to_be_encircled_there_are_no_presence(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str, place: str) -> None:

@@ -1805,8 +1805,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose",
                                                     "modal:fight_goal"))
             # "trying to encircle Ukrainian units" encircles no one yet; "an attempt to free the
-            # encircled forces" says they are.
-            ring = None if denied or hypothetical or (attempt and tree.relations[trigger.head] not in ("amod", "acl")) \
+            # encircled forces" says they are: a participle on the troops states what holds.
+            described = tree.relations[trigger.head] in ("amod", "acl")
+            ring = None if denied or ((hypothetical or attempt) and not described) \
                 else _encircled(tree, trigger, own_cues, lex)
             covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
             failed = "modal:failed_governed" in trig_feats or (
@@ -2647,7 +2648,10 @@ def _encircled(tree: Tree, trigger: Trigger, cues: list[Cue], lex: Lexicon) -> t
     above = tree.heads[head]
     if above != head:
         if tree.relations[head] in ("amod", "acl"):
+            # "деблокувати оточені підрозділи в X": the place may hang on the verb the
+            # described troops are the object of.
             troops.append(above)
+            anchors.add(tree.heads[above])
         elif tree.lemmas[above] in lex.encircled_states:
             troops += [k for k in tree.children(above) if tree.relations[k] in ("nsubj", "nsubj:pass")]
             anchors.add(above)
@@ -2661,9 +2665,11 @@ def _encircled(tree: Tree, trigger: Trigger, cues: list[Cue], lex: Lexicon) -> t
 def _inside_ring(tree: Tree, target: Target, anchors: set[int]) -> bool:
     """The place hangs on the encircling word, its verb of state or the troops, through
     nouns only ("группировка в поселке X оказалась в окружении", "encircled in X"): where
-    the troops are, not a place another verb of theirs names ("left X")."""
+    the troops are, not a place another verb of theirs names ("left X"). A sentence that
+    names no place ("hundreds of Russian soldiers are encircled") speaks of the town the
+    article is about."""
     if target.implicit:
-        return False
+        return True
     for node in tree.ancestors(target.anchor)[:3]:
         if node in anchors:
             return True

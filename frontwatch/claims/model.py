@@ -164,9 +164,11 @@ class ClaimModel:
         a region (`_advance_in_region`)."""
         if candidate.trigger.rule.uncertain:
             return not candidate.withdrawal or candidate.hypothetical or candidate.elsewhere or candidate.covered
-        if candidate.encircled is not None and not _no_report(candidate, "advance"):
+        if candidate.encircled is not None and not (
+                candidate.reference or candidate.said_there or candidate.civilian or candidate.covered):
             # Troops said to be encircled in a place are there: few articles say it, too few
-            # for the weights to learn whose troops they are.
+            # for the weights to learn whose troops they are. What the sentence supposes or
+            # tries was read where the troops were found (`_encircled`).
             return False
         if candidate.held_region and not (candidate.hypothetical or candidate.elsewhere or candidate.covered):
             # The participle says a side holds ground in the region: the region is the
@@ -390,7 +392,7 @@ def claims_of(document: Document, candidates: Sequence[Candidate], model: ClaimM
             # "The enemy is surging towards X, but has achieved nothing": the advance is told,
             # and so is its failure, the repulse of the side that advanced.
             statements.append(replace(claim, kind="repelled", confidence=round(claim.confidence * 0.9, 4)))
-        if kind == "advance" and stance == "asserts" and candidate.encircled is not None:
+        if kind == "advance" and stance == "asserts" and candidate.encircled is not None and not candidate.near:
             statements.append(replace(claim, kind="presence", actor="RU" if candidate.encircled == "RU" else "UA"))
         if stance == "denies" and candidate.claimant is not None and candidate.claimant != candidate.speaker:
             statements.append(replace(claim, stance="asserts", source=candidate.claimant,

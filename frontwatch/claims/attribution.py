@@ -679,7 +679,8 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
     body = text[s_start:s_end]
     pronoun: Subject | None = None
     per_verb: list[tuple[int, SourceHit]] = []
-    for match in lex.speech.finditer(body):
+    speech = lex.speech.finditer(body) if tree is None or tree.literals.may_match(lex.speech, s_start, s_end) else ()
+    for match in speech:
         v_start, v_end = s_start + match.start(), s_start + match.end()
         subordinate = tree is not None and not _main_clause(tree, tree.root_of(v_start, v_end))
         if subordinate or _inside(v_start, v_end, masked):

@@ -22,6 +22,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from frontwatch.claims.scan import LiteralScreen
 from frontwatch.nlp.components import text_of
 
 CLAUSE_RELATIONS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl", "conj"})
@@ -54,6 +55,12 @@ class Tree:
     chains: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     """The heads above each word walked so far (`ancestors`): the claim rules climb from the
     same few words, a trigger's and its places', again and again."""
+    literals: LiteralScreen = field(init=False, repr=False, compare=False)
+    """Where the lexicon patterns' literal words stand in `text`: the claim rules search its
+    sentences and windows hundreds of times, most of them holding none of a pattern's words."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "literals", LiteralScreen(self.text))
 
     def feature(self, i: int, name: str) -> frozenset[str]:
         """The values of one morphological feature of word i ("Gender" → {"Fem"})."""

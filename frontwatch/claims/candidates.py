@@ -1982,12 +1982,14 @@ def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Tr
     its denial comes before any trigger of its own: what follows is its speaker's reasons."""
     text = tree.text
     s_start, s_end = sentence
+    if not tree.literals.may_match(lex.denial, s_start, s_end):
+        return []  # no denial anywhere in the sentence, so none after its last turn
     turns = sorted([*lex.contrast.finditer(text, s_start, s_end), *lex.answer_turn.finditer(text, s_start, s_end)],
                    key=lambda turn: turn.start())
     if not turns:
         return []
     tail = turns[-1].end()
-    denial = lex.denial.search(text, tail, s_end) if tree.literals.may_match(lex.denial, tail, s_end) else None
+    denial = lex.denial.search(text, tail, s_end)
     if denial is None:
         return []
     answers = turns[-1].re is lex.answer_turn

@@ -2328,7 +2328,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     if tree.relations[trigger.head] in ("advcl", "acl") and any(
             child < trigger.head and tree.words[child] in lex.purpose_marks for child in tree.children(trigger.head)):
         f["modal:purpose"] = 1.0
-    if lex.partial.search(around):
+    if tree.literals.may_match(lex.partial, max(s_start, trigger.start - 40), min(s_end, trigger.end + 40)) \
+            and lex.partial.search(around):
         f["partial"] = 1.0
     if tree.literals.may_match(lex.whole, max(s_start, trigger.start - 40), min(s_end, trigger.end + 40)) \
             and lex.whole.search(around):
@@ -2574,7 +2575,8 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
         # "X на 99% перебуває під контролем", "X est contrôlée à 80 %": the share sits
         # between the place and the trigger, or right after the trigger.
         tail = _PHRASE_END.split(text[trigger.end:trigger.end + 12], maxsplit=1)[0]
-        if lex.partial.search(between) or lex.partial.search(tail):
+        if (tree.literals.may_match(lex.partial, lo, hi) and lex.partial.search(between)) or (
+                tree.literals.may_match(lex.partial, trigger.end, trigger.end + 12) and lex.partial.search(tail)):
             f["partial_place"] = 1.0
     if _scene_of(tree, trigger, target, lex):
         f["scene_of"] = 1.0
@@ -2809,7 +2811,8 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
             and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)
-    if lex.partial.search(near_before) or target.mention.how == "part":
+    if ((literals is None or literals.may_match(lex.partial, max(s_start, target.start - 40), target.start))
+            and lex.partial.search(near_before)) or target.mention.how == "part":
         # "most of X", "70% of X", "the eastern districts of X", "на околицях X": a part of it.
         f["partial_place"] = 1.0
     if (literals is None or literals.may_match(lex.whole, max(s_start, target.start - 40), target.start)) \

@@ -523,7 +523,8 @@ def _factor_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     known = _FACTORS.get(id(pattern))
     if known is None or known[0] is not pattern:
         words = _read(pattern, _factors)
-        if words is not None and min(map(len, words)) >= _FACTOR_AT_LEAST:
+        if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
+                                     for word in words):
             known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))))
         else:
             known = _FACTORS[id(pattern)] = (pattern, None)
@@ -544,7 +545,12 @@ def _trie(words: list[str]) -> str:
 
 
 _FACTOR_AT_LEAST = 3
-"""Shorter literal words stand almost everywhere: a pattern with one is never skipped."""
+"""Shorter literal words stand almost everywhere: a pattern with one is never skipped (a
+mark such as "%" or "—" is rare enough on its own)."""
+
+
+_CLASS_AT_MOST = 4
+"""A class of more characters than this holds no literal word (`_factors`)."""
 
 
 _BLANKS = frozenset(("", "x"))
@@ -581,6 +587,10 @@ def _factors(items: Any, constants: Any) -> set[str] | None:
         close()
         if op is c.SUBPATTERN:
             consider(_factors(argument[3].data, c))
+        elif op is c.IN and len(argument) <= _CLASS_AT_MOST and all(kind is c.LITERAL for kind, _ in argument):
+            # A class of a few characters ("[—–]"): one of them stands in every match.
+            chars = {_fold_char(code) for _, code in argument}
+            consider(None if chars & _BLANKS or any(char.isspace() for char in chars) else chars)
         elif op is c.BRANCH:
             union: set[str] | None = set()
             for branch in argument[1]:

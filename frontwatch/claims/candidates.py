@@ -1581,7 +1581,8 @@ def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Sourc
             return hit.source
     body = text[s_start:s_end]
     for side, pattern in lex.claimed_by:
-        if side != speaker.side and pattern.search(body):
+        if side != speaker.side and (literals is None or literals.may_match(pattern, *sentence)) \
+                and pattern.search(body):
             return Source(SIDE_SOURCES[side], side)
     if speaker.side in ("RU", "UA") and (literals is None or literals.may_match(lex.claimed_unnamed, *sentence)) \
             and lex.claimed_unnamed.search(body):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from frontwatch.claims.lexicon import FLAGS, load_lexicon
-from frontwatch.claims.scan import PatternSet, rule_spans, screened
+from frontwatch.claims.scan import LiteralScreen, PatternSet, rule_spans, screened
 
 TEXTS = [
     "Russian forces took the village of Oakfield and pushed on towards Millbrook, the army said.",
@@ -98,3 +99,64 @@ def test_scan_screened_pattern_matches_as_its_source(source: str) -> None:
         assert described([list(screened(pattern).finditer(text))]) == described([list(pattern.finditer(text))])
         assert [screened(pattern).match(text, i) is not None for i in range(len(text))] == [
             pattern.match(text, i) is not None for i in range(len(text))]
+
+
+SCREENED_TEXTS = [
+    *TEXTS,
+    DATED,
+    "Там, у селі Роботине, ЗСУ спростували заяви; ТАМ і тᲄм, ᲄам — «там». Село, СЕЛИЩЕ, селᲂ.",
+    "Σεισμός ΣΤΑΘΜΟΣ; İstanbul, Iſtanbul: the STORM ſtorm denied it",
+    "За словами речника — це 40 % міста; решта – частина; 25% і ще 7 %.",
+]
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of every length at every third position (and ones reaching past the end)."""
+    return [(start, end) for start in range(-2, len(text) + 1, 3) for end in range(start, len(text) + 4, 2)]
+
+
+@pytest.mark.parametrize("sources", [
+    [r"\bтам\b", r"\bсел(?:о|а|і|ище)\b", r"(?:це|той) (?:місто|село)", r"\bспростува\w*|\bзаперечи\w*", r"ЗСУ"],
+    [r"\bstorm", r"(?-i:STORM)", r"\bdenied|\brefuted", r"istanbul", r"σεισμ\w+|σταθμός", r"ſt\w+"],
+    [r"(?:\bla\b)|(?:prise de \w+)", r"\d+ (?:mai|may|травня)", r"x+", r"(?:ab)+c", r"(?<!\w)днів(?!\w)"],
+    [r"[—–]\s+(?=[^—–]{0,45}$)|\bза словами\b", r"\b\d+\s?%|\bчастин\w*", r"[;:]\s*\w+", r"[ſs]torm"],
+], ids=["ukrainian", "case-equivalents", "forms", "marks"])
+def test_literal_screen_never_hides_a_match(sources: list[str]) -> None:
+    for text in SCREENED_TEXTS:
+        screen = LiteralScreen(text)
+        for pattern in (re.compile(source, FLAGS) for source in sources):
+            for start, end in windows(text):
+                if pattern.search(text, start, end) is not None:
+                    assert screen.may_match(pattern, start, end), (pattern.pattern, text, start, end)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_literal_screen_never_hides_a_lexicon_match(lang: str) -> None:
+    lexicon = load_lexicon(lang)
+    patterns = [value for field in dataclasses.fields(lexicon)
+                if isinstance(value := getattr(lexicon, field.name), re.Pattern)]
+    for text in SCREENED_TEXTS:
+        screen = LiteralScreen(text)
+        for pattern in patterns:
+            for start, end in windows(text)[::7]:
+                if pattern.search(text, start, end) is not None:
+                    assert screen.may_match(pattern, start, end), (pattern.pattern, text, start, end)
+
+
+def test_literal_screen_skips_stretches_without_the_words() -> None:
+    text = "Бої тривають біля Роботиного, там ворог атакує. Село Вербове утримують."
+    screen = LiteralScreen(text)
+    there = re.compile(r"\bтам\b", FLAGS)
+    at = text.index("там")
+    assert not screen.may_match(there, 0, at)
+    assert not screen.may_match(there, at + 1, len(text))
+    assert screen.may_match(there, 0, at + 3)
+
+
+def test_literal_screen_blanked_copies_hold_no_more_words() -> None:
+    # The claim rules search copies with names blanked out as "x" runs and quotes as spaces.
+    text = "Генштаб «спро» стування не визнав"
+    blanked = text.replace("«", " ").replace("»", " ")
+    pattern = re.compile(r"\bспро\s*стування", FLAGS)
+    assert pattern.search(blanked) and not pattern.search(text)
+    assert LiteralScreen(text).may_match(pattern, 0, len(text))

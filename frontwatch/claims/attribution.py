@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontwatch.claims.lexicon import Lexicon, SourceRule
-from frontwatch.claims.scan import rule_spans
+from frontwatch.claims.scan import labelled_hits, rule_spans
 from frontwatch.claims.syntax import Tree
 from frontwatch.records import Side, Source
 
@@ -550,7 +550,8 @@ def _side_cue(tree: Tree, token: int, text: str, lo: int, phrase: str,
     allowed = _phrase(tree, token) if titled else [token] + [
         c for c in tree.children(token) if counted and tree.pos[c] in ("NOUN", "PROPN", "ADJ")]
     spans = [(tree.starts[i], tree.ends[i]) for i in allowed]
-    found = [(m.start() + lo, m.end() + lo, side) for side, pattern in lex.actors for m in pattern.finditer(phrase)]
+    # One scan for all the side patterns (`labelled_hits`), each pattern's matches as its own.
+    found = [(start + lo, end + lo, side) for side, start, end in labelled_hits(lex.actors, phrase)]
     found = [c for c in found if any(a < c[1] and c[0] < b for a, b in spans)]
     if not found:
         return None
@@ -679,7 +680,8 @@ def _nearest_to_speech(text: str, sentence: tuple[int, int], hits: list[SourceHi
     body = text[s_start:s_end]
     pronoun: Subject | None = None
     per_verb: list[tuple[int, SourceHit]] = []
-    for match in lex.speech.finditer(body):
+    speech = lex.speech.finditer(body) if tree is None or tree.literals.may_match(lex.speech, s_start, s_end) else ()
+    for match in speech:
         v_start, v_end = s_start + match.start(), s_start + match.end()
         subordinate = tree is not None and not _main_clause(tree, tree.root_of(v_start, v_end))
         if subordinate or _inside(v_start, v_end, masked):

@@ -40,7 +40,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import labelled_hits, rule_hits
+from frontwatch.claims.scan import LiteralScreen, labelled_hits, rule_hits
 from frontwatch.claims.syntax import CLAUSE_RELATIONS, Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.places.lexicon import load_place_lexicon
@@ -348,6 +348,8 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
         own = narrator_side
     if own is not None:
         for pattern, side, relative in ((lex.self_cue, own, "self"), (lex.enemy_cue, opposite(own), "enemy")):
+            if not tree.literals.may_match(pattern, s_start, s_end):
+                continue
             for m in pattern.finditer(body):
                 start, end = m.start() + s_start, m.end() + s_start
                 if not any(s < end and start < e for s, e in spans):
@@ -476,8 +478,8 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                               _place_head(doc, tree, mention.start, mention.end, lex)))
     body = text[s_start:s_end]
     # A plural first: "ці міста" is no genitive "міста" (of the city).
-    plurals = [(m, False) for m in lex.coref_plural.finditer(body)]
-    plurals += [(m, True) for m in lex.coref_plural_region.finditer(body)]
+    plurals = [(m, regions) for pattern, regions in ((lex.coref_plural, False), (lex.coref_plural_region, True))
+               if tree.literals.may_match(pattern, s_start, s_end) for m in pattern.finditer(body)]
     # The lists the sentence's plural back-references stand for, where each begins.
     lists: list[tuple[int, list[PlaceMention]]] = []
     for m, regions in plurals:
@@ -485,12 +487,14 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         if _named_by(targets, text, start, end, lex):
             continue
         listed = _listed_before([p for p in history + named if p.end <= start], located, text, start, lex,
-                                regions, _list_count(m.group(), lex))
+                                regions, _list_count(m.group(), lex), tree.literals)
         if listed:
             lists.append((start, listed))
         targets += _list_targets(start, end, _place_head(doc, tree, start, end, lex), listed, text)
     for pattern, settlement, how in ((lex.coref_settlement, True, "coref"), (lex.coref_any, False, "coref"),
                                      (lex.coref_part, True, "part")):
+        if not tree.literals.may_match(pattern, s_start, s_end):
+            continue
         for m in pattern.finditer(body):
             start, end = m.start() + s_start, m.end() + s_start
             if _named_by(targets, text, start, end, lex) or _counted(tree, start):
@@ -536,11 +540,14 @@ def _where_said_there(tree: Tree, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _region_references(text: str, s_start: int, s_end: int, earlier: list[PlaceMention],
-                       own: list[PlaceMention], located: set[int], lex: Lexicon) -> list[PlaceMention]:
+                       own: list[PlaceMention], located: set[int], lex: Lexicon,
+                       literals: LiteralScreen | None = None) -> list[PlaceMention]:
     """"In the region" without a name: the last region named before it. It is recorded as
     read, but makes no candidate: a claim about a whole region read from it was wrong more
     often than right."""
     found: list[PlaceMention] = []
+    if literals is not None and not literals.may_match(lex.coref_region, s_start, s_end):
+        return found
     for m in lex.coref_region.finditer(text, s_start, s_end):
         start, end = m.span()
         if any(o.start < end + NAMED_BY_CHARS and o.end > start
@@ -552,11 +559,13 @@ def _region_references(text: str, s_start: int, s_end: int, earlier: list[PlaceM
     return found
 
 
-def _refers_back(body: str, lex: Lexicon) -> bool:
+def _refers_back(body: str, lex: Lexicon, literals: LiteralScreen | None = None, offset: int = 0) -> bool:
     """Whether a sentence has words that may refer back to a place: most have none, and
-    finding a sentence's places costs a walk over its tree."""
-    return any(pattern.search(body) for pattern in (lex.coref_settlement, lex.coref_any, lex.coref_part,
-                                                      lex.coref_plural, lex.coref_plural_region))
+    finding a sentence's places costs a walk over its tree. `literals`: those of the text
+    the sentence stands in at `offset`."""
+    return any((literals is None or literals.may_match(pattern, offset, offset + len(body))) and pattern.search(body)
+               for pattern in (lex.coref_settlement, lex.coref_any, lex.coref_part,
+                               lex.coref_plural, lex.coref_plural_region))
 
 
 def _counted(tree: Tree, start: int) -> bool:
@@ -585,7 +594,7 @@ _BOUNDARY = re.compile(r"[,;:.!?\"”»“«)(]")
 
 
 def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, start: int, lex: Lexicon,
-                  regions: bool = False, count: int = 0) -> list[PlaceMention]:
+                  regions: bool = False, count: int = 0, literals: LiteralScreen | None = None) -> list[PlaceMention]:
     """The places a plural back-reference means ("these villages", "ці населені пункти"): the
     settlements (`regions`: the regions, for "any of the four regions") of the last sentence
     before it that names two or more, one mention each, or `count` of them where it says how many
@@ -595,8 +604,8 @@ def _listed_before(earlier: list[PlaceMention], located: set[int], text: str, st
     run: list[PlaceMention] = []
     end = -1
     for mention in (m for m in earlier if m.start >= start - LIST_BACK_CHARS):
-        if mention.start in located or _near(text, mention.start - 50, mention, lex) \
-                or _reference_point(text, mention.start - 50, mention, lex):
+        if mention.start in located or _near(text, mention.start - 50, mention, lex, literals) \
+                or _reference_point(text, mention.start - 50, mention, lex, literals):
             continue
         if not runs or _SENTENCE_BREAK.search(text, end, mention.start):
             run = []
@@ -902,6 +911,8 @@ def _scope(pattern: re.Pattern[str], body: str, offset: int, trigger: Trigger,
     after the trigger reaches back only when no other trigger follows it, and not past the
     statement it names ("we hold X, so the claims that they took X are false").
     """
+    if not tree.literals.may_match(pattern, offset, offset + len(body)):
+        return ""  # `body` is the sentence with its names blanked out, which the screen allows for
     for match in pattern.finditer(body):
         start, end = match.start() + offset, match.end() + offset
         if end <= trigger.start:
@@ -1121,7 +1132,8 @@ def _agent_phrase(tree: Tree, cue: Cue, trigger: int, lex: Lexicon) -> bool:
     силами ЗСУ", "освобождён бойцами ВС РФ") and hangs on the trigger through them: parses
     of Ukrainian and Russian read such a phrase, in the instrumental, as a mere complement
     (English and French ones mark "by" and « par » agents themselves)."""
-    if not lex.agent.search(tree.text, max(0, cue.start - 40), cue.start):
+    if not tree.literals.may_match(lex.agent, max(0, cue.start - 40), cue.start) \
+            or not lex.agent.search(tree.text, max(0, cue.start - 40), cue.start):
         return False
     node = cue.head
     for _ in range(3):
@@ -1560,7 +1572,7 @@ def _date_distance(date: DateMention, trigger: Trigger, text: str) -> int:
 
 
 def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Source,
-              sources: list[SourceHit]) -> Source | None:
+              sources: list[SourceHit], literals: LiteralScreen | None = None) -> Source | None:
     """Who made the claim a denial answers, when the sentence says so."""
     s_start, s_end = sentence
     for hit in sources:
@@ -1569,9 +1581,11 @@ def _claimant(lex: Lexicon, text: str, sentence: tuple[int, int], speaker: Sourc
             return hit.source
     body = text[s_start:s_end]
     for side, pattern in lex.claimed_by:
-        if side != speaker.side and pattern.search(body):
+        if side != speaker.side and (literals is None or literals.may_match(pattern, *sentence)) \
+                and pattern.search(body):
             return Source(SIDE_SOURCES[side], side)
-    if speaker.side in ("RU", "UA") and lex.claimed_unnamed.search(body):
+    if speaker.side in ("RU", "UA") and (literals is None or literals.may_match(lex.claimed_unnamed, *sentence)) \
+            and lex.claimed_unnamed.search(body):
         # "Kyiv calls the reports of X's capture false": whose reports, the sentence does
         # not say; a side's denial answers the other side.
         other = opposite(speaker.side)
@@ -1717,7 +1731,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         # A reference point or a unit's name ("le groupe tactique « Louhansk »") is no
         # antecedent for "la ville" later on.
         borders = {m.start for m in own_mentions if _across_border(tree, m, lex)}
-        points = borders | {m.start for m in own_mentions if _reference_point(text, s_start, m, lex)}
+        points = borders | {m.start for m in own_mentions if _reference_point(text, s_start, m, lex, tree.literals)}
         antecedents = [m for m in own_mentions if m.start not in points]
         previous_topic, topic = topic, _topic(own_mentions, located)
         source_spans = [(h.start, h.end) for h in sources]
@@ -1725,11 +1739,12 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
         triggers = find_triggers(doc, tree, s_start, s_end, lex, blocked, listed[index][0],
                                  [(m.start, m.end) for m in own_mentions if not m.place.is_region])
         if unclaimed is not None:
-            unclaimed += _region_references(text, s_start, s_end, history + antecedents, own_mentions, located, lex)
+            unclaimed += _region_references(text, s_start, s_end, history + antecedents, own_mentions, located, lex,
+                                            tree.literals)
         if not triggers:
-            candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex)
-            candidates += _echoed_confirmations(text, (s_start, s_end), speaker, candidates, index, lex)
-            if unclaimed is not None and (history or antecedents) and _refers_back(body, lex):
+            candidates += _echoed_denials(text, (s_start, s_end), speaker, candidates, index, lex, tree.literals)
+            candidates += _echoed_confirmations(text, (s_start, s_end), speaker, candidates, index, lex, tree.literals)
+            if unclaimed is not None and (history or antecedents) and _refers_back(body, lex, tree.literals, s_start):
                 unclaimed += (t.mention for t in find_targets(
                     doc, tree, s_start, s_end, mentions, history, located, lex, source_spans, argued, antecedents)
                     if t.coref)
@@ -1751,7 +1766,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             targets = [Target(first.start, first.end, reference, first.head, coref=True, implicit=True)]
         # Only a sentence with candidates needs to know which places are only near the action
         # or where something was said.
-        near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex)}
+        near_at = {m.start for m in own_mentions if _near(text, s_start, m, lex, tree.literals)}
         said_at = {m.start for m in own_mentions if _where_said(tree, m, lex)}
         cue_block = [(m.start, m.end) for m in own_mentions if m.place.feature != "PPLC"]
         if speaker_span and speaker.name not in SIDE_SPEAKERS.values() \
@@ -1777,7 +1792,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             clause_speaker = governed if governed is not None and governed != speaker else speaker
             reported = _reported_by(tree, trigger, lex, sources, cues)
             denied = _denied(trig_feats)
-            claimant = _claimant(lex, text, (s_start, s_end), clause_speaker, sources)
+            claimant = _claimant(lex, text, (s_start, s_end), clause_speaker, sources, tree.literals)
             report_author: Source | None = None
             if reported is not None and reported.name != clause_speaker.name:
                 if denied:
@@ -1832,13 +1847,13 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 features.update(_pair_features(tree, text, s_start, trigger, target, triggers, targets, lex))
                 if n_target not in place_feats:
                     place_feats[n_target] = _place_features(clauses, s_start, target, located, points, borders, lex,
-                                                            top_place, n_places, settlements)
+                                                            top_place, n_places, settlements, tree.literals)
                     if n_target and _listed_region(targets[n_target - 1], target):
                         # "двух сел в ДНР и Днепропетровской области": a region listed after
                         # one that only locates something locates it too.
                         before = place_feats.get(n_target - 1) or _place_features(
                             clauses, s_start, targets[n_target - 1], located, points, borders, lex, top_place,
-                            n_places, settlements)
+                            n_places, settlements, tree.literals)
                         place_feats[n_target].update({n: 1.0 for n in REFERENCE_FEATURES if n in before})
                 features.update(place_feats[n_target])
                 if "scene_of" in features:
@@ -1969,6 +1984,8 @@ def _contrasted_denials(tree: Tree, sentence: tuple[int, int], triggers: list[Tr
     its denial comes before any trigger of its own: what follows is its speaker's reasons."""
     text = tree.text
     s_start, s_end = sentence
+    if not tree.literals.may_match(lex.denial, s_start, s_end):
+        return []  # no denial anywhere in the sentence, so none after its last turn
     turns = sorted([*lex.contrast.finditer(text, s_start, s_end), *lex.answer_turn.finditer(text, s_start, s_end)],
                    key=lambda turn: turn.start())
     if not turns:
@@ -2084,23 +2101,25 @@ def _denied(features: dict[str, float]) -> bool:
 
 
 def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
-                    index: int, lex: Lexicon) -> list[Candidate]:
+                    index: int, lex: Lexicon, literals: LiteralScreen | None = None) -> list[Candidate]:
     """"X took Y, Russia said. Kyiv denied it.": a sentence that only denies, naming no
     trigger, denies the statements of the sentence before, in its own speaker's voice."""
-    if not lex.denial.search(text[sentence[0]:sentence[1]]):
+    if not (literals is None or literals.may_match(lex.denial, *sentence)) or not lex.denial.search(
+            text[sentence[0]:sentence[1]]):
         return []
     previous, start, end = _answered(text, sentence, speaker, earlier, index)
     return [_denied_by(c, speaker, evidence_start=start, evidence_end=end, sentence=index) for c in previous]
 
 
 def _echoed_confirmations(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
-                          index: int, lex: Lexicon) -> list[Candidate]:
+                          index: int, lex: Lexicon, literals: LiteralScreen | None = None) -> list[Candidate]:
     """"Zelensky said Kyiv took X. A claim confirmed by the ISW.": a sentence that only
     confirms, naming no trigger, asserts the statements of the sentence before in its own
     speaker's voice (the mirror of `_echoed_denials`). A confirmation that is negated is
     none, and the narrator's is the outlet's own report of who said what."""
     body = text[sentence[0]:sentence[1]]
-    if speaker.name == "narrator" or not lex.confirmation.search(body) \
+    if speaker.name == "narrator" or not (literals is None or literals.may_match(lex.confirmation, *sentence)) \
+            or not lex.confirmation.search(body) \
             or lex.unconfirmed.search(body) or lex.negation.search(body) or lex.denial.search(body):
         return []
     previous, start, end = _answered(text, sentence, speaker, earlier, index)
@@ -2120,9 +2139,12 @@ def _answered(text: str, sentence: tuple[int, int], speaker: Source, earlier: li
     return previous, s_start + (len(body) - len(body.lstrip())), s_start + len(body.rstrip())
 
 
-def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
-    """The words just before the place say the action is only near it ("near X", "біля X")."""
-    return bool(lex.near_before.search(text, max(s_start, mention.start - 50), mention.start))
+def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon, literals: LiteralScreen | None = None) -> bool:
+    """The words just before the place say the action is only near it ("near X", "біля X").
+    `literals`: those of `text`."""
+    start = max(s_start, mention.start - 50)
+    return (literals is None or literals.may_match(lex.near_before, start, mention.start)) \
+        and bool(lex.near_before.search(text, start, mention.start))
 
 
 def _where_said(tree: Tree, mention: PlaceMention, lex: Lexicon) -> bool:
@@ -2136,10 +2158,14 @@ def _where_said(tree: Tree, mention: PlaceMention, lex: Lexicon) -> bool:
     return tree.relations[head] == "obl" and is_speech_word(tree, tree.heads[head], lex)
 
 
-def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon) -> bool:
-    """A place named as a reference point, an origin or a unit's name, not as a place itself."""
-    before = text[max(s_start, mention.start - 50):mention.start]
-    return bool(lex.not_target_before.search(before) or lex.nearby_before.search(before)
+def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexicon,
+                     literals: LiteralScreen | None = None) -> bool:
+    """A place named as a reference point, an origin or a unit's name, not as a place itself.
+    `literals`: those of `text`."""
+    start = max(s_start, mention.start - 50)
+    before = text[start:mention.start]
+    origin = start < 0 or literals is None or literals.may_match(lex.not_target_before, start, mention.start)
+    return bool((origin and lex.not_target_before.search(before)) or lex.nearby_before.search(before)
                 or lex.not_target_after.search(text[mention.end:mention.end + 30])
                 or _sector(text, s_start, mention, lex))
 
@@ -2270,7 +2296,8 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["neg:window"] = 1.0
     if _negated(doc, tree, trigger.head, lex):
         f["neg:syntax"] = 1.0
-    if _answered_denial(lex, text[s_start:trigger.start]):
+    if tree.literals.may_match(lex.denial, s_start, trigger.start) \
+            and _answered_denial(lex, text[s_start:trigger.start]):
         f["denial:answered"] = 1.0
     where = _scope(lex.denial, names, s_start, trigger, triggers, lex, tree)
     if where:
@@ -2279,14 +2306,17 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
         f["denial:unconfirmed"] = 1.0
     if _governing(doc, tree, trigger.head, lex.denial_lemmas, stop=lex.statement_lemmas, lex=lex):
         f["denial:governed"] = 1.0
-    if lex.hypothetical.search(before) or lex.impossible.search(_clause_of(clauses, s_start, s_end, trigger)):
+    if lex.hypothetical.search(before) or (
+            tree.literals.may_match(lex.impossible, max(s_start, trigger.start - 80), min(s_end, trigger.end + 80))
+            and lex.impossible.search(_clause_of(clauses, s_start, s_end, trigger))):
         f["modal:hypothetical"] = 1.0
     if _imperative(doc, tree, trigger, s_start):
         # "Libérez toutes nos villes !", "Liberate all our cities": a call, not a report.
         f["modal:hypothetical"] = 1.0
     if lex.hypothetical_after.search(after):
         f["modal:hypothetical_after"] = 1.0
-    if lex.attempt.search(before):
+    if tree.literals.may_match(lex.attempt, max(s_start, trigger.start - 70), trigger.start) \
+            and lex.attempt.search(before):
         f["modal:attempt"] = 1.0
     if _governing(doc, tree, trigger.head, lex.attempt_lemmas, 3, adjunct_stops=True):
         f["modal:attempt_governed"] = 1.0
@@ -2300,9 +2330,11 @@ def _trigger_features(doc: Doc, tree: Tree, text: str, s_start: int, s_end: int,
     if tree.relations[trigger.head] in ("advcl", "acl") and any(
             child < trigger.head and tree.words[child] in lex.purpose_marks for child in tree.children(trigger.head)):
         f["modal:purpose"] = 1.0
-    if lex.partial.search(around):
+    if tree.literals.may_match(lex.partial, max(s_start, trigger.start - 40), min(s_end, trigger.end + 40)) \
+            and lex.partial.search(around):
         f["partial"] = 1.0
-    if lex.whole.search(around):
+    if tree.literals.may_match(lex.whole, max(s_start, trigger.start - 40), min(s_end, trigger.end + 40)) \
+            and lex.whole.search(around):
         f["whole"] = 1.0
     if any(t is not trigger and t.rule.kind != rule.kind for t in triggers):
         f["other_kind_in_sentence"] = 1.0
@@ -2373,7 +2405,9 @@ def _failed(doc: Doc, tree: Tree, text: str, s_end: int, trigger: Trigger, lex: 
             return "governed"
     if _repulse_over_attempt(tree, trigger.head, above, lex):
         return "governed"
-    return "after" if lex.failure.search(text, trigger.end, min(s_end, trigger.end + FAILURE_REACH)) else ""
+    end = min(s_end, trigger.end + FAILURE_REACH)
+    return "after" if tree.literals.may_match(lex.failure, trigger.end, end) and lex.failure.search(
+        text, trigger.end, end) else ""
 
 
 def _repulse_over_attempt(tree: Tree, head: int, above: list[int], lex: Lexicon) -> bool:
@@ -2543,7 +2577,8 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
         # "X на 99% перебуває під контролем", "X est contrôlée à 80 %": the share sits
         # between the place and the trigger, or right after the trigger.
         tail = _PHRASE_END.split(text[trigger.end:trigger.end + 12], maxsplit=1)[0]
-        if lex.partial.search(between) or lex.partial.search(tail):
+        if (tree.literals.may_match(lex.partial, lo, hi) and lex.partial.search(between)) or (
+                tree.literals.may_match(lex.partial, trigger.end, trigger.end + 12) and lex.partial.search(tail)):
             f["partial_place"] = 1.0
     if _scene_of(tree, trigger, target, lex):
         f["scene_of"] = 1.0
@@ -2751,7 +2786,7 @@ def _scene_of(tree: Tree, trigger: Trigger, target: Target, lex: Lexicon) -> boo
 
 def _place_features(text: str, s_start: int, target: Target, located: set[int], points: set[int],
                     borders: set[int], lex: Lexicon, top_place: int | None, n_places: int,
-                    settlements: bool) -> dict[str, float]:
+                    settlements: bool, literals: LiteralScreen | None = None) -> dict[str, float]:
     place = target.mention.place
     f: dict[str, float] = {}
     if target.implicit:
@@ -2778,13 +2813,17 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
         # happens near ("repelled assaults west of X") or one that only locates something.
         nearby = lex.nearby_before.search(before) and not lex.not_target_before.search(before)
         f["border" if target.mention.start in borders else "nearby" if nearby else "point"] = 1.0
-    if place.is_region and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
+    if place.is_region and (literals is None or literals.may_match(
+            lex.region_locator_before, max(s_start, target.start - 60), target.start)) \
+            and lex.region_locator_before.search(text[max(s_start, target.start - 60):target.start]):
         f["region_locator"] = 1.0
     near_before = _clause_before(text, s_start, target.start, 40)
-    if lex.partial.search(near_before) or target.mention.how == "part":
+    if ((literals is None or literals.may_match(lex.partial, max(s_start, target.start - 40), target.start))
+            and lex.partial.search(near_before)) or target.mention.how == "part":
         # "most of X", "70% of X", "the eastern districts of X", "на околицях X": a part of it.
         f["partial_place"] = 1.0
-    if lex.whole.search(near_before):
+    if (literals is None or literals.may_match(lex.whole, max(s_start, target.start - 40), target.start)) \
+            and lex.whole.search(near_before):
         f["whole_place"] = 1.0
     word = before.split()[-1].lower() if before.split() else ""
     if word and len(word) <= 6:

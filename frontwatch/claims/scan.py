@@ -16,8 +16,10 @@ the rest of the scan). Only then are they matched one by one."""
 from __future__ import annotations
 
 import importlib
+import itertools
 import operator
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -441,6 +443,172 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_S
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
 
+class LiteralScreen:
+    """Whether a stretch of one text can hold a match of a pattern, read off the pattern's
+    literal words.
+
+    Python's `re` tries a pattern at every position of the text it searches, tens of
+    nanoseconds a character for the long case-blind alternations of the lexicons, and the
+    claim rules search the same document's sentences and windows with them hundreds of
+    times. Every match of a pattern holds one of its literal words (`_factors`: "спростува"
+    for "\\bспростува\\w*"), which one case-sensitive search of the lower-cased text finds
+    in a few nanoseconds a character (`_trie`); most stretches hold none. The text is
+    lower-cased as the patterns compare it (`_folded`); where that cannot be done exactly,
+    nothing is skipped."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded: str | None = None
+        self.read = False
+
+    def may_match(self, pattern: re.Pattern[str], start: int = 0, end: int = sys.maxsize) -> bool:
+        """False only when no match of `pattern` can lie in [start, end) of the text: in a
+        search with these bounds, or in a copy of that stretch with some characters blanked
+        out (`_BLANKS`, spaces)."""
+        words = _factor_pattern(pattern)
+        if words is None:
+            return True
+        if not self.read:
+            self.folded, self.read = _folded(self.text), True
+        return self.folded is None or words.search(self.folded, start, end) is not None
+
+
+def _folded(text: str) -> str | None:
+    """`text` lower-cased as the regex engine lowers each character to compare it case-blind
+    (`str.lower` does the same, but for a dotted capital I, which it makes two characters,
+    and a capital sigma, which it lowers by its place in a word), with the letters the
+    engine takes for one another made one (`_SAME_LETTER`); None when it cannot be."""
+    if "\u0130" in text or "\u03a3" in text:
+        return None
+    low = text.lower()
+    if _SAME_LETTER and _OTHER_LETTERS.search(low):
+        low = low.translate(_SAME_LETTER)
+    return low
+
+
+def _same_letters() -> dict[int, int]:
+    """The letters the engine matches case-blind with another one besides their lower case
+    ("\u1c84", an old form of "т", for "т"; "ſ" for "s"), each to the first of its group."""
+    try:
+        extra = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return {}
+    same: dict[int, int] = {}
+    for lower, others in extra.items():
+        first = min(lower, *others)
+        for code in (lower, *others):
+            if code != first:
+                same[code] = first
+    return same
+
+
+_SAME_LETTER = _same_letters()
+_OTHER_LETTERS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_SAME_LETTER)) + "]"
+                            if _SAME_LETTER else "(?!)")
+
+
+def _fold_char(code: int) -> str:
+    """A pattern's literal character as it stands in a `_folded` text ("" for a dotted
+    capital I, which `str.lower` makes two characters: no word holds it)."""
+    lowered = chr(code).lower()
+    return chr(_SAME_LETTER.get(ord(lowered), ord(lowered))) if len(lowered) == 1 else ""
+
+
+_FACTORS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _factor_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """One case-sensitive alternation of the pattern's literal words (`_factors`), shortest
+    first, for a `_folded` text; None when the pattern has none long enough to be worth it."""
+    known = _FACTORS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        words = _read(pattern, _factors)
+        if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
+                                     for word in words):
+            known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))))
+        else:
+            known = _FACTORS[id(pattern)] = (pattern, None)
+    return known[1]
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` (sorted, none the beginning of another) with their common
+    beginnings shared ("за(?:яв|хоп)"): at each position the engine tries each first
+    character once, where a flat alternation of dozens of words tried every word."""
+    branches = []
+    for first, group in itertools.groupby(words, key=lambda word: word[0]):
+        rest = [word[1:] for word in group]
+        tail = _trie(rest) if rest != [""] else ""
+        several = len({word[:1] for word in rest}) > 1
+        branches.append(re.escape(first) + (f"(?:{tail})" if several else tail))
+    return "|".join(branches)
+
+
+_FACTOR_AT_LEAST = 3
+"""Shorter literal words stand almost everywhere: a pattern with one is never skipped (a
+mark such as "%" or "—" is rare enough on its own)."""
+
+
+_CLASS_AT_MOST = 4
+"""A class of more characters than this holds no literal word (`_factors`)."""
+
+
+_BLANKS = frozenset(("", "x"))
+"""Characters no literal word holds: "x" is what the claim rules blank names out with (and a
+space, which no word holds either, what they blank scare quotes with), so a word found in a
+blanked copy stands in the text too; "" is a dotted capital I (`_fold_char`)."""
+
+
+def _factors(items: Any, constants: Any) -> set[str] | None:
+    """Literal words, one of which every match of the parsed sequence holds (folded as in
+    `_folded`, without spaces or `_BLANKS`); the most telling such set, longest words
+    first; None when there is none. A zero-width test inside a word leaves it whole
+    ("сел\\b" is "сел")."""
+    c = constants
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+            best = found
+
+    def close() -> None:
+        if run:
+            consider({"".join(run)})
+            run.clear()
+
+    for op, argument in items:
+        if op is c.LITERAL and not chr(argument).isspace() and _fold_char(argument) not in _BLANKS:
+            run.append(_fold_char(argument))
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        close()
+        if op is c.SUBPATTERN:
+            consider(_factors(argument[3].data, c))
+        elif op is c.IN and len(argument) <= _CLASS_AT_MOST and all(kind is c.LITERAL for kind, _ in argument):
+            # A class of a few characters ("[—–]"): one of them stands in every match.
+            chars = {_fold_char(code) for _, code in argument}
+            consider(None if chars & _BLANKS or any(char.isspace() for char in chars) else chars)
+        elif op is c.BRANCH:
+            union: set[str] | None = set()
+            for branch in argument[1]:
+                found = _factors(branch.data, c)
+                if not found or union is None:
+                    union = None
+                    break
+                union |= found
+            consider(union)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and argument[0] >= 1:
+            consider(_factors(argument[2].data, c))
+    close()
+    if best is None:
+        return None
+    # A word holding a shorter one adds nothing: wherever it stands, the shorter does.
+    return {word for word in best if not any(other != word and other in word for other in best)}
+
+
 _SETS: dict[tuple[int, ...], tuple[tuple[Sequence[Any], ...], PatternSet]] = {}
 
 
@@ -502,4 +670,5 @@ def labelled_hits(labelled: Sequence[tuple[_Label, re.Pattern[str]]], text: str)
     return [(labelled[k][0], *hit.span()) for k in sorted(found) for hit in found[k]]
 
 
-__all__ = ["PatternSet", "labelled_hits", "labelled_spans", "pattern_matches", "rule_hits", "rule_spans", "screened"]
+__all__ = ["LiteralScreen", "PatternSet", "labelled_hits", "labelled_spans", "pattern_matches", "rule_hits",
+           "rule_spans", "screened"]

@@ -22,6 +22,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from frontwatch.claims.scan import LiteralScreen
 from frontwatch.nlp.components import text_of
 
 CLAUSE_RELATIONS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl", "conj"})
@@ -54,6 +55,12 @@ class Tree:
     chains: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     """The heads above each word walked so far (`ancestors`): the claim rules climb from the
     same few words, a trigger's and its places', again and again."""
+    literals: LiteralScreen = field(init=False, repr=False, compare=False)
+    """Where the lexicon patterns' literal words stand in `text`: the claim rules search its
+    sentences and windows hundreds of times, most of them holding none of a pattern's words."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "literals", LiteralScreen(self.text))
 
     def feature(self, i: int, name: str) -> frozenset[str]:
         """The values of one morphological feature of word i ("Gender" → {"Fem"})."""
@@ -70,12 +77,17 @@ class Tree:
 
     def tokens(self, start: int, end: int) -> range:
         """The tokens overlapping the characters [start, end)."""
-        if not self.starts:
+        starts = self.starts
+        if not starts:
             return range(0)
-        first = max(0, bisect_right(self.starts, start) - 1)
+        first = bisect_right(starts, start) - 1
+        if first < 0:
+            first = 0
         if self.ends[first] <= start:
             first += 1
-        return range(first, max(first, bisect_left(self.starts, end)))
+        last = bisect_left(starts, end)
+        # Comparisons, not max(): this runs a few hundred times a document.
+        return range(first, last if last > first else first)
 
     def root_of(self, start: int, end: int) -> int:
         """The syntactic head of the tokens covering the characters [start, end)."""
@@ -164,15 +176,17 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
     morphs = tuple(morph_list)
     plain = text_of(doc)
     start_list, end_list = array[:, 5].tolist(), (array[:, 5] + array[:, 6]).tolist()
-    lemma_list = [(lemma or plain[start:end]).lower()
-                  for lemma, start, end in zip(lemma_names, start_list, end_list, strict=True)]
+    lemma_list = _lowered(lemma_names)
+    for i in [i for i, lemma in enumerate(lemma_names) if not lemma]:
+        lemma_list[i] = plain[start_list[i]:end_list[i]].lower()
     heads: list[int] = []
     rels: list[str] = []
     if parsed:
         heads = (numpy.arange(n, dtype="int64") + array[:, 7].astype("int64")).tolist()
         mapped = {label: _relation(label, relations) for label in set(dep_names)}  # each label once
-        rels = ["root" if head == i else mapped[label]
-                for i, (head, label) in enumerate(zip(heads, dep_names, strict=True))]
+        rels = list(map(mapped.__getitem__, dep_names))
+        for i in numpy.flatnonzero(array[:, 7] == 0).tolist():  # a word that heads itself
+            rels[i] = "root"
     lemmas, words, pos = tuple(lemma_list), tuple(word_list), tuple(pos_list)
     starts, ends = tuple(start_list), tuple(end_list)
     if not parsed:
@@ -201,7 +215,7 @@ def build_tree(doc: Doc, relations: Mapping[str, str]) -> Tree:
         if head != i:
             kids[head].append(i)
     return Tree(doc, text, tuple(heads), tuple(rels), tuple(cases), lemmas, words, pos, starts, ends,
-                tuple(tuple(k) for k in kids), morphs)
+                tuple(map(tuple, kids)), morphs)
 
 
 def _fold_prepositions(heads: list[int], rels: list[str], cases: list[str], lemmas: tuple[str, ...],
@@ -252,6 +266,20 @@ def column_strings(store: StringStore, column: numpy.ndarray[Any, Any]) -> list[
 
 
 _STRINGS: dict[int, tuple[StringStore, dict[int, str]]] = {}
+
+
+def _lowered(strings: list[str]) -> list[str]:
+    """Each string lower-cased; a lemma is lowered once per process (most words of a
+    document are lemmas the process has read before)."""
+    try:
+        return list(map(_LOWER.__getitem__, strings))
+    except KeyError:
+        for string in set(strings).difference(_LOWER):
+            _LOWER[string] = string.lower()
+        return list(map(_LOWER.__getitem__, strings))
+
+
+_LOWER: dict[str, str] = {}
 
 
 NO_VALUES: frozenset[str] = frozenset()

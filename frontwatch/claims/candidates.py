@@ -2142,7 +2142,7 @@ def _answered(text: str, sentence: tuple[int, int], speaker: Source, earlier: li
 def _near(text: str, s_start: int, mention: PlaceMention, lex: Lexicon, literals: LiteralScreen | None = None) -> bool:
     """The words just before the place say the action is only near it ("near X", "біля X").
     `literals`: those of `text`."""
-    start = max(s_start, mention.start - 50)
+    start = max(0, s_start, mention.start - 50)
     return (literals is None or literals.may_match(lex.near_before, start, mention.start)) \
         and bool(lex.near_before.search(text, start, mention.start))
 
@@ -2162,9 +2162,9 @@ def _reference_point(text: str, s_start: int, mention: PlaceMention, lex: Lexico
                      literals: LiteralScreen | None = None) -> bool:
     """A place named as a reference point, an origin or a unit's name, not as a place itself.
     `literals`: those of `text`."""
-    start = max(s_start, mention.start - 50)
+    start = max(0, s_start, mention.start - 50)
     before = text[start:mention.start]
-    origin = start < 0 or literals is None or literals.may_match(lex.not_target_before, start, mention.start)
+    origin = literals is None or literals.may_match(lex.not_target_before, start, mention.start)
     return bool((origin and lex.not_target_before.search(before)) or lex.nearby_before.search(before)
                 or lex.not_target_after.search(text[mention.end:mention.end + 30])
                 or _sector(text, s_start, mention, lex))

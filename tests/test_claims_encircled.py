@@ -65,3 +65,16 @@ def test_claims_troops_not_said_to_be_encircled_there_are_no_presence(  # type: 
 
 def test_claims_a_place_encircled_is_no_troops_presence(extractor) -> None:  # type: ignore[no-untyped-def]
     assert readings(extractor, "Russian forces have encircled Toretsk from three sides.", "en", "Toretsk") == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    pytest.param("ru", "Торецк находится в клещах, сообщил источник.", "клещах", id="ru"),
+    pytest.param("uk", "Торецьк опинився в кліщах, повідомило джерело.", "кліщах", id="uk"),
+])
+def test_claims_pincers_in_any_case_are_an_encircling_word(  # type: ignore[no-untyped-def]
+        extractor, lang: str, text: str, word: str) -> None:
+    """"Клещи" / "кліщі" (pincers) have no singular, and the morphology gives their oblique
+    cases the lemma of the singular noun ("клещ"): the family lists both."""
+    document = Document(id="t", text=text, lang=lang, published=PartialDate.parse("2025-02-07"))
+    candidates = next(extractor.candidates([document]))[1]
+    assert any(text[c.trigger.start:c.trigger.end] == word and c.trigger.rule.kind == "advance" for c in candidates)

@@ -274,12 +274,15 @@ def _lowered(strings: list[str]) -> list[str]:
     try:
         return list(map(_LOWER.__getitem__, strings))
     except KeyError:
+        if len(_LOWER) > _LOWER_AT_MOST:
+            _LOWER.clear()  # a long-running server reads ever new words: start over
         for string in set(strings).difference(_LOWER):
             _LOWER[string] = string.lower()
         return list(map(_LOWER.__getitem__, strings))
 
 
 _LOWER: dict[str, str] = {}
+_LOWER_AT_MOST = 200_000
 
 
 NO_VALUES: frozenset[str] = frozenset()

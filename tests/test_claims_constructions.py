@@ -1979,3 +1979,13 @@ def test_claims_a_participle_on_a_noun_in_apposition_is_not_the_regions(extracto
     settlement, not the region that locates it."""
     text = "Ukrainian troops entered the recently captured settlement of Robotyne, Zaporizhzhia Oblast."
     assert readings(extractor, text, "en", "Zaporizhzhia Oblast") == set()
+
+
+def test_claims_a_back_reference_followed_by_in_is_not_named_by_that_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"the village in Kharkiv" says where the village lies: "the village" is still the one
+    named before (Grakove), not a name for Kharkiv."""
+    text = ("A damaged church is seen in Grakove village after the Ukrainian forces took control of "
+            "the village in Kharkiv, Ukraine on September 09, 2022.")
+    found = {(text[c.target.start:c.target.end], c.target.mention.place.name)
+             for c in candidates_in(extractor, text, "en") if c.trigger.rule.kind == "capture"}
+    assert ("the village", "Hrakove") in found

@@ -578,9 +578,12 @@ def _counted(tree: Tree, start: int) -> bool:
 def _named_by(targets: list[Target], text: str, start: int, end: int, lex: Lexicon) -> bool:
     """The back-reference is a name's own head noun ("the city of Bakhmut", "місто Бахмут",
     "la ville stratégique de Pokrovsk"), or lies inside it; a name after a clause or quote
-    boundary ("the city," the governor said) is another phrase."""
+    boundary ("the city," the governor said) or after "in" ("the village in Kharkiv": where
+    it lies) is another phrase."""
     for t in targets:
         if start >= t.end:
+            continue
+        if t.start > end and lex.inside_before.search(text, end, t.start):
             continue
         if t.start <= end or (t.start - 12 <= end and not _BOUNDARY.search(text, end, t.start)):
             return True

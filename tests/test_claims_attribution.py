@@ -598,3 +598,22 @@ def test_attribution_a_person_known_only_by_a_title_speaks_apart_from_the_outlet
     speakers = statements_of(extractor, text, lang, "Kupyansk", "capture")
     assert len(speakers) == 2
     assert ("narrator", "asserts") in speakers
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    pytest.param("uk", "Про це повідомив начальник відділу комунікацій Угруповання об'єднаних сил Віктор Трегубов. "
+                       "\"Російські підрозділи закріплюються у південній частині Грабовського\", - додав він.",
+                 "Віктор Трегубов", id="uk-title-then-name"),
+    pytest.param("ru", "Об этом сообщил начальник отдела коммуникаций Группировки объединённых сил Виктор Трегубов. "
+                       "\"Российские подразделения закрепляются в южной части Грабовского\", - добавил он.",
+                 "Виктор Трегубов", id="ru-title-then-name"),
+    pytest.param("en", "The news was announced by the head of the communications department of the Joint Forces "
+                       "Viktor Trehubov. According to him, Russian troops entered Hrabovske.",
+                 "Viktor Trehubov", id="en-according-to-him"),
+])
+def test_attribution_a_title_followed_by_a_name_is_that_person(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                                  speaker: str) -> None:
+    """A long title and then the person's name: he speaks, not "the chief" nor the troops
+    his next sentence is about ("According to him, Russian troops…")."""
+    assert {name for name, _ in sources_of(extractor, text, lang, "Hrabovske", "presence")} == {speaker}

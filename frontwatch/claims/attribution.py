@@ -457,6 +457,8 @@ def resolve_subject(tree: Tree, token: int, hits: list[SourceHit], lex: Lexicon,
         hit = next(h for h in hits if (h.start, h.end) == named.span)
         if not (hit.start < head_end and head_start < hit.end) and not _names_the_head(tree, token, hit):
             return Subject("role", token=token, person=True, body=hit)
+    if named is None and lex.role_person.search(text, head_start, head_end):
+        named = _name_after_title(tree, token, hits, spans)
     if named is not None:
         return named
     if _members_titled(tree, token, lex):
@@ -489,6 +491,27 @@ def _named_subject(tree: Tree, token: int, hits: list[SourceHit], spans: list[tu
     naming = [h for h in inside if not h.weak and _names_the_head(tree, token, h)]
     hit = (on_head or naming or [min(inside, key=lambda h: (h.weak, abs(h.start - head_start)))])[0]
     return Subject("source", hit.source, (hit.start, hit.end), token, hit.person, hit.weak)
+
+
+def _name_after_title(tree: Tree, token: int, hits: list[SourceHit],
+                      spans: list[tuple[int, int]]) -> Subject | None:
+    """The person named right after a title's phrase ("начальник відділу комунікацій
+    Угруповання об'єднаних сил Віктор Трегубов"): the title is theirs even where the parse
+    hangs the name elsewhere. Only words of the title's phrase may stand between them, and no
+    punctuation or verb."""
+    end = spans[-1][1]
+    for hit in hits:
+        if not hit.person or hit.start < end:
+            continue
+        between = tree.tokens(end, hit.start)
+        if _TITLE_GAP.fullmatch(tree.text, end, hit.start) is None \
+                or any(tree.pos[i] in ("VERB", "AUX") for i in between):
+            return None
+        return Subject("source", hit.source, (hit.start, hit.end), token, True, hit.weak)
+    return None
+
+
+_TITLE_GAP = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}")
 
 
 def _names_the_head(tree: Tree, token: int, hit: SourceHit) -> bool:
@@ -650,7 +673,10 @@ def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex:
             continue
         phrase_end = body.find(",", match.end())
         reach = max(MAX_ACCORDING_GAP, (phrase_end - match.end()) if phrase_end >= 0 else 0)
-        following = [h for h in hits if 0 <= h.start - after <= reach]
+        # A country or its forces after the comma that closes the phrase is what the source
+        # said ("According to him, Russian troops entered X"), not the source.
+        following = [h for h in hits if 0 <= h.start - after <= reach
+                     and not (h.weak and 0 <= phrase_end and h.start >= s_start + phrase_end)]
         if following:
             hit = min(following, key=lambda h: (h.weak, h.start))
             return Subject("source", hit.source, (hit.start, hit.end), person=hit.person)
@@ -662,7 +688,15 @@ def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex:
                 return Subject("pronoun", token=pronouns[0])
         if titled := lex.role_person.search(phrase):
             at = s_start + match.start() + titled.start()
-            return Subject("role", person=True, token=tree.token_at(at) if tree is not None else -1)
+            if tree is None:
+                return Subject("role", person=True, token=-1)
+            token = tree.token_at(at)
+            spans = [(tree.starts[i], tree.ends[i]) for i in _phrase(tree, token)]
+            # "Об этом сообщил начальник отдела … Виктор Трегубов": the title's own name.
+            named = _named_subject(tree, token, hits, spans) or _name_after_title(tree, token, hits, spans)
+            if named is not None and named.person:
+                return named
+            return Subject("role", person=True, token=token)
         if lex.role.search(phrase):
             return Subject("role")
     return None

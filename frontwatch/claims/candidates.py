@@ -640,7 +640,8 @@ def _lists(targets: list[Target], text: str, lex: Lexicon, located: set[int]) ->
 
     A region that only locates the settlement before it is no item of the list: the next
     settlement ("Красноармейск в ДНР и Волчанск в Харьковской области") is listed with the
-    settlement the region locates.
+    settlement the region locates. A region and a settlement are never items of one list
+    ("towns in Donetsk, Ocheretyne holds…": the sentence goes on after the region).
     """
     out: list[Target] = []
     for target in targets:
@@ -649,7 +650,8 @@ def _lists(targets: list[Target], text: str, lex: Lexicon, located: set[int]) ->
         if previous is not None and len(out) > 1 and previous.start in located and not previous.coref \
                 and not target.mention.place.is_region:
             previous = out[-2]
-        if previous is not None and not target.coref and not previous.coref and lex.list_link.search(link):
+        if previous is not None and not target.coref and not previous.coref and lex.list_link.search(link) \
+                and previous.mention.place.is_region == target.mention.place.is_region:
             target = replace(target, list_start=previous.first, list_head=previous.anchor)
         out.append(target)
     return out

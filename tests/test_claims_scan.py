@@ -208,3 +208,21 @@ def test_sides_within_a_stretch_need_self_contained_patterns(source: str) -> Non
     sides = [("UA", re.compile(source, FLAGS))]
     text = "сили ЗСУ і сили"
     assert labelled_hits_within(sides, text, labelled_hits(sides, text), 0, len(text)) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_literal_screen_of_a_lexicons_dates_never_hides_one(lang: str) -> None:
+    patterns = load_lexicon(lang).dates.patterns
+    for text in [*SCREENED_TEXTS, "Бої тривають з 2022 року, вчора — теж.", "У 19 селах; 20 травня 2024 р."]:
+        screen = LiteralScreen(text)
+        for start, end in windows(text)[::5]:
+            if any(pattern.search(text, start, end) for pattern in patterns):
+                assert screen.may_match_any(patterns, start, end), (text, start, end)
+
+
+def test_literal_screen_of_dates_skips_a_sentence_without_their_words() -> None:
+    patterns = load_lexicon("uk").dates.patterns
+    text = "Ворог атакував біля Роботиного. У 2023 році село звільнили."
+    screen = LiteralScreen(text)
+    assert not screen.may_match_any(patterns, 0, text.index("У"))
+    assert screen.may_match_any(patterns, text.index("У"), len(text))

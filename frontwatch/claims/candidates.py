@@ -1783,7 +1783,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             # whose forces act.
             cue_block.append(speaker_span)
         cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block, sides)
-        dates = find_dates(body, lex.dates, document.published, s_start)
+        dates = find_dates(body, lex.dates, document.published, s_start) \
+            if tree.literals.may_match_any(lex.dates.patterns, s_start, s_end) else []
         story_day = _story_day(story_day, dates, document.published)
         sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
         n_places = len({t.mention.place.geonameid for t in targets})

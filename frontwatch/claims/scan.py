@@ -479,6 +479,17 @@ class LiteralScreen:
             self.folded, self.read = _folded(self.text), True
         return self.folded is None or words.search(self.folded, start, end) is not None
 
+    def may_match_any(self, patterns: tuple[re.Pattern[str], ...], start: int = 0, end: int = sys.maxsize) -> bool:
+        """`may_match` of any of `patterns` (a lexicon's tuple), in one search of all their
+        words: most sentences hold none of a date's words, and a search per pattern cost
+        about what the date search itself does."""
+        words = _factor_union(patterns)
+        if words is None:
+            return True
+        if not self.read:
+            self.folded, self.read = _folded(self.text), True
+        return self.folded is None or words.search(self.folded, start, end) is not None
+
 
 def _folded(text: str) -> str | None:
     """`text` lower-cased as the regex engine lowers each character to compare it case-blind
@@ -529,12 +540,38 @@ def _factor_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     first, for a `_folded` text; None when the pattern has none long enough to be worth it."""
     known = _FACTORS.get(id(pattern))
     if known is None or known[0] is not pattern:
-        words = _read(pattern, _factors)
-        if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
-                                     for word in words):
-            known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))))
-        else:
-            known = _FACTORS[id(pattern)] = (pattern, None)
+        words = _factor_words(pattern)
+        known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))) if words is not None else None)
+    return known[1]
+
+
+def _factor_words(pattern: re.Pattern[str]) -> set[str] | None:
+    """The pattern's literal words (`_factors`), or None when it has none long enough to be worth it."""
+    words = _read(pattern, _factors)
+    if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
+                                 or (len(word) >= 2 and word.isdigit()) for word in words):
+        return words
+    return None
+
+
+_UNIONS: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
+def _factor_union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """`_factor_pattern` of several patterns at once: one alternation of all their words; None
+    when one of them has none."""
+    known = _UNIONS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        union: set[str] = set()
+        for pattern in patterns:
+            words = _factor_words(pattern)
+            if words is None:
+                union = set()
+                break
+            union |= words
+        # As in `_factors`: a word holding a shorter one adds nothing.
+        shortest = {word for word in union if not any(other != word and other in word for other in union)}
+        known = _UNIONS[id(patterns)] = (patterns, re.compile(_trie(sorted(shortest))) if shortest else None)
     return known[1]
 
 
@@ -553,7 +590,8 @@ def _trie(words: list[str]) -> str:
 
 _FACTOR_AT_LEAST = 3
 """Shorter literal words stand almost everywhere: a pattern with one is never skipped (a
-mark such as "%" or "—" is rare enough on its own)."""
+mark such as "%" or "—" is rare enough on its own, and so is a number of two digits, the
+"19" or "20" a year begins with)."""
 
 
 _CLASS_AT_MOST = 4

@@ -8,7 +8,14 @@ import re
 import pytest
 
 from frontwatch.claims.lexicon import FLAGS, load_lexicon
-from frontwatch.claims.scan import LiteralScreen, PatternSet, rule_spans, screened
+from frontwatch.claims.scan import (
+    LiteralScreen,
+    PatternSet,
+    labelled_hits,
+    labelled_hits_within,
+    rule_spans,
+    screened,
+)
 
 TEXTS = [
     "Russian forces took the village of Oakfield and pushed on towards Millbrook, the army said.",
@@ -160,3 +167,62 @@ def test_literal_screen_blanked_copies_hold_no_more_words() -> None:
     pattern = re.compile(r"\bспро\s*стування", FLAGS)
     assert pattern.search(blanked) and not pattern.search(text)
     assert LiteralScreen(text).may_match(pattern, 0, len(text))
+
+
+SIDE_TEXTS = [
+    *SCREENED_TEXTS,
+    "Російські війська атакували. ЗСУ відбили штурм.\n\nВорог\nзнову наступав, окупанти відійшли.",
+    "Les forces russes avancent ; l'armée ukrainienne recule.\n\nLes Russes ont pris le village.",
+    "Russian troops\nadvanced. Ukraine's forces fell back, the enemy said.\n\nRussian forces took it.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_sides_within_a_stretch_are_those_of_its_own_search(lang: str) -> None:
+    sides = load_lexicon(lang).actors
+    for text in SIDE_TEXTS:
+        hits = labelled_hits(sides, text)
+        for start, end in windows(text):
+            if start < 0 or end > len(text):
+                continue
+            within = labelled_hits_within(sides, text, hits, start, end)
+            if within is not None:
+                own = [(side, a + start, b + start) for side, a, b in labelled_hits(sides, text[start:end])]
+                assert within == own, (text, start, end)
+
+
+def test_sides_within_a_sentence_need_no_search_of_their_own() -> None:
+    sides = load_lexicon("uk").actors
+    text = "Російські війська атакували. ЗСУ відбили штурм.\n\nВорог знову наступав."
+    hits = labelled_hits(sides, text)
+    second = text.index("ЗСУ")
+    assert labelled_hits_within(sides, text, hits, second, text.index("Ворог")) == [
+        (side, a, b) for side, a, b in hits if second <= a < text.index("Ворог")]
+    assert labelled_hits_within(sides, text, hits, 0, text.index("війська") + 3) is None  # across a match
+    assert labelled_hits_within(sides, text, hits, 2, second) is None  # inside a word
+
+
+@pytest.mark.parametrize("source", [r"(?<=\s)сил\w*", r"\Bсил", r"^сил", r"сил\w*$", r"(\w)\1", r"(?>сил\w*) ЗСУ",
+                                    r"сил(?= ЗСУ)", r"\bсил(?!\w)", r"x*"])
+def test_sides_within_a_stretch_need_self_contained_patterns(source: str) -> None:
+    sides = [("UA", re.compile(source, FLAGS))]
+    text = "сили ЗСУ і сили"
+    assert labelled_hits_within(sides, text, labelled_hits(sides, text), 0, len(text)) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "uk"])
+def test_literal_screen_of_a_lexicons_dates_never_hides_one(lang: str) -> None:
+    patterns = load_lexicon(lang).dates.patterns
+    for text in [*SCREENED_TEXTS, "Бої тривають з 2022 року, вчора — теж.", "У 19 селах; 20 травня 2024 р."]:
+        screen = LiteralScreen(text)
+        for start, end in windows(text)[::5]:
+            if any(pattern.search(text, start, end) for pattern in patterns):
+                assert screen.may_match_any(patterns, start, end), (text, start, end)
+
+
+def test_literal_screen_of_dates_skips_a_sentence_without_their_words() -> None:
+    patterns = load_lexicon("uk").dates.patterns
+    text = "Ворог атакував біля Роботиного. У 2023 році село звільнили."
+    screen = LiteralScreen(text)
+    assert not screen.may_match_any(patterns, 0, text.index("У"))
+    assert screen.may_match_any(patterns, text.index("У"), len(text))

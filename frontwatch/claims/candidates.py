@@ -40,7 +40,7 @@ from frontwatch.claims.attribution import (
 )
 from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
-from frontwatch.claims.scan import LiteralScreen, labelled_hits, rule_hits
+from frontwatch.claims.scan import LiteralScreen, labelled_hits, labelled_hits_within, rule_hits
 from frontwatch.claims.syntax import CLAUSE_RELATIONS, Tree, build_tree, morph_values
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.places.lexicon import load_place_lexicon
@@ -312,8 +312,11 @@ def _stem_rule(lex: Lexicon, word: str) -> TriggerRule | None:
 
 
 def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, speaker: Source,
-              narrator_side: Side, blocked: list[tuple[int, int]]) -> list[Cue]:
-    """Words of the sentence that name a side's forces, own and enemy words resolved."""
+              narrator_side: Side, blocked: list[tuple[int, int]],
+              sides: list[tuple[Side, int, int]] | None = None) -> list[Cue]:
+    """Words of the sentence that name a side's forces, own and enemy words resolved.
+    `sides`: the side patterns' matches in the whole text, when the document has been
+    searched for them already."""
     text = tree.text
     body = text[s_start:s_end]
     cues: list[Cue] = []
@@ -328,8 +331,10 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
         cues.append(Cue(start, end, tree.root_of(start, end), side, loser, relative))
         spans.append((start, end))
 
-    for side, start, end in labelled_hits(lex.actors, body):
-        start, end = start + s_start, end + s_start
+    named = labelled_hits_within(lex.actors, text, sides, s_start, s_end) if sides is not None else None
+    if named is None:
+        named = [(side, start + s_start, end + s_start) for side, start, end in labelled_hits(lex.actors, body)]
+    for side, start, end in named:
         if any(s < end and start < e for s, e in spans) or _dateline_place(text, start, end):
             continue
         if _LABEL.match(text, end) and _headline(text, s_start, s_end):
@@ -1503,10 +1508,11 @@ def _narrator_side(text: str, lex: Lexicon) -> Side:
     return "third"
 
 
-def _default_actor(text: str, lex: Lexicon) -> Side:
-    """The side most often named as acting in the document (attackers, usually)."""
+def _default_actor(sides: list[tuple[Side, int, int]]) -> Side:
+    """The side most often named as acting in the document (attackers, usually), of the
+    side patterns' matches `sides`."""
     counts: Counter[Side] = Counter()
-    for side, _, _ in labelled_hits(lex.actors, text):
+    for side, _, _ in sides:
         counts[side] += 1
     return "UA" if counts["UA"] > counts["RU"] * 1.5 else "RU"
 
@@ -1716,7 +1722,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 for (start, end), (_, sources) in zip(sentences, listed, strict=True)]
     resolved: list[list[SourceHit]] = []
     speakers = attribute(text, sentences, persons, lex, narrator, registry, tree, resolved)
-    default = _default_actor(text, lex)
+    # The document's side words, once: the document's default actor, and each sentence's cues.
+    sides = labelled_hits(lex.actors, text)
+    default = _default_actor(sides)
     located = locators(mentions)
     most_named = Counter(m.place.geonameid for m in mentions)
     top_place = most_named.most_common(1)[0][0] if most_named else None
@@ -1779,8 +1787,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             # A side speaking of itself ("Ukrainian troops reported advances") still names
             # whose forces act.
             cue_block.append(speaker_span)
-        cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block)
-        dates = find_dates(body, lex.dates, document.published, s_start)
+        cues = find_cues(doc, tree, s_start, s_end, lex, speaker, narrator.side, cue_block, sides)
+        dates = find_dates(body, lex.dates, document.published, s_start) \
+            if tree.literals.may_match_any(lex.dates.patterns, s_start, s_end) else []
         story_day = _story_day(story_day, dates, document.published)
         sentence_feats = _sentence_features(doc, text, s_start, s_end, lex, speaker, narrator, index, sentences)
         n_places = len({t.mention.place.geonameid for t in targets})

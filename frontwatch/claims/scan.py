@@ -34,6 +34,7 @@ class PatternSet:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
+        self.contained: bool | None = None
         flags = {p.flags for p in self.patterns}
         # Combining is exact only when all share their flags and no pattern refers back to a
         # group (named groups are dropped from the combined scan; each pattern's own match
@@ -101,6 +102,12 @@ class PatternSet:
             known = self.any_of[starting] = re.compile(
                 "|".join(f"(?:{self.bodies[k]})" for k in starting), self.flag)
         return known
+
+    def self_contained(self) -> bool:
+        """Whether every pattern is `_self_contained` (read once per set)."""
+        if self.contained is None:
+            self.contained = all(map(_self_contained, self.patterns))
+        return self.contained
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """For each pattern, in order, the (start, end) of every match `finditer` gives."""
@@ -472,6 +479,17 @@ class LiteralScreen:
             self.folded, self.read = _folded(self.text), True
         return self.folded is None or words.search(self.folded, start, end) is not None
 
+    def may_match_any(self, patterns: tuple[re.Pattern[str], ...], start: int = 0, end: int = sys.maxsize) -> bool:
+        """`may_match` of any of `patterns` (a lexicon's tuple), in one search of all their
+        words: most sentences hold none of a date's words, and a search per pattern cost
+        about what the date search itself does."""
+        words = _factor_union(patterns)
+        if words is None:
+            return True
+        if not self.read:
+            self.folded, self.read = _folded(self.text), True
+        return self.folded is None or words.search(self.folded, start, end) is not None
+
 
 def _folded(text: str) -> str | None:
     """`text` lower-cased as the regex engine lowers each character to compare it case-blind
@@ -522,12 +540,38 @@ def _factor_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     first, for a `_folded` text; None when the pattern has none long enough to be worth it."""
     known = _FACTORS.get(id(pattern))
     if known is None or known[0] is not pattern:
-        words = _read(pattern, _factors)
-        if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
-                                     for word in words):
-            known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))))
-        else:
-            known = _FACTORS[id(pattern)] = (pattern, None)
+        words = _factor_words(pattern)
+        known = _FACTORS[id(pattern)] = (pattern, re.compile(_trie(sorted(words))) if words is not None else None)
+    return known[1]
+
+
+def _factor_words(pattern: re.Pattern[str]) -> set[str] | None:
+    """The pattern's literal words (`_factors`), or None when it has none long enough to be worth it."""
+    words = _read(pattern, _factors)
+    if words is not None and all(len(word) >= _FACTOR_AT_LEAST or (len(word) == 1 and not word.isalnum())
+                                 or (len(word) >= 2 and word.isdigit()) for word in words):
+        return words
+    return None
+
+
+_UNIONS: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
+def _factor_union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """`_factor_pattern` of several patterns at once: one alternation of all their words; None
+    when one of them has none."""
+    known = _UNIONS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        union: set[str] = set()
+        for pattern in patterns:
+            words = _factor_words(pattern)
+            if words is None:
+                union = set()
+                break
+            union |= words
+        # As in `_factors`: a word holding a shorter one adds nothing.
+        shortest = {word for word in union if not any(other != word and other in word for other in union)}
+        known = _UNIONS[id(patterns)] = (patterns, re.compile(_trie(sorted(shortest))) if shortest else None)
     return known[1]
 
 
@@ -546,7 +590,8 @@ def _trie(words: list[str]) -> str:
 
 _FACTOR_AT_LEAST = 3
 """Shorter literal words stand almost everywhere: a pattern with one is never skipped (a
-mark such as "%" or "—" is rare enough on its own)."""
+mark such as "%" or "—" is rare enough on its own, and so is a number of two digits, the
+"19" or "20" a year begins with)."""
 
 
 _CLASS_AT_MOST = 4
@@ -670,5 +715,76 @@ def labelled_hits(labelled: Sequence[tuple[_Label, re.Pattern[str]]], text: str)
     return [(labelled[k][0], *hit.span()) for k in sorted(found) for hit in found[k]]
 
 
-__all__ = ["LiteralScreen", "PatternSet", "labelled_hits", "labelled_spans", "pattern_matches", "rule_hits",
-           "rule_spans", "screened"]
+def labelled_hits_within(labelled: Sequence[tuple[_Label, re.Pattern[str]]], text: str,
+                         hits: list[tuple[_Label, int, int]], start: int, end: int,
+                         ) -> list[tuple[_Label, int, int]] | None:
+    """`labelled_hits` of the stretch [start, end) of `text`, offsets in `text`, read off
+    `hits`, those of the whole text (a sentence's side words, once the document's are known);
+    None where that may differ from a search of the stretch alone, which is then to be made.
+
+    It is the same when every pattern reads nothing outside its match but word boundaries
+    (`_self_contained`), no match of the whole text runs across the stretch's edges (nor
+    ends at its end: a boundary after it may stand in the text and not in the stretch), no
+    word character precedes the stretch, and its end is no place inside a word."""
+    patterns = _pattern_set(labelled, lambda: [pattern for _, pattern in labelled])
+    if not patterns.self_contained() or (start > 0 and _WORD_CHAR.match(text, start - 1)) \
+            or (0 < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end)):
+        return None
+    within = []
+    for label, hit_start, hit_end in hits:
+        if hit_start < start < hit_end or hit_start < end <= hit_end:
+            return None
+        if start <= hit_start and hit_end <= end:
+            within.append((label, hit_start, hit_end))
+    return within
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _self_contained(pattern: re.Pattern[str]) -> bool:
+    """Whether what `pattern` matches at a position of a stretch of text is what it matches
+    there in the whole text, but for a match that runs to the stretch's end or past it: it
+    never matches empty, and besides the characters it takes it reads only word boundaries
+    (`\\b`) and, before taking any, the character it begins with (the screen `screened` puts
+    in front). No lookbehind, no other lookahead, no anchor, no `\\B` (true at a stretch's
+    edge where the text goes on with a word), no back-reference, and no atomic group, which
+    may keep to characters past the stretch where a search of the stretch tries another way."""
+    if pattern.flags & (re.ASCII | re.LOCALE) or _opening(pattern) is None:
+        return False
+    return bool(_read(pattern, lambda items, constants: _contained_sequence(items, constants, True)))
+
+
+def _contained_sequence(items: Any, constants: Any, leading: bool) -> bool:
+    """`_self_contained` of a parsed sequence; `leading` while nothing before it takes a character."""
+    c = constants
+    for op, argument in items:
+        if op is c.AT:
+            if argument is not c.AT_BOUNDARY:
+                return False
+        elif op is c.ASSERT:
+            direction, inner = argument
+            if not (leading and direction == 1 and len(inner.data) == 1 and inner.data[0][0] in (c.LITERAL, c.IN)):
+                return False
+        elif op is c.SUBPATTERN:
+            _, added, removed, inner = argument
+            if (added | removed) & ~c.SRE_FLAG_IGNORECASE or not _contained_sequence(inner.data, c, False):
+                return False
+            leading = False
+        elif op is c.BRANCH:
+            if not all(_contained_sequence(branch.data, c, False) for branch in argument[1]):
+                return False
+            leading = False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            if not _contained_sequence(argument[2].data, c, False):
+                return False
+            leading = False
+        elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            leading = False
+        else:
+            return False
+    return True
+
+
+__all__ = ["LiteralScreen", "PatternSet", "labelled_hits", "labelled_hits_within", "labelled_spans",
+           "pattern_matches", "rule_hits", "rule_spans", "screened"]

@@ -1989,3 +1989,25 @@ def test_claims_a_back_reference_followed_by_in_is_not_named_by_that_place(extra
     found = {(text[c.target.start:c.target.end], c.target.mention.place.name)
              for c in candidates_in(extractor, text, "en") if c.trigger.rule.kind == "capture"}
     assert ("the village", "Hrakove") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    pytest.param("en", "According to reports, today in Huliaipole the Russian army has already lost more than 300 "
+                       "personnel.", "Hulyaypole", id="en-personnel"),
+    pytest.param("fr", "Selon Moscou, l'Ukraine aurait perdu 80 % de ses troupes à Kourakhove.", "Kurakhove",
+                 id="fr-share-of-troops"),
+    pytest.param("ru", "Враг потерял до 3 330 боевиков в Работино.", "Robotyne", id="ru-fighters"),
+])
+def test_claims_losses_counted_in_a_place_lose_no_place(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """"Lost more than 300 personnel in X" counts casualties: X is where they fell, not a
+    place lost, so no side took it."""
+    assert not any(kind == "capture" for kind, *_ in readings(extractor, text, lang, place))
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "actor"), [
+    pytest.param("en", "Ukraine lost Avdiivka in February.", "Avdiyivka", "RU", id="en"),
+    pytest.param("ru", "ВСУ потеряли Авдеевку.", "Avdiyivka", "RU", id="ru"),
+])
+def test_claims_losing_a_place_is_the_other_side_s_capture(extractor, lang: str, text: str, place: str,  # type: ignore[no-untyped-def]
+                                                           actor: str) -> None:
+    assert ("capture", actor, "asserts") in readings(extractor, text, lang, place)

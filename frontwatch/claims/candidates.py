@@ -265,6 +265,8 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
         if any(s < end and start < e for s, e in blocked):
             continue
         head = tree.root_of(start, end)
+        if rule.losses and _counted_object(tree, head):
+            continue
         if rule.place_object and _place_as_object(tree, head, places, lex):
             rule = replace(rule, kind=rule.place_object, invert=False, place_object=None)
         triggers.append(Trigger(start, end, head, rule, tree.lemmas[head]))
@@ -292,6 +294,18 @@ def _place_as_object(tree: Tree, head: int, places: Sequence[tuple[int, int]], l
         noun = tree.text[tree.starts[first]:tree.ends[child]]
         if lex.coref_settlement.fullmatch(noun) and any(
                 named(k) for k in tree.children(child) if tree.relations[k] in ("appos", "flat", "flat:name")):
+            return True
+    return False
+
+
+def _counted_object(tree: Tree, head: int) -> bool:
+    """Does the verb's direct object hold a number or a share ("more than 300 personnel",
+    « 80 % de ses troupes », "до 3 330 боевиков")? Such an object counts what was lost."""
+    for child in tree.children(head):
+        if tree.relations[child] != "obj":
+            continue
+        if any(tree.pos[k] == "NUM" or tree.words[k] == "%" or tree.words[k][:1].isdigit()
+               for k in _subtree(tree, child)):
             return True
     return False
 

@@ -45,6 +45,9 @@ class TriggerRule:
     place_object: str | None = None
     """The kind the verb means when a place is its direct object ("отбить атаку" repels an
     attack, "отбить Кузьминовку" retakes the village): then the subject's side makes it."""
+    losses: bool = False
+    """A counted direct object counts the side's losses, not a place it lost ("lost more than
+    300 personnel in X", « perdu 80 % de ses troupes »): then the word is no trigger."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +327,8 @@ def _rule(entry: dict[str, Any], pattern: re.Pattern[str], where: str) -> Trigge
         raise ConfigError(f"{where}: place_object must be a claim kind, not {entry['place_object']!r}")
     return TriggerRule(entry["kind"], pattern, bool(entry.get("invert")), bool(entry.get("uncertain")),
                        whole=bool(entry.get("whole")), actor=_side(entry.get("actor"), where),
-                       negated=bool(entry.get("negated")), place_object=entry.get("place_object"))
+                       negated=bool(entry.get("negated")), place_object=entry.get("place_object"),
+                       losses=bool(entry.get("losses")))
 
 
 def _families(entries: list[dict[str, Any]],

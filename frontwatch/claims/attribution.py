@@ -693,7 +693,9 @@ def _according(text: str, sentence: tuple[int, int], hits: list[SourceHit], lex:
             token = tree.token_at(at)
             spans = [(tree.starts[i], tree.ends[i]) for i in _phrase(tree, token)]
             # "Об этом сообщил начальник отдела … Виктор Трегубов": the title's own name.
-            named = _named_subject(tree, token, hits, spans) or _name_after_title(tree, token, hits, spans)
+            named = _named_subject(tree, token, hits, spans)
+            if named is None or not named.person:
+                named = _name_after_title(tree, token, hits, spans) or named
             if named is not None and named.person:
                 return named
             return Subject("role", person=True, token=token)

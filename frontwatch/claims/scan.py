@@ -472,18 +472,17 @@ class LiteralScreen:
         """False only when no match of `pattern` can lie in [start, end) of the text: in a
         search with these bounds, or in a copy of that stretch with some characters blanked
         out (`_BLANKS`, spaces)."""
-        words = _factor_pattern(pattern)
-        if words is None:
-            return True
-        if not self.read:
-            self.folded, self.read = _folded(self.text), True
-        return self.folded is None or words.search(self.folded, start, end) is not None
+        return self._holds(_factor_pattern(pattern), start, end)
 
     def may_match_any(self, patterns: tuple[re.Pattern[str], ...], start: int = 0, end: int = sys.maxsize) -> bool:
         """`may_match` of any of `patterns` (a lexicon's tuple), in one search of all their
         words: most sentences hold none of a date's words, and a search per pattern cost
         about what the date search itself does."""
-        words = _factor_union(patterns)
+        return self._holds(_factor_union(patterns), start, end)
+
+    def _holds(self, words: re.Pattern[str] | None, start: int, end: int) -> bool:
+        """Whether [start, end) of the lower-cased text holds one of `words` (True when the
+        patterns have no literal words, or the text cannot be lower-cased exactly)."""
         if words is None:
             return True
         if not self.read:

@@ -343,8 +343,8 @@ def test_pro_war_bloggers_are_russian_milbloggers(extractor, text: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [
-    ("ru", "Минобороны России сообщило о взятии Часова Яра. В ведомстве уточнили, что город взяли под "
-           "контроль военнослужащие группировки «Юг».", "Chasiv Yar"),
+    ("ru", "Минобороны России сообщило о взятии Часова Яра. В ведомстве добавили, что город взяли под "
+           "контроль бойцы группировки «Юг».", "Chasiv Yar"),
     ("ru", "Минобороны России сообщило об успехах на фронте. По данным ведомства, Новопавловку заняли "
            "подразделения группировки «Центр».", "Novopavlivka"),
     ("uk", "Міноборони Росії повідомило про успіхи на фронті. За даними відомства, Новопавлівку зайняли "
@@ -455,7 +455,7 @@ def test_attribution_a_speech_verb_in_the_gerund_opens_its_own_statement(extract
 
 @pytest.mark.models
 @pytest.mark.parametrize(("lang", "text", "place"), [
-    pytest.param("en", "\"The enemy claims that it has captured Tabaivka. This is not true,\" Ukrainian army "
+    pytest.param("en", "\"The enemy says it has captured Tabaivka. That is not true,\" Ukrainian army "
                        "spokesman Volodymyr Fityo said.", "Tabaivka", id="en-quoted"),
     pytest.param("fr", "« L'ennemi affirme avoir pris Tabaïvka. C'est faux », a déclaré le porte-parole de "
                        "l'armée ukrainienne Volodymyr Fitio.", "Tabaivka", id="fr-quoted"),
@@ -538,10 +538,10 @@ def test_attribution_the_outlet_saying_in_the_body_what_its_headline_says_keeps_
 
 @pytest.mark.models
 @pytest.mark.parametrize(("text", "speaker"), [
-    pytest.param("Vladyslav Voloshyn, spokesman for the Southern Defense Forces of Ukraine, spoke on Sunday. "
+    pytest.param("Vladyslav Voloshyn, spokesman for Ukraine's Southern Defense Forces, spoke on Sunday. "
                  "The spokesman for the Southern Defense Forces said that Ukrainian forces repelled an attack on "
                  "Huliaipole.", "Vladyslav Voloshyn", id="the-person-named-with-the-title"),
-    pytest.param("Vladyslav Voloshyn, spokesman for the Southern Defense Forces of Ukraine, spoke on Sunday. "
+    pytest.param("Vladyslav Voloshyn, spokesman for Ukraine's Southern Defense Forces, spoke on Sunday. "
                  "A spokesman for the Russian Defence Ministry said that Russian forces repelled an attack on "
                  "Huliaipole.", "Russian Ministry of Defence", id="another-sides-title-is-its-body"),
     pytest.param("The spokesman for the Southern Defense Forces said that Ukrainian forces repelled an attack on "
@@ -602,15 +602,15 @@ def test_attribution_a_person_known_only_by_a_title_speaks_apart_from_the_outlet
 
 @pytest.mark.models
 @pytest.mark.parametrize(("lang", "text", "speaker"), [
-    pytest.param("uk", "Про це повідомив начальник відділу комунікацій Угруповання об'єднаних сил Віктор Трегубов. "
-                       "\"Російські підрозділи закріплюються у південній частині Грабовського\", - додав він.",
-                 "Віктор Трегубов", id="uk-title-then-name"),
-    pytest.param("ru", "Об этом сообщил начальник отдела коммуникаций Группировки объединённых сил Виктор Трегубов. "
-                       "\"Российские подразделения закрепляются в южной части Грабовского\", - добавил он.",
-                 "Виктор Трегубов", id="ru-title-then-name"),
-    pytest.param("en", "The news was announced by the head of the communications department of the Joint Forces "
-                       "Viktor Trehubov. According to him, Russian troops entered Hrabovske.",
-                 "Viktor Trehubov", id="en-according-to-him"),
+    pytest.param("uk", "Про це заявив начальник відділу зв'язків з громадськістю оперативного командування Олег "
+                       "Петренко. \"Російські підрозділи закріплюються у північній частині Грабовського\", - додав він.",
+                 "Олег Петренко", id="uk-title-then-name"),
+    pytest.param("ru", "Об этом заявил начальник отдела по связям с общественностью оперативного командования Олег "
+                       "Петренко. \"Российские подразделения закрепляются в северной части Грабовского\", - добавил он.",
+                 "Олег Петренко", id="ru-title-then-name"),
+    pytest.param("en", "The news came from the head of the press office of the operational command Oleh Petrenko. "
+                       "According to him, Russian troops entered Hrabovske.",
+                 "Oleh Petrenko", id="en-according-to-him"),
 ])
 def test_attribution_a_title_followed_by_a_name_is_that_person(extractor, lang: str, text: str,  # type: ignore[no-untyped-def]
                                                                   speaker: str) -> None:

@@ -200,7 +200,7 @@ def test_claims_locator_is_no_target(extractor, lang: str, text: str, target: st
     pytest.param("en", "Fighting raged around Myrnohrad, a town east of Pokrovsk which Russian forces have "
                        "enveloped from almost all sides.", id="en"),
     pytest.param("en", "Kyiv and Moscow gave conflicting accounts of fighting around Myrnohrad, an embattled town "
-                       "to the east of Pokrovsk which Moscow's forces have enveloped from almost all sides.",
+                       "east of Pokrovsk which Moscow's troops have enveloped from almost every side.",
                  id="en-described-noun"),
 ])
 def test_claims_relative_clause_on_a_description_is_not_about_its_reference_point(  # type: ignore[no-untyped-def]
@@ -455,7 +455,7 @@ def test_claims_rejected_reports_are_a_denial_by_who_rejects_them(  # type: igno
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "The Ukrainian General Staff said nothing confirms the Kremlin's claims that Huliaipole had "
                        "been captured.", id="en"),
-    pytest.param("fr", "L'état-major ukrainien affirme qu'aucun fait ne vient confirmer les déclarations du Kremlin "
+    pytest.param("fr", "L'état-major ukrainien affirme qu'aucun élément ne confirme les déclarations du Kremlin "
                        "selon lesquelles Houliaïpole aurait été prise.", id="fr"),
     pytest.param("uk", "Генштаб ЗСУ заявив, що ніщо не підтверджує заяви Кремля про захоплення Гуляйполя.", id="uk"),
     pytest.param("ru", "Генштаб ВСУ заявил, что ничто не подтверждает заявления Кремля о взятии Гуляйполя.", id="ru"),
@@ -472,8 +472,8 @@ def test_claims_nothing_confirms_the_claim_is_a_denial(  # type: ignore[no-untyp
 def test_claims_the_denier_is_who_denies_not_whom_it_accuses(extractor) -> None:  # type: ignore[no-untyped-def]
     """"…, a claim that Kyiv denied, accusing Moscow of …": Kyiv denies; Moscow, named after
     the denial, is what Kyiv goes on to say."""
-    text = ("Valery Gerasimov said that Russia had captured Siversk, a claim that Kyiv denied at the time, "
-            "accusing Moscow of exaggerating.")
+    text = ("Valery Gerasimov announced that Russia had taken Siversk, a claim Kyiv denied that day, "
+            "accusing Moscow of lying.")
     found = keys(extractor, text, "en")
     assert ("Siversk", "capture", "RU", "denies", "UA") in found
     assert ("Siversk", "capture", "RU", "denies", "RU") not in found
@@ -515,7 +515,7 @@ def test_claims_subject_of_a_pluperfect_acts_whatever_the_parser_labels_it(extra
 
 def test_claims_a_name_before_a_plural_place_noun_is_no_place_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
     """"the Donetsk cities of X and Y": Donetsk says where they are, it was not taken."""
-    text = "Russia captured the Donetsk cities of Avdiivka and Vuhledar last year."
+    text = "In 2024 Russia captured the Donetsk cities of Avdiivka and Vuhledar."
     named = {name for name, kind, *_ in keys(extractor, text, "en") if kind == "capture"}
     assert {"Avdiyivka", "Vuhledar"} <= named
     assert "Donetsk" not in named
@@ -524,8 +524,8 @@ def test_claims_a_name_before_a_plural_place_noun_is_no_place_of_its_own(extract
 @pytest.mark.parametrize(("lang", "prisoners", "taken"), [
     pytest.param("en", "Russian soldiers executed captured Ukrainian soldiers near Selydove, prosecutors said.",
                  "Ukrainian soldiers captured the village of Robotyne, the General Staff said.", id="en"),
-    pytest.param("fr", "Le procureur ukrainien a indiqué que des soldats russes avaient tué quatre militaires "
-                       "ukrainiens capturés près de Selydove.",
+    pytest.param("fr", "Selon le parquet, des soldats russes ont exécuté trois militaires ukrainiens capturés "
+                       "près de Selydove.",
                  "Les soldats ukrainiens ont capturé le village de Robotyne.", id="fr"),
 ])
 def test_claims_captured_soldiers_are_prisoners_not_a_captured_place(  # type: ignore[no-untyped-def]
@@ -568,9 +568,9 @@ def test_claims_forces_pushed_back_were_repelled_forces_pushed_out_lost_the_plac
 
 
 def test_claims_a_place_that_locates_cities_is_no_claim_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
-    """"the two biggest cities in Donetsk still under Ukrainian control": Donetsk says where
+    """"the two largest cities in Donetsk still under Ukrainian control": Donetsk says where
     they are; the city of Donetsk is not said to be held."""
-    text = ("Kramatorsk and Slovyansk are the two biggest cities in Donetsk still under Ukrainian control, "
+    text = ("Kramatorsk and Slovyansk are the two largest cities in Donetsk still under Ukrainian control, "
             "the governor said.")
     named = {name for name, *_ in keys(extractor, text, "en")}
     assert "Donetsk" not in named
@@ -1188,7 +1188,7 @@ def test_claims_meme_si_concedes_a_fact_it_does_not_suppose_one(extractor) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "Ukraine's army dismissed the statement by the Russian command that they had allegedly captured Huliaipole.",
+    "Ukraine's army dismissed the statement by the Russian command that it had allegedly captured Huliaipole.",
     "Ukraine's army dismissed the Russian command's statement that they had allegedly captured Huliaipole.",
 ])
 def test_claims_a_denied_statement_is_also_its_author_s_claim(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1326,7 +1326,7 @@ def test_claims_ground_taken_in_a_region_is_a_presence_unless_all_of_it(  # type
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("ru", "Бои идут за Часов Яр. Группировка войск «Центр» освободила в этом году 81 населенный пункт, "
+    ("ru", "Бои идут за Часов Яр. С начала года группировка войск «Центр» освободила 81 населенный пункт, "
            "заявил Герасимов."),
     ("uk", "Бої тривають за Часів Яр. Угруповання «Центр» звільнило цього року 81 населений пункт, "
            "заявив Герасимов."),
@@ -1352,10 +1352,10 @@ def test_claims_advancing_in_a_quarter_of_the_town_is_being_in_it(  # type: igno
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [
-    ("en", "The fall of Toretsk could allow Moscow to move against Kostiantynivka, a military expert said.",
+    ("en", "The fall of Toretsk could let Moscow push on toward Kostiantynivka, an analyst said.",
      "Toretsk"),
-    ("en", "The capture of Lyman would be a major setback for Moscow.", "Lyman"),
-    ("fr", "En réalité, la prise de Selydove aura probablement épuisé les forces russes.", "Selydove"),
+    ("en", "Losing Lyman would be a major setback for Moscow, analysts say.", "Lyman"),
+    ("fr", "La prise de Selydove aura sans doute épuisé les troupes russes.", "Selydove"),
 ])
 def test_claims_an_event_that_would_bring_something_is_not_reported(  # type: ignore[no-untyped-def]
         extractor, lang: str, text: str, place: str) -> None:
@@ -1564,7 +1564,7 @@ def test_claims_statements_an_outcome_does_not_subsume_stay(extractor, text: str
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("en", "Ukrainian units are holding their positions and destroying the occupiers on the approaches "
+    pytest.param("en", "Ukrainian units hold their lines and are destroying the occupiers on the approaches "
                        "to Siversk, the brigade said.", id="en"),
     pytest.param("fr", "Les forces ukrainiennes détruisent l'ennemi aux abords de Siversk, selon la brigade.", id="fr"),
     pytest.param("uk", "Українські воїни знищують окупантів на підступах до Сіверська, повідомили в бригаді.", id="uk"),
@@ -1694,7 +1694,7 @@ def test_claims_a_town_sacked_by_a_side_was_taken_by_it(extractor) -> None:  # t
 
 
 @pytest.mark.parametrize(("lang", "text", "place", "kind"), [
-    pytest.param("ru", "Российские бойцы сбросили украинский флаг со здания администрации в Селидово.",
+    pytest.param("ru", "Российские военные сбросили украинский флаг со здания горсовета в Селидово.",
                  "Selydove", "capture", id="ru"),
     pytest.param("fr", "Les soldats russes ont arraché le drapeau ukrainien à Koupiansk.",
                  "Kupyansk", "presence", id="fr"),
@@ -1888,7 +1888,7 @@ def test_claims_forces_named_after_a_passive_are_its_agent(  # type: ignore[no-u
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("fr", "Les forces ukrainiennes n'ont pas confirmé la chute de Kourakhove.", id="fr"),
+    pytest.param("fr", "L'armée ukrainienne n'a pas confirmé la chute de Kourakhove.", id="fr"),
     pytest.param("en", "Ukrainian forces have not confirmed the fall of Kurakhove.", id="en"),
     pytest.param("uk", "Українські військові спростували захоплення Курахового.", id="uk"),
     pytest.param("ru", "Украинские военные опровергли захват Курахово.", id="ru"),
@@ -1902,7 +1902,7 @@ def test_claims_the_subject_of_a_denial_claims_no_act_it_names(extractor, lang: 
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("fr", "Le ministère ukrainien de la Défense n'a pas confirmé avoir repris Snihourivka.", id="fr"),
+    pytest.param("fr", "Le ministère ukrainien de la Défense n'a toujours pas confirmé avoir repris Snihourivka.", id="fr"),
     pytest.param("en", "The Ukrainian defence ministry did not confirm having retaken Snihurivka.", id="en"),
 ])
 def test_claims_an_act_a_side_does_not_confirm_doing_stays_its_own(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1918,7 +1918,7 @@ def test_claims_an_act_a_side_does_not_confirm_doing_stays_its_own(extractor, la
                  "Kupyansk", id="reference-point-en"),
     pytest.param("fr", "Les troupes russes encerclent Pokrovsk, épicentre des combats sur le front est.",
                  "Pokrovsk", id="apposition-fr"),
-    pytest.param("en", "Ocheretyne has been a focal point of intense fighting in recent months.",
+    pytest.param("en", "For months Ocheretyne has been a focal point of heavy fighting.",
                  "Ocheretyne", id="copula-en"),
     pytest.param("uk", "Покровськ став епіцентром боїв на сході.", "Pokrovsk", id="copula-uk"),
     pytest.param("ru", "Очеретино — эпицентр боев на востоке.", "Ocheretyne", id="copula-ru"),
@@ -1984,22 +1984,22 @@ def test_claims_a_participle_on_a_noun_in_apposition_is_not_the_regions(extracto
 def test_claims_a_back_reference_followed_by_in_is_not_named_by_that_place(extractor) -> None:  # type: ignore[no-untyped-def]
     """"the village in Kharkiv" says where the village lies: "the village" is still the one
     named before (Grakove), not a name for Kharkiv."""
-    text = ("A damaged church is seen in Grakove village after the Ukrainian forces took control of "
-            "the village in Kharkiv, Ukraine on September 09, 2022.")
+    text = ("Villagers gathered in the square of Grakove village after Ukrainian troops took control of "
+            "the village in Kharkiv region last week.")
     found = {(text[c.target.start:c.target.end], c.target.mention.place.name)
              for c in candidates_in(extractor, text, "en") if c.trigger.rule.kind == "capture"}
     assert ("the village", "Hrakove") in found
 
 
 @pytest.mark.parametrize(("lang", "text", "place"), [
-    pytest.param("en", "According to reports, today in Huliaipole the Russian army has already lost more than 300 "
-                       "personnel.", "Hulyaypole", id="en-personnel"),
+    pytest.param("en", "Officials said the Russian army lost more than 250 soldiers in Huliaipole over the weekend.",
+                 "Hulyaypole", id="en-soldiers"),
     pytest.param("fr", "Selon Moscou, l'Ukraine aurait perdu 80 % de ses troupes à Kourakhove.", "Kurakhove",
                  id="fr-share-of-troops"),
     pytest.param("ru", "Враг потерял до 3 330 боевиков в Работино.", "Robotyne", id="ru-fighters"),
 ])
 def test_claims_losses_counted_in_a_place_lose_no_place(extractor, lang: str, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    """"Lost more than 300 personnel in X" counts casualties: X is where they fell, not a
+    """"Lost more than 250 soldiers in X" counts casualties: X is where they fell, not a
     place lost, so no side took it."""
     assert not any(kind == "capture" for kind, *_ in readings(extractor, text, lang, place))
 

@@ -15,14 +15,14 @@ pytestmark = pytest.mark.models
 def test_claims_a_listed_place_takes_no_reading_from_the_list_s_likeliest_item(extractor) -> None:  # type: ignore[no-untyped-def]
     """A village taken on the way to two towns: the first town does not become a capture
     because the model leans that way for the second."""
-    text = "Ukrainian forces liberate key village on their way to Berdyansk and Melitopol"
+    text = "Ukrainian troops liberate a key village on the road to Berdyansk and Melitopol"
     assert ("capture", "UA", "asserts") not in readings(extractor, text, "en", "Berdyansk")
 
 
 def test_claims_a_settlement_after_a_region_is_no_item_of_its_list(extractor) -> None:  # type: ignore[no-untyped-def]
-    """"the Ukrainian-held towns in Donetsk, Ocheretyne holds…": the participle is said of the
-    towns in the region; the town after the comma starts the main clause, it is not listed
-    with the region and takes nothing from the participle."""
-    text = ("Situated along a crucial railway line leading to the remaining Ukrainian-held towns in Donetsk, "
-            "Ocheretyne holds immense strategic value.")
+    """"the last Ukrainian-held towns in Donetsk, Ocheretyne matters…": the participle is said
+    of the towns in the region; the town after the comma starts the main clause, it is not
+    listed with the region and takes nothing from the participle."""
+    text = ("Lying on the main supply road to the last Ukrainian-held towns in Donetsk, Ocheretyne matters "
+            "a great deal to both armies.")
     assert readings(extractor, text, "en", "Ocheretyne") == set()

@@ -56,8 +56,8 @@ def test_claims_taking_a_part_of_a_place_is_a_presence(  # type: ignore[no-untyp
 @pytest.mark.parametrize(("lang", "text"), [
     pytest.param("en", "ISW confirmed significant tactical advances by Russia in and around Selydove in recent days.",
                  id="en"),
-    pytest.param("fr", "L'ISW confirme les avancées tactiques significatives de la Russie dans et autour de Selydove "
-                       "ces derniers jours.", id="fr"),
+    pytest.param("fr", "Selon l'ISW, l'armée russe a progressé dans et autour de Selydove au cours de la semaine.",
+                 id="fr"),
     pytest.param("ru", "Российские войска продвинулись в и вокруг Селидово.", id="ru"),
 ])
 def test_claims_advancing_in_and_around_a_town_is_being_in_it(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -357,7 +357,7 @@ def test_shelling_named_by_nationality_is_not_the_actor(extractor) -> None:  # t
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("fr", "Les forces ukrainiennes n'ont pas confirmé la chute de Vouhledar et affrontent toujours "
+    pytest.param("fr", "L'armée ukrainienne n'a pas confirmé la chute de Vouhledar et affronte toujours "
                        "l'armée russe dans la ville.", id="fr-finite-conjunct"),
     pytest.param("en", "Ukrainian forces have not confirmed the fall of Vuhledar and are still fighting Russian "
                        "troops in the town.", id="en-own-auxiliary"),

@@ -591,8 +591,8 @@ def test_places_context_a_name_said_again_vouches_for_its_list_mate_as_one_place
     in. Every saying of it is that village before it helps read Отрадное, listed with it:
     the Vidradne beside it, not an Odradne of Donetsk region."""
     text = ("Бойцы бригады освободили село Тихое на Днепропетровщине. «Враг был выбит из Тихого», "
-            "отметили бойцы. Ранее российские военные заявляли о контроле над населенными пунктами "
-            "Тихое и Отрадное на Александровском направлении. Также были освобождены Кучерив Яр, "
+            "отметили бойцы. Российские военные ранее заявляли, что контролируют села "
+            "Тихое и Отрадное на Александровском направлении. Освобождены также Кучерив Яр, "
             "Сухецкое и Затышок Донецкой области.")
     found = _found(finder, text, "ru")
     assert found["Отрадное"].place.name == "Vidradne"

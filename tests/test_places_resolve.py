@@ -236,7 +236,7 @@ def test_places_resolve_a_settlement_word_opening_the_sentence_names_a_place(
 @pytest.mark.parametrize(("text", "name", "place"), [
     ("Russian troops entered the Kharkiv village of Lyptsi.", "Kharkiv", "Kharkiv Oblast"),
     ("Avdiivka, a Donetsk town that has been the focus of the offensive, fell.", "Donetsk", "Donetsk Oblast"),
-    ("Russia tried to capture the key Donetsk strongholds of Pokrovsk and Chasiv Yar.", "Donetsk",
+    ("Russia has tried to take the Donetsk strongholds of Pokrovsk and Chasiv Yar.", "Donetsk",
      "Donetsk Oblast"),
     ("Missiles hit Kharkiv city on Monday.", "Kharkiv", "Kharkiv"),
 ])

@@ -603,10 +603,12 @@ def test_attribution_a_person_known_only_by_a_title_speaks_apart_from_the_outlet
 @pytest.mark.models
 @pytest.mark.parametrize(("lang", "text", "speaker"), [
     pytest.param("uk", "Про це заявив начальник відділу зв'язків з громадськістю оперативного командування Олег "
-                       "Петренко. \"Російські підрозділи закріплюються у північній частині Грабовського\", - додав він.",
+                       "Петренко. \"Російські підрозділи закріплюються у північній частині Грабовського\", "
+                       "- додав він.",
                  "Олег Петренко", id="uk-title-then-name"),
     pytest.param("ru", "Об этом заявил начальник отдела по связям с общественностью оперативного командования Олег "
-                       "Петренко. \"Российские подразделения закрепляются в северной части Грабовского\", - добавил он.",
+                       "Петренко. \"Российские подразделения закрепляются в северной части Грабовского\", "
+                       "- добавил он.",
                  "Олег Петренко", id="ru-title-then-name"),
     pytest.param("en", "The news came from the head of the press office of the operational command Oleh Petrenko. "
                        "According to him, Russian troops entered Hrabovske.",

@@ -1902,7 +1902,8 @@ def test_claims_the_subject_of_a_denial_claims_no_act_it_names(extractor, lang: 
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    pytest.param("fr", "Le ministère ukrainien de la Défense n'a toujours pas confirmé avoir repris Snihourivka.", id="fr"),
+    pytest.param("fr", "Le ministère ukrainien de la Défense n'a toujours pas confirmé avoir repris Snihourivka.",
+                 id="fr"),
     pytest.param("en", "The Ukrainian defence ministry did not confirm having retaken Snihurivka.", id="en"),
 ])
 def test_claims_an_act_a_side_does_not_confirm_doing_stays_its_own(extractor, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -1943,7 +1943,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,
                     said_there=not target.coref and not target.implicit and target.mention.start in said_at,
-                    elsewhere=_about_another(tree, target, targets, features),
+                    elsewhere=_about_another(tree, target, targets, features)
+                    or _relative_of_later(tree, trigger, target, targets, lex),
                     attributive="attributive" in features,
                     explicit_actor="explicit_actor" in features,
                     argument=argument,
@@ -2623,6 +2624,24 @@ def _about_another(tree: Tree, target: Target, targets: list[Target], features: 
         return _relative_elsewhere(tree, target, targets)
     return any(n in features for n in ("relative_other", "describes_other")) or (
         "relative_described" in features and any(n in features for n in REFERENCE_FEATURES))
+
+
+def _relative_of_later(tree: Tree, trigger: Trigger, target: Target, targets: list[Target], lex: Lexicon) -> bool:
+    """The trigger is in a relative clause that opens right after a later place, one the
+    relative word can stand for ("Tchassiv Iar, à dix kilomètres de Bakhmout, dont l'armée
+    russe s'est emparée"): the clause speaks of that place, not of this one. Places listed
+    together share the clause."""
+    if target.implicit or target.start > trigger.start:
+        return False
+    place = target.mention.place.geonameid
+    for other in targets:
+        if (other.implicit or other.start < target.end or other.end > trigger.start
+                or other.mention.place.geonameid == place
+                or other.first == target.first):
+            continue
+        if lex.relative.match(tree.text, other.end, trigger.start) and not _relative_elsewhere(tree, other, targets):
+            return True
+    return False
 
 
 def _relative_elsewhere(tree: Tree, target: Target, targets: list[Target]) -> bool:

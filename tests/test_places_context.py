@@ -597,3 +597,34 @@ def test_places_context_a_name_said_again_vouches_for_its_list_mate_as_one_place
     found = _found(finder, text, "ru")
     assert found["Отрадное"].place.name == "Vidradne"
     assert found["Отрадное"].place.admin1 == "Dnipropetrovsk Oblast"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    pytest.param("en", "Ukrainian units still hold villages in Russia's Kursk region. Kyiv renewed its "
+                       "offensive in Kursk this week.", "Kursk", id="en"),
+    pytest.param("fr", "L'armée russe dit avoir repoussé les forces ukrainiennes à Koursk. Les combats "
+                       "continuent dans la région de Koursk.", "Koursk", id="fr"),
+    pytest.param("ru", "Бои в Курской области продолжаются. Украинские войска закрепились под Курском.",
+                 "Курском", id="ru"),
+])
+def test_places_context_russian_capital_stands_for_its_region_the_article_names(
+        finder: PlaceFinder, lang: str, text: str, surface: str) -> None:
+    """The war on Russian soil is fought in its border regions' countryside: where the article
+    names the region, its capital's bare name means the region."""
+    place = _found(finder, text, lang)[surface].place
+    assert place.is_region
+    assert place.admin1 == "Kursk Oblast"
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    pytest.param("Putin met his commanders in Kursk on Tuesday.", "Kursk", "Kursk Oblast",
+                 id="russian-capital-region-unnamed"),
+    pytest.param("Fighting goes on in the Kharkiv region, and Kharkiv was shelled again.", "Kharkiv",
+                 "Kharkiv Oblast", id="ukrainian-capital-region-named"),
+])
+def test_places_context_capital_stays_a_city(finder: PlaceFinder, text: str, surface: str,
+                                             admin1: str) -> None:
+    """Without its region named, or as a Ukrainian region's capital, the city is the city."""
+    place = _found(finder, text, "en")[surface].place
+    assert not place.is_region
+    assert place.admin1 == admin1

@@ -179,6 +179,7 @@ class PlaceFinder:
         _fronted_capitals(text, spots, lexicon, self._region)
         _bind_fronted_regions(text, spots)
         _bind_neighbours(text, spots, lexicon)
+        _russian_capitals_as_regions(spots, self._region)
         scopes = _sector_scopes(text, sectors)
         self._resolve(spots, scopes)
         self._misspelt_on_sectors(spots, scopes)
@@ -1434,6 +1435,29 @@ def _capitals_before_settlements(
         region = _region_of_capital(spot, region_of)
         if region is not None:
             spot.candidates = [_Candidate(region, "region")]
+
+
+def _russian_capitals_as_regions(spots: list[_Spot], region_of: Callable[[str], Place | None]) -> None:
+    """'Kyiv renewed its offensive in Kursk', « repoussé les forces ukrainiennes à Koursk »: in
+    an article that names a Russian region, the bare name of its capital stands for the
+    region. The war on Russian soil is fought in the countryside of its border regions, and
+    reports name the region by its capital; the capitals of Ukraine's regions are fought
+    over as cities and keep their own reading."""
+    named = {s.candidates[0].place.admin1 for s in spots
+             if _is_region(s) and s.candidates[0].place.country == "RU"}
+    if not named:
+        return
+    for spot in spots:
+        if not spot.candidates or _is_region(spot):
+            continue
+        for candidate in spot.candidates:
+            place = candidate.place
+            if place.country != "RU" or place.admin1 not in named:
+                continue
+            region = region_of(place.name)
+            if region is not None and region.admin1 == place.admin1:
+                spot.candidates = [_Candidate(region, "region")]
+                break
 
 
 def _region_of_capital(spot: _Spot, region_of: Callable[[str], Place | None]) -> Place | None:

@@ -1981,11 +1981,20 @@ def _listed_region(previous: Target, target: Target) -> bool:
 def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
     """A place that is the argument of a trigger under a condition, a wish or a threat
     ("captured X, threatening to take Y") is inside that clause's scope: no other trigger of
-    the sentence reports it either."""
+    the sentence reports it either. One that an attempt argues after its verb ("entered X
+    and tried to advance towards Y") is only tried for: another trigger that reaches it
+    without taking it as its own argument reads as that attempt, a fight for the place, not
+    as being in it."""
     unreal = {c.target.start for c in candidates
               if c.hypothetical and not c.target.implicit and not c.target.coref
               and any(k.startswith(("syn=arg", "near:object_link")) for k in c.features)}
-    return [replace(c, hypothetical=True) if c.target.start in unreal and not (c.hypothetical or c.attributive) else c
+    tried = {c.target.start for c in candidates
+             if c.attempt and not c.target.implicit and not c.target.coref and c.trigger.end <= c.target.start
+             and any(k.startswith(("syn=arg", "near:object_link")) for k in c.features)}
+    return [replace(c, hypothetical=True) if c.target.start in unreal and not (c.hypothetical or c.attributive)
+            else replace(c, attempt=True) if c.target.start in tried and not (c.attempt or c.attributive or any(
+                k.startswith("syn=arg") for k in c.features))
+            else c
             for c in candidates]
 
 

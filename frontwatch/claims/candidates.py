@@ -377,8 +377,8 @@ def find_cues(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon, spea
 
 
 def _speakers_own(cues: list[Cue], tree: Tree, trigger: Trigger, said_by: Source) -> list[Cue]:
-    """The cues as the trigger's own speaker means them: in a clause someone else says ("a
-    statement by Russian commanders that its troops had seized it"), "its troops" and "the
+    """The cues as the trigger's own speaker means them: in a clause someone else says ("the
+    Russian command's report that its units had taken the village"), "its troops" and "the
     enemy" are that speaker's, not the sentence's."""
     if said_by.side not in ("RU", "UA"):
         return cues
@@ -1699,7 +1699,7 @@ def _speech_governor(doc: Doc, tree: Tree, trigger: Trigger, lex: Lexicon, hits:
 
 def _acting_speaker(tree: Tree, span: tuple[int, int], lex: Lexicon) -> bool:
     """The speaker's words are the subject of a verb that is not one of speech ("According
-    to her, the Ukrainian Armed Forces are continuing their offensive"): they name whose
+    to him, Ukrainian units keep pushing east of the town"): they name whose
     forces act, not only who says so."""
     head = tree.root_of(*span)
     verb = tree.heads[head]
@@ -1999,9 +1999,9 @@ def _inside_unreal_clauses(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _part_named_again(candidates: list[Candidate]) -> list[Candidate]:
-    """A place named again right after a part of it is that part ("the bulk of Krasnoarmeysk
-    (also known as Pokrovsk) has been captured", "дві третіх цього населеного пункту
-    (Очеретине)"): the share said of one naming holds for the other on the same trigger."""
+    """A place named again right after a part of it is that part ("most of Krasnoarmeysk
+    (Pokrovsk to Ukraine) is now taken", "половина цього населеного пункту (Очеретине)"):
+    the share said of one naming holds for the other on the same trigger."""
     parts = [c for c in candidates if c.part]
     return [replace(c, part=True)
             if not (c.part or c.whole or c.whole_place) and any(
@@ -2637,8 +2637,8 @@ def _about_another(tree: Tree, target: Target, targets: list[Target], features: 
 
 def _relative_of_later(tree: Tree, trigger: Trigger, target: Target, targets: list[Target], lex: Lexicon) -> bool:
     """The trigger is in a relative clause that opens right after a later place, one the
-    relative word can stand for ("Tchassiv Iar, à dix kilomètres de Bakhmout, dont l'armée
-    russe s'est emparée"): the clause speaks of that place, not of this one. Places listed
+    relative word can stand for ("Siversk, à quinze kilomètres de Lyman, que les Russes ont
+    pris en novembre"): the clause speaks of that place, not of this one. Places listed
     together share the clause."""
     if target.implicit or target.start > trigger.start:
         return False

@@ -1521,7 +1521,7 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 
 def _bind_fronted_regions(text: str, spots: list[_Spot]) -> None:
-    """'Dans la région de Soumy, Gerasimov a revendiqué la prise de Vysoke': a region that
+    """'Dans la région de Soumy, Moscou dit avoir pris Vysoke': a region that
     opens a sentence sets the scene for the places the sentence names after it, up to the
     next region. Unlike a region said after a place it only chooses among namesakes: a
     name with no reading there keeps its readings."""

@@ -619,3 +619,11 @@ def test_attribution_a_title_followed_by_a_name_is_that_person(extractor, lang: 
     """A long title and then the person's name: he speaks, not "the chief" nor the troops
     his next sentence is about ("According to him, Russian troops…")."""
     assert {name for name, _ in sources_of(extractor, text, lang, "Hrabovske", "presence")} == {speaker}
+
+
+def test_attribution_pronoun_refers_back_to_a_registry_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A source the registry knows by name is a person when the name tagger says so: "she" in
+    the next sentence is her, not the outlet."""
+    text = ("Deputy Defence Minister Hanna Maliar said fighting continued near Bakhmut. "
+            "She added that Ukrainian troops had liberated Robotyne.")
+    assert sources_of(extractor, text, "en", "Robotyne", "capture") == {("Hanna Maliar", "UA")}

@@ -881,10 +881,10 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         body = text[sentence[0]:sentence[1]]
         # A registry source the name tagger reads as a person is one ("Hanna Maliar"): "she"
         # in the next sentences can refer back to her.
-        own = [p for p in persons if sentence[0] <= p[0] < sentence[1]]
-        hits = [replace(h, person=True) if any(a <= h.start and h.end <= b for a, b in own) else h
+        people = [p for p in persons if sentence[0] <= p[0] < sentence[1]]
+        hits = [replace(h, person=True) if any(a <= h.start and h.end <= b for a, b in people) else h
                 for h in registry[index]]
-        hits += person_hits(text, own, lex, memory, sentence, hits, index, tree)
+        hits += person_hits(text, people, lex, memory, sentence, hits, index, tree)
         hits.sort(key=lambda h: h.start)
         if found_hits is not None:
             found_hits.append(hits)

@@ -1111,10 +1111,11 @@ def _role(doc: Doc, tree: Tree, cue: Cue, trigger: Trigger, lex: Lexicon) -> str
                 # not its doer ("claimed to have taken X", a verb below, still is).
                 return "claimant"
             if rel == "nsubj" and not trigger.rule.invert and _opposes(tree, above, lex) \
-                    and not (node == t and tree.relations[t] == "conj" and tree.pos[t] == "VERB"):
+                    and not (tree.relations[node] == "conj" and tree.pos[node] == "VERB"):
                 # "Ukrainian troops repelled the attacks", "resisted attempts to take X": the
                 # subject of a verb of resisting meets the action below it, not does it; a verb
-                # coordinated with that one ("repelled the assault and entered X") it does.
+                # coordinated with that one ("repelled the assault and entered X", "stopped
+                # the advance and go on holding X") it does.
                 return "patient_up"
             if controlled and not _passive(tree, t):
                 return "agent_up"

@@ -210,6 +210,17 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO"})
 preferred on a dictionary tie with a content word of the same form."""
 
 
+def _opencorpora_tag(tag: Any) -> str:
+    """The tag as the OpenCorpora tag set writes it, which `oc2ud` reads. The Ukrainian
+    dictionary marks an infinitive as a verb with the grammeme "infn" ("VERB,perf infn")
+    where the Russian one gives it a part of speech of its own ("INFN,perf"); read as a
+    verb, every Ukrainian infinitive would be a finite verb."""
+    text = str(tag)
+    if "infn" in tag.grammemes and text.startswith("VERB"):
+        text = "INFN" + text[len("VERB"):].replace(" infn", "").replace(",infn", "")
+    return text
+
+
 @functools.cache
 def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
     """Lemma, universal part of speech and features of a word, from pymorphy3 (cached)."""
@@ -228,10 +239,10 @@ def _analysis(lang: str, word: str) -> tuple[str, str, dict[str, str]]:
         # noun "як" (a yak) and the preposition alike; the word of grammar is the one running
         # text means.
         best = next((p for p in parses if p.score == best.score and p.tag.POS in FUNCTION_POS), best)
-    pos, feats = oc2ud(str(best.tag))
+    pos, feats = oc2ud(_opencorpora_tag(best.tag))
     cases = {feats["Case"]} if feats.get("Case") else set()
     for other in parses[1:6]:
-        other_pos, other_feats = oc2ud(str(other.tag))
+        other_pos, other_feats = oc2ud(_opencorpora_tag(other.tag))
         if other_pos == pos and other_feats.get("Case"):
             cases.add(other_feats["Case"])
     if cases:
@@ -447,6 +458,7 @@ class MorphSyntax:
                     pending_neg = -1
                 heads[i], rels[i] = predicate, "xcomp" if i > predicate else "advcl"
                 if i > predicate:
+                    self._verb_after(words, pos, i, anchor, predicate, heads, rels)
                     anchor = i
                 continue
             heads[i], rels[i] = predicate, "advmod" if p == "ADV" else "dep"
@@ -456,6 +468,28 @@ class MorphSyntax:
             heads[pending_case], rels[pending_case] = predicate, "case"
         if pending_neg >= 0:
             heads[pending_neg], rels[pending_neg] = predicate, "advmod"
+
+
+    def _verb_after(self, words: list[Token], pos: list[str], i: int, last: int, predicate: int,
+                    heads: list[int], rels: list[str]) -> None:
+        """Attach a verb that follows the clause's predicate: after "і/та" it is a conjunct,
+        a finite one of the predicate ("зупинили просування та продовжують контролювати
+        село", two acts of one subject) and an infinitive of the infinitive before it
+        ("намагалися прорватися та захопити"); otherwise an infinitive completes the verb
+        right before it ("продовжують контролювати")."""
+        k = i - 1
+        while k > last and (pos[k] in ("ADV", "PART") or words[k].lower_ in self.negations):
+            k -= 1
+        coordinated = k > last and pos[k] == "CCONJ" and words[k].lower_ in self.coordinators
+        form = set(words[i].morph.get("VerbForm", []))
+        if coordinated and "Fin" in form and pos[predicate] in ("VERB", "AUX"):
+            heads[i], rels[i] = predicate, "conj"
+            heads[k], rels[k] = i, "cc"
+        elif coordinated and "Inf" in form and pos[last] == "VERB" and "Inf" in words[last].morph.get("VerbForm", []):
+            heads[i], rels[i] = last, "conj"
+            heads[k], rels[k] = i, "cc"
+        elif not coordinated and "Inf" in form and pos[last] in ("VERB", "AUX"):
+            heads[i], rels[i] = last, "xcomp"
 
 
 @Language.factory("frontwatch_morph_syntax", assigns=["token.head", "token.dep"],

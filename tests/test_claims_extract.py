@@ -135,6 +135,16 @@ def test_claims_extract_dateline_gives_the_day_of_a_month_dated_page(extractor) 
     assert {str(c.date) for c in claims if c.place.name == "Lysychansk"} == {"2022-06-10"}
 
 
+def test_claims_extract_url_gives_the_day_of_a_month_dated_page(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Stated to be of April 2023, the page's URL says 3 April (a Monday): "jeudi" is 30 March,
+    as it would be had the page gone through ingestion."""
+    document = Document(id="t", text="Jeudi, les forces russes ont pris le contrôle de Bakhmout, a annoncé Moscou.",
+                        lang="fr", url="https://x.example/monde/2023/04/03/bakhmout",
+                        published=PartialDate(2023, 4))
+    claims = next(extractor.extract([document])).claims
+    assert claims and {str(c.date) for c in claims if c.place.name == "Bakhmut"} == {"2023-03-30"}
+
+
 def test_claims_extract_unattributed_denial_answers_the_earlier_claim(extractor) -> None:  # type: ignore[no-untyped-def]
     """A brigade calling its own side's announcement premature denies a Ukrainian capture."""
     text = ("« Klichtchiïvka est à nous », a annoncé l'état-major ukrainien. "

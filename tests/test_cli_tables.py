@@ -122,6 +122,18 @@ def test_ingest_metadata_date_wins_over_the_url() -> None:
     assert plain.published == PartialDate(2025, 2, 7)
 
 
+@pytest.mark.parametrize(("published", "url", "expected"), [
+    pytest.param("2023-04", "https://x.example/news/2023/04/03/a", PartialDate(2023, 4, 3), id="month-made-a-day"),
+    pytest.param("2023", "https://x.example/2023-04-03-a", PartialDate(2023, 4, 3), id="year-made-a-day"),
+    pytest.param("2023-03", "https://x.example/news/2023/04/03/a", PartialDate(2023, 3), id="other-month-kept"),
+    pytest.param("2023-04-02", "https://x.example/news/2023/04/03/a", PartialDate(2023, 4, 2), id="day-kept"),
+    pytest.param("2023-04", "https://x.example/archive/2023/04/", PartialDate(2023, 4), id="url-no-finer"),
+])
+def test_ingest_url_says_which_day_of_the_stated_month(published: str, url: str, expected: PartialDate) -> None:
+    doc = document_from_text("Fighting in Toretsk.", url=url, published=published)
+    assert doc.published == expected
+
+
 def test_ingest_html_without_a_date_takes_the_canonical_urls() -> None:
     page = ("<html><head><title>Front</title><link rel='canonical' "
             "href='https://paper.example/news/2025/01/20/front-report'></head><body><article>"

@@ -42,6 +42,7 @@ from frontwatch.claims.dates import DateMention, find_dates
 from frontwatch.claims.lexicon import Lexicon, TriggerRule
 from frontwatch.claims.scan import LiteralScreen, labelled_hits, labelled_hits_within, rule_hits
 from frontwatch.claims.syntax import CLAUSE_RELATIONS, Tree, build_tree, morph_values
+from frontwatch.ingest.pubdate import publication_date
 from frontwatch.places import FRONT_ADMIN1
 from frontwatch.places.lexicon import load_place_lexicon
 from frontwatch.records import Document, PartialDate, Place, PlaceMention, Side, Source, Stance
@@ -1734,7 +1735,10 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
     text = tree.text
     clauses = inline_quotes_blanked(text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    document = replace(document, published=_dateline(document.published, text, sentences, lex))
+    # A record built without the ingest stage (a gold file, an API caller) gets the same
+    # publication date ingestion would give it: a month made a day by the URL.
+    document = replace(document, published=_dateline(publication_date(document.published, document.url),
+                                                     text, sentences, lex))
     narrator = Source.narrator(_narrator_side(text, lex))
     # One scan of each sentence finds its trigger phrases and its sources.
     listed = [rule_hits(lex.triggers, lex.sources, text[start:end]) for start, end in sentences]

@@ -3,7 +3,8 @@
 News sites put the day of publication in their paths (`/2025/02/07/title`,
 `/2025-02-07-title`, `/20250207/`, `/2025/02/`). Without a publication date, a claim whose
 sentence names no day cannot be placed on the timeline, so a date found there is worth
-having; the reader's own metadata always wins over it.
+having. The reader's own metadata wins over it, unless the metadata gives only the month
+(or the year) the URL's day falls in: then the URL says which day of it.
 """
 
 from __future__ import annotations
@@ -41,3 +42,19 @@ def date_from_url(url: str | None) -> PartialDate | None:
             except ValueError:
                 continue
     return None
+
+
+def publication_date(given: PartialDate | None, url: str | None) -> PartialDate | None:
+    """The publication date: the metadata's, made precise by the URL's where that is a day
+    of the metadata's month or year ("2023-04" and `/2023/04/03/` give 2023-04-03: "on
+    Thursday" then resolves to a day, not to the month); the URL's where there is none."""
+    from_url = date_from_url(url)
+    if given is None:
+        return from_url
+    if from_url is None or _rank(from_url) <= _rank(given) or from_url.truncate(given.precision) != given:
+        return given
+    return from_url
+
+
+def _rank(date: PartialDate) -> int:
+    return ("year", "month", "day").index(date.precision)

@@ -19,7 +19,7 @@ from typing import BinaryIO
 from frontwatch.errors import InputError
 from frontwatch.ingest.limits import DEFAULT_LIMITS, Limits, truncate
 from frontwatch.ingest.normalize import normalize_lang, normalize_text, text_id
-from frontwatch.ingest.pubdate import date_from_url
+from frontwatch.ingest.pubdate import publication_date
 from frontwatch.records import Document, PartialDate
 
 _SNIFF = 8192
@@ -185,7 +185,7 @@ def make_document(
     max_chars: int | None = None,
 ) -> Document:
     """Normalize the text and build the Document; the id defaults to the text's sha256, the
-    publication date to the one in the URL.
+    publication date to the one in the URL (which also makes a month's date a day's).
 
     A text over `max_chars` is cut at a paragraph break (with a warning) before the id is
     computed, so the id is the hash of the text that is stored."""
@@ -206,5 +206,5 @@ def make_document(
         title=title or None,
         outlet=outlet or None,
         lang=normalize_lang(lang),
-        published=parse_published(published, origin) or date_from_url(url),
+        published=publication_date(parse_published(published, origin), url),
     )

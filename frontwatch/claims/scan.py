@@ -471,8 +471,14 @@ class LiteralScreen:
     def may_match(self, pattern: re.Pattern[str], start: int = 0, end: int = sys.maxsize) -> bool:
         """False only when no match of `pattern` can lie in [start, end) of the text: in a
         search with these bounds, or in a copy of that stretch with some characters blanked
-        out (`_BLANKS`, spaces)."""
-        return self._holds(_factor_pattern(pattern), start, end)
+        out (`_BLANKS`, spaces). The rules ask this a few hundred times a document: the
+        pattern's words are looked up here, not through `_factor_pattern`, unless new."""
+        known = _FACTORS.get(id(pattern))
+        words = known[1] if known is not None and known[0] is pattern else _factor_pattern(pattern)
+        if words is None:
+            return True
+        folded = self.folded if self.read else self._fold()
+        return folded is None or words.search(folded, start, end) is not None
 
     def may_match_any(self, patterns: tuple[re.Pattern[str], ...], start: int = 0, end: int = sys.maxsize) -> bool:
         """`may_match` of any of `patterns` (a lexicon's tuple), in one search of all their
@@ -485,9 +491,13 @@ class LiteralScreen:
         patterns have no literal words, or the text cannot be lower-cased exactly)."""
         if words is None:
             return True
-        if not self.read:
-            self.folded, self.read = _folded(self.text), True
-        return self.folded is None or words.search(self.folded, start, end) is not None
+        folded = self.folded if self.read else self._fold()
+        return folded is None or words.search(folded, start, end) is not None
+
+    def _fold(self) -> str | None:
+        """The text lower-cased (`_folded`), made once, on the first question asked."""
+        self.folded, self.read = _folded(self.text), True
+        return self.folded
 
 
 def _folded(text: str) -> str | None:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontwatch.claims.lexicon import Lexicon, SourceRule
-from frontwatch.claims.scan import labelled_hits, rule_spans
+from frontwatch.claims.scan import labelled_hits, rule_hits, rule_spans
 from frontwatch.claims.syntax import Tree
 from frontwatch.records import Side, Source
 
@@ -130,9 +130,11 @@ def side_of_context(text: str, lex: Lexicon) -> Side | None:
     forces in the quoted statement, not about the speaker.
     """
     best: tuple[int, Side] | None = None
-    for rule, spans in zip(lex.sources, rule_spans(lex.sources, text), strict=True):
-        if spans and not rule.weak and rule.side != "third" and (best is None or spans[0][0] < best[0]):
-            best = (spans[0][0], rule.side)
+    # Only the rules that match, in the registry's order, each's matches in text order: a
+    # rule's first match is the one that counts.
+    for start, _, rule in rule_hits(lex.sources, (), text)[0]:
+        if not rule.weak and rule.side != "third" and (best is None or start < best[0]):
+            best = (start, rule.side)
     return best[1] if best else None
 
 
@@ -375,7 +377,7 @@ def quoted_spans(body: str, depth: int, offset: int = 0) -> list[tuple[int, int]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    return bool(spans) and any(a <= start and end <= b for a, b in spans)
 
 
 def is_speech_word(tree: Tree, i: int, lex: Lexicon) -> bool:
@@ -484,7 +486,9 @@ def _named_subject(tree: Tree, token: int, hits: list[SourceHit], spans: list[tu
     Генштаба генерал Валерий Герасимов" is Gerasimov, whom the article then quotes by name),
     else the nearest that is not a country or its forces."""
     head_start, head_end = tree.starts[token], tree.ends[token]
-    inside = [h for h in hits if any(a < h.end and h.start < b for a, b in spans)]
+    # The phrase's words are in text order: a hit outside their whole stretch is in none.
+    lo, hi = spans[0][0], spans[-1][1]
+    inside = [h for h in hits if lo < h.end and h.start < hi and any(a < h.end and h.start < b for a, b in spans)]
     on_head = [h for h in inside if h.start < head_end and head_start < h.end]
     if not inside:
         return None
@@ -593,7 +597,11 @@ def parse_speaker(tree: Tree, text: str, sentence: tuple[int, int], hits: list[S
                   masked: list[tuple[int, int]]) -> Subject | None:
     """The subject of the sentence's own speech verbs (those no other speech verb governs),
     highest in the parse first."""
-    verbs = [i for i in tree.tokens(*sentence) if is_speech_word(tree, i, lex)
+    # `is_speech_word`'s own tests, the lemma and the part of speech read here first: most
+    # words of a sentence are neither a speech word nor a verb, and a call each cost more.
+    lemmas, words, pos, speech = tree.lemmas, tree.words, tree.pos, lex.speech_lemmas
+    verbs = [i for i in tree.tokens(*sentence)
+             if (lemmas[i] in speech or words[i] in speech or (pos[i] in PREDICATES and is_speech_word(tree, i, lex)))
              and not _inside(tree.starts[i], tree.ends[i], masked) and _main_clause(tree, i)]
     finite = {v for v in verbs if _finite(tree, v)}
     impersonal: Subject | None = None

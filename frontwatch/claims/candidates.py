@@ -57,7 +57,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 DATE_AFTER_PLACE = 4
 DATELINE_AFTER = re.compile(r"/|,? \d{1,2} |,?\s*\(|\s+[-\u2013\u2014]")
 CLAUSE_CUT = re.compile(r"[,;:\u2014\u2013(]")
-BOUNDARY = re.compile(r"[;:«»“”\"()—–]|\s-\s")
+BOUNDARY = re.compile(r"[;:«»“”\"()—–\s](?:(?<!\s)|-\s)")
+"""A mark that ends a clause, or a hyphen with a space on each side. It begins with one class
+of characters, so that a search skips to the next of them instead of trying two branches at
+every position; a space matches only as the first of such a hyphen's three characters."""
 INLINE_QUOTE = re.compile(r"([«“\"])(?<=[\w'’] .) ?([^«»“”\"\n.,;:!?]{1,60}?) ?([»”\"])(?= \w)")
 """A short phrase quoted inside its clause ("des « conditions favorables » à la prise de X",
 'a "grey" area'): words between words, no punctuation of their own. The opening mark comes
@@ -238,18 +241,20 @@ def find_triggers(doc: Doc, tree: Tree, s_start: int, s_end: int, lex: Lexicon,
             if any(s < end and start < e for s, e, _ in spans):
                 continue
             spans.append((start, end, rule))
-    word_families = lex.word_families
+    # Every word of the sentence is looked up: the columns and tables are read once here.
+    word_families, families = lex.word_families, lex.families
+    pos, words, lemmas = tree.pos, tree.words, tree.lemmas
     for i in tree.tokens(s_start, s_end):
-        if tree.pos[i] in FUNCTION_POS:
+        if pos[i] in FUNCTION_POS:
             # A preposition is no form of a verb, whatever its lemma or ending says
             # (« contre » is not « contrer », « entre » not « entrer »).
-            family = lex.families.get(tree.words[i])
+            family = families.get(words[i])
             if family is None:
                 continue
         else:
-            family = lex.families.get(tree.lemmas[i])
+            family = families.get(lemmas[i])
         if family is None:
-            word = tree.words[i]
+            word = words[i]
             if word in word_families:
                 family = word_families[word]
             else:

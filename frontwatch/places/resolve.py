@@ -1698,8 +1698,22 @@ def _primary(candidate: _Candidate) -> bool:
 
 
 def _written_lower(text: str, word: str) -> bool:
-    """Whether `text` writes `word` in lower case as a word of its own."""
-    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
+    """Whether `text` writes `word` in lower case as a word of its own: an occurrence with no
+    word character on either side. The occurrences are found with `str.find`; a search for
+    the word between two lookarounds tried every position of the article."""
+    lower = word.lower()
+    if not lower:
+        return _NO_WORD_AROUND.search(text) is not None
+    at = text.find(lower)
+    while at >= 0:
+        if not (at and _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, at + len(lower)):
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"\w")
+_NO_WORD_AROUND = re.compile(r"(?<!\w)(?!\w)")
 
 
 @lru_cache(maxsize=65536)

@@ -794,9 +794,8 @@ def _subject_mentions(tree: Tree | None, index: int, sentence: tuple[int, int], 
     if tree is None or not hits:
         return []
     found = []
-    for i in tree.tokens(*sentence):
-        if tree.relations[i] not in ("nsubj", "root") or tree.pos[i] not in ("NOUN", "PROPN"):
-            continue
+    relations, pos = tree.relations, tree.pos
+    for i in [i for i in tree.tokens(*sentence) if relations[i] in ("nsubj", "root") and pos[i] in ("NOUN", "PROPN")]:
         # Only a named source counts here: what else resolve_subject finds is a pronoun, a
         # title or a side (whose names SIDE_NAMES excludes).
         subject = _named_subject(tree, i, hits, [(tree.starts[k], tree.ends[k]) for k in _phrase(tree, i)])
@@ -891,7 +890,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         # in the next sentences can refer back to her.
         people = [p for p in persons if sentence[0] <= p[0] < sentence[1]]
         hits = [replace(h, person=True) if any(a <= h.start and h.end <= b for a, b in people) else h
-                for h in registry[index]]
+                for h in registry[index]] if people else list(registry[index])
         hits += person_hits(text, people, lex, memory, sentence, hits, index, tree)
         hits.sort(key=lambda h: h.start)
         if found_hits is not None:

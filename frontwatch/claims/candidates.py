@@ -2091,6 +2091,8 @@ def _with_kind(features: dict[str, float], kind: str, lang: str) -> tuple[dict[s
         read = reads.get(name)
         if read is None:
             read = reads[name] = _kind_read(name, kind, lang)
+        if read is _NOT_READ:
+            continue
         if read[0]:
             crossed[read[0]] = value
             if read[1]:
@@ -2120,7 +2122,13 @@ def _kind_read(name: str, kind: str, lang: str) -> tuple[str, str, str, bool, st
     syn = ("arg" if name.startswith("syn=arg") else "syn") if crossed and name.startswith("syn=") else ""
     link = name.split("=", 1)[1].split(":", 1)[0] if syn and "|" not in name and name[4:7] in LINKS else ""
     by_language = name + "|" + lang if name.startswith(LANGUAGE_CROSSED) and "|" not in name else ""
-    return crossed, syn, link, name.startswith("ptype="), by_language
+    read = (crossed, syn, link, name.startswith("ptype="), by_language)
+    return _NOT_READ if read == _NOT_READ else read
+
+
+_NOT_READ = ("", "", "", False, "")
+"""`_kind_read` of a name `_with_kind` does nothing with (about half of a candidate's): one
+identity test skips it."""
 
 
 def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:
@@ -2599,7 +2607,8 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     between = text[lo:hi] if lo < hi else ""
     f["place_after" if after else "place_before"] = 1.0
     span = tree.tokens(lo, hi)
-    words = sum(1 for pos in tree.pos[span.start:span.stop] if pos not in ("PUNCT", "SPACE")) if lo < hi else 0
+    tags = tree.pos[span.start:span.stop] if lo < hi else ()
+    words = len(tags) - tags.count("PUNCT") - tags.count("SPACE")
     f[f"dist={_bucket(words, (0, 1, 2, 4, 7, 12, 20))}"] = 1.0
     if "," in between:
         f["comma_between"] = 1.0
@@ -2610,10 +2619,11 @@ def _pair_features(tree: Tree, text: str, s_start: int, trigger: Trigger, target
     if any(lo <= g.start < hi and g.mention.place.geonameid != target.mention.place.geonameid
            and g.first != target.first for g in targets if g is not target):
         f["near:place_between"] = 1.0
-    if abs(trigger.head - target.anchor) <= min(abs(t.head - target.anchor) for t in triggers):
+    anchor = target.anchor
+    if abs(trigger.head - anchor) <= min(abs(t.head - anchor) for t in triggers):
         f["near:nearest_trigger"] = 1.0
     gaps = [abs(g.anchor - trigger.head) for g in targets if not g.implicit]
-    if gaps and abs(target.anchor - trigger.head) <= min(gaps):
+    if gaps and abs(anchor - trigger.head) <= min(gaps):
         f["near:nearest_place"] = 1.0
     if after and lex.object_link.search(text[trigger.end:target.first]) and target.first - trigger.end <= 45:
         f["near:object_link"] = 1.0

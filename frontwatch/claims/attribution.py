@@ -202,12 +202,16 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
         known = memory.people.get(surname)
         if known is None or known.side == "third":
             before = _unquote_names(text[max(s_start, start - 90):start])
-            title = _unquote_names(text[max(s_start, start - 160):start])
             after = _said(_unquote_names(text[start:min(s_end, end + 90)]), lex)
-            tail = _said(_unquote_names(text[end:min(s_end, end + 90)]), lex)
             window = _QUOTE_MARK.split(before)[-1] + _QUOTE_MARK.split(after)[0]
-            side = (side_of_context(window, lex) or side_of_title(title, tail, lex)
-                    or _role_side(before, tail, lex, memory, index) or "third")
+            side = side_of_context(window, lex)
+            if side is None:
+                # The title and what follows the name are read only when the registry's
+                # wordings around it name no side.
+                title = _unquote_names(text[max(s_start, start - 160):start])
+                tail = _said(_unquote_names(text[end:min(s_end, end + 90)]), lex)
+                side = side_of_title(title, tail, lex) or _role_side(before, tail, lex, memory, index)
+            side = side or "third"
             if known is None or side != "third":
                 known = Source(name if known is None else known.name, side)
                 memory.people[surname] = known

@@ -1858,10 +1858,9 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
             owner = report_author if denied and report_author is not None else clause_speaker
             own_cues = _speakers_own(cues, tree, trigger, owner) if owner != speaker else cues
             # What the trigger's own words say holds for each of its places.
-            hypothetical = unreal or "modal:prevented" in trig_feats or any(
-                n in trig_feats or n in sentence_feats for n in ("modal:hypothetical", "question"))
-            attempt = any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed", "modal:purpose",
-                                                    "modal:fight_goal"))
+            hypothetical = unreal or "modal:prevented" in trig_feats or _any_of(trig_feats, SUPPOSED) \
+                or _any_of(sentence_feats, SUPPOSED)
+            attempt = _any_of(trig_feats, ATTEMPTED)
             # "trying to encircle Ukrainian units" encircles no one yet; "an attempt to free the
             # encircled forces" says they are: a participle on the troops states what holds.
             described = tree.relations[trigger.head] in ("amod", "acl")
@@ -1869,8 +1868,7 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                 else _encircled(tree, trigger, own_cues, lex)
             covered = "governed_by=inverted" in trig_feats or _covered_as_conjunct(tree, trigger, triggers)
             failed = "modal:failed_governed" in trig_feats or (
-                "modal:failed_after" in trig_feats
-                and any(n in trig_feats for n in ("modal:attempt", "modal:attempt_governed")))
+                "modal:failed_after" in trig_feats and _any_of(trig_feats, ("modal:attempt", "modal:attempt_governed")))
             # Who acts is read off the trigger and its cues, whatever the place: only the side
             # an earlier statement gave the place can change it.
             actors: dict[Side | None, tuple[dict[str, float], Side]] = {}
@@ -1952,8 +1950,8 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
                     entering="inside_before" in features and _entering(tree, text, s_start, target, lex),
                     # "à 20 km de Koupiansk, qui avait été prise par les Russes": a relative
                     # clause on a reference point speaks of the place itself.
-                    reference=any(n in features for n in REFERENCE_FEATURES) and not any(
-                        n in features for n in ("relative_place", "relative_clause")),
+                    reference=_any_of(features, REFERENCE_FEATURES)
+                    and not _any_of(features, ("relative_place", "relative_clause")),
                     nearby="nearby" in features,
                     near=not target.coref and not target.implicit and "relative_clause" not in features
                     and target.mention.start in near_at,
@@ -1981,6 +1979,16 @@ def find_candidates(doc: Doc, document: Document, mentions: list[PlaceMention],
 
 REFERENCE_FEATURES = ("point", "nearby", "locator", "region_locator", "border")
 """The place features that make a place only locate something else."""
+SUPPOSED = ("modal:hypothetical", "question")
+"""The features of a trigger or sentence that only supposes what it says."""
+ATTEMPTED = ("modal:attempt", "modal:attempt_governed", "modal:purpose", "modal:fight_goal")
+"""The features of a trigger that is only tried for."""
+
+
+def _any_of(features: dict[str, float], names: tuple[str, ...]) -> bool:
+    """Whether `features` holds any of `names`: one set test, where a generator over the
+    names cost more, for every candidate."""
+    return not features.keys().isdisjoint(names)
 MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
          "modal:purpose", "modal:prevented", "modal:fight_goal")
 """The features of what the sentence attempts or supposes, which a participle on the place escapes."""
@@ -2158,7 +2166,7 @@ DENIAL_FEATURES = ("neg:syntax", "neg:window", "neg:word", "denial:before", "den
 
 def _denied(features: dict[str, float]) -> bool:
     """Whether a negation, a denial or "not confirmed" reaches the trigger."""
-    return any(name in features for name in DENIAL_FEATURES)
+    return _any_of(features, DENIAL_FEATURES)
 
 
 def _echoed_denials(text: str, sentence: tuple[int, int], speaker: Source, earlier: list[Candidate],
@@ -2656,8 +2664,8 @@ def _about_another(tree: Tree, target: Target, targets: list[Target], features: 
     unless it cannot stand for the place."""
     if "relative_clause" in features:
         return _relative_elsewhere(tree, target, targets)
-    return any(n in features for n in ("relative_other", "describes_other")) or (
-        "relative_described" in features and any(n in features for n in REFERENCE_FEATURES))
+    return _any_of(features, ("relative_other", "describes_other")) or (
+        "relative_described" in features and _any_of(features, REFERENCE_FEATURES))
 
 
 def _relative_of_later(tree: Tree, trigger: Trigger, target: Target, targets: list[Target], lex: Lexicon) -> bool:

@@ -1989,6 +1989,8 @@ def _any_of(features: dict[str, float], names: tuple[str, ...]) -> bool:
     """Whether `features` holds any of `names`: one set test, where a generator over the
     names cost more, for every candidate."""
     return not features.keys().isdisjoint(names)
+
+
 MOODS = ("modal:hypothetical", "modal:hypothetical_after", "question", "modal:attempt", "modal:attempt_governed",
          "modal:purpose", "modal:prevented", "modal:fight_goal")
 """The features of what the sentence attempts or supposes, which a participle on the place escapes."""

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from frontwatch.claims.lexicon import Lexicon, SourceRule
 from frontwatch.claims.scan import labelled_hits, rule_hits, rule_spans
 from frontwatch.claims.syntax import Tree
+from frontwatch.nlp.names import nominative_name
 from frontwatch.records import Side, Source
 
 QUOTE_OPEN = "«“„"
@@ -213,7 +214,9 @@ def person_hits(text: str, persons: list[tuple[int, int]], lex: Lexicon,
                 side = side_of_title(title, tail, lex) or _role_side(before, tail, lex, memory, index)
             side = side or "third"
             if known is None or side != "third":
-                known = Source(name if known is None else known.name, side)
+                # A person first named in an oblique case is shown in the nominative where
+                # that is certain, so that two articles' cases are one source.
+                known = Source(nominative_name(name, lex.lang, text) if known is None else known.name, side)
                 memory.people[surname] = known
         hits.append(SourceHit(start, end, known, person=True))
     return hits

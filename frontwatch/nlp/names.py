@@ -22,11 +22,12 @@ OBLIQUE_CASES = frozenset({"gent", "datv", "accs", "ablt", "loct", "voct"})
 
 @functools.cache
 def _analyzer(lang: str) -> Any:
-    """pymorphy3's analyzer for `lang`, or None where it has no dictionary."""
-    try:
-        import pymorphy3
+    """The morphology component's pymorphy3 analyzer for `lang` (one per process), or None
+    where pymorphy3 has no dictionary for it."""
+    from frontwatch.nlp.components import _morph
 
-        return pymorphy3.MorphAnalyzer(lang=lang)
+    try:
+        return _morph(lang)
     except (ValueError, LookupError, ImportError):
         return None
 

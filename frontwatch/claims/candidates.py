@@ -107,7 +107,7 @@ class Target:
     """Where the list this place is an item of begins ("took X, Y and Z": Y and Z begin at X)."""
     list_head: int = -1
     """The token of the list's first item, which carries the list's relation to a trigger."""
-    reference: str = ""
+    back_reference: str = ""
     """How a back-reference names its place: "town" ("the town"), "there" ("there", « y »,
     "in the area"), "part" ("the outskirts") or "list" ("these villages"); "" for a name."""
 
@@ -519,9 +519,9 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
         if listed:
             lists.append((start, listed))
         targets += _list_targets(start, end, _place_head(doc, tree, start, end, lex), listed, text)
-    for pattern, settlement, how, reference in ((lex.coref_settlement, True, "coref", "town"),
-                                                (lex.coref_any, False, "coref", "there"),
-                                                (lex.coref_part, True, "part", "part")):
+    for pattern, settlement, how, form in ((lex.coref_settlement, True, "coref", "town"),
+                                           (lex.coref_any, False, "coref", "there"),
+                                           (lex.coref_part, True, "part", "part")):
         if not tree.literals.may_match(pattern, s_start, s_end):
             continue
         for m in pattern.finditer(body):
@@ -542,14 +542,14 @@ def find_targets(doc: Doc, tree: Tree, s_start: int, s_end: int, mentions: list[
                 ref = PlaceMention(start, end, text[start:end], antecedent.place,
                                    antecedent.score * 0.85, how)
                 targets.append(Target(start, end, ref, _place_head(doc, tree, start, end, lex), coref=True,
-                                      reference=reference))
+                                      back_reference=form))
     return _lists(sorted(targets, key=lambda t: t.start), text, lex, located)
 
 
 def _list_targets(start: int, end: int, head: int, listed: list[PlaceMention], text: str) -> list[Target]:
     """One target per place of the list a back-reference stands for, all on its words."""
     return [Target(start, end, PlaceMention(start, end, text[start:end], place.place, place.score * 0.85, "coref"),
-                   head, coref=True, reference="list") for place in listed]
+                   head, coref=True, back_reference="list") for place in listed]
 
 
 def _entering(tree: Tree, text: str, s_start: int, target: Target, lex: Lexicon) -> bool:
@@ -2133,12 +2133,12 @@ def _kind_read(name: str, kind: str, lang: str) -> tuple[str, str, str, bool, st
     link = name.split("=", 1)[1].split(":", 1)[0] if syn and "|" not in name and name[4:7] in LINKS else ""
     by_language = name + "|" + lang if name.startswith(LANGUAGE_CROSSED) and "|" not in name else ""
     read = (crossed, syn, link, name.startswith("ptype="), by_language)
+    # The same object for every name it does nothing with, so `_with_kind` skips it by identity.
     return _NOT_READ if read == _NOT_READ else read
 
 
 _NOT_READ = ("", "", "", False, "")
-"""`_kind_read` of a name `_with_kind` does nothing with (about half of a candidate's): one
-identity test skips it."""
+"""`_kind_read` of a name `_with_kind` does nothing with (about half of a candidate's)."""
 
 
 def _crossed(features: dict[str, float], kind: str, link: str, place: str) -> dict[str, float]:
@@ -2884,8 +2884,8 @@ def _place_features(text: str, s_start: int, target: Target, located: set[int], 
         f["ptype=implicit"] = 1.0
     elif target.coref:
         f["ptype=coref"] = 1.0
-        if target.reference:
-            f[f"refers={target.reference}"] = 1.0
+        if target.back_reference:
+            f[f"refers={target.back_reference}"] = 1.0
     elif place.is_region:
         f["ptype=region"] = 1.0
         if settlements:

@@ -290,7 +290,8 @@ class MorphSyntax:
     after it (`case`) and that noun is the predicate's oblique; adjectives and numerals
     modify the next noun; a nominative noun is the subject, an accusative one the object, a
     genitive right after a noun that noun's modifier; names right after a noun in apposition
-    ("село Кринки"); "і/та" coordinates nouns. Which words are prepositions, conjunctions and
+    ("село Кринки"); "і/та" coordinates nouns, and verbs (`_verb_after`); an infinitive
+    completes the verb before it. Which words are prepositions, conjunctions and
     subordinators is data (the component's config in `lang/<lang>/pipeline.yml`).
     """
 

@@ -48,6 +48,8 @@ def publication_date(given: PartialDate | None, url: str | None) -> PartialDate 
     """The publication date: the metadata's, made precise by the URL's where that is a day
     of the metadata's month or year ("2023-04" and `/2023/04/03/` give 2023-04-03: "on
     Thursday" then resolves to a day, not to the month); the URL's where there is none."""
+    if given is not None and given.precision == "day":
+        return given
     from_url = date_from_url(url)
     if given is None:
         return from_url

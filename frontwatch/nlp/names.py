@@ -32,14 +32,20 @@ def _analyzer(lang: str) -> Any:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _readings(lang: str, word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word of a name: the same people are named article after
+    article, and the dictionary's search for an unknown surname's guesses is slow."""
+    return tuple(_analyzer(lang).parse(word))
+
+
 def nominative_name(name: str, lang: str, text: str = "") -> str:
     """`name` in the nominative where every inflected word's nominative is certain; else
     `name` as written. `text` is the article, whose own forms vouch for a surname."""
-    morph = _analyzer(lang)
     words = name.split()
-    if morph is None or not words or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if _analyzer(lang) is None or not words or not all(w[:1].isupper() and w.isalpha() for w in words):
         return name
-    parses = [morph.parse(w) for w in words]
+    parses = [_readings(lang, w) for w in words]
     first = next((p for p in parses[0] if p.is_known and NAME_GRAMMEMES & p.tag.grammemes
                   and p.tag.case in OBLIQUE_CASES and p.tag.number != "plur"), None)
     if first is None:
@@ -59,7 +65,7 @@ def nominative_name(name: str, lang: str, text: str = "") -> str:
     return converted
 
 
-def _nominative_reading(readings: list[Any]) -> bool:
+def _nominative_reading(readings: tuple[Any, ...]) -> bool:
     """A reading of the word as a name in the nominative singular (of another person)."""
     return any(p.tag.case == "nomn" and p.tag.number != "plur" and NAME_GRAMMEMES & p.tag.grammemes
                for p in readings)
@@ -69,7 +75,7 @@ def _written(form: str, text: str) -> bool:
     return bool(text) and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
-def _nominative(word: str, readings: list[Any], case: str, gender: str | None, text: str) -> str | None:
+def _nominative(word: str, readings: tuple[Any, ...], case: str, gender: str | None, text: str) -> str | None:
     """The word's nominative in a name whose first word is in `case` and `gender`, or None
     when it is not certain. An indeclinable surname ("Маляр" of a woman) stays."""
     fitting = [p for p in readings if p.tag.case == case and (gender is None or p.tag.gender is None

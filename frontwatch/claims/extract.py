@@ -63,6 +63,12 @@ class Extractor:
         self._model = model
         self._pipelines: dict[str, Language] = {}
 
+    @functools.cached_property
+    def _supported(self) -> frozenset[str]:
+        """The languages with a pipeline file: a look through the package's folders (about
+        0.07 ms), made once per extractor, not once per call (the API's is one article)."""
+        return frozenset(supported_languages())
+
     @property
     def model(self) -> ClaimModel:
         if not isinstance(self._model, ClaimModel):
@@ -98,7 +104,7 @@ class Extractor:
     def candidates(self, documents: Iterable[Document]) -> Iterator[tuple[Extraction, tuple[Candidate, ...]]]:
         """Each Document's Extraction (mentions, no claims yet) and its claim candidates."""
         version = self.version
-        supported = set(supported_languages())
+        supported = self._supported
         iterator = iter(documents)
         while batch := list(islice(iterator, self.batch_size)):
             langs = [doc.lang or detect_language(doc.text) for doc in batch]

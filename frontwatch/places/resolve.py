@@ -105,6 +105,24 @@ class _Spot:
     alternatives: list[float] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Namesakes:
+    """A name's readings as `PlaceFinder._choose` weighs them, column by column: each
+    reading's point (`_points`), region, whether the name is the place's own, and what it
+    weighs before context (`_weights`). A name has about twenty namesakes, each weighed
+    in every round for every time the article says it."""
+
+    candidates: tuple[_Candidate, ...]
+    ids: frozenset[int]
+    points: tuple[tuple[int, float, float, float], ...]
+    admin1: tuple[str, ...]
+    own: tuple[bool, ...]
+    weights: tuple[tuple[float, bool, float, float, bool, float], ...]
+
+
+_NAMESAKES_AT_MOST = 65536
+
+
 class _Token(NamedTuple):
     """A word of the text (a tuple: an article has thousands, made on every call)."""
 
@@ -126,9 +144,8 @@ class PlaceFinder:
         self._region = lru_cache(maxsize=65536)(gazetteer.region)
         self._region_named_of = lru_cache(maxsize=65536)(self._region_named_uncached)
         self._sector_town = lru_cache(maxsize=4096)(self._sector_town_uncached)
-        # What a reading weighs before context (`_weights`), by place id (unique in one
-        # gazetteer) and way of matching.
-        self._weights: dict[tuple[int, str], tuple[float, bool, float, float, bool, float]] = {}
+        # Each name's readings as `_choose` weighs them, by the ids of the looked-up readings.
+        self._namesakes: dict[tuple[int, ...], _Namesakes] = {}
 
     def find(
         self,
@@ -774,10 +791,11 @@ class PlaceFinder:
         distinct = list({a.geonameid: a for _, a in anchors}.values())
         context_admin1 = set(regions) | {a.admin1 for a in distinct}
         russian_context = russian or any(a.country == "RU" for a in distinct)
+        anchor_points = _points(distinct)
+        named_points = _points(named)
         nearest: dict[int, float] = {}
-        # A name said again has the same readings (the same objects: a name is looked up
-        # once), weighed the same against the anchors (`_score`): only what lies around each
-        # occurrence is weighed anew.
+        # A name said again has the same readings (a name is looked up once), weighed the
+        # same against the anchors: only what lies around each occurrence is weighed anew.
         weighed: dict[tuple[int, ...], list[float]] = {}
         for spot in spots:
             if not spot.candidates:
@@ -787,53 +805,53 @@ class PlaceFinder:
                 spot.alternatives = [1.0]
                 spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5)
                 continue
-            ids = {c.place.geonameid for c in spot.candidates}
             readings = tuple(map(id, spot.candidates))
+            namesakes = self._namesakes_of(readings, spot.candidates)
+            ids = namesakes.ids
             if readings not in weighed:
-                own_anchors = [a for a in distinct if a.geonameid not in ids]
-                shared = len(own_anchors) != len(distinct)
+                own_anchors = [a for a in anchor_points if a[0] not in ids]
+                shared = len(own_anchors) != len(anchor_points)
                 weights: list[float] = []
-                for candidate in spot.candidates:
-                    place = candidate.place
+                for point, admin1, fixed in zip(namesakes.points, namesakes.admin1, namesakes.weights, strict=True):
                     if shared:
-                        near = _nearest_km(place, own_anchors)
+                        near = _km_to_nearest(point, own_anchors)
                     else:
-                        if place.geonameid not in nearest:
-                            nearest[place.geonameid] = _nearest_km(place, distinct)
-                        near = nearest[place.geonameid]
-                    weights.append(self._score(candidate, near, context_admin1, russian_context))
+                        if point[0] not in nearest:
+                            nearest[point[0]] = _km_to_nearest(point, anchor_points)
+                        near = nearest[point[0]]
+                    weights.append(_score(fixed, admin1, near, context_admin1, russian_context))
                 weighed[readings] = weights
             weights = weighed[readings]
-            beside = _beside(spot.start, anchors, ids) if len(spot.candidates) > 1 else []
-            towns = [town for start, end, town in sectors
-                     if start <= spot.start < end and town.geonameid not in ids]
+            beside = _points(_beside(spot.start, anchors, ids))
+            towns = _points([town for start, end, town in sectors
+                             if start <= spot.start < end and town.geonameid not in ids])
             local = {admin1 for at, admin1 in said if abs(at - spot.start) <= _LOCAL_CHARS}
             # "Poltava near Izium": said to be near a place, a name means the namesake next
             # to it, whatever the size of the others.
             said_near = spot.near.chosen if spot.near is not None else None
-            near_place = said_near.place if said_near and said_near.place.geonameid not in ids else None
-            near_ok = near_place is not None and any(
-                _nearest_km(c.place, [near_place]) <= _NEAR_KM for c in spot.candidates)
+            near_place = _points([said_near.place]) if said_near and said_near.place.geonameid not in ids else []
+            near_ok = bool(near_place) and any(
+                _km_to_nearest(point, near_place) <= _NEAR_KM for point in namesakes.points)
             scored: list[tuple[float, int]] = []
-            for i, candidate in enumerate(spot.candidates):
-                place = candidate.place
+            for i, (point, admin1, own) in enumerate(zip(namesakes.points, namesakes.admin1, namesakes.own,
+                                                         strict=True)):
                 score = weights[i]
-                if candidate.how in _OWN:  # `_primary`, read for every reading of every name
-                    if place.admin1 in local:
+                if own:
+                    if admin1 in local:
                         score += 0.15
                     if named:
                         # "entered Novenke from the Kursk region": near a region said, at its scale.
-                        pull = toward_named.get(place.geonameid)
+                        pull = toward_named.get(point[0])
                         if pull is None:
-                            pull = toward_named[place.geonameid] = 0.15 * math.exp(
-                                -_nearest_km(place, named) / _REGION_KM)
+                            pull = toward_named[point[0]] = 0.15 * math.exp(
+                                -_km_to_nearest(point, named_points) / _REGION_KM)
                         score += pull
                     if beside:
-                        score += 0.3 * math.exp(-_nearest_km(place, beside) / _LIST_KM)
+                        score += 0.3 * math.exp(-_km_to_nearest(point, beside) / _LIST_KM)
                     if towns:
-                        score += 0.5 * math.exp(-_nearest_km(place, towns) / _SECTOR_KM)
-                if near_place is not None:
-                    km = _nearest_km(place, [near_place])
+                        score += 0.5 * math.exp(-_km_to_nearest(point, towns) / _SECTOR_KM)
+                if near_place:
+                    km = _km_to_nearest(point, near_place)
                     score += 0.5 * math.exp(-km / _LIST_KM) - (1.0 if near_ok and km > _NEAR_KM else 0.0)
                 scored.append((score, i))
             spot.alternatives = [0.0] * len(spot.candidates)
@@ -846,19 +864,18 @@ class PlaceFinder:
             margin = 1.0 if len(scored) == 1 else min(1.0, (top - second) / 0.15)
             spot.score = MATCH_QUALITY.get(spot.chosen.how, 0.5) * (0.7 + 0.3 * margin)
 
-    def _score(
-        self, candidate: _Candidate, nearest: float, context_admin1: set[str], russian: bool
-    ) -> float:
-        """Weighted evidence for one reading: spelling, neighbours, region, size, country."""
-        place = candidate.place
-        weights = self._weights.get((place.geonameid, candidate.how))
-        if weights is None:
-            weights = self._weights[place.geonameid, candidate.how] = _weights(candidate)
-        spelling, primary, rank, size, on_front, renamed = weights
-        proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
-        in_region = (1.0 if primary else 0.0) if place.admin1 in context_admin1 else 0.0
-        front = 1.0 if on_front else 0.5 if russian else 0.0
-        return spelling + 0.30 * proximity + 0.15 * in_region + rank + size + 0.20 * front + renamed
+    def _namesakes_of(self, readings: tuple[int, ...], candidates: list[_Candidate]) -> _Namesakes:
+        """The table of a name's readings (`readings`: the ids of `candidates`): the same
+        names come back in both rounds of `_choose` and in article after article."""
+        namesakes = self._namesakes.get(readings)
+        if namesakes is None:
+            if len(self._namesakes) > _NAMESAKES_AT_MOST:
+                self._namesakes.clear()  # a long-running server meets ever new names: start over
+            namesakes = self._namesakes[readings] = _Namesakes(
+                tuple(candidates), frozenset(c.place.geonameid for c in candidates),
+                tuple(_points(c.place for c in candidates)), tuple(c.place.admin1 for c in candidates),
+                tuple(c.how in _OWN for c in candidates), tuple(map(_weights, candidates)))
+        return namesakes
 
     def _refusal(
         self, spot: _Spot, solid: list[Place], regions: set[str], named: list[Place]
@@ -1220,7 +1237,7 @@ def _agree(group: list[_Spot]) -> None:
                 spot.chosen = candidate
 
 
-def _beside(start: int, anchors: list[tuple[int, Place]], namesakes: set[int]) -> list[Place]:
+def _beside(start: int, anchors: list[tuple[int, Place]], namesakes: frozenset[int]) -> list[Place]:
     """The anchors named last before `start` and first after it, within a few lines."""
     before = [(pos, a) for pos, a in anchors
               if 0 < start - pos <= _LOCAL_CHARS and a.geonameid not in namesakes]
@@ -1590,24 +1607,48 @@ def _bind_neighbours(text: str, spots: list[_Spot], lexicon: PlaceLexicon) -> No
             spot.near = after
 
 
-def _nearest_km(place: Place, others: Sequence[Place]) -> float:
-    """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
-    if not others:
-        return math.inf
+def _points(places: Iterable[Place]) -> list[tuple[int, float, float, float]]:
+    """Each place as (geonameid, latitude, longitude, cosine of the latitude), what
+    `_km_to_nearest` reads."""
+    points = []
+    for place in places:
+        cos_lat = _COS_LAT.get(place.lat)
+        if cos_lat is None:
+            cos_lat = _COS_LAT[place.lat] = math.cos(math.radians(place.lat))
+        points.append((place.geonameid, place.lat, place.lon, cos_lat))
+    return points
+
+
+def _km_to_nearest(point: tuple[int, float, float, float], others: Sequence[tuple[int, float, float, float]]) -> float:
+    """`_nearest_km` between points (`_points`): `_choose` weighs each name's readings
+    against the same few places, read once into points."""
     best = math.inf
-    geonameid, lat, lon = place.geonameid, place.lat, place.lon
-    cos_lat = _COS_LAT.get(lat)
-    if cos_lat is None:
-        cos_lat = _COS_LAT[lat] = math.cos(math.radians(lat))
-    for other in others:
-        if other.geonameid == geonameid:
+    geonameid, lat, lon, cos_lat = point
+    for other, other_lat, other_lon, _ in others:
+        if other == geonameid:
             continue
-        dx = (other.lon - lon) * cos_lat
-        dy = other.lat - lat
+        dx = (other_lon - lon) * cos_lat
+        dy = other_lat - lat
         d2 = dx * dx + dy * dy
         if d2 < best:
             best = d2
     return math.sqrt(best) * 111.2 if best != math.inf else math.inf
+
+
+def _score(weights: tuple[float, bool, float, float, bool, float], admin1: str, nearest: float,
+           context_admin1: set[str], russian: bool) -> float:
+    """Weighted evidence for one reading: spelling, neighbours, region, size, country
+    (`weights`: the terms context does not change)."""
+    spelling, primary, rank, size, on_front, renamed = weights
+    proximity = math.exp(-nearest / _PROXIMITY_KM) if nearest != math.inf else 0.0
+    in_region = (1.0 if primary else 0.0) if admin1 in context_admin1 else 0.0
+    front = 1.0 if on_front else 0.5 if russian else 0.0
+    return spelling + 0.30 * proximity + 0.15 * in_region + rank + size + 0.20 * front + renamed
+
+
+def _nearest_km(place: Place, others: Sequence[Place]) -> float:
+    """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
+    return _km_to_nearest(_points([place])[0], _points(others))
 
 
 _COS_LAT: dict[float, float] = {}
@@ -1679,7 +1720,7 @@ def _standing(place: Place) -> tuple[float, float, bool]:
 
 
 def _weights(candidate: _Candidate) -> tuple[float, bool, float, float, bool, float]:
-    """The terms of `PlaceFinder._score` that context does not change, each weighted (the
+    """The terms of `_score` that context does not change, each weighted (the
     spelling's two summed, as the score sums them first): spelling, whether the name is the
     place's own, prominence, size, whether it is on the front, and a former name."""
     primary = 1.0 if _primary(candidate) else 0.0

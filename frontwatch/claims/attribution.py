@@ -113,11 +113,32 @@ class SpeakerMemory:
     last: Source | None = None
     last_sentence: int = -10
     people: dict[str, Source] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    """Speakers and sources named as subjects, in text order."""
+    mentions: list[Mention | SentenceSubjects] = field(default_factory=list)
+    """Speakers and sources named as subjects (each sentence's as `SentenceSubjects`, read
+    when a pronoun or a title looks back), in text order."""
     named: list[tuple[int, SourceHit]] = field(default_factory=list)
     """Every source named, in any role, with the sentence naming it: a pronoun's last resort,
     so read as a Mention (`_mention`, a walk of the parse) only when a pronoun gets that far."""
+
+
+@dataclass(slots=True)
+class SentenceSubjects:
+    """The sources a sentence names as subjects (`_subject_mentions`), but its speaker:
+    read off the parse only when a pronoun or a title a few sentences on looks back to them,
+    as few do."""
+
+    index: int
+    sentence: tuple[int, int]
+    hits: list[SourceHit]
+    masked: list[tuple[int, int]]
+    speaker: Source | None
+    found: list[Mention] | None = None
+
+    def mentions(self, tree: Tree | None) -> list[Mention]:
+        if self.found is None:
+            self.found = [m for m in _subject_mentions(tree, self.index, self.sentence, self.hits, self.masked)
+                          if m.source != self.speaker]
+        return self.found
 
 
 def opposite(side: str) -> Side:
@@ -836,7 +857,13 @@ def refer_back(subject: Subject, memory: SpeakerMemory, index: int, tree: Tree |
     body first."""
     position = tree.starts[subject.token] if tree is not None and subject.token >= 0 else 1 << 30
     here = [m for m in current if m.start < position]
-    recent = [m for m in reversed(memory.mentions + here) if index - m.sentence <= REFER_BACK]
+    remembered: list[Mention] = []
+    for entry in memory.mentions:
+        if isinstance(entry, Mention):
+            remembered.append(entry)
+        elif index - entry.index <= REFER_BACK:  # each of its mentions is of sentence `entry.index`
+            remembered += entry.mentions(tree)
+    recent = [m for m in reversed(remembered + here) if index - m.sentence <= REFER_BACK]
     if subject.kind in ("role", "impersonal") and not subject.person:
         recent = [m for m in recent if not m.person] + [m for m in recent if m.person]
     found = next((m for m in recent if _compatible(subject, m, tree, lex)), None)
@@ -908,13 +935,14 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
         depth = _quote_depth(body, depth)
         source, span, subject = sentence_speaker(text, sentence, hits, lex, tree, masked)
         explicit.append((source, span, subject is not None))
-        subjects = _subject_mentions(tree, index, sentence, hits, masked)
+        subjects: list[Mention] | None = None
         mention: Mention | None = None
         if source is not None:
             named = next((h for h in hits if span and h.start == span[0]), None)
             mention = _mention(tree, index, named) if named is not None else Mention(index, source, False)
         elif subject is not None and not (subject.kind == "impersonal" and lex.recap.search(body)):
             # "Раніше повідомлялося": reported earlier, by no one in particular.
+            subjects = _subject_mentions(tree, index, sentence, hits, masked)
             mention = refer_back(subject, memory, index, tree, lex, subjects)
             if mention is not None and subject.body is not None \
                     and not (mention.person and mention.source.side == subject.body.source.side):
@@ -930,7 +958,9 @@ def attribute(text: str, sentences: list[tuple[int, int]], persons: list[tuple[i
             elif tree is not None and (unnamed := _unnamed_person(tree, subject, lex, narrator.side)) is not None:
                 source, mention = unnamed, Mention(index, unnamed, True)
                 explicit[-1] = (source, None, False)
-        memory.mentions.extend(m for m in subjects if m.source != source)
+        memory.mentions.append(SentenceSubjects(
+            index, sentence, hits, masked, source, None if subjects is None else [
+                m for m in subjects if m.source != source]))
         memory.named.extend((index, h) for h in hits if not _inside(h.start, h.end, masked))
         if source is not None and mention is not None:
             memory.last, memory.last_sentence = source, index

@@ -110,7 +110,9 @@ class _Namesakes:
     """A name's readings as `PlaceFinder._choose` weighs them, column by column: each
     reading's point (`_points`), region, whether the name is the place's own, and what it
     weighs before context (`_weights`). A name has about twenty namesakes, each weighed
-    in every round for every time the article says it."""
+    in every round for every time the article says it. The table is found by the readings'
+    ids; holding the readings (`candidates`) keeps those ids from going to other objects
+    while it stands."""
 
     candidates: tuple[_Candidate, ...]
     ids: frozenset[int]

@@ -722,7 +722,10 @@ _PHRASE_BOUNDARIES = frozenset({"case", "mark", "cc", "punct", "cop", "aux", "au
 початку": "на", tagged a particle, is the preposition that begins another phrase)."""
 
 
-def _bucket(n: int, edges: Iterable[int]) -> str:
+@functools.lru_cache(maxsize=4096)
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """The name of the bucket of `edges` that holds `n`, made once per count and edges: every
+    candidate names four buckets, and a loop and a formatted string each cost more."""
     for edge in edges:
         if n <= edge:
             return f"<={edge}"

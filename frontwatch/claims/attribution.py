@@ -123,7 +123,7 @@ class SpeakerMemory:
 
 @dataclass(slots=True)
 class SentenceSubjects:
-    """The sources a sentence names as subjects (`_subject_mentions`), but its speaker:
+    """The sources a sentence names as subjects (`_subject_mentions`) other than its speaker,
     read off the parse only when a pronoun or a title a few sentences on looks back to them,
     as few do."""
 

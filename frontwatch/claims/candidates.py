@@ -814,7 +814,7 @@ def _described_by(tree: Tree, antecedent: int, place: int) -> bool:
     the place", "X, east of the place"): it is part of a description of another referent."""
     for node in (place, *tree.ancestors(place)):
         if tree.relations[node] == "appos":
-            return antecedent in (node, *tree.ancestors(node))
+            return antecedent == node or antecedent in tree.ancestors(node)
         if node == antecedent:
             return False
     return False

@@ -35,12 +35,15 @@ from typing import Any
 
 import numpy
 
+import frontwatch
 from frontwatch.claims.attribution import SIDE_SPEAKERS, quoted_spans
 from frontwatch.claims.candidates import SIDE_SOURCES, Candidate
 from frontwatch.errors import ConfigError
 from frontwatch.records import Actor, Claim, Document, Stance
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "claim_model.json"
+DEFAULT_MODEL = Path(frontwatch.__file__).resolve().parent / "data" / "claim_model.json"
+"""Read off the package, not this module: compiled (`frontwatch/compiled.py`), this module's
+`__file__` is the library it is built into."""
 FAMILY_ODDS = 3.0
 """The trigger's word family names the kind unless the model finds another kind this many
 times as likely: on cross-validation the model's own kind did no better (F1 0.528 either

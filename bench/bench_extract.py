@@ -36,6 +36,7 @@ from typing import Any
 
 import spacy
 
+from frontwatch import compiled
 from frontwatch.claims import Extractor
 from frontwatch.errors import FrontwatchError
 from frontwatch.ingest import read_paths
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "frontwatch_code": compiled.in_use(),
         "repeat": args.repeat,
         "batch_size": args.batch_size,
         "documents": origins,
@@ -207,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(report: dict[str, Any]) -> None:
     origins = ", ".join(f"{n} {k}" for k, n in report["documents"].items())
     print(f"extraction vs bare spaCy: {origins} documents; median of {report['repeat']} runs "
-          f"after a warm-up; batch {report['batch_size']}; Python {report['python']}")
+          f"after a warm-up; batch {report['batch_size']}; Python {report['python']}; "
+          f"frontwatch's stages from {report['frontwatch_code']} (frontwatch/compiled.py)")
     head = (f"{'lang':4} {'model':24} {'docs':>5} {'tokens':>7} {'claims':>6} "
             f"{'bare doc/s':>10} {'full doc/s':>10} {'bare tok/s':>10} {'full tok/s':>10} "
             f"{'ratio':>6}      {'vs whole model':>14}")

@@ -2,6 +2,7 @@
 
 import logging
 
+from frontwatch import compiled
 from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.records import (
     Claim,
@@ -14,6 +15,9 @@ from frontwatch.records import (
 )
 
 __version__ = "0.1.0"
+
+# Before any compiled module is imported: a build older than its sources is put aside.
+compiled.choose()
 
 # The library logs; applications (the CLI included) decide where the records go.
 logging.getLogger("frontwatch").addHandler(logging.NullHandler())

@@ -66,8 +66,10 @@ def build() -> None:
             distribution.run_command("build_ext")
     except (Exception, SystemExit) as exc:
         clean()
-        tail = " | ".join(log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:])
-        raise SystemExit(f"scripts/compile.py: the build failed ({type(exc).__name__}: {tail or exc}; "
+        # The compiler's own error is in the exception; mypy's type errors end the log.
+        said = str(exc) if not isinstance(exc, SystemExit) else " | ".join(
+            log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:])
+        raise SystemExit(f"scripts/compile.py: the build failed ({type(exc).__name__}: {said}; "
                          f"whole log in {log.relative_to(REPO)}); frontwatch runs from its sources") from None
     (compiled.PACKAGE / compiled.RECORD).write_text(json.dumps(compiled.fingerprint(), indent=1, sort_keys=True) + "\n",
                                                     encoding="utf-8")

@@ -50,6 +50,7 @@ def build() -> None:
     BUILD.mkdir(parents=True)
     sources = [str(compiled.source_of(m).relative_to(REPO)) for m in compiled.MODULES]
     log = BUILD / "build.log"
+    record = compiled.fingerprint()  # of the sources as compiled, should one change meanwhile
     print(f"scripts/compile.py: compiling {len(sources)} modules with mypyc (a few minutes)", file=sys.stderr)
     start = time.monotonic()
     try:
@@ -71,7 +72,7 @@ def build() -> None:
             log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:])
         raise SystemExit(f"scripts/compile.py: the build failed ({type(exc).__name__}: {said}; "
                          f"whole log in {log.relative_to(REPO)}); frontwatch runs from its sources") from None
-    (compiled.PACKAGE / compiled.RECORD).write_text(json.dumps(compiled.fingerprint(), indent=1, sort_keys=True) + "\n",
+    (compiled.PACKAGE / compiled.RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n",
                                                     encoding="utf-8")
     print(f"scripts/compile.py: compiled {len(compiled.MODULES)} modules in {time.monotonic() - start:.0f} s",
           file=sys.stderr)

@@ -1622,8 +1622,9 @@ def _points(places: Iterable[Place]) -> list[tuple[int, float, float, float]]:
 
 
 def _km_to_nearest(point: tuple[int, float, float, float], others: Sequence[tuple[int, float, float, float]]) -> float:
-    """`_nearest_km` between points (`_points`): `_choose` weighs each name's readings
-    against the same few places, read once into points."""
+    """Distance in km from `point` to the closest other of `others` (equirectangular: exact
+    enough under 500 km). Points as `_points` makes them: `_choose` weighs each name's
+    readings against the same few places, read once into points."""
     best = math.inf
     geonameid, lat, lon, cos_lat = point
     for other, other_lat, other_lon, _ in others:
@@ -1649,7 +1650,7 @@ def _score(weights: tuple[float, bool, float, float, bool, float], admin1: str, 
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
-    """Distance to the closest other place (equirectangular: exact enough under 500 km)."""
+    """`_km_to_nearest` between places."""
     return _km_to_nearest(_points([place])[0], _points(others))
 
 

@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_bytes", "FRONTWATCH_MAX_FILE_BYTES", "10485760",
             "Largest article file (.txt, .html, feed) read, and largest record of a JSONL/CSV dump; "
             "larger ones are reported and skipped."),
+    Setting("fetch_timeout", "FRONTWATCH_FETCH_TIMEOUT", "30",
+            "Seconds a URL given to ingest or extract may take to connect, and between two reads; "
+            "a slower one is reported and skipped."),
     Setting("max_request_bytes", "FRONTWATCH_MAX_REQUEST_BYTES", "8388608",
             "Largest API request body; a larger one gets 413 before it is read."),
     Setting("allowed_hosts", "FRONTWATCH_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
@@ -38,7 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _MINIMUM = {"batch_size": 1, "max_document_chars": 1000, "max_file_bytes": 1024,
-            "max_request_bytes": 1024}
+            "fetch_timeout": 1, "max_request_bytes": 1024}
 """Integer settings and their smallest sensible value."""
 
 
@@ -49,6 +52,7 @@ class Settings:
     batch_size: int = 32
     max_document_chars: int = 1_000_000
     max_file_bytes: int = 10 * 1024 * 1024
+    fetch_timeout: int = 30
     max_request_bytes: int = 8 * 1024 * 1024
     allowed_hosts: str = "localhost,127.0.0.1,::1"
 

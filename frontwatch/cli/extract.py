@@ -37,7 +37,8 @@ RECORD_ORIGIN = re.compile(r"[:#]\d+$")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
 def extract(paths: tuple[str, ...], as_jsonl: bool, with_mentions: bool, with_documents: bool,
             gazetteer: str | None, batch_size: int | None) -> None:
-    """Extract territorial-control claims from articles (.txt, .html, .jsonl, .csv, RSS/Atom, folders).
+    """Extract territorial-control claims from articles (.txt, .html, .jsonl, .csv, RSS/Atom,
+    folders; http(s) URLs and .urls lists of them).
 
     A file or record that cannot be read is reported on stderr, one line each;
     the rest of the batch still runs and the exit status is 1.

@@ -75,6 +75,7 @@ def ingest(
     \b
     Example:
         frontwatch ingest articles/ feeds/latest.xml --db claims.db
+        frontwatch ingest https://example.org/report.html reports.urls
         frontwatch ingest archive/ --workers 8 --db postgresql://localhost/claims
         frontwatch ingest archive/ --ray-address auto --workers 64
         frontwatch ingest --reextract            # after upgrading frontwatch

@@ -1,4 +1,5 @@
-"""Ingest: article files (txt, html, RSS/Atom, JSONL/CSV dumps) -> Document records.
+"""Ingest: article files (txt, html, RSS/Atom, JSONL/CSV dumps) and fetched web pages ->
+Document records.
 
 Readers never guess the language (the nlp stage does); a `lang` given by a dump or feed
 is kept.

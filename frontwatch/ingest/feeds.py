@@ -100,8 +100,12 @@ def _parse_error(parsed: Mapping[str, Any]) -> str:
 
 def read_feed(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | InputFailure]:
     """One Document per entry; an entry without text fails alone as `path#N`."""
-    origin = str(path)
-    parsed = feedparser.parse(read_bytes(path, limits))
+    yield from documents_from_feed(read_bytes(path, limits), str(path), limits)
+
+
+def documents_from_feed(data: bytes, origin: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | InputFailure]:
+    """The entries of a feed read from a file or fetched; `origin#N` names a failed entry."""
+    parsed = feedparser.parse(data)
     texts = [_entry_text(entry) for entry in parsed.entries]
     if parsed.bozo and not any(texts):
         raise InputError(origin, f"not an RSS/Atom feed ({_parse_error(parsed)})")

@@ -39,10 +39,11 @@ class Limits:
 
     max_document_chars: int = _DEFAULT.max_document_chars
     max_file_bytes: int = _DEFAULT.max_file_bytes
+    fetch_timeout: float = _DEFAULT.fetch_timeout
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
-        return cls(settings.max_document_chars, settings.max_file_bytes)
+        return cls(settings.max_document_chars, settings.max_file_bytes, settings.fetch_timeout)
 
 
 DEFAULT_LIMITS = Limits()

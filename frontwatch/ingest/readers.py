@@ -15,6 +15,7 @@ from frontwatch.ingest.html import read_html
 from frontwatch.ingest.limits import DEFAULT_LIMITS, Limits
 from frontwatch.ingest.source import not_regular, os_reason
 from frontwatch.ingest.text import read_txt
+from frontwatch.ingest.urls import is_url, read_url_list, read_urls
 from frontwatch.records import Document, InputFailure
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ READERS: dict[str, Reader] = {
     ".xml": read_feed,
     ".rss": read_feed,
     ".atom": read_feed,
+    ".urls": read_url_list,
 }
 
 
@@ -120,8 +122,12 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Document | InputFailure]:
 def read_paths(
     paths: Iterable[str | Path], *, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Document | InputFailure]:
-    """Every article in the given files and folders; bad files come out as InputFailure."""
+    """Every article in the given files, folders and http(s) URLs; bad ones come out as
+    InputFailure."""
     for item in paths:
+        if isinstance(item, str) and is_url(item):
+            yield from read_urls([(item, item)], limits)
+            continue
         path = Path(item)
         try:
             is_dir = stat.S_ISDIR(path.stat().st_mode)

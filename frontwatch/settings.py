@@ -31,8 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest article file (.txt, .html, feed) read, and largest record of a JSONL/CSV dump; "
             "larger ones are reported and skipped."),
     Setting("fetch_timeout", "FRONTWATCH_FETCH_TIMEOUT", "30",
-            "Seconds a URL given to ingest or extract may take to connect, and between two reads; "
-            "a slower one is reported and skipped."),
+            "Seconds a URL given to ingest or extract may take to connect, and between two reads "
+            "(the whole page: ten times that); a slower one is reported and skipped."),
     Setting("max_request_bytes", "FRONTWATCH_MAX_REQUEST_BYTES", "8388608",
             "Largest API request body; a larger one gets 413 before it is read."),
     Setting("allowed_hosts", "FRONTWATCH_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",

@@ -70,6 +70,15 @@ class _Handler(BaseHTTPRequestHandler):
             "/image": lambda: self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
             "/empty-page": lambda: self._send(200, b"<html><body></body></html>", "text/html"),
         }
+        if self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"z")
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
         if self.path == "/slow":
             time.sleep(3)
             self._send(200, PAGE, "text/html")
@@ -148,6 +157,12 @@ def test_ingest_urls_each_failure_is_one_line_naming_the_line_and_url(server: st
     assert reasons[where[14]].startswith("cannot fetch (") and "refused" in reasons[where[14]].lower()
     assert len(failures) == 11
     assert all("\n" not in f.reason for f in failures)
+
+
+def test_ingest_urls_a_page_that_trickles_in_is_cut_off(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("frontwatch.ingest.urls.WHOLE_PAGE_TIMEOUTS", 2)
+    docs, failures = _read([f"{server}/drip"])
+    assert docs == [] and failures[0].reason.startswith("page not complete within 2 s")
 
 
 def test_ingest_urls_list_without_addresses_is_refused(tmp_path: Path) -> None:

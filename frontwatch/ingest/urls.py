@@ -3,14 +3,16 @@
 A fetched page goes through the reader its content type calls for (HTML page, RSS/Atom
 feed, plain text), under the same limits as a file: a body over `max_file_bytes` is
 refused while it streams in, never held whole. A URL that fails (bad address, no answer
-within `fetch_timeout`, an HTTP error, an unknown content type) is one failure naming it,
-and the rest of the list goes on. Nothing is fetched but what the user named: links in
-the pages are not followed, and a redirect is followed only to another http(s) address.
+within `fetch_timeout`, a body still coming after ten times that, an HTTP error, an unknown
+content type) is one failure naming it, and the rest of the list goes on. Nothing is
+fetched but what the user named: links in the pages are not followed, and a redirect is
+followed only to another http(s) address.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,9 @@ from frontwatch.ingest.source import decode_text, make_document, read_bytes, too
 from frontwatch.records import Document, InputFailure
 
 MAX_REDIRECTS = 5
+WHOLE_PAGE_TIMEOUTS = 10
+"""The whole body must arrive within this many `fetch_timeout`s: a server that sends a byte
+now and then never trips the timeout between two reads."""
 USER_AGENT = f"frontwatch/{__version__}"
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -71,8 +76,12 @@ def fetch(url: str, limits: Limits = DEFAULT_LIMITS, client: httpx.Client | None
             if declared.isdigit() and int(declared) > limits.max_file_bytes:
                 raise InputError(url, too_big(int(declared), limits))
             body = bytearray()
+            deadline = time.monotonic() + WHOLE_PAGE_TIMEOUTS * limits.fetch_timeout
             for chunk in response.iter_bytes():
                 body += chunk
+                if time.monotonic() > deadline:
+                    raise InputError(url, f"page not complete within {WHOLE_PAGE_TIMEOUTS * limits.fetch_timeout:g} s "
+                                          "(FRONTWATCH_FETCH_TIMEOUT raises the limit)")
                 if len(body) > limits.max_file_bytes:
                     raise InputError(url, f"larger than {limits.max_file_bytes:,} bytes; "
                                           "FRONTWATCH_MAX_FILE_BYTES raises the limit")

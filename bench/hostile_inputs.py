@@ -1,6 +1,7 @@
 """Hostile-input campaign: bad files, odd names and hostile requests, handled or not.
 
 Every file case runs a real `frontwatch extract --jsonl` process on the hostile input(s)
+(files, or the addresses of a hostile web server this script runs on the loopback)
 plus one good article, under a 3 GiB address-space limit and a time limit. A case is
 *handled* when the process ends in time with status 0 or 1, prints no traceback, every
 stderr line is one line naming an input (control characters escaped), the good article's
@@ -31,8 +32,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -409,6 +413,107 @@ def _(d: Path) -> list[str]:
     body = (PARAGRAPH + " ") * 11_500
     return [write(d / "long.atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
                   f"<entry><title>e</title><content>{body}</content></entry></feed>")]
+
+
+# -- pages fetched by URL ------------------------------------------------------------------
+# A server on the loopback, in this process, answers the way a hostile or broken site would;
+# each case is a .urls list of its addresses.
+
+_BOMB: list[bytes] = []
+
+
+def _gzip_bomb() -> bytes:
+    """1 GiB of zeros, gzip-compressed to about 1 MB on the wire."""
+    if not _BOMB:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+        zeros = bytes(2**20)
+        _BOMB.append(b"".join(packer.compress(zeros) for _ in range(1024)) + packer.flush())
+    return _BOMB[0]
+
+
+class _Hostile(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _head(self, ctype: str, extra: dict[str, str] | None = None) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        try:
+            if self.path == "/bomb":
+                body = _gzip_bomb()
+                self._head("text/html", {"Content-Encoding": "gzip", "Content-Length": str(len(body))})
+                self.wfile.write(body)
+            elif self.path == "/endless":
+                self._head("text/plain")
+                while True:
+                    self.wfile.write(b"Pokrovsk " * 8192)
+            elif self.path == "/loop":
+                self.send_response(301)
+                self.send_header("Location", "/loop")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif self.path == "/png-as-html":
+                self._head("text/html; charset=utf-8")
+                self.wfile.write(b"\x89PNG\r\n\x1a\n" + os.urandom(4096))
+            elif self.path == "/html-as-feed":
+                self._head("application/rss+xml")
+                self.wfile.write(b"<html><body><p>" + PARAGRAPH.encode() + b"</p></body></html>")
+            elif self.path == "/charset":
+                self._head("text/plain; charset=x-no-such-codec")
+                self.wfile.write(GOOD.encode())
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+_SERVER: list[str] = []
+
+
+def _site() -> str:
+    if not _SERVER:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        _SERVER.append(f"http://127.0.0.1:{httpd.server_address[1]}")
+    return _SERVER[0]
+
+
+def _listed(d: Path, *paths: str) -> list[str]:
+    return [write(d / "pages.urls", "".join(_site() + p + "\n" for p in paths))]
+
+
+@file_case("url gzip bomb (1 GiB of zeros in 1 MB)", check=warns("larger than"))
+def _(d: Path) -> list[str]:
+    return _listed(d, "/bomb")
+
+
+@file_case("url endless body without a length", check=warns("larger than"))
+def _(d: Path) -> list[str]:
+    return _listed(d, "/endless")
+
+
+@file_case("url redirect loop", check=warns("more than 5 redirects"))
+def _(d: Path) -> list[str]:
+    return _listed(d, "/loop")
+
+
+@file_case("url binary served as HTML")
+def _(d: Path) -> list[str]:
+    return _listed(d, "/png-as-html")
+
+
+@file_case("url HTML served as a feed", check=needs("Pokrovsk"))
+def _(d: Path) -> list[str]:
+    return _listed(d, "/html-as-feed")
+
+
+@file_case("url text in an unknown charset", check=warns("x-no-such-codec"))
+def _(d: Path) -> list[str]:
+    return _listed(d, "/charset")
 
 
 # -- names ---------------------------------------------------------------------------------

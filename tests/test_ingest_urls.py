@@ -61,6 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/article.html": lambda: self._send(200, PAGE, "text/html; charset=utf-8"),
             "/untyped": lambda: self._send(200, PAGE, None),
             "/feed": lambda: self._send(200, FEED, "application/rss+xml"),
+            "/page-as-xml": lambda: self._send(200, PAGE, "application/xml"),
             "/plain": lambda: self._send(200, PLAIN_RU, "text/plain; charset=KOI8-R"),
             "/moved": lambda: self._redirect("/article.html"),
             "/loop": lambda: self._redirect("/loop"),
@@ -115,9 +116,10 @@ def _read(items: list[str | Path]) -> tuple[list[Document], list[InputFailure]]:
 
 
 def test_ingest_urls_page_feed_and_text_read_as_their_type(server: str) -> None:
-    docs, failures = _read([f"{server}/article.html", f"{server}/feed", f"{server}/plain", f"{server}/untyped"])
+    docs, failures = _read([f"{server}/article.html", f"{server}/feed", f"{server}/plain", f"{server}/untyped",
+                            f"{server}/page-as-xml"])
     assert failures == []
-    page, one, two, plain, untyped = docs
+    page, one, two, plain, untyped, mislabelled = docs
     assert "\nRussian forces captured the village of Vodiane" in page.text
     assert page.published == PartialDate(2025, 2, 7) and page.url == f"{server}/article.html"
     assert page.origin == f"{server}/article.html"
@@ -125,7 +127,7 @@ def test_ingest_urls_page_feed_and_text_read_as_their_type(server: str) -> None:
         "https://news.example/2025/03/01/one", PartialDate(2025, 3, 1), "Front wire", "en")
     assert two.origin == f"{server}/feed#2" and "Kostiantynivka" in two.text
     assert plain.text == "Российские войска вошли в Торецк, заявили в Минобороны России."
-    assert untyped.id == page.id
+    assert untyped.id == page.id and mislabelled.id == page.id
 
 
 def test_ingest_urls_redirect_keeps_the_final_address(server: str) -> None:

@@ -144,10 +144,12 @@ def documents_from_page(page: Page, origin: str, limits: Limits = DEFAULT_LIMITS
 
 
 def _kind(page: Page) -> str | None:
+    """The reader for a page: its declared type, except that a page declared as XML that
+    opens as HTML is read as the HTML it is (servers mislabel pages more than feeds)."""
     if page.media_type in _HTML_TYPES:
         return "html"
     if page.media_type in _FEED_TYPES:
-        return "feed"
+        return "html" if _HTML_START.match(page.body[:2048]) else "feed"
     if page.media_type == "text/plain":
         return "text"
     if page.media_type in ("", "application/octet-stream"):

@@ -482,38 +482,16 @@ def _site() -> str:
     return _SERVER[0]
 
 
-def _listed(d: Path, *paths: str) -> list[str]:
-    return [write(d / "pages.urls", "".join(_site() + p + "\n" for p in paths))]
-
-
-@file_case("url gzip bomb (1 GiB of zeros in 1 MB)", check=warns("larger than"))
-def _(d: Path) -> list[str]:
-    return _listed(d, "/bomb")
-
-
-@file_case("url endless body without a length", check=warns("larger than"))
-def _(d: Path) -> list[str]:
-    return _listed(d, "/endless")
-
-
-@file_case("url redirect loop", check=warns("more than 5 redirects"))
-def _(d: Path) -> list[str]:
-    return _listed(d, "/loop")
-
-
-@file_case("url binary served as HTML")
-def _(d: Path) -> list[str]:
-    return _listed(d, "/png-as-html")
-
-
-@file_case("url HTML served as a feed", check=needs("Pokrovsk"))
-def _(d: Path) -> list[str]:
-    return _listed(d, "/html-as-feed")
-
-
-@file_case("url text in an unknown charset", check=warns("x-no-such-codec"))
-def _(d: Path) -> list[str]:
-    return _listed(d, "/charset")
+for _label, _path, _check in (
+        ("gzip bomb (1 GiB of zeros in 1 MB)", "/bomb", warns("larger than")),
+        ("endless body without a length", "/endless", warns("larger than")),
+        ("redirect loop", "/loop", warns("more than 5 redirects")),
+        ("binary served as HTML", "/png-as-html", warns("no article text")),
+        ("HTML served as a feed", "/html-as-feed", needs("Pokrovsk")),
+        ("text in an unknown charset", "/charset", warns("x-no-such-codec"))):
+    @file_case(f"url {_label}", check=_check)
+    def _(d: Path, path: str = _path) -> list[str]:
+        return [write(d / "pages.urls", _site() + path + "\n")]
 
 
 # -- names ---------------------------------------------------------------------------------

@@ -86,9 +86,10 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def too_big(size: int, limits: Limits) -> str:
-    return (f"larger than {limits.max_file_bytes:,} bytes ({size:,}); "
-            "FRONTWATCH_MAX_FILE_BYTES raises the limit")
+def too_big(size: int | None, limits: Limits) -> str:
+    """The one-line reason for refusing an input over the size limit (`size` when known)."""
+    known = f" ({size:,})" if size is not None else ""
+    return f"larger than {limits.max_file_bytes:,} bytes{known}; FRONTWATCH_MAX_FILE_BYTES raises the limit"
 
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -83,8 +83,7 @@ def fetch(url: str, limits: Limits = DEFAULT_LIMITS, client: httpx.Client | None
                     raise InputError(url, f"page not complete within {WHOLE_PAGE_TIMEOUTS * limits.fetch_timeout:g} s "
                                           "(FRONTWATCH_FETCH_TIMEOUT raises the limit)")
                 if len(body) > limits.max_file_bytes:
-                    raise InputError(url, f"larger than {limits.max_file_bytes:,} bytes; "
-                                          "FRONTWATCH_MAX_FILE_BYTES raises the limit")
+                    raise InputError(url, too_big(None, limits))
             media, _, params = response.headers.get("content-type", "").partition(";")
             charset = _charset(params)
             return Page(str(response.url), media.strip().lower(), charset, bytes(body))
